@@ -1,0 +1,26 @@
+import { exitCodeFor } from '../core/alerts/level';
+import { mapLimit } from '../core/monitor/map-limit';
+import { refreshAccount } from '../core/monitor/refresh-account';
+import { toAccountStatus } from '../core/present/account-status';
+import { type CliIo, noAccountsLine, openContext } from './context';
+import { statusTable } from './format';
+
+export const MAX_CONCURRENT_FETCHES = 4;
+
+export async function statusCommand(
+  flags: { 'data-dir'?: string; config?: string; json?: boolean },
+  io: CliIo,
+): Promise<number> {
+  const { paths, config, deps } = await openContext(flags, io);
+  if (!config || config.accounts.length === 0) {
+    io.stderr(`${noAccountsLine(paths.configFile)}\n`);
+    return 3;
+  }
+  const results = await mapLimit(config.accounts, MAX_CONCURRENT_FETCHES, (account) =>
+    refreshAccount(account, deps),
+  );
+  const accounts = results.map(toAccountStatus);
+  if (flags.json) io.stdout(`${JSON.stringify({ accounts })}\n`);
+  else io.stdout(`${statusTable(accounts, deps.now())}\n`);
+  return exitCodeFor(accounts.map((a) => a.level));
+}

@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import type { Account } from '../../../shared/config';
+import { describeIssues } from '../../../shared/config';
+import type { Snapshot } from '../../../shared/model';
+import { PROVIDERS, type ProviderId } from '../../../shared/providers';
+import { ProviderFailure } from './failure';
+import type { HttpClient } from './http';
+
+export interface FetchContext {
+  account: Account;
+  secret: string;
+  http: HttpClient;
+  signal?: AbortSignal;
+  now: Date;
+}
+
+/**
+ * One provider: `fetch` does the I/O and validates what came back; `normalize` is pure, so fixtures written from
+ * the provider's document test it without a network.
+ */
+export interface ProviderAdapter<Raw> {
+  id: ProviderId;
+  fetch(ctx: FetchContext): Promise<Raw>;
+  normalize(raw: Raw, now: Date): Snapshot;
+}
+
+/** The registry's view of an adapter: one call from account to snapshot. */
+export interface Poller {
+  id: ProviderId;
+  poll(ctx: FetchContext): Promise<Snapshot>;
+}
+
+export function toPoller<Raw>(adapter: ProviderAdapter<Raw>): Poller {
+  return {
+    id: adapter.id,
+    async poll(ctx) {
+      const raw = await adapter.fetch(ctx);
+      return adapter.normalize(raw, ctx.now);
+    },
+  };
+}
+
+/** Validates a provider answer; drift becomes a `bad_response` that names the field, never a crash. */
+export function parseAnswer<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const first = describeIssues(result.error).split('\n')[0];
+  throw new ProviderFailure('bad_response', `${what} did not have the expected shape (${first})`);
+}
+
+/** The account's base URL joined with an API path, keeping any path prefix the base URL has. */
+export function endpoint(account: Account, path: string, query?: Record<string, string | number>): string {
+  const base = account.baseUrl ?? PROVIDERS[account.provider].defaultBaseUrl;
+  if (!base) throw new ProviderFailure('config', 'This account needs a base URL');
+  const url = new URL(base);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
+  for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, String(value));
+  return url.href;
+}
+
+/** Provider timestamps: ISO 8601, read as UTC when they carry no offset. Null when unreadable. */
+export function toInstant(value: string | number): string | null {
+  const ms =
+    typeof value === 'number' ? value : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+  if (!Number.isFinite(ms)) return null;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+export function startOfMonthUtc(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+}
+
+export function percentOf(used: number, included: number): number {
+  if (included > 0) return (used / included) * 100;
+  return used > 0 ? 100 : 0;
+}

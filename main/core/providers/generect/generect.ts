@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { Quota, Snapshot } from '../../../../shared/model';
+import {
+  endpoint,
+  type FetchContext,
+  type ProviderAdapter,
+  parseAnswer,
+  percentOf,
+  startOfMonthUtc,
+} from '../adapter';
+import { statusDetailText } from '../error-text';
+
+export const GenerectMe = z.object({
+  data: z.object({
+    plan: z.string().nullish(),
+    credits: z.object({
+      balance: z.number(),
+      used_this_month: z.number().nullish(),
+      monthly_limit: z.number().nullish(),
+    }),
+  }),
+});
+
+export const GenerectUsage = z.object({
+  data: z.object({
+    period: z.string().nullish(),
+    total_credits: z.number().nullish(),
+    breakdown: z.record(z.string(), z.number()).nullish(),
+  }),
+});
+
+export interface GenerectRaw {
+  me: z.infer<typeof GenerectMe>;
+  /** Null when the usage endpoint failed: the balance still stands without the breakdown. */
+  usage: z.infer<typeof GenerectUsage> | null;
+}
+
+function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+async function get(ctx: FetchContext, path: string, query?: Record<string, string>): Promise<unknown> {
+  return ctx.http.json(
+    {
+      method: 'GET',
+      url: endpoint(ctx.account, path, query),
+      headers: { authorization: `Token ${ctx.secret}` },
+    },
+    { signal: ctx.signal, secret: ctx.secret, describeError: statusDetailText },
+  );
+}
+
+export const generect: ProviderAdapter<GenerectRaw> = {
+  id: 'generect',
+  async fetch(ctx) {
+    const monthQuery = {
+      period: 'day',
+      start_date: day(startOfMonthUtc(ctx.now)),
+      end_date: day(ctx.now),
+      timezone: 'UTC',
+    };
+    const [me, usage] = await Promise.all([
+      get(ctx, '/api/v1/accounts/me/'),
+      // Some plans may not read usage (403); the breakdown is a nicety, the balance is what matters.
+      get(ctx, '/api/v1/accounts/usage/', monthQuery).then(
+        (body) => GenerectUsage.safeParse(body).data ?? null,
+        () => null,
+      ),
+    ]);
+    return { me: parseAnswer(GenerectMe, me, 'The account answer'), usage };
+  },
+  normalize(raw, now): Snapshot {
+    const credits = raw.me.data.credits;
+    const used = credits.used_this_month ?? raw.usage?.data.total_credits ?? null;
+    const quotas: Quota[] = [];
+    if (credits.monthly_limit != null && credits.monthly_limit > 0 && used !== null) {
+      quotas.push({
+        metric: 'monthly_limit',
+        name: 'Monthly limit',
+        used,
+        included: credits.monthly_limit,
+        unit: 'credits',
+        percentUsed: percentOf(used, credits.monthly_limit),
+      });
+    }
+    const breakdown = raw.usage?.data.breakdown;
+    return {
+      remaining: credits.balance,
+      unit: 'credits',
+      quotas,
+      usedThisPeriod: used,
+      usage: [],
+      fetchedAt: now.toISOString(),
+      extras: {
+        ...(breakdown ? { breakdown } : {}),
+        ...(raw.me.data.plan ? { plan: raw.me.data.plan } : {}),
+      },
+    };
+  },
+};

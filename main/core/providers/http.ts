@@ -1,0 +1,246 @@
+import { urlProblem } from '../../../shared/url-policy';
+import { ProviderFailure, scrubSecret } from './failure';
+import { parseRetryAfter } from './retry-after';
+
+export const DEFAULT_DEADLINE_MS = 15_000;
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const MAX_DETAIL_CHARS = 200;
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  /** Sent as a JSON body (POST). */
+  json?: unknown;
+}
+
+export interface HttpCall {
+  signal?: AbortSignal;
+  /** The key this request carries: scrubbed from every message we build. */
+  secret?: string;
+  /** Picks the human-readable text out of the provider's own error body, if it has one. */
+  describeError?: (body: unknown) => string | undefined;
+}
+
+export interface HttpClientOptions {
+  deadlineMs?: number;
+  maxBytes?: number;
+  now?: () => Date;
+}
+
+export interface HttpClient {
+  /** Performs the request and returns the parsed JSON body of a 2xx answer; anything else throws ProviderFailure. */
+  json(request: HttpRequest, call?: HttpCall): Promise<unknown>;
+}
+
+/** Strips control and format characters (bidi overrides among them), folds white space and caps the length of provider-supplied text. */
+export function cleanDetail(text: string): string {
+  const folded = text
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return folded.length > MAX_DETAIL_CHARS ? `${folded.slice(0, MAX_DETAIL_CHARS - 1)}…` : folded;
+}
+
+function statusFailure(
+  status: number,
+  detail: string | undefined,
+  retryAfterSeconds?: number,
+): ProviderFailure {
+  const suffix = detail ? `: ${detail}` : '';
+  const extra = { status };
+  if (status === 401) return new ProviderFailure('auth', `The key was rejected (401)${suffix}`, extra);
+  if (status === 402)
+    return new ProviderFailure('payment', `Out of credit: payment required (402)${suffix}`, extra);
+  if (status === 403)
+    return new ProviderFailure('forbidden', `The key is not allowed to read usage (403)${suffix}`, extra);
+  if (status === 404 || status === 410) {
+    return new ProviderFailure(
+      'not_found',
+      `Not found (${status}): check the base URL or user id${suffix}`,
+      extra,
+    );
+  }
+  if (status === 429) {
+    const wait = retryAfterSeconds !== undefined ? `; the provider asks to wait ${retryAfterSeconds} s` : '';
+    return new ProviderFailure('rate_limited', `Rate-limited (429)${wait}${suffix}`, {
+      status,
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    });
+  }
+  if (status === 408) return new ProviderFailure('timeout', `The provider timed out (408)${suffix}`, extra);
+  if (status >= 500)
+    return new ProviderFailure('server', `The provider is having trouble (${status})${suffix}`, extra);
+  if (status === 400 || status === 405 || status === 422) {
+    return new ProviderFailure('config', `The provider refused the request (${status})${suffix}`, extra);
+  }
+  return new ProviderFailure('bad_response', `Unexpected answer (${status})${suffix}`, extra);
+}
+
+function networkFailure(error: unknown, host: string): ProviderFailure {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : '';
+  if (code === 'ECONNREFUSED')
+    return new ProviderFailure('network', `Could not connect to ${host} (connection refused)`);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new ProviderFailure('network', `Could not find ${host} (DNS lookup failed; offline?)`);
+  }
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
+    return new ProviderFailure('network', `The connection to ${host} was cut off`);
+  }
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) {
+    return new ProviderFailure(
+      'network',
+      `The secure connection to ${host} failed: its certificate is not trusted`,
+    );
+  }
+  return new ProviderFailure('network', `Could not reach ${host}${code ? ` (${code})` : ''}`);
+}
+
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge(maxBytes);
+  }
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(maxBytes: number): ProviderFailure {
+  return new ProviderFailure(
+    'bad_response',
+    `The answer was larger than ${Math.round(maxBytes / 1024)} KiB, so Creditbar stopped reading it`,
+  );
+}
+
+function parseJson(
+  bytes: Uint8Array,
+  contentType: string,
+): { ok: true; value: unknown } | { ok: false; html: boolean } {
+  const text = new TextDecoder().decode(bytes);
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, html: /html/i.test(contentType) || /^\s*</.test(text) };
+  }
+}
+
+function redirectTarget(response: Response, current: URL): URL {
+  const location = response.headers.get('location');
+  if (!location) {
+    throw new ProviderFailure('bad_response', `Redirect (${response.status}) without a destination`, {
+      status: response.status,
+    });
+  }
+  let next: URL;
+  try {
+    next = new URL(location, current);
+  } catch {
+    throw new ProviderFailure('bad_response', `Redirect (${response.status}) to an invalid address`);
+  }
+  // The key travels with every hop, so only a hop to the very same origin is safe to follow.
+  if (next.origin !== current.origin || urlProblem(next.href) !== null) {
+    throw new ProviderFailure(
+      'config',
+      `The provider redirected to ${next.protocol}//${next.host}; Creditbar did not follow it, so your key was not sent there. Check the base URL`,
+      { status: response.status },
+    );
+  }
+  return next;
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
+
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const now = options.now ?? (() => new Date());
+
+  async function attempt(request: HttpRequest, call: HttpCall, signal: AbortSignal): Promise<unknown> {
+    const problem = urlProblem(request.url);
+    if (problem) throw new ProviderFailure('config', `The URL ${problem}`);
+    let url = new URL(request.url);
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    if (request.json !== undefined) headers['content-type'] = 'application/json';
+    const body = request.json !== undefined ? JSON.stringify(request.json) : undefined;
+
+    for (let hop = 0; ; hop++) {
+      let response: Response;
+      try {
+        response = await fetch(url, { method: request.method, headers, body, redirect: 'manual', signal });
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw networkFailure(error, url.host);
+      }
+      if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+        await response.body?.cancel();
+        if (hop >= MAX_REDIRECTS) throw new ProviderFailure('bad_response', 'Too many redirects');
+        url = redirectTarget(response, url);
+        continue;
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await readCapped(response, maxBytes);
+      } catch (error) {
+        if (error instanceof ProviderFailure || signal.aborted) throw error;
+        throw networkFailure(error, url.host);
+      }
+      const contentType = response.headers.get('content-type') ?? '';
+      const parsed = parseJson(bytes, contentType);
+      if (response.status < 200 || response.status >= 300) {
+        const raw = parsed.ok && call.describeError ? call.describeError(parsed.value) : undefined;
+        const detail = raw ? scrubSecret(cleanDetail(raw), call.secret) : undefined;
+        const retryAfter = parseRetryAfter(
+          response.headers.get('retry-after'),
+          response.headers.get('date'),
+          now(),
+        );
+        throw statusFailure(response.status, detail || undefined, retryAfter);
+      }
+      if (!parsed.ok) {
+        throw new ProviderFailure(
+          'bad_response',
+          parsed.html
+            ? 'The provider answered with a web page instead of data: check the base URL'
+            : 'The answer was not valid JSON (it may have been cut off)',
+          { status: response.status },
+        );
+      }
+      return parsed.value;
+    }
+  }
+
+  return {
+    async json(request, call = {}) {
+      const deadline = AbortSignal.timeout(deadlineMs);
+      const signal = call.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
+      try {
+        return await attempt(request, call, signal);
+      } catch (error) {
+        if (error instanceof ProviderFailure) throw error;
+        if (deadline.aborted) {
+          throw new ProviderFailure('timeout', `No complete answer within ${formatDuration(deadlineMs)}`);
+        }
+        if (call.signal?.aborted) throw new ProviderFailure('timeout', 'The request was cancelled');
+        throw networkFailure(error, new URL(request.url).host);
+      }
+    },
+  };
+}

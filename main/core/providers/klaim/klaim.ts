@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { Purchase, Snapshot, UsagePoint } from '../../../../shared/model';
+import { endpoint, type ProviderAdapter, parseAnswer, startOfMonthUtc, toInstant } from '../adapter';
+import { anyErrorText } from '../error-text';
+import { ProviderFailure } from '../failure';
+
+const UsageRecord = z.object({
+  created_at: z.number(),
+  credit_change: z.number().nullish(),
+  credit_balance: z.number(),
+  source_type: z.string().nullish(),
+  description: z.string().nullish(),
+});
+export type KlaimRecord = z.infer<typeof UsageRecord>;
+
+/** One page; `lastKey` is an opaque cursor sent back verbatim as `starting_after`. */
+export const KlaimPage = z.object({
+  data: z.array(UsageRecord),
+  lastKey: z.record(z.string(), z.unknown()).nullish(),
+});
+
+export const KLAIM_MAX_PAGES = 20;
+
+export interface KlaimRaw {
+  records: KlaimRecord[];
+  complete: boolean;
+}
+
+export const klaim: ProviderAdapter<KlaimRaw> = {
+  id: 'klaim',
+  async fetch({ account, secret, http, signal }) {
+    if (!account.userId) throw new ProviderFailure('config', 'This Klaim account needs a user id');
+    const url = endpoint(account, `/users/${encodeURIComponent(account.userId)}/credits/usage`);
+    const records: KlaimRecord[] = [];
+    let cursor: Record<string, unknown> | null | undefined;
+    for (let page = 0; page < KLAIM_MAX_PAGES; page++) {
+      const body = await http.json(
+        {
+          method: 'POST',
+          url,
+          headers: { authorization: `Bearer ${secret}` },
+          json: cursor ? { starting_after: cursor } : {},
+        },
+        { signal, secret, describeError: anyErrorText },
+      );
+      const parsed = parseAnswer(KlaimPage, body, 'A usage page');
+      records.push(...parsed.data);
+      cursor = parsed.lastKey;
+      if (!cursor) return { records, complete: true };
+    }
+    return { records, complete: false };
+  },
+  normalize(raw, now): Snapshot {
+    if (raw.records.length === 0) {
+      throw new ProviderFailure(
+        'bad_response',
+        'Klaim returned no usage records, so there is no balance to show yet',
+      );
+    }
+    const ordered = [...raw.records].sort((a, b) => a.created_at - b.created_at);
+    const usage: UsagePoint[] = [];
+    const purchases: Purchase[] = [];
+    // The sign of credit_change is not documented; the balance after each record is, so its movement decides.
+    for (let i = 1; i < ordered.length; i++) {
+      const before = ordered[i - 1] as KlaimRecord;
+      const record = ordered[i] as KlaimRecord;
+      const at = toInstant(record.created_at);
+      const delta = record.credit_balance - before.credit_balance;
+      if (!at || delta === 0) continue;
+      if (delta < 0) usage.push({ at, used: -delta });
+      else purchases.push({ at, credits: delta });
+    }
+    const newest = ordered[ordered.length - 1] as KlaimRecord;
+    const monthStart = startOfMonthUtc(now).getTime();
+    return {
+      remaining: newest.credit_balance,
+      unit: 'credits',
+      quotas: [],
+      usedThisPeriod: usage.filter((p) => Date.parse(p.at) >= monthStart).reduce((sum, p) => sum + p.used, 0),
+      usage: usage.reverse(),
+      fetchedAt: now.toISOString(),
+      extras: { purchases: purchases.reverse(), ...(raw.complete ? {} : { partial: true }) },
+    };
+  },
+};

@@ -1,0 +1,18 @@
+/**
+ * Seconds to wait from a Retry-After header: either delta-seconds or an HTTP-date. A date is measured against the
+ * response's own Date header when present, so a skewed local clock does not stretch or shrink the wait.
+ */
+export function parseRetryAfter(
+  value: string | null,
+  responseDate: string | null,
+  now: Date,
+): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const target = Date.parse(trimmed);
+  if (Number.isNaN(target)) return undefined;
+  const serverNow = responseDate !== null ? Date.parse(responseDate) : Number.NaN;
+  const reference = Number.isNaN(serverNow) ? now.getTime() : serverNow;
+  return Math.max(0, Math.ceil((target - reference) / 1000));
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/** What went wrong, in terms the scheduler and the UI act on (see DESIGN.md, "Error kinds"). */
+export const ErrorKind = z.enum([
+  'auth',
+  'forbidden',
+  'payment',
+  'not_found',
+  'rate_limited',
+  'timeout',
+  'network',
+  'server',
+  'bad_response',
+  'config',
+  'no_credentials',
+  'keychain_unavailable',
+]);
+export type ErrorKind = z.infer<typeof ErrorKind>;
+
+export const ProviderError = z.object({
+  kind: ErrorKind,
+  /** Plain words for a person; never a raw response body and never a secret. */
+  message: z.string().min(1),
+  status: z.number().int().optional(),
+  /** Seconds the provider asked us to wait (429 Retry-After), already relative to now. */
+  retryAfterSeconds: z.number().nonnegative().optional(),
+});
+export type ProviderError = z.infer<typeof ProviderError>;
+
+const isoDate = z.iso.datetime({ offset: true });
+
+export const Quota = z.object({
+  metric: z.string().min(1),
+  name: z.string().min(1),
+  used: z.number(),
+  included: z.number().nonnegative(),
+  unit: z.string(),
+  percentUsed: z.number(),
+});
+export type Quota = z.infer<typeof Quota>;
+
+export const UsagePoint = z.object({
+  at: isoDate,
+  used: z.number(),
+});
+export type UsagePoint = z.infer<typeof UsagePoint>;
+
+export const Purchase = z.object({
+  at: isoDate,
+  credits: z.number(),
+});
+export type Purchase = z.infer<typeof Purchase>;
+
+export const AutoReload = z.object({
+  enabled: z.boolean(),
+  thresholdCredits: z.number().nullable(),
+  reloadAmount: z.number().nullable(),
+  lastReloadAt: isoDate.nullable(),
+});
+export type AutoReload = z.infer<typeof AutoReload>;
+
+export const EstimatedCost = z.object({
+  base: z.number(),
+  overage: z.number(),
+  total: z.number(),
+  currency: z.string(),
+});
+export type EstimatedCost = z.infer<typeof EstimatedCost>;
+
+/** Provider facts the UI may show beside the headline number. */
+export const SnapshotExtras = z.object({
+  autoReload: AutoReload.optional(),
+  purchases: z.array(Purchase).optional(),
+  /** Credits held for work in flight (Rich Utilities): counted in the balance, not spendable. */
+  reserved: z.number().optional(),
+  /** Total balance including reserved credits, when it differs from what can be spent. */
+  balance: z.number().optional(),
+  currency: z.string().optional(),
+  estimatedCost: EstimatedCost.optional(),
+  /** Credits per operation type this period (Generect). */
+  breakdown: z.record(z.string(), z.number()).optional(),
+  period: z.object({ start: isoDate, end: isoDate }).optional(),
+  plan: z.string().optional(),
+  /** True when the provider had more pages than we read, so history may be incomplete. */
+  partial: z.boolean().optional(),
+});
+export type SnapshotExtras = z.infer<typeof SnapshotExtras>;
+
+/** One provider answer, normalised. Prepaid accounts have `remaining`; plan accounts have `quotas`. */
+export const Snapshot = z.object({
+  remaining: z.number().nullable(),
+  unit: z.string().nullable(),
+  quotas: z.array(Quota),
+  usedThisPeriod: z.number().nullable(),
+  usage: z.array(UsagePoint),
+  fetchedAt: isoDate,
+  extras: SnapshotExtras,
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+export const Level = z.enum(['ok', 'warning', 'critical', 'empty', 'unknown']);
+export type Level = z.infer<typeof Level>;
+
+/** One account as `creditbar status --json` and `watch` print it. */
+export const AccountStatus = z.object({
+  id: z.string(),
+  provider: z.string(),
+  label: z.string(),
+  level: Level,
+  stale: z.boolean(),
+  remaining: z.number().nullable(),
+  unit: z.string().nullable(),
+  quotas: z.array(Quota),
+  usedThisPeriod: z.number().nullable(),
+  fetchedAt: isoDate.nullable(),
+  error: z.object({ kind: ErrorKind, message: z.string() }).nullable(),
+});
+export type AccountStatus = z.infer<typeof AccountStatus>;
