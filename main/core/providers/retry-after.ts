@@ -10,7 +10,8 @@ export function parseRetryAfter(
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const target = Date.parse(trimmed);
+  // Every HTTP-date form names its month; without that check Date.parse reads "-5" as a year.
+  const target = /[a-z]{3}/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   if (Number.isNaN(target)) return undefined;
   const serverNow = responseDate !== null ? Date.parse(responseDate) : Number.NaN;
   const reference = Number.isNaN(serverNow) ? now.getTime() : serverNow;

@@ -1,0 +1,203 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import keytar from 'keytar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
+import type { Account } from '../../shared/config';
+import { AccountStatus } from '../../shared/model';
+import { FAKE_STARTERS, type FakeProvider } from '../fakes/providers';
+import { runBuiltCli } from './run-built-cli';
+
+const StatusJson = z.strictObject({ accounts: z.array(AccountStatus) });
+
+let fakes: FakeProvider[] = [];
+let dir: string;
+
+async function workspace(accounts: Account[]): Promise<{ dataDir: string; config: string }> {
+  const dataDir = await mkdtemp(path.join(dir, 'data-'));
+  const config = path.join(dataDir, 'config.json');
+  writeFileSync(config, JSON.stringify({ version: 1, accounts }, null, 2));
+  return { dataDir, config };
+}
+
+function keysFor(list: FakeProvider[]): Record<string, string> {
+  return Object.fromEntries(
+    list.map((f) => [`CREDITBAR_KEY_${f.provider.toUpperCase().replace(/-/g, '_')}`, f.key]),
+  );
+}
+
+function filesUnder(root: string): string[] {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(root, name))
+    .filter((file) => statSync(file).isFile());
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'creditbar-cli-'));
+  fakes = await Promise.all(Object.values(FAKE_STARTERS).map((start) => start()));
+});
+afterAll(async () => {
+  await Promise.all(fakes.map((f) => f.close()));
+});
+
+const byProvider = (provider: string) => fakes.find((f) => f.provider === provider) as FakeProvider;
+
+describe('creditbar status', () => {
+  it('with no config says in one line how to add an account, exits 3, and survives a missing data dir', async () => {
+    const dataDir = path.join(dir, 'does', 'not', 'exist');
+    const run = await runBuiltCli(['status', '--data-dir', dataDir]);
+    expect(run.code).toBe(3);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/creditbar accounts add --provider/);
+    expect(run.stderr).toContain(path.join(dataDir, 'config.json'));
+  });
+
+  it('refuses an invalid config with a message naming the field, and leaves the file as it was', async () => {
+    const { dataDir, config } = await workspace([
+      { id: 'KL', provider: 'klaim', label: 'Klaim' } as Account,
+      { id: 'hs', provider: 'happenstance', label: 'x', baseUrl: 'http://example.com' },
+    ]);
+    const before = readFileSync(config);
+    const mtime = statSync(config).mtimeMs;
+    const run = await runBuiltCli(['status', '--config', config, '--data-dir', dataDir]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('accounts.0.id: must be 1 to 40 characters');
+    expect(run.stderr).toContain('accounts.0.baseUrl: is required');
+    expect(run.stderr).toContain('accounts.0.userId: is required for Klaim');
+    expect(run.stderr).toContain('accounts.1.baseUrl: This URL must use https');
+    expect(readFileSync(config)).toEqual(before);
+    expect(statSync(config).mtimeMs).toBe(mtime);
+  });
+
+  it('refuses a config that is not JSON, naming the file', async () => {
+    const { dataDir, config } = await workspace([]);
+    writeFileSync(config, '{"version": 1, "accounts": [');
+    const run = await runBuiltCli(['status', '--data-dir', dataDir]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`${config} is not valid JSON`);
+  });
+
+  it('reads all six providers (keys from the environment and the real keychain) as JSON, exit 0', async () => {
+    const accounts = fakes.map((f) => f.account());
+    const { dataDir, config } = await workspace(accounts);
+    const keys = keysFor(fakes);
+    // One key comes from the OS keychain (a real Secret Service) instead of the environment.
+    delete keys.CREDITBAR_KEY_GENERECT;
+    await keytar.setPassword(KEYCHAIN_SERVICE, 'generect', byProvider('generect').key);
+    const run = await runBuiltCli(['status', '--json'], { ...keys, CREDITBAR_DATA_DIR: dataDir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const out = StatusJson.parse(JSON.parse(run.stdout));
+    expect(out.accounts.map((a) => [a.id, a.level, a.stale, a.remaining, a.error])).toEqual([
+      ['happenstance', 'ok', false, 1840, null],
+      ['generect', 'ok', false, 5000, null],
+      ['richutilities', 'ok', false, 120, null],
+      ['klaim', 'ok', false, 706, null],
+      ['metered-billing', 'ok', false, null, null],
+      ['custom', 'ok', false, 412.5, null],
+    ]);
+    expect(out.accounts[4]?.quotas).toHaveLength(4);
+    expect(readdirSync(path.join(dataDir, 'cache')).sort()).toEqual(
+      accounts.map((a) => `${a.id}.json`).sort(),
+    );
+    for (const file of filesUnder(dataDir)) {
+      const text = readFileSync(file, 'utf8');
+      for (const f of fakes) expect(text).not.toContain(f.key);
+    }
+    expect(statSync(path.join(dataDir, 'cache', 'happenstance.json')).mode & 0o777).toBe(0o600);
+    void config;
+  });
+
+  it('exit code follows the worst level: warning 1, critical 2, empty 2, unknown 3', async () => {
+    const hs = byProvider('happenstance');
+    const mb = byProvider('metered-billing');
+    const env = keysFor([hs, mb]);
+    const run = async (accounts: Account[]) => {
+      const { dataDir } = await workspace(accounts);
+      const result = await runBuiltCli(['status', '--json', '--data-dir', dataDir], env);
+      return {
+        code: result.code,
+        levels: StatusJson.parse(JSON.parse(result.stdout)).accounts.map((a) => a.level),
+      };
+    };
+    expect(await run([{ ...hs.account(), alerts: { warnBelow: 2000 } }])).toEqual({
+      code: 1,
+      levels: ['warning'],
+    });
+    expect(await run([{ ...hs.account(), alerts: { warnBelow: 5000, criticalBelow: 1900 } }])).toEqual({
+      code: 2,
+      levels: ['critical'],
+    });
+    mb.balance = 96_000;
+    try {
+      expect(await run([mb.account()])).toEqual({ code: 2, levels: ['critical'] });
+      expect(await run([{ ...mb.account(), alerts: { criticalPercent: 99 } }])).toEqual({
+        code: 1,
+        levels: ['warning'],
+      });
+    } finally {
+      mb.balance = 45_230;
+    }
+    hs.balance = -4;
+    try {
+      expect(await run([hs.account(), mb.account()])).toEqual({ code: 2, levels: ['empty', 'ok'] });
+    } finally {
+      hs.balance = 1840;
+    }
+    const noKey = { ...hs.account('no-key-here'), label: 'Nobody' };
+    expect(await run([hs.account(), noKey])).toEqual({ code: 3, levels: ['ok', 'unknown'] });
+  });
+
+  it('a missing key is no_credentials, naming the variable to set', async () => {
+    const { dataDir } = await workspace([byProvider('klaim').account('team-klaim')]);
+    const run = await runBuiltCli(['status', '--json', '--data-dir', dataDir]);
+    const [account] = StatusJson.parse(JSON.parse(run.stdout)).accounts;
+    expect(account?.error?.kind).toBe('no_credentials');
+    expect(account?.error?.message).toContain('CREDITBAR_KEY_TEAM_KLAIM');
+    expect(run.code).toBe(3);
+  });
+
+  it('when a provider goes down, shows the last-known value marked stale, and a table a person can read', async () => {
+    const hs = byProvider('happenstance');
+    const { dataDir } = await workspace([{ ...hs.account(), label: 'Research team' }]);
+    const env = { ...keysFor([hs]), CREDITBAR_DATA_DIR: dataDir };
+    expect((await runBuiltCli(['status'], env)).code).toBe(0);
+    hs.server.fail({ type: 'reply', reply: hs.errorReply(503, 'Service Unavailable') });
+    const run = await runBuiltCli(['status'], env);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+LEVEL\s+BALANCE \/ QUOTA\s+UPDATED\s+PROBLEM$/);
+    expect(lines[1]).toMatch(
+      /^Research team\s+happenstance\s+ok \(stale\)\s+1,840 credits\s+just now\s+server: .*\(503\)/,
+    );
+    // Columns line up: each header starts where its value starts.
+    expect(lines[1]?.indexOf('happenstance')).toBe(lines[0]?.indexOf('PROVIDER'));
+    expect(lines[1]?.indexOf('1,840')).toBe(lines[0]?.indexOf('BALANCE'));
+    expect(run.stdout + run.stderr).not.toContain(hs.key);
+  });
+
+  it('with no Secret Service at all, says the keychain cannot be reached and writes no key anywhere', async () => {
+    const hs = byProvider('happenstance');
+    const { dataDir } = await workspace([hs.account()]);
+    const run = await runBuiltCli(['status', '--json', '--data-dir', dataDir], {
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(dir, 'no-bus')}`,
+    });
+    const [account] = StatusJson.parse(JSON.parse(run.stdout)).accounts;
+    expect(account?.error?.kind).toBe('keychain_unavailable');
+    expect(account?.error?.message).toMatch(/install and unlock a Secret Service/);
+    expect(run.code).toBe(3);
+    expect(existsSync(path.join(dataDir, 'cache'))).toBe(false);
+  });
+
+  it('rejects unknown flags and commands with usage, exit 3', async () => {
+    const flag = await runBuiltCli(['status', '--jsno']);
+    expect(flag.code).toBe(3);
+    expect(flag.stderr).toMatch(/Unknown option '--jsno'[\s\S]*Usage: creditbar/);
+    const command = await runBuiltCli(['stauts']);
+    expect(command.code).toBe(3);
+    expect(command.stderr).toMatch(/Unknown command: stauts/);
+  });
+});

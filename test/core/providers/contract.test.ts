@@ -1,0 +1,345 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AccountResult,
+  type RefreshDeps,
+  refreshAccount,
+} from '../../../main/core/monitor/refresh-account';
+import { createHttpClient } from '../../../main/core/providers/http';
+import { createSnapshotCache } from '../../../main/core/store/cache';
+import type { ErrorKind, Snapshot } from '../../../shared/model';
+import type { ProviderId } from '../../../shared/providers';
+import { FakeServer, type Fault } from '../../fakes/fake-server';
+import { FAKE_STARTERS, type FakeProvider } from '../../fakes/providers';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+const DEADLINE_MS = 400;
+
+/** Per provider: the request a fault must hit to matter, a wrong-typed body, and what the documented example gives. */
+const CASES: Record<
+  ProviderId,
+  { primaryPath?: string; wrongType: unknown; check: (s: Snapshot, fake: FakeProvider) => void }
+> = {
+  happenstance: {
+    wrongType: { balance_credits: 'plenty', has_credits: true, purchases: [], usage: [] },
+    check(s, fake) {
+      expect(s.remaining).toBe(fake.balance);
+      expect(s.unit).toBe('credits');
+      expect(s.usage).toEqual([
+        { at: '2026-11-21T15:30:00.000Z', used: 60 },
+        { at: '2026-11-03T10:00:00.000Z', used: 100 },
+        { at: '2026-10-20T10:00:00.000Z', used: 1000 },
+      ]);
+      expect(s.usedThisPeriod).toBe(160);
+      expect(s.extras.purchases).toEqual([
+        { at: '2026-11-10T09:00:00.000Z', credits: 1000 },
+        { at: '2026-10-01T09:00:00.000Z', credits: 2000 },
+      ]);
+      expect(s.extras.autoReload).toEqual({
+        enabled: true,
+        thresholdCredits: 200,
+        reloadAmount: 1000,
+        lastReloadAt: null,
+      });
+    },
+  },
+  generect: {
+    primaryPath: '/api/v1/accounts/me/',
+    wrongType: { data: { credits: { balance: '5000' } } },
+    check(s, fake) {
+      expect(s.remaining).toBe(fake.balance);
+      expect(s.usedThisPeriod).toBe(1234);
+      expect(s.quotas).toEqual([
+        {
+          metric: 'monthly_limit',
+          name: 'Monthly limit',
+          used: 1234,
+          included: 10000,
+          unit: 'credits',
+          percentUsed: 12.34,
+        },
+      ]);
+      expect(s.extras.breakdown).toEqual({
+        search_database: 500,
+        search_realtime: 200,
+        enrich_database: 300,
+        enrich_realtime: 100,
+        email_find: 134,
+      });
+      expect(s.extras.plan).toBe('Pro');
+      const usageCall = fake.server.requests.find((r) => r.path === '/api/v1/accounts/usage/');
+      expect(usageCall?.query.get('start_date')).toBe('2026-11-01');
+      expect(usageCall?.query.get('end_date')).toBe('2026-11-22');
+    },
+  },
+  richutilities: {
+    primaryPath: '/v2/auth/account/credits',
+    wrongType: { balance: 1, reserved: 0, available: null, currency: 'USD' },
+    check(s, fake) {
+      expect(s.remaining).toBe(fake.balance);
+      expect(s.unit).toBe('USD');
+      expect(s.extras).toMatchObject({ reserved: 5.5, balance: fake.balance + 5.5, currency: 'USD' });
+      expect(s.extras.autoReload).toMatchObject({ enabled: true, thresholdCredits: 20, reloadAmount: 100 });
+      expect(s.usage).toHaveLength(2);
+      expect(s.usedThisPeriod).toBeCloseTo(4.3);
+      expect(s.extras.purchases).toEqual([{ at: '2026-11-15T08:00:00.000Z', credits: 100 }]);
+      expect(s.extras.partial).toBeUndefined();
+      const ledger = fake.server.requests.find((r) => r.path === '/v2/auth/account/ledger');
+      expect(ledger?.query.get('limit')).toBe('100');
+      expect(ledger?.query.get('offset')).toBe('0');
+    },
+  },
+  klaim: {
+    wrongType: { data: [{ created_at: '2026-11-22', credit_balance: 5 }] },
+    check(s, fake) {
+      expect(s.remaining).toBe(fake.balance);
+      // Oldest first: +1000 (top-up), then -1100, -100, -100.
+      expect(s.usage.map((p) => p.used)).toEqual([100, 100, 1100]);
+      expect(s.extras.purchases?.map((p) => p.credits)).toEqual([1000]);
+      const pages = fake.server.requests.filter((r) => r.method === 'POST');
+      expect(pages.map((r) => JSON.parse(r.body))).toEqual([
+        {},
+        { starting_after: { prefix_app_id: '_credit-usage_app', type_id: '2' } },
+        { starting_after: { prefix_app_id: '_credit-usage_app', type_id: '4' } },
+      ]);
+    },
+  },
+  'metered-billing': {
+    wrongType: {
+      success: true,
+      data: { metrics: { apiCalls: { name: 'API Calls', unit: 'requests', used: 'x' } } },
+    },
+    check(s) {
+      expect(s.remaining).toBeNull();
+      expect(s.quotas.map((q) => [q.metric, q.percentUsed])).toEqual([
+        ['apiCalls', 45.23],
+        ['storage', 67.5],
+        ['seats', 70],
+        ['bandwidth', 23.48],
+      ]);
+      expect(s.extras.estimatedCost).toEqual({ base: 29, overage: 0, total: 29, currency: 'usd' });
+      expect(s.extras.period).toEqual({ start: '2024-01-01T00:00:00.000Z', end: '2024-01-31T23:59:59.000Z' });
+    },
+  },
+  custom: {
+    wrongType: { account: { credits: { left: { amount: 3 } } } },
+    check(s, fake) {
+      expect(s.remaining).toBe(fake.balance);
+      expect(s.unit).toBe('tokens');
+      expect(s.quotas).toEqual([
+        { metric: 'limit', name: 'Limit', used: 87.5, included: 500, unit: 'tokens', percentUsed: 17.5 },
+      ]);
+    },
+  },
+};
+
+interface FaultCase {
+  name: string;
+  fault: (fake: FakeProvider) => Fault;
+  kind: ErrorKind;
+  message: RegExp;
+  retryAfterSeconds?: number;
+}
+
+const FAULTS: FaultCase[] = [
+  {
+    name: '401 (the body even echoes the key)',
+    fault: (f) => ({ type: 'reply', reply: f.errorReply(401, `Invalid key ${f.key}`) }),
+    kind: 'auth',
+    message: /^The key was rejected \(401\): Invalid key \*\*\*\*$/,
+  },
+  {
+    name: '402',
+    fault: (f) => ({ type: 'reply', reply: f.errorReply(402, 'Insufficient funds in the account.') }),
+    kind: 'payment',
+    message: /payment required \(402\): Insufficient funds in the account\./,
+  },
+  {
+    name: '403',
+    fault: (f) => ({
+      type: 'reply',
+      reply: f.errorReply(403, 'You do not have permission to perform this action.'),
+    }),
+    kind: 'forbidden',
+    message: /not allowed.*\(403\): You do not have permission/,
+  },
+  {
+    name: '404',
+    fault: (f) => ({ type: 'reply', reply: f.errorReply(404, 'Can not find user with the given user_id.') }),
+    kind: 'not_found',
+    message: /Not found \(404\).*Can not find user/,
+  },
+  {
+    name: '429 with Retry-After',
+    fault: (f) => ({ type: 'reply', reply: f.errorReply(429, 'Too many requests', { 'retry-after': '7' }) }),
+    kind: 'rate_limited',
+    message: /Rate-limited \(429\); the provider asks to wait 7 s/,
+    retryAfterSeconds: 7,
+  },
+  {
+    name: '429 without Retry-After',
+    fault: (f) => ({ type: 'reply', reply: f.errorReply(429, 'Request was throttled.') }),
+    kind: 'rate_limited',
+    message: /^Rate-limited \(429\): Request was throttled\.$/,
+  },
+  {
+    name: '500',
+    fault: (f) => ({ type: 'reply', reply: f.errorReply(500, 'boom') }),
+    kind: 'server',
+    message: /trouble \(500\)/,
+  },
+  {
+    name: '503',
+    fault: (f) => ({ type: 'reply', reply: f.errorReply(503, 'Service Unavailable') }),
+    kind: 'server',
+    message: /trouble \(503\)/,
+  },
+  {
+    name: 'HTML with status 200',
+    fault: () => ({ type: 'html' }),
+    kind: 'bad_response',
+    message: /web page/,
+  },
+  {
+    name: 'truncated JSON',
+    fault: () => ({ type: 'truncated' }),
+    kind: 'bad_response',
+    message: /not valid JSON/,
+  },
+  {
+    name: 'a required field missing',
+    fault: () => ({ type: 'reply', reply: { json: {} } }),
+    kind: 'bad_response',
+    message: /expected shape|found no number/,
+  },
+  {
+    name: 'a field of the wrong type',
+    fault: (f) => ({ type: 'reply', reply: { json: CASES[f.provider].wrongType } }),
+    kind: 'bad_response',
+    message: /expected shape|found no number/,
+  },
+  {
+    name: 'a 10 MiB body',
+    fault: () => ({ type: 'huge', bytes: 10 * 1024 * 1024 }),
+    kind: 'bad_response',
+    message: /larger than 2048 KiB/,
+  },
+  {
+    name: 'a server that never answers',
+    fault: () => ({ type: 'hang' }),
+    kind: 'timeout',
+    message: /within 400 ms/,
+  },
+  {
+    name: 'a connection reset',
+    fault: () => ({ type: 'reset' }),
+    kind: 'network',
+    message: /cut off|Could not reach/,
+  },
+];
+
+describe.each(Object.keys(CASES) as ProviderId[])('%s contract', (provider) => {
+  const spec = CASES[provider];
+  let fake: FakeProvider;
+  let deps: RefreshDeps;
+  let primed: Snapshot;
+
+  beforeAll(async () => {
+    fake = await FAKE_STARTERS[provider]();
+    const dir = await mkdtemp(path.join(tmpdir(), 'creditbar-contract-'));
+    deps = {
+      http: createHttpClient({ deadlineMs: DEADLINE_MS, now: () => NOW }),
+      secrets: async () => fake.key,
+      cache: createSnapshotCache(path.join(dir, 'cache')),
+      now: () => NOW,
+    };
+  });
+  afterAll(() => fake.close());
+
+  const expectNoKey = (result: AccountResult) => {
+    const text = JSON.stringify(result);
+    expect(text).not.toContain(fake.key);
+    expect(text).not.toContain(Buffer.from(fake.key).toString('base64'));
+  };
+
+  it('reads the documented example and sends the documented request', async () => {
+    const result = await refreshAccount(fake.account(), deps);
+    expect(result.error).toBeNull();
+    expect(result.stale).toBe(false);
+    const snapshot = result.snapshot as Snapshot;
+    expect(snapshot.fetchedAt).toBe(NOW.toISOString());
+    spec.check(snapshot, fake);
+    primed = snapshot;
+    expect(await deps.cache.read(fake.account().id)).toEqual(primed);
+  });
+
+  it.each(FAULTS)('$name gives $kind, a clear message, no key, and keeps the last-known value', async (c) => {
+    fake.server.fail({ ...c.fault(fake), ...(spec.primaryPath ? { path: spec.primaryPath } : {}) });
+    const result = await refreshAccount(fake.account(), deps);
+    expect(result.error?.kind).toBe(c.kind);
+    expect(result.error?.message).toMatch(c.message);
+    expect(result.error?.retryAfterSeconds).toBe(c.retryAfterSeconds);
+    expect(result.stale).toBe(true);
+    expect(result.snapshot).toEqual(primed);
+    expectNoKey(result);
+  });
+
+  it('a wrong key is auth, and the key itself never shows', async () => {
+    const result = await refreshAccount(fake.account(), { ...deps, secrets: async () => 'wrong-key-0000' });
+    expect(result.error?.kind).toBe('auth');
+    expect(result.snapshot).toEqual(primed);
+  });
+
+  it('a refused connection is network, with the last-known value kept', async () => {
+    const closed = await FakeServer.start(() => ({}));
+    await closed.close();
+    const account = retarget(fake.account(), closed.url);
+    const result = await refreshAccount(account, deps);
+    expect(result.error).toMatchObject({
+      kind: 'network',
+      message: expect.stringMatching(/connection refused/),
+    });
+    expect(result.snapshot).toEqual(primed);
+  });
+
+  it('a redirect to another host is refused and the key is not sent there', async () => {
+    const elsewhere = await FakeServer.start(() => ({ json: {} }));
+    try {
+      const other = elsewhere.url.replace('127.0.0.1', 'localhost');
+      fake.server.fail({
+        type: 'redirect',
+        location: `${other}/steal`,
+        ...(spec.primaryPath ? { path: spec.primaryPath } : {}),
+      });
+      const result = await refreshAccount(fake.account(), deps);
+      expect(result.error?.kind).toBe('config');
+      expect(result.error?.message).toMatch(/did not follow it, so your key was not sent there/);
+      expect(elsewhere.requests).toHaveLength(0);
+      expect(result.snapshot).toEqual(primed);
+      expectNoKey(result);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('follows a redirect within the same origin, keeping the method and body', async () => {
+    const first = fake.server.requests.length;
+    await refreshAccount(fake.account(), deps);
+    const primary = spec.primaryPath ?? (fake.server.requests[first] as { path: string }).path;
+    const before = fake.server.requests.length;
+    fake.server.fail({ type: 'redirect', location: `${primary}?moved=1`, path: primary });
+    const result = await refreshAccount(fake.account(), deps);
+    expect(result.error).toBeNull();
+    expect(result.stale).toBe(false);
+    const hops = fake.server.requests.slice(before).filter((r) => r.path === primary);
+    expect(hops[1]?.query.get('moved')).toBe('1');
+    expect(hops[1]?.method).toBe(hops[0]?.method);
+  });
+});
+
+function retarget<T extends { baseUrl?: string; custom?: { url: string } }>(account: T, url: string): T {
+  if (account.custom) return { ...account, custom: { ...account.custom, url: `${url}/x` } };
+  return { ...account, baseUrl: url };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigFile, describeIssues } from '../../shared/config';
+
+const parse = (accounts: unknown[]) => ConfigFile.safeParse({ version: 1, accounts });
+const problems = (accounts: unknown[]) => {
+  const result = parse(accounts);
+  return result.success ? '' : describeIssues(result.error);
+};
+
+describe('config file', () => {
+  it('accepts every provider with what it needs, filling custom defaults', () => {
+    const result = parse([
+      { id: 'hs', provider: 'happenstance', label: 'HS' },
+      { id: 'gen', provider: 'generect', label: 'Gen', pollSeconds: 2, alerts: { warnBelow: 100 } },
+      { id: 'ru', provider: 'richutilities', label: 'RU', baseUrl: 'https://api.rich.example' },
+      { id: 'kl', provider: 'klaim', label: 'KL', baseUrl: 'https://klaim.example', userId: 'u1' },
+      { id: 'mb', provider: 'metered-billing', label: 'MB', baseUrl: 'http://127.0.0.1:8080' },
+      {
+        id: 'cu',
+        provider: 'custom',
+        label: 'CU',
+        custom: { url: 'https://x.example/me', remainingPointer: '/a~1b/0' },
+      },
+    ]);
+    expect(result.success).toBe(true);
+    expect(result.data?.accounts[5]?.custom).toEqual({
+      method: 'GET',
+      url: 'https://x.example/me',
+      authHeader: 'Authorization',
+      authScheme: 'Bearer',
+      remainingPointer: '/a~1b/0',
+      unit: 'credits',
+    });
+  });
+
+  it.each([
+    [[{ id: 'a', provider: 'nope', label: 'x' }], /accounts\.0\.provider: Invalid option/],
+    [[{ id: 'a'.repeat(41), provider: 'happenstance', label: 'x' }], /accounts\.0\.id: must be 1 to 40/],
+    [[{ id: 'a', provider: 'happenstance', label: '' }], /accounts\.0\.label/],
+    [[{ id: 'a', provider: 'happenstance', label: 'x', pollSeconds: 1 }], /accounts\.0\.pollSeconds/],
+    [
+      [{ id: 'a', provider: 'happenstance', label: 'x', baseUrl: 'ftp://h' }],
+      /baseUrl: This URL must use https/,
+    ],
+    [
+      [{ id: 'a', provider: 'happenstance', label: 'x', baseUrl: 'https://u:p@h' }],
+      /must not contain a user name/,
+    ],
+    [[{ id: 'a', provider: 'happenstance', label: 'x', apiKey: 'k' }], /Unrecognized key: "apiKey"/],
+    [[{ id: 'a', provider: 'custom', label: 'x' }], /accounts\.0\.custom: is required/],
+    [
+      [
+        {
+          id: 'a',
+          provider: 'custom',
+          label: 'x',
+          custom: { url: 'https://h', remainingPointer: 'data.balance' },
+        },
+      ],
+      /custom\.remainingPointer: must be a JSON pointer/,
+    ],
+    [
+      [{ id: 'a', provider: 'custom', label: 'x', custom: { url: 'https://h', remainingPointer: '/a~2' } }],
+      /custom\.remainingPointer/,
+    ],
+    [
+      [
+        {
+          id: 'a',
+          provider: 'custom',
+          label: 'x',
+          custom: { url: 'https://h', remainingPointer: '/a', authHeader: 'X Y' },
+        },
+      ],
+      /custom\.authHeader/,
+    ],
+    [
+      [
+        { id: 'a', provider: 'happenstance', label: 'x' },
+        { id: 'a', provider: 'generect', label: 'y' },
+      ],
+      /accounts\.1\.id: "a" is used twice/,
+    ],
+  ])('refuses %j naming the field', (accounts, message) => {
+    expect(problems(accounts)).toMatch(message);
+  });
+
+  it('refuses another version', () => {
+    expect(ConfigFile.safeParse({ version: 2, accounts: [] }).success).toBe(false);
+  });
+});
