@@ -5,8 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npx electron-vite build --logLevel warn
-npx tsc -p tsconfig.node.json
-npx tsc -p tsconfig.web.json
+npx tsc -b
 npx biome check .
 
 if [ "$(uname -s)" != Linux ]; then
