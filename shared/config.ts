@@ -71,10 +71,19 @@ export const Account = z
   });
 export type Account = z.infer<typeof Account>;
 
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 22:00');
+
+export const Settings = z.strictObject({
+  /** Local times; alerts raised in between are held and delivered as one summary when quiet hours end. */
+  quietHours: z.strictObject({ start: ClockTime, end: ClockTime }).optional(),
+});
+export type Settings = z.infer<typeof Settings>;
+
 export const ConfigFile = z
   .strictObject({
     version: z.literal(1),
     accounts: z.array(Account),
+    settings: Settings.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -1,11 +1,5 @@
 import type { AccountStatus } from '../../shared/model';
-
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-export function formatAmount(value: number): string {
-  return Math.abs(value) >= 100 ? integer.format(value) : decimal.format(value);
-}
+import { formatAmount } from '../core/present/format-amount';
 
 export function formatAge(fetchedAt: string | null, now: Date): string {
   if (!fetchedAt) return 'never';
@@ -19,7 +13,7 @@ export function formatAge(fetchedAt: string | null, now: Date): string {
 function headline(status: AccountStatus): string {
   if (status.remaining !== null) return `${formatAmount(status.remaining)} ${status.unit ?? ''}`.trim();
   const worst = [...status.quotas].sort((a, b) => b.percentUsed - a.percentUsed)[0];
-  return worst ? `${decimal.format(worst.percentUsed)}% ${worst.name}` : '—';
+  return worst ? `${formatAmount(worst.percentUsed)}% ${worst.name}` : '—';
 }
 
 /** An aligned table a person reads at a glance: worst accounts first is left to the caller's order. */

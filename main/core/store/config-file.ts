@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { ConfigFile, describeIssues } from '../../../shared/config';
 
 export class ConfigError extends Error {
@@ -23,4 +25,11 @@ export async function readConfig(file: string): Promise<ConfigFile | null> {
   const parsed = ConfigFile.safeParse(json);
   if (!parsed.success) throw new ConfigError(`${file} has problems:\n${describeIssues(parsed.error)}`);
   return parsed.data;
+}
+
+/** Writes the whole config atomically (temp file, fsync, rename), readable by its owner only. */
+export async function writeConfig(file: string, config: ConfigFile): Promise<void> {
+  const parsed = ConfigFile.parse(config);
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  await writeFileAtomic(file, `${JSON.stringify(parsed, null, 2)}\n`, { mode: 0o600, fsync: true });
 }

@@ -1,0 +1,274 @@
+import { z } from 'zod';
+import { AlertIntent, type AlertKind, type Severity } from '../../../shared/alerts';
+import type { Account, Settings } from '../../../shared/config';
+import type { ProviderError, Snapshot } from '../../../shared/model';
+import { PROVIDERS } from '../../../shared/providers';
+import { formatAmount } from '../present/format-amount';
+import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from './level';
+
+export const RUNWAY_WARN_DAYS = 7;
+export const RUNWAY_CRITICAL_DAYS = 2;
+/** An alert re-arms only once the value is back 10 % past its threshold, so a value hovering on it alerts once. */
+export const REARM_MARGIN = 0.1;
+export const KEY_REJECTED_AFTER = 2;
+
+const AlertLevel = z.enum(['ok', 'warning', 'critical', 'empty']);
+type AlertLevel = z.infer<typeof AlertLevel>;
+const RANK: Record<AlertLevel, number> = { ok: 0, warning: 1, critical: 2, empty: 3 };
+
+export const AccountAlertState = z.object({
+  /** The level each dimension last alerted at; it only falls back past the re-arm margin. */
+  balance: AlertLevel,
+  quota: AlertLevel,
+  runway: AlertLevel,
+  authFailures: z.number().int().nonnegative(),
+  keyAlerted: z.boolean(),
+  snoozedUntil: z.iso.datetime({ offset: true }).nullable(),
+});
+export type AccountAlertState = z.infer<typeof AccountAlertState>;
+
+export const AlertState = z.object({
+  version: z.literal(1),
+  accounts: z.record(z.string(), AccountAlertState),
+  /** Alerts raised during quiet hours, delivered as one summary when they end. */
+  held: z.array(AlertIntent),
+});
+export type AlertState = z.infer<typeof AlertState>;
+
+export const EMPTY_ALERT_STATE: AlertState = { version: 1, accounts: {}, held: [] };
+
+export function freshAccountState(): AccountAlertState {
+  return { balance: 'ok', quota: 'ok', runway: 'ok', authFailures: 0, keyAlerted: false, snoozedUntil: null };
+}
+
+/** A level is entered when `breached`, and left only when `cleared` (past the margin). */
+interface Rule {
+  level: Exclude<AlertLevel, 'ok'>;
+  breached: (value: number) => boolean;
+  cleared: (value: number) => boolean;
+}
+
+const below = (level: Rule['level'], threshold: number): Rule => ({
+  level,
+  breached: (v) => v < threshold,
+  cleared: (v) => v >= threshold + REARM_MARGIN * Math.abs(threshold),
+});
+
+const atLeast = (level: Rule['level'], threshold: number): Rule => ({
+  level,
+  breached: (v) => v >= threshold,
+  cleared: (v) => v < threshold - REARM_MARGIN * Math.abs(threshold),
+});
+
+const EMPTY_RULE: Rule = { level: 'empty', breached: (v) => v <= 0, cleared: (v) => v > 0 };
+
+/** The new level of one dimension: the worst rule breached, but never better than the previous level allows. */
+export function stickyLevel(previous: AlertLevel, rules: readonly Rule[], value: number | null): AlertLevel {
+  if (value === null) return previous;
+  const ordered = [...rules].sort((a, b) => RANK[b.level] - RANK[a.level]);
+  const raw = ordered.find((rule) => rule.breached(value))?.level ?? 'ok';
+  if (RANK[raw] >= RANK[previous]) return raw;
+  const held = ordered.find(
+    (rule) => RANK[rule.level] <= RANK[previous] && RANK[rule.level] > RANK[raw] && !rule.cleared(value),
+  );
+  return held?.level ?? raw;
+}
+
+export interface EvaluateInput {
+  account: Account;
+  /** A fresh snapshot from this poll, or null when the poll failed. */
+  snapshot: Snapshot | null;
+  error: ProviderError | null;
+  daysLeft: number | null;
+  burnPerDay: number | null;
+  now: Date;
+}
+
+function balanceRules(account: Account): Rule[] {
+  const a = account.alerts ?? {};
+  const rules = [EMPTY_RULE];
+  if (a.criticalBelow !== undefined) rules.push(below('critical', a.criticalBelow));
+  if (a.warnBelow !== undefined) rules.push(below('warning', a.warnBelow));
+  return rules;
+}
+
+function quotaRules(account: Account): Rule[] {
+  const a = account.alerts ?? {};
+  return [
+    atLeast('critical', a.criticalPercent ?? DEFAULT_CRITICAL_PERCENT),
+    atLeast('warning', a.warnPercent ?? DEFAULT_WARN_PERCENT),
+  ];
+}
+
+const RUNWAY_RULES: Rule[] = [below('critical', RUNWAY_CRITICAL_DAYS), below('warning', RUNWAY_WARN_DAYS)];
+
+function severityOf(level: AlertLevel): Severity {
+  return level === 'warning' ? 'warning' : level === 'ok' ? 'info' : 'critical';
+}
+
+function days(value: number): string {
+  return value < 1
+    ? 'less than a day'
+    : `about ${Math.round(value)} day${Math.round(value) === 1 ? '' : 's'}`;
+}
+
+function describe(
+  account: Account,
+  kind: AlertKind,
+  level: AlertLevel,
+  snapshot: Snapshot | null,
+  input: EvaluateInput,
+): { title: string; body: string } {
+  const name = account.label;
+  const unit = snapshot?.unit ?? 'credits';
+  const left = snapshot?.remaining != null ? `${formatAmount(snapshot.remaining)} ${unit}` : null;
+  const a = account.alerts ?? {};
+  const pace = input.burnPerDay ? ` at ${formatAmount(input.burnPerDay)}/day` : '';
+  switch (kind) {
+    case 'empty':
+      return {
+        title: `${name} is out of credit`,
+        body: left
+          ? `${left} left. Requests may fail until you top up.`
+          : 'The provider says payment is required.',
+      };
+    case 'low': {
+      const threshold = level === 'critical' ? a.criticalBelow : a.warnBelow;
+      return {
+        title: `${name} is ${level === 'critical' ? 'very low' : 'running low'}`,
+        body: `${left} left, below your ${level} level of ${formatAmount(threshold ?? 0)}.${input.daysLeft !== null ? ` ${days(input.daysLeft)}${pace}.` : ''}`,
+      };
+    }
+    case 'runway':
+      return {
+        title: `${name} runs out in ${days(input.daysLeft ?? 0)}`,
+        body: `${left} left${pace}.`,
+      };
+    case 'quota': {
+      const worst = [...(snapshot?.quotas ?? [])].sort((x, y) => y.percentUsed - x.percentUsed)[0];
+      return {
+        title: `${name}: ${worst?.name ?? 'quota'} at ${formatAmount(worst?.percentUsed ?? 0)}%`,
+        body: worst
+          ? `${formatAmount(worst.used)} of ${formatAmount(worst.included)} ${worst.unit} used this period.`
+          : 'A quota is nearly used up.',
+      };
+    }
+    case 'recovered':
+      return {
+        title: `${name} is back to normal`,
+        body: left ? `${left} available.` : 'Every quota is below its alert level.',
+      };
+    case 'key_rejected':
+      return {
+        title: `${name}: the key was rejected`,
+        body: `${PROVIDERS[account.provider].displayName} refused the API key twice in a row. Update the key to resume checking.`,
+      };
+    default:
+      return { title: name, body: '' };
+  }
+}
+
+/**
+ * Decides which alerts one poll raises. Pure: the previous state in, the next state and the intents out. Each
+ * dimension (balance, quota, runway) alerts once when it gets worse; coming back to ok everywhere gives one
+ * "recovered". A poll that worsens several dimensions at once raises only the most severe.
+ */
+export function evaluateAccount(
+  previous: AccountAlertState | undefined,
+  input: EvaluateInput,
+): { state: AccountAlertState; intents: AlertIntent[] } {
+  const prev = previous ?? freshAccountState();
+  const { account, snapshot, error } = input;
+  const next: AccountAlertState = { ...prev };
+  const intents: AlertIntent[] = [];
+  const intent = (kind: AlertKind, level: AlertLevel) =>
+    intents.push({
+      accountId: account.id,
+      kind,
+      severity: severityOf(level),
+      ...describe(account, kind, level, snapshot, input),
+    });
+
+  if (error?.kind === 'auth') {
+    next.authFailures = prev.authFailures + 1;
+    if (next.authFailures >= KEY_REJECTED_AFTER && !prev.keyAlerted) {
+      next.keyAlerted = true;
+      intent('key_rejected', 'critical');
+    }
+  } else if (snapshot) {
+    next.authFailures = 0;
+    next.keyAlerted = false;
+  }
+
+  if (error?.kind === 'payment') {
+    next.balance = 'empty';
+  } else if (snapshot) {
+    next.balance = stickyLevel(prev.balance, balanceRules(account), snapshot.remaining);
+    const percents = snapshot.quotas.map((q) => q.percentUsed);
+    next.quota = stickyLevel(prev.quota, quotaRules(account), percents.length ? Math.max(...percents) : null);
+    const hasAbsolute =
+      account.alerts?.warnBelow !== undefined || account.alerts?.criticalBelow !== undefined;
+    // Runway speaks only when the person set no absolute level: otherwise it would second-guess their choice.
+    next.runway =
+      hasAbsolute || snapshot.remaining === null
+        ? 'ok'
+        : stickyLevel(prev.runway, RUNWAY_RULES, input.daysLeft ?? Number.POSITIVE_INFINITY);
+  }
+
+  const escalations: { kind: AlertKind; level: AlertLevel }[] = [];
+  if (RANK[next.balance] > RANK[prev.balance])
+    escalations.push({ kind: next.balance === 'empty' ? 'empty' : 'low', level: next.balance });
+  if (RANK[next.quota] > RANK[prev.quota]) escalations.push({ kind: 'quota', level: next.quota });
+  if (RANK[next.runway] > RANK[prev.runway]) escalations.push({ kind: 'runway', level: next.runway });
+  const worst = escalations.sort((x, y) => RANK[y.level] - RANK[x.level])[0];
+  if (worst) intent(worst.kind, worst.level);
+
+  const wasAlerting = prev.balance !== 'ok' || prev.quota !== 'ok' || prev.runway !== 'ok';
+  const nowOk = next.balance === 'ok' && next.quota === 'ok' && next.runway === 'ok';
+  if (wasAlerting && nowOk) intent('recovered', 'ok');
+  return { state: next, intents };
+}
+
+function minutesOf(clock: string): number {
+  const [h, m] = clock.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** Quiet hours in local time; a window may cross midnight (22:00 to 07:00). */
+export function inQuietHours(now: Date, settings: Settings | undefined): boolean {
+  const quiet = settings?.quietHours;
+  if (!quiet) return false;
+  const minute = now.getHours() * 60 + now.getMinutes();
+  const start = minutesOf(quiet.start);
+  const end = minutesOf(quiet.end);
+  if (start === end) return false;
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+/**
+ * Routes intents: dropped while the account is snoozed, held during quiet hours, and once quiet hours are over
+ * the held ones come out as a single summary.
+ */
+export function deliver(
+  state: AlertState,
+  intents: readonly AlertIntent[],
+  now: Date,
+  settings: Settings | undefined,
+): { state: AlertState; deliver: AlertIntent[] } {
+  const awake = intents.filter((i) => {
+    const until = i.accountId ? state.accounts[i.accountId]?.snoozedUntil : null;
+    return !until || Date.parse(until) <= now.getTime();
+  });
+  if (inQuietHours(now, settings))
+    return { state: { ...state, held: [...state.held, ...awake] }, deliver: [] };
+  if (state.held.length === 0) return { state, deliver: awake };
+  const held = state.held;
+  const summary: AlertIntent = {
+    accountId: null,
+    kind: 'summary',
+    severity: held.some((h) => h.severity === 'critical') ? 'critical' : 'warning',
+    title: `${held.length} alert${held.length === 1 ? '' : 's'} during quiet hours`,
+    body: held.map((h) => h.title).join('\n'),
+  };
+  return { state: { ...state, held: [] }, deliver: [summary, ...awake] };
+}

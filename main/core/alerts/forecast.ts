@@ -1,0 +1,89 @@
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+export const FORECAST_WINDOW_MS = 14 * DAY_MS;
+/** Yesterday counts about twice as much as four days ago: recent habits predict tomorrow best. */
+export const FORECAST_HALF_LIFE_MS = 3 * DAY_MS;
+const MIN_SPAN_MS = HOUR_MS;
+const MIN_POINTS = 3;
+
+export interface BalancePoint {
+  t: number;
+  value: number;
+}
+
+export interface Forecast {
+  /** Credits per day, from decreases only; null when there is too little data to say. */
+  burnPerDay: number | null;
+  /** Days until zero at that rate; null when unknown or when nothing is being spent. */
+  daysLeft: number | null;
+  emptyAt: string | null;
+}
+
+const UNKNOWN: Forecast = { burnPerDay: null, daysLeft: null, emptyAt: null };
+
+/**
+ * Burn rate over the recent window, each interval weighted by how recent it is. Rises (top-ups) are left out,
+ * interval and all, so buying credit never looks like negative spending.
+ */
+export function burnRatePerMs(points: readonly BalancePoint[], now: number): number | null {
+  const recent = points.filter((p) => p.t > now - FORECAST_WINDOW_MS && p.t <= now);
+  if (recent.length < MIN_POINTS) return null;
+  const first = recent[0] as BalancePoint;
+  const last = recent[recent.length - 1] as BalancePoint;
+  if (last.t - first.t < MIN_SPAN_MS) return null;
+  let spent = 0;
+  let time = 0;
+  for (let i = 1; i < recent.length; i++) {
+    const a = recent[i - 1] as BalancePoint;
+    const b = recent[i] as BalancePoint;
+    const dt = b.t - a.t;
+    if (dt <= 0 || b.value > a.value) continue;
+    const weight = 0.5 ** ((now - b.t) / FORECAST_HALF_LIFE_MS);
+    spent += weight * (a.value - b.value);
+    time += weight * dt;
+  }
+  if (time === 0) return null;
+  return spent / time;
+}
+
+export function forecastBalance(
+  points: readonly BalancePoint[],
+  remaining: number | null,
+  now: number,
+): Forecast {
+  if (remaining === null) return UNKNOWN;
+  const rate = burnRatePerMs(points, now);
+  if (rate === null) return UNKNOWN;
+  const burnPerDay = rate * DAY_MS;
+  if (rate <= 0) return { burnPerDay, daysLeft: null, emptyAt: null };
+  const msLeft = Math.max(0, remaining) / rate;
+  return { burnPerDay, daysLeft: msLeft / DAY_MS, emptyAt: new Date(now + msLeft).toISOString() };
+}
+
+/** Percent of a quota expected at the period's end, at the recent pace; null when unknown. */
+export function projectPercentAtEnd(
+  points: readonly BalancePoint[],
+  periodEnd: number | null,
+  now: number,
+): number | null {
+  if (periodEnd === null || points.length === 0) return null;
+  // Percent used rises as the balance of a quota falls: reuse the burn rate on its mirror image.
+  const mirrored = points.map((p) => ({ t: p.t, value: -p.value }));
+  const rate = burnRatePerMs(mirrored, now);
+  const current = (points[points.length - 1] as BalancePoint).value;
+  if (rate === null) return null;
+  return current + rate * Math.max(0, periodEnd - now);
+}
+
+/** ms until `value`, falling at `ratePerMs`, reaches the highest of `levels` below it; null when none will. */
+export function msToNextCrossing(
+  value: number,
+  ratePerMs: number | null,
+  levels: readonly number[],
+): number | null {
+  if (ratePerMs === null || ratePerMs <= 0) return null;
+  const below = levels.filter((level) => level < value);
+  if (below.length === 0) return null;
+  return (value - Math.max(...below)) / ratePerMs;
+}

@@ -1,0 +1,77 @@
+import type { Account } from '../../../shared/config';
+import type { Snapshot } from '../../../shared/model';
+import type { HistoryPoint } from '../store/history';
+import { RUNWAY_CRITICAL_DAYS, RUNWAY_WARN_DAYS } from './alert-engine';
+import {
+  type BalancePoint,
+  burnRatePerMs,
+  type Forecast,
+  forecastBalance,
+  msToNextCrossing,
+} from './forecast';
+import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from './level';
+
+const DAY_MS = 86_400_000;
+
+export interface Outlook {
+  forecast: Forecast;
+  /** For the scheduler: when the next alert level is expected to be crossed. */
+  msToNextCrossing: number | null;
+  /** For the scheduler: how long the headline number has not moved. */
+  msSinceChange: number | null;
+}
+
+function series(points: readonly HistoryPoint[], pick: (p: HistoryPoint) => number | null): BalancePoint[] {
+  const out: BalancePoint[] = [];
+  for (const p of points) {
+    const value = pick(p);
+    if (value !== null) out.push({ t: p.t, value });
+  }
+  return out;
+}
+
+function sinceChange(values: readonly BalancePoint[], now: number): number | null {
+  const last = values[values.length - 1];
+  if (!last) return null;
+  let i = values.length - 1;
+  while (i > 0 && (values[i - 1] as BalancePoint).value === last.value) i--;
+  return now - (values[i] as BalancePoint).t;
+}
+
+/** Forecast and scheduling hints for one account from its history (which already holds the latest point). */
+export function outlookFor(
+  account: Account,
+  snapshot: Snapshot,
+  points: readonly HistoryPoint[],
+  now: number,
+): Outlook {
+  const a = account.alerts ?? {};
+  const balance = series(points, (p) => p.remaining);
+  const percent = series(points, (p) => p.maxPercent);
+  const forecast = forecastBalance(balance, snapshot.remaining, now);
+  const crossings: number[] = [];
+  if (snapshot.remaining !== null) {
+    const rate = burnRatePerMs(balance, now);
+    const levels = [0, a.criticalBelow, a.warnBelow].filter((v): v is number => v !== undefined);
+    if (a.warnBelow === undefined && a.criticalBelow === undefined && rate !== null) {
+      levels.push(rate * RUNWAY_WARN_DAYS * DAY_MS, rate * RUNWAY_CRITICAL_DAYS * DAY_MS);
+    }
+    const ms = msToNextCrossing(snapshot.remaining, rate, levels);
+    if (ms !== null) crossings.push(ms);
+  }
+  const currentPercent = percent[percent.length - 1]?.value;
+  if (currentPercent !== undefined) {
+    const mirrored = percent.map((p) => ({ t: p.t, value: -p.value }));
+    const levels = [
+      -(a.warnPercent ?? DEFAULT_WARN_PERCENT),
+      -(a.criticalPercent ?? DEFAULT_CRITICAL_PERCENT),
+    ];
+    const ms = msToNextCrossing(-currentPercent, burnRatePerMs(mirrored, now), levels);
+    if (ms !== null) crossings.push(ms);
+  }
+  return {
+    forecast,
+    msToNextCrossing: crossings.length ? Math.min(...crossings) : null,
+    msSinceChange: sinceChange(balance.length ? balance : percent, now),
+  };
+}

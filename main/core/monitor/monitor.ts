@@ -1,0 +1,269 @@
+import type { AlertIntent } from '../../../shared/alerts';
+import type { Account, Settings } from '../../../shared/config';
+import { PROVIDERS } from '../../../shared/providers';
+import { type AlertState, deliver, evaluateAccount, freshAccountState } from '../alerts/alert-engine';
+import type { Forecast } from '../alerts/forecast';
+import { type Outlook, outlookFor } from '../alerts/outlook';
+import type { HttpClient } from '../providers/http';
+import type { AlertStateStore } from '../store/alert-state-store';
+import type { SnapshotCache } from '../store/cache';
+import type { HistoryStore } from '../store/history';
+import type { SecretResolver } from '../store/secrets';
+import type { Clock } from './clock';
+import { decideNextPoll, resumeDelays } from './poll-policy';
+import { type AccountResult, refreshAccount } from './refresh-account';
+
+export const RESUME_SPREAD_MS = 5_000;
+
+export interface MonitorDeps {
+  http: HttpClient;
+  secrets: SecretResolver;
+  cache: SnapshotCache;
+  history: HistoryStore;
+  alertStore: AlertStateStore;
+  clock: Clock;
+  random: () => number;
+  settings?: Settings;
+}
+
+export interface MonitorEvents {
+  /** After every poll, fresh or failed (a failed one carries the last-known snapshot, stale). */
+  result?(result: AccountResult, forecast: Forecast | null): void;
+  alert?(intent: AlertIntent): void;
+  /** Something on disk could not be written; the monitor goes on. */
+  problem?(message: string): void;
+}
+
+export type PauseReason = 'suspend' | 'offline' | 'user';
+
+interface Slot {
+  account: Account;
+  timer: unknown;
+  inFlight: Promise<void> | null;
+  controller: AbortController | null;
+  /** Bumped when a poll starts; a result from an older generation is dropped. */
+  generation: number;
+  failures: number;
+  stopped: string | null;
+}
+
+/**
+ * Polls every account on its own schedule. Decisions (when next, which alert) are pure functions; this class only
+ * keeps the timers, the single flight per account, and the order of effects.
+ */
+export class Monitor {
+  private readonly slots = new Map<string, Slot>();
+  private readonly paused = new Set<PauseReason>();
+  private alertState: AlertState | null = null;
+  private running = false;
+
+  constructor(
+    accounts: readonly Account[],
+    private readonly deps: MonitorDeps,
+    private readonly events: MonitorEvents = {},
+  ) {
+    for (const account of accounts) this.slots.set(account.id, this.newSlot(account));
+  }
+
+  private newSlot(account: Account): Slot {
+    return {
+      account,
+      timer: null,
+      inFlight: null,
+      controller: null,
+      generation: 0,
+      failures: 0,
+      stopped: null,
+    };
+  }
+
+  async start(): Promise<void> {
+    this.alertState = await this.deps.alertStore.load();
+    this.running = true;
+    this.scheduleSpread([...this.slots.values()]);
+  }
+
+  /** Ends every timer and request, waits for polls to settle, and saves alert state. */
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const slot of this.slots.values()) {
+      this.deps.clock.clearTimer(slot.timer);
+      slot.controller?.abort();
+    }
+    await this.settled();
+    if (this.alertState) await this.saveAlerts();
+  }
+
+  /** Resolves once no poll is in flight. */
+  async settled(): Promise<void> {
+    for (;;) {
+      const pending = [...this.slots.values()]
+        .map((s) => s.inFlight)
+        .filter((p): p is Promise<void> => p !== null);
+      if (pending.length === 0) return;
+      await Promise.allSettled(pending);
+    }
+  }
+
+  /** A manual refresh: joins a poll already in flight instead of starting a second one. */
+  refresh(accountId?: string): Promise<void> {
+    const slots = accountId
+      ? [this.slots.get(accountId)].filter((s): s is Slot => !!s)
+      : [...this.slots.values()];
+    return Promise.all(slots.map((slot) => this.poll(slot, true))).then(() => undefined);
+  }
+
+  pause(reason: PauseReason): void {
+    this.paused.add(reason);
+    for (const slot of this.slots.values()) this.deps.clock.clearTimer(slot.timer);
+  }
+
+  /** Back from sleep or offline: one refresh per account, spread over a few seconds, never a burst. */
+  resume(reason: PauseReason): void {
+    if (!this.paused.delete(reason) || this.paused.size > 0 || !this.running) return;
+    this.scheduleSpread([...this.slots.values()].filter((s) => s.stopped === null));
+  }
+
+  get isPaused(): boolean {
+    return this.paused.size > 0;
+  }
+
+  /** New config: new accounts start, removed ones stop, changed ones start over (a fixed key resumes polling). */
+  setAccounts(accounts: readonly Account[]): void {
+    const next = new Map(accounts.map((a) => [a.id, a]));
+    for (const [id, slot] of this.slots) {
+      if (!next.has(id)) {
+        this.deps.clock.clearTimer(slot.timer);
+        slot.controller?.abort();
+        slot.generation++;
+        this.slots.delete(id);
+        if (this.alertState) delete this.alertState.accounts[id];
+      }
+    }
+    const restart: Slot[] = [];
+    for (const account of accounts) {
+      const slot = this.slots.get(account.id);
+      if (slot && JSON.stringify(slot.account) === JSON.stringify(account)) continue;
+      if (slot) {
+        this.deps.clock.clearTimer(slot.timer);
+        slot.controller?.abort();
+        slot.generation++;
+      }
+      const fresh = this.newSlot(account);
+      this.slots.set(account.id, fresh);
+      restart.push(fresh);
+    }
+    if (this.running) this.scheduleSpread(restart);
+  }
+
+  /** The key changed: an account stopped for a rejected or missing key starts again. */
+  keyChanged(accountId: string): void {
+    const slot = this.slots.get(accountId);
+    if (!slot) return;
+    slot.stopped = null;
+    slot.failures = 0;
+    if (this.alertState?.accounts[accountId]) {
+      this.alertState.accounts[accountId] = {
+        ...this.alertState.accounts[accountId],
+        authFailures: 0,
+        keyAlerted: false,
+      };
+    }
+    if (this.running) this.schedule(slot, 0);
+  }
+
+  async snooze(accountId: string, until: Date | null): Promise<void> {
+    if (!this.alertState) return;
+    const current = this.alertState.accounts[accountId] ?? freshAccountState();
+    this.alertState.accounts[accountId] = { ...current, snoozedUntil: until ? until.toISOString() : null };
+    await this.saveAlerts();
+  }
+
+  private scheduleSpread(slots: Slot[]): void {
+    const delays = resumeDelays(slots.length, RESUME_SPREAD_MS, this.deps.random);
+    slots.forEach((slot, i) => {
+      this.schedule(slot, delays[i] ?? 0);
+    });
+  }
+
+  private schedule(slot: Slot, delayMs: number): void {
+    this.deps.clock.clearTimer(slot.timer);
+    if (!this.running || this.isPaused) return;
+    slot.timer = this.deps.clock.setTimer(() => {
+      slot.timer = null;
+      void this.poll(slot, false);
+    }, delayMs);
+  }
+
+  private poll(slot: Slot, manual: boolean): Promise<void> {
+    if (slot.inFlight) return slot.inFlight;
+    if (!this.running || (this.isPaused && !manual)) return Promise.resolve();
+    this.deps.clock.clearTimer(slot.timer);
+    const generation = ++slot.generation;
+    const controller = new AbortController();
+    slot.controller = controller;
+    const run = this.runPoll(slot, generation, controller.signal).finally(() => {
+      if (slot.inFlight === run) {
+        slot.inFlight = null;
+        slot.controller = null;
+      }
+    });
+    slot.inFlight = run;
+    return run;
+  }
+
+  private async runPoll(slot: Slot, generation: number, signal: AbortSignal): Promise<void> {
+    const now = () => this.deps.clock.wall();
+    const result = await refreshAccount(slot.account, { ...this.deps, now }, signal);
+    // A newer poll (or a config change, or stop) superseded this one: its answer is old news.
+    if (generation !== slot.generation || !this.running || this.slots.get(slot.account.id) !== slot) return;
+    const fresh = result.error === null && result.snapshot !== null;
+    let outlook: Outlook | null = null;
+    if (fresh && result.snapshot) {
+      await this.deps.history.append(slot.account.id, result.snapshot).catch(() => this.problem('history'));
+      const { points } = await this.deps.history.load(slot.account.id).catch(() => ({ points: [] }));
+      outlook = outlookFor(slot.account, result.snapshot, points, now().getTime());
+    }
+    this.events.result?.(result, outlook?.forecast ?? null);
+    await this.raiseAlerts(slot.account, result, outlook);
+    const decision = decideNextPoll({
+      error: result.error,
+      failures: slot.failures,
+      pollSeconds: slot.account.pollSeconds ?? PROVIDERS[slot.account.provider].defaultPollSeconds,
+      adaptive: slot.account.adaptive ?? true,
+      msToNextCrossing: outlook?.msToNextCrossing ?? null,
+      msSinceChange: outlook?.msSinceChange ?? null,
+      random: this.deps.random(),
+    });
+    slot.failures = decision.failures;
+    if (decision.kind === 'stop') slot.stopped = decision.reason;
+    else this.schedule(slot, decision.delayMs);
+  }
+
+  private async raiseAlerts(account: Account, result: AccountResult, outlook: Outlook | null): Promise<void> {
+    if (!this.alertState) return;
+    const fresh = result.error === null ? result.snapshot : null;
+    const { state, intents } = evaluateAccount(this.alertState.accounts[account.id], {
+      account,
+      snapshot: fresh,
+      error: result.error,
+      daysLeft: outlook?.forecast.daysLeft ?? null,
+      burnPerDay: outlook?.forecast.burnPerDay ?? null,
+      now: this.deps.clock.wall(),
+    });
+    this.alertState.accounts[account.id] = state;
+    const routed = deliver(this.alertState, intents, this.deps.clock.wall(), this.deps.settings);
+    this.alertState = routed.state;
+    await this.saveAlerts();
+    for (const intent of routed.deliver) this.events.alert?.(intent);
+  }
+
+  private async saveAlerts(): Promise<void> {
+    if (this.alertState)
+      await this.deps.alertStore.save(this.alertState).catch(() => this.problem('alert state'));
+  }
+
+  private problem(what: string): void {
+    this.events.problem?.(`Could not save the ${what}; Creditbar keeps running and will try again.`);
+  }
+}

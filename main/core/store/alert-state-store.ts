@@ -1,0 +1,36 @@
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { AlertState, EMPTY_ALERT_STATE } from '../alerts/alert-engine';
+
+/** Which alerts were already given, kept across restarts so none repeats and none due is missed. */
+export class AlertStateStore {
+  constructor(private readonly file: string) {}
+
+  static inDataDir(dataDir: string): AlertStateStore {
+    return new AlertStateStore(path.join(dataDir, 'alert-state.json'));
+  }
+
+  async load(): Promise<AlertState> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(EMPTY_ALERT_STATE);
+      throw error;
+    }
+    try {
+      const parsed = AlertState.safeParse(JSON.parse(text));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // falls through to moving it aside
+    }
+    await rename(this.file, `${this.file}.bad`).catch(() => undefined);
+    return structuredClone(EMPTY_ALERT_STATE);
+  }
+
+  async save(state: AlertState): Promise<void> {
+    await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(this.file, JSON.stringify(state), { mode: 0o600, fsync: true });
+  }
+}

@@ -1,0 +1,235 @@
+import { appendFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import type { Snapshot } from '../../../shared/model';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+export const RAW_KEEP_MS = 7 * DAY;
+export const HOURLY_KEEP_MS = 90 * DAY;
+export const DAILY_KEEP_MS = 400 * DAY;
+/** Appends between compactions: about a day of one-minute polling. */
+const COMPACT_EVERY = 1440;
+
+export interface HistoryPoint {
+  t: number;
+  remaining: number | null;
+  used: number | null;
+  maxPercent: number | null;
+}
+
+export interface ProviderUsage {
+  t: number;
+  used: number;
+}
+
+export interface AccountHistory {
+  points: HistoryPoint[];
+  usage: ProviderUsage[];
+}
+
+// One JSON value per line: `{"v":1}` first, then `[t, remaining, used, maxPercent]` per poll and `["u", t, used]`
+// per provider usage record. Times are seconds. Appending never rewrites what is there, so a kill mid-write can
+// only tear the last line.
+const n = z.number().nullable();
+const PointRow = z.tuple([z.number(), n, n, n]);
+const UsageRow = z.tuple([z.literal('u'), z.number(), z.number()]);
+const Rows = z.array(z.union([PointRow, UsageRow]));
+const Header = z.object({ v: z.literal(1) });
+const HEADER_LINE = '{"v":1}\n';
+
+function pointRow(p: HistoryPoint): string {
+  return JSON.stringify([Math.round(p.t / 1000), p.remaining, p.used, p.maxPercent]);
+}
+
+function usageRow(u: ProviderUsage): string {
+  return JSON.stringify(['u', Math.round(u.t / 1000), u.used]);
+}
+
+function usageKey(u: ProviderUsage): string {
+  return `${Math.round(u.t / 1000)}:${u.used}`;
+}
+
+/**
+ * Keeps every point for 7 days, the last point of each hour to 90 days, the last of each day to 400 days.
+ * A year of one-minute polling is then about 12 000 points an account.
+ */
+export function compactPoints(points: readonly HistoryPoint[], now: number): HistoryPoint[] {
+  const kept: HistoryPoint[] = [];
+  let lastBucket: number | null = null;
+  for (const p of points) {
+    const age = now - p.t;
+    if (age > DAILY_KEEP_MS) continue;
+    if (age <= RAW_KEEP_MS) {
+      kept.push(p);
+      lastBucket = null;
+      continue;
+    }
+    const bucket = age > HOURLY_KEEP_MS ? Math.floor(p.t / DAY) : Math.floor(p.t / HOUR) + 1e9;
+    if (bucket === lastBucket) kept[kept.length - 1] = p;
+    else kept.push(p);
+    lastBucket = bucket;
+  }
+  return kept;
+}
+
+export function pointFromSnapshot(snapshot: Snapshot): HistoryPoint {
+  const percents = snapshot.quotas.map((q) => q.percentUsed);
+  return {
+    t: Date.parse(snapshot.fetchedAt),
+    remaining: snapshot.remaining,
+    used: snapshot.usedThisPeriod,
+    maxPercent: percents.length > 0 ? Math.max(...percents) : null,
+  };
+}
+
+function parseRows(text: string): { rows: z.infer<typeof Rows>; torn: boolean } | null {
+  const newline = text.indexOf('\n');
+  const headerText = newline >= 0 ? text.slice(0, newline) : text;
+  try {
+    if (!Header.safeParse(JSON.parse(headerText)).success) return null;
+  } catch {
+    return null;
+  }
+  const body = newline >= 0 ? text.slice(newline + 1).trimEnd() : '';
+  if (body === '') return { rows: [], torn: false };
+  // One parse of the whole body is far faster than one per line; fall back line by line only for a torn tail.
+  try {
+    const all = Rows.safeParse(JSON.parse(`[${body.split('\n').join(',')}]`));
+    if (all.success) return { rows: all.data, torn: false };
+  } catch {
+    // handled below
+  }
+  const rows: z.infer<typeof Rows> = [];
+  for (const line of body.split('\n')) {
+    try {
+      const row = z.union([PointRow, UsageRow]).safeParse(JSON.parse(line));
+      if (row.success) rows.push(row.data);
+    } catch {
+      // A torn or foreign line is dropped; the rest of the history stands.
+    }
+  }
+  return { rows, torn: true };
+}
+
+interface Loaded extends AccountHistory {
+  usageKeys: Set<string>;
+  appendsSinceCompaction: number;
+  /** Whether the file on disk exists with its header, so appends can go straight on. */
+  onDisk: boolean;
+}
+
+/** Per-account usage history on disk: append-only lines, compacted atomically now and then. */
+export class HistoryStore {
+  private readonly loaded = new Map<string, Loaded>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private file(accountId: string): string {
+    return path.join(this.dir, `${accountId}.jsonl`);
+  }
+
+  async load(accountId: string): Promise<AccountHistory> {
+    const entry = await this.entry(accountId);
+    return { points: entry.points, usage: entry.usage };
+  }
+
+  private async entry(accountId: string): Promise<Loaded> {
+    const cached = this.loaded.get(accountId);
+    if (cached) return cached;
+    const file = this.file(accountId);
+    let text: string | null = null;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const entry: Loaded = {
+      points: [],
+      usage: [],
+      usageKeys: new Set(),
+      appendsSinceCompaction: 0,
+      onDisk: false,
+    };
+    let rewrite = false;
+    if (text !== null) {
+      const parsed = parseRows(text);
+      if (parsed === null) {
+        await rename(file, `${file}.bad`).catch(() => undefined);
+      } else {
+        for (const row of parsed.rows) {
+          if (row[0] === 'u') {
+            const u = { t: row[1] * 1000, used: row[2] };
+            if (!entry.usageKeys.has(usageKey(u))) {
+              entry.usageKeys.add(usageKey(u));
+              entry.usage.push(u);
+            }
+          } else {
+            entry.points.push({ t: row[0] * 1000, remaining: row[1], used: row[2], maxPercent: row[3] });
+          }
+        }
+        entry.onDisk = true;
+        // A tail without its newline would glue the next append onto it: rewrite the file whole first.
+        rewrite = parsed.torn || !text.endsWith('\n');
+      }
+    }
+    entry.points.sort((a, b) => a.t - b.t);
+    entry.usage.sort((a, b) => a.t - b.t);
+    this.loaded.set(accountId, entry);
+    if (rewrite || (entry.points[0] && this.now() - entry.points[0].t > RAW_KEEP_MS))
+      await this.compact(accountId, entry);
+    return entry;
+  }
+
+  /** Records one successful fetch, plus any provider usage records not seen before. */
+  async append(accountId: string, snapshot: Snapshot): Promise<void> {
+    const entry = await this.entry(accountId);
+    const point = pointFromSnapshot(snapshot);
+    const lines = [pointRow(point)];
+    const last = entry.points[entry.points.length - 1];
+    if (last && point.t < last.t) {
+      // The wall clock went back: keep the series ordered rather than lose the point.
+      point.t = last.t;
+    }
+    entry.points.push(point);
+    for (const u of snapshot.usage) {
+      const usage = { t: Date.parse(u.at), used: u.used };
+      const key = usageKey(usage);
+      if (entry.usageKeys.has(key)) continue;
+      entry.usageKeys.add(key);
+      entry.usage.push(usage);
+      lines.push(usageRow(usage));
+    }
+    entry.usage.sort((a, b) => a.t - b.t);
+    entry.appendsSinceCompaction++;
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const file = this.file(accountId);
+    await appendFile(file, `${entry.onDisk ? '' : HEADER_LINE}${lines.join('\n')}\n`, { mode: 0o600 });
+    entry.onDisk = true;
+    if (entry.appendsSinceCompaction >= COMPACT_EVERY) await this.compact(accountId, entry);
+  }
+
+  private async compact(accountId: string, entry: Loaded): Promise<void> {
+    const now = this.now();
+    entry.points = compactPoints(entry.points, now);
+    entry.usage = entry.usage.filter((u) => now - u.t <= DAILY_KEEP_MS);
+    entry.usageKeys = new Set(entry.usage.map(usageKey));
+    entry.appendsSinceCompaction = 0;
+    const body = [...entry.points.map(pointRow), ...entry.usage.map(usageRow)].join('\n');
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(this.file(accountId), `${HEADER_LINE}${body}${body ? '\n' : ''}`, {
+      mode: 0o600,
+      fsync: true,
+    });
+    entry.onDisk = true;
+  }
+
+  async remove(accountId: string): Promise<void> {
+    this.loaded.delete(accountId);
+    await rm(this.file(accountId), { force: true });
+  }
+}
