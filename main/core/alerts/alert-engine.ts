@@ -136,7 +136,7 @@ function describe(
       const threshold = level === 'critical' ? a.criticalBelow : a.warnBelow;
       return {
         title: `${name} is ${level === 'critical' ? 'very low' : 'running low'}`,
-        body: `${left} left, below your ${level} level of ${formatAmount(threshold ?? 0)}.${input.daysLeft !== null ? ` ${days(input.daysLeft)}${pace}.` : ''}`,
+        body: `${left} left, below your ${level} level of ${formatAmount(threshold ?? 0)}.${input.daysLeft !== null ? ` Lasts ${days(input.daysLeft)}${pace}.` : ''}`,
       };
     }
     case 'runway':

@@ -189,12 +189,12 @@ export class HistoryStore {
   async append(accountId: string, snapshot: Snapshot): Promise<void> {
     const entry = await this.entry(accountId);
     const point = pointFromSnapshot(snapshot);
-    const lines = [pointRow(point)];
     const last = entry.points[entry.points.length - 1];
     if (last && point.t < last.t) {
       // The wall clock went back: keep the series ordered rather than lose the point.
       point.t = last.t;
     }
+    const lines = [pointRow(point)];
     entry.points.push(point);
     for (const u of snapshot.usage) {
       const usage = { t: Date.parse(u.at), used: u.used };

@@ -1,0 +1,127 @@
+import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../../shared/model';
+import { compactPoints, type HistoryPoint, HistoryStore } from '../../../main/core/store/history';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const NOW = Date.parse('2026-11-22T12:00:00Z');
+
+const snap = (t: number, remaining: number, usage: Snapshot['usage'] = []): Snapshot => ({
+  remaining,
+  unit: 'credits',
+  quotas: [{ metric: 'm', name: 'M', used: 1, included: 10, unit: 'x', percentUsed: 10 }],
+  usedThisPeriod: 5,
+  usage,
+  fetchedAt: new Date(t).toISOString(),
+  extras: {},
+});
+
+const tmp = () => mkdtemp(path.join(tmpdir(), 'creditbar-history-'));
+
+describe('history store', () => {
+  it('appends points and provider usage (deduplicated), and reads them back after a restart', async () => {
+    const dir = await tmp();
+    const store = new HistoryStore(dir, () => NOW);
+    const u1 = { at: '2026-11-22T10:00:00.000Z', used: 5 };
+    const u2 = { at: '2026-11-22T11:00:00.000Z', used: 7 };
+    await store.append('a', snap(NOW - 2 * HOUR, 100, [u1]));
+    await store.append('a', snap(NOW - HOUR, 95, [u2, u1]));
+    await store.append('a', snap(NOW, 88, [u2, u1]));
+    const again = await new HistoryStore(dir, () => NOW).load('a');
+    expect(again.points).toEqual([
+      { t: NOW - 2 * HOUR, remaining: 100, used: 5, maxPercent: 10 },
+      { t: NOW - HOUR, remaining: 95, used: 5, maxPercent: 10 },
+      { t: NOW, remaining: 88, used: 5, maxPercent: 10 },
+    ]);
+    expect(again.usage).toEqual([
+      { t: Date.parse(u1.at), used: 5 },
+      { t: Date.parse(u2.at), used: 7 },
+    ]);
+    expect(statSync(path.join(dir, 'a.jsonl')).mode & 0o777).toBe(0o600);
+  });
+
+  it('a torn last line (killed mid-write) loses only that line, and the next append is clean', async () => {
+    const dir = await tmp();
+    const store = new HistoryStore(dir, () => NOW);
+    await store.append('a', snap(NOW - HOUR, 100));
+    await store.append('a', snap(NOW - 1000, 99));
+    appendFileSync(path.join(dir, 'a.jsonl'), '[17638128');
+    const reopened = new HistoryStore(dir, () => NOW);
+    expect((await reopened.load('a')).points.map((p) => p.remaining)).toEqual([100, 99]);
+    await reopened.append('a', snap(NOW, 98));
+    expect((await new HistoryStore(dir, () => NOW).load('a')).points.map((p) => p.remaining)).toEqual([100, 99, 98]);
+  });
+
+  it('a file that is not history is moved aside as .bad and the account starts afresh', async () => {
+    const dir = await tmp();
+    writeFileSync(path.join(dir, 'a.jsonl'), 'garbage\n[1,2,3,4]\n');
+    const store = new HistoryStore(dir, () => NOW);
+    expect(await store.load('a')).toEqual({ points: [], usage: [] });
+    expect(readFileSync(path.join(dir, 'a.jsonl.bad'), 'utf8')).toContain('garbage');
+    await store.append('a', snap(NOW, 1));
+    expect((await new HistoryStore(dir, () => NOW).load('a')).points).toHaveLength(1);
+  });
+
+  it('a clock set back keeps the series in order', async () => {
+    const dir = await tmp();
+    const store = new HistoryStore(dir, () => NOW);
+    await store.append('a', snap(NOW, 10));
+    await store.append('a', snap(NOW - DAY, 9));
+    const { points } = await new HistoryStore(dir, () => NOW).load('a');
+    expect(points.map((p) => [p.t, p.remaining])).toEqual([
+      [NOW, 10],
+      [NOW, 9],
+    ]);
+  });
+
+  it('remove deletes the file', async () => {
+    const dir = await tmp();
+    const store = new HistoryStore(dir, () => NOW);
+    await store.append('a', snap(NOW, 1));
+    await store.remove('a');
+    expect(existsSync(path.join(dir, 'a.jsonl'))).toBe(false);
+    expect(await store.load('a')).toEqual({ points: [], usage: [] });
+  });
+});
+
+describe('compaction', () => {
+  const minutely = (from: number, to: number): HistoryPoint[] => {
+    const out: HistoryPoint[] = [];
+    for (let t = from; t <= to; t += 60_000) out.push({ t, remaining: 1e6 - (t - from) / 60_000, used: null, maxPercent: null });
+    return out;
+  };
+
+  it('keeps 7 days raw, hourly to 90 days, daily to 400 days, nothing older', () => {
+    const points = minutely(NOW - 420 * DAY, NOW);
+    const kept = compactPoints(points, NOW);
+    const raw = kept.filter((p) => NOW - p.t <= 7 * DAY).length;
+    const hourly = kept.filter((p) => NOW - p.t > 7 * DAY && NOW - p.t <= 90 * DAY).length;
+    const daily = kept.filter((p) => NOW - p.t > 90 * DAY).length;
+    expect(raw).toBe(7 * 24 * 60 + 1);
+    expect(hourly).toBeGreaterThanOrEqual(83 * 24 - 1);
+    expect(hourly).toBeLessThanOrEqual(83 * 24 + 1);
+    expect(daily).toBeGreaterThanOrEqual(309);
+    expect(daily).toBeLessThanOrEqual(311);
+    expect(kept.every((p) => NOW - p.t <= 400 * DAY)).toBe(true);
+    // Each bucket keeps its last value: the balance at the end of that hour or day.
+    const sorted = kept.every((p, i) => i === 0 || (kept[i - 1] as HistoryPoint).t < p.t);
+    expect(sorted).toBe(true);
+    expect(compactPoints(kept, NOW)).toEqual(kept);
+  });
+
+  it('a year of one-minute polling compacts on load and stays small on disk', async () => {
+    const dir = await tmp();
+    const points = minutely(NOW - 365 * DAY, NOW);
+    const lines = points.map((p) => JSON.stringify([Math.round(p.t / 1000), p.remaining, 12, 40.5]));
+    writeFileSync(path.join(dir, 'a.jsonl'), `{"v":1}\n${lines.join('\n')}\n`);
+    const store = new HistoryStore(dir, () => NOW);
+    const { points: loaded } = await store.load('a');
+    expect(loaded.length).toBeLessThan(13_000);
+    // 20 such accounts must stay under 10 MB.
+    expect(statSync(path.join(dir, 'a.jsonl')).size * 20).toBeLessThan(10 * 1024 * 1024);
+  });
+});
