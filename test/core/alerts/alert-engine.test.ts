@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertIntent } from '../../../shared/alerts';
-import type { Account, Settings } from '../../../shared/config';
-import type { ErrorKind, Snapshot } from '../../../shared/model';
 import {
   type AccountAlertState,
   AlertState,
@@ -10,6 +7,9 @@ import {
   evaluateAccount,
   inQuietHours,
 } from '../../../main/core/alerts/alert-engine';
+import type { AlertIntent } from '../../../shared/alerts';
+import type { Account, Settings } from '../../../shared/config';
+import type { ErrorKind, Snapshot } from '../../../shared/model';
 
 const account: Account = {
   id: 'research',
@@ -24,14 +24,28 @@ const snap = (remaining: number | null, percent?: number): Snapshot => ({
   quotas:
     percent === undefined
       ? []
-      : [{ metric: 'api', name: 'API calls', used: percent * 1000, included: 100_000, unit: 'requests', percentUsed: percent }],
+      : [
+          {
+            metric: 'api',
+            name: 'API calls',
+            used: percent * 1000,
+            included: 100_000,
+            unit: 'requests',
+            percentUsed: percent,
+          },
+        ],
   usedThisPeriod: null,
   usage: [],
   fetchedAt: '2026-11-22T12:00:00.000Z',
   extras: {},
 });
 
-type Step = number | { error: ErrorKind } | { percent: number } | { days: number; remaining: number } | 'restart';
+type Step =
+  | number
+  | { error: ErrorKind }
+  | { percent: number }
+  | { days: number; remaining: number }
+  | 'restart';
 
 /** Runs polls through the engine (state persisted as JSON across "restarts") and lists the alerts in order. */
 function run(steps: Step[], acct: Account = account): string[] {
@@ -51,7 +65,12 @@ function run(steps: Step[], acct: Account = account): string[] {
           : 'percent' in step
             ? { snapshot: snap(null, step.percent), error: null, daysLeft: null }
             : { snapshot: snap(step.remaining), error: null, daysLeft: step.days };
-    const result = evaluateAccount(state, { account: acct, ...input, burnPerDay: null, now: new Date('2026-11-22T12:00:00Z') });
+    const result = evaluateAccount(state, {
+      account: acct,
+      ...input,
+      burnPerDay: null,
+      now: new Date('2026-11-22T12:00:00Z'),
+    });
     state = result.state;
     stored = JSON.stringify(state);
     out.push(...result.intents.map((i) => `${i.kind}:${i.severity}`));
@@ -62,41 +81,95 @@ function run(steps: Step[], acct: Account = account): string[] {
 describe('alert engine', () => {
   it.each<[string, Step[], string[]]>([
     ['plenty of credit: nothing', [2000, 1900, 1800], []],
-    ['a steady fall crosses warning then critical, once each', [800, 600, 499, 450, 300, 99, 50, 20], ['low:warning', 'low:critical']],
+    [
+      'a steady fall crosses warning then critical, once each',
+      [800, 600, 499, 450, 300, 99, 50, 20],
+      ['low:warning', 'low:critical'],
+    ],
     ['a fall straight past both levels gives only the most severe', [800, 50, 40], ['low:critical']],
     ['running out gives empty', [800, 50, 0, -4], ['low:critical', 'empty:critical']],
-    ['flapping around the warning level alerts once', [600, 499, 501, 498, 520, 490, 549, 480], ['low:warning']],
-    ['it re-arms only past the 10 % margin', [600, 499, 551, 499], ['low:warning', 'recovered:info', 'low:warning']],
-    ['a top-up above every level gives one recovered', [600, 90, 40, 5000, 4900], ['low:critical', 'recovered:info']],
+    [
+      'flapping around the warning level alerts once',
+      [600, 499, 501, 498, 520, 490, 549, 480],
+      ['low:warning'],
+    ],
+    [
+      'it re-arms only past the 10 % margin',
+      [600, 499, 551, 499],
+      ['low:warning', 'recovered:info', 'low:warning'],
+    ],
+    [
+      'a top-up above every level gives one recovered',
+      [600, 90, 40, 5000, 4900],
+      ['low:critical', 'recovered:info'],
+    ],
     ['a partial top-up from critical to warning is not a new alert', [600, 90, 300, 280], ['low:critical']],
-    ['falling again after a partial recovery alerts again', [600, 90, 300, 120, 90], ['low:critical', 'low:critical']],
+    [
+      'falling again after a partial recovery alerts again',
+      [600, 90, 300, 120, 90],
+      ['low:critical', 'low:critical'],
+    ],
     ['a restart between two polls repeats nothing', [600, 450, 'restart', 440, 430], ['low:warning']],
-    ['a restart does not miss a crossing that happened meanwhile', [600, 450, 'restart', 50], ['low:warning', 'low:critical']],
+    [
+      'a restart does not miss a crossing that happened meanwhile',
+      [600, 450, 'restart', 50],
+      ['low:warning', 'low:critical'],
+    ],
     ['payment required is empty', [600, { error: 'payment' }, { error: 'payment' }], ['empty:critical']],
-    ['errors other than auth and payment change nothing', [450, { error: 'server' }, { error: 'timeout' }, 440], ['low:warning']],
-    ['one rejected key is a blip; two in a row alert once', [600, { error: 'auth' }, 600, { error: 'auth' }], []],
-    ['two rejected keys in a row alert, once', [600, { error: 'auth' }, { error: 'auth' }, { error: 'auth' }], ['key_rejected:critical']],
-    ['a working key re-arms the key alert', [{ error: 'auth' }, { error: 'auth' }, 600, { error: 'auth' }, { error: 'auth' }], [
-      'key_rejected:critical',
-      'key_rejected:critical',
-    ]],
+    [
+      'errors other than auth and payment change nothing',
+      [450, { error: 'server' }, { error: 'timeout' }, 440],
+      ['low:warning'],
+    ],
+    [
+      'one rejected key is a blip; two in a row alert once',
+      [600, { error: 'auth' }, 600, { error: 'auth' }],
+      [],
+    ],
+    [
+      'two rejected keys in a row alert, once',
+      [600, { error: 'auth' }, { error: 'auth' }, { error: 'auth' }],
+      ['key_rejected:critical'],
+    ],
+    [
+      'a working key re-arms the key alert',
+      [{ error: 'auth' }, { error: 'auth' }, 600, { error: 'auth' }, { error: 'auth' }],
+      ['key_rejected:critical', 'key_rejected:critical'],
+    ],
   ])('%s', (_name, steps, expected) => {
     expect(run(steps)).toEqual(expected);
   });
 
   it.each<[string, Step[], string[]]>([
-    ['quota 80 % warns and 95 % is critical', [{ percent: 50 }, { percent: 81 }, { percent: 96 }], ['quota:warning', 'quota:critical']],
-    ['quota flapping at 80 % alerts once', [{ percent: 79 }, { percent: 80 }, { percent: 79.5 }, { percent: 80.5 }], ['quota:warning']],
-    ['quota reset at period start recovers', [{ percent: 90 }, { percent: 2 }], ['quota:warning', 'recovered:info']],
+    [
+      'quota 80 % warns and 95 % is critical',
+      [{ percent: 50 }, { percent: 81 }, { percent: 96 }],
+      ['quota:warning', 'quota:critical'],
+    ],
+    [
+      'quota flapping at 80 % alerts once',
+      [{ percent: 79 }, { percent: 80 }, { percent: 79.5 }, { percent: 80.5 }],
+      ['quota:warning'],
+    ],
+    [
+      'quota reset at period start recovers',
+      [{ percent: 90 }, { percent: 2 }],
+      ['quota:warning', 'recovered:info'],
+    ],
   ])('%s', (_name, steps, expected) => {
     expect(run(steps, { ...account, provider: 'metered-billing', alerts: {} })).toEqual(expected);
   });
 
   it.each<[string, Step[], string[]]>([
-    ['runway under 7 days warns, under 2 is critical', [{ days: 30, remaining: 900 }, { days: 6, remaining: 180 }, { days: 1.5, remaining: 45 }], [
-      'runway:warning',
-      'runway:critical',
-    ]],
+    [
+      'runway under 7 days warns, under 2 is critical',
+      [
+        { days: 30, remaining: 900 },
+        { days: 6, remaining: 180 },
+        { days: 1.5, remaining: 45 },
+      ],
+      ['runway:warning', 'runway:critical'],
+    ],
     ['unknown runway says nothing', [{ days: Number.NaN, remaining: 900 }], []],
   ])('with no absolute levels, %s', (_name, steps, expected) => {
     expect(run(steps, { ...account, alerts: {} })).toEqual(expected);
@@ -184,7 +257,11 @@ describe('delivery: snooze and quiet hours', () => {
         },
       },
     };
-    expect(deliver(state, [intent('a'), intent('b')], new Date('2026-11-22T14:00:00Z'), undefined).deliver).toEqual([intent('b')]);
-    expect(deliver(state, [intent('a')], new Date('2026-11-22T15:00:01Z'), undefined).deliver).toEqual([intent('a')]);
+    expect(
+      deliver(state, [intent('a'), intent('b')], new Date('2026-11-22T14:00:00Z'), undefined).deliver,
+    ).toEqual([intent('b')]);
+    expect(deliver(state, [intent('a')], new Date('2026-11-22T15:00:01Z'), undefined).deliver).toEqual([
+      intent('a'),
+    ]);
   });
 });

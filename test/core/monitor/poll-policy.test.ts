@@ -22,24 +22,30 @@ const base: PollOutcome = {
 };
 
 describe('poll policy', () => {
-  it.each([
-    ['auth'],
-    ['forbidden'],
-    ['config'],
-    ['no_credentials'],
-  ] as const)('%s stops polling until the key or config changes', (kind) => {
-    expect(decideNextPoll({ ...base, error: { kind } })).toMatchObject({ kind: 'stop', reason: kind, failures: 1 });
-  });
+  it.each([['auth'], ['forbidden'], ['config'], ['no_credentials']] as const)(
+    '%s stops polling until the key or config changes',
+    (kind) => {
+      expect(decideNextPoll({ ...base, error: { kind } })).toMatchObject({
+        kind: 'stop',
+        reason: kind,
+        failures: 1,
+      });
+    },
+  );
 
   it('payment slows to 30 min', () => {
-    expect(decideNextPoll({ ...base, error: { kind: 'payment' } })).toMatchObject({ kind: 'poll', delayMs: 30 * MINUTE });
+    expect(decideNextPoll({ ...base, error: { kind: 'payment' } })).toMatchObject({
+      kind: 'poll',
+      delayMs: 30 * MINUTE,
+    });
   });
 
   it.each(['network', 'timeout', 'server', 'bad_response', 'not_found'] as const)(
     '%s backs off exponentially from 30 s to 30 min',
     (kind) => {
       const delays = [0, 1, 2, 3, 4, 5, 6, 7, 10].map(
-        (failures) => (decideNextPoll({ ...base, error: { kind }, failures, random: 0 }) as { delayMs: number }).delayMs,
+        (failures) =>
+          (decideNextPoll({ ...base, error: { kind }, failures, random: 0 }) as { delayMs: number }).delayMs,
       );
       expect(delays).toEqual([30, 60, 120, 240, 480, 960, 1800, 1800, 1800].map((s) => s * SECOND));
       const jittered = decideNextPoll({ ...base, error: { kind }, failures: 9, random: 0.99 });
@@ -48,7 +54,11 @@ describe('poll policy', () => {
   );
 
   it('success resets the failure count', () => {
-    expect(decideNextPoll({ ...base, failures: 6 })).toMatchObject({ kind: 'poll', failures: 0, delayMs: 300 * SECOND });
+    expect(decideNextPoll({ ...base, failures: 6 })).toMatchObject({
+      kind: 'poll',
+      failures: 0,
+      delayMs: 300 * SECOND,
+    });
   });
 
   it.each([
@@ -57,19 +67,23 @@ describe('poll policy', () => {
     [7200, 0, 7200],
     [10 * 86_400, 0, 6 * 3600],
     [0, 0, 30],
-  ])('rate-limited with Retry-After %d s after %d failures waits at least %d s, never a request before it ends', (
-    retryAfterSeconds,
-    failures,
-    atLeast,
-  ) => {
-    for (const random of [0, 0.5, 0.999]) {
-      const d = decideNextPoll({ ...base, error: { kind: 'rate_limited', retryAfterSeconds }, failures, random });
-      expect(d.kind).toBe('poll');
-      const { delayMs } = d as { delayMs: number };
-      expect(delayMs).toBeGreaterThanOrEqual(atLeast * SECOND);
-      expect(delayMs).toBeLessThanOrEqual(RATE_LIMIT_MAX_MS);
-    }
-  });
+  ])(
+    'rate-limited with Retry-After %d s after %d failures waits at least %d s, never a request before it ends',
+    (retryAfterSeconds, failures, atLeast) => {
+      for (const random of [0, 0.5, 0.999]) {
+        const d = decideNextPoll({
+          ...base,
+          error: { kind: 'rate_limited', retryAfterSeconds },
+          failures,
+          random,
+        });
+        expect(d.kind).toBe('poll');
+        const { delayMs } = d as { delayMs: number };
+        expect(delayMs).toBeGreaterThanOrEqual(atLeast * SECOND);
+        expect(delayMs).toBeLessThanOrEqual(RATE_LIMIT_MAX_MS);
+      }
+    },
+  );
 
   it.each([
     ['fixed cadence ignores the forecast', { adaptive: false, msToNextCrossing: 1000 }, 300 * SECOND],
@@ -80,7 +94,11 @@ describe('poll policy', () => {
     ['idle 1 h: unchanged', { msSinceChange: HOUR }, 300 * SECOND],
     ['idle 3 h: 3 intervals', { msSinceChange: 3 * HOUR }, 900 * SECOND],
     ['idle for days: 30 min at most', { msSinceChange: 100 * HOUR }, 30 * MINUTE],
-    ['idle, but a crossing is near: the crossing wins', { msSinceChange: 100 * HOUR, msToNextCrossing: 8 * MINUTE }, 2 * MINUTE],
+    [
+      'idle, but a crossing is near: the crossing wins',
+      { msSinceChange: 100 * HOUR, msToNextCrossing: 8 * MINUTE },
+      2 * MINUTE,
+    ],
     ['long pollSeconds is never shortened by idleness', { pollSeconds: 3600, msSinceChange: 5 * HOUR }, HOUR],
   ])('%s', (_name, change, expected) => {
     expect(steadyIntervalMs({ ...base, ...change })).toBe(expected);

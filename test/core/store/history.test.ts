@@ -3,8 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../shared/model';
 import { compactPoints, type HistoryPoint, HistoryStore } from '../../../main/core/store/history';
+import type { Snapshot } from '../../../shared/model';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -53,7 +53,9 @@ describe('history store', () => {
     const reopened = new HistoryStore(dir, () => NOW);
     expect((await reopened.load('a')).points.map((p) => p.remaining)).toEqual([100, 99]);
     await reopened.append('a', snap(NOW, 98));
-    expect((await new HistoryStore(dir, () => NOW).load('a')).points.map((p) => p.remaining)).toEqual([100, 99, 98]);
+    expect((await new HistoryStore(dir, () => NOW).load('a')).points.map((p) => p.remaining)).toEqual([
+      100, 99, 98,
+    ]);
   });
 
   it('a file that is not history is moved aside as .bad and the account starts afresh', async () => {
@@ -91,7 +93,8 @@ describe('history store', () => {
 describe('compaction', () => {
   const minutely = (from: number, to: number): HistoryPoint[] => {
     const out: HistoryPoint[] = [];
-    for (let t = from; t <= to; t += 60_000) out.push({ t, remaining: 1e6 - (t - from) / 60_000, used: null, maxPercent: null });
+    for (let t = from; t <= to; t += 60_000)
+      out.push({ t, remaining: 1e6 - (t - from) / 60_000, used: null, maxPercent: null });
     return out;
   };
 

@@ -1,0 +1,235 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import keytar from 'keytar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeytarStore, KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
+import { type FakeProvider, startHappenstance, startKlaim } from '../fakes/providers';
+import { runBuiltCli } from './run-built-cli';
+
+let hs: FakeProvider;
+let klaim: FakeProvider;
+let root: string;
+
+beforeAll(async () => {
+  hs = await startHappenstance('hs_live_abcdef987654');
+  klaim = await startKlaim();
+  root = await mkdtemp(path.join(tmpdir(), 'creditbar-accounts-'));
+});
+afterAll(async () => {
+  await hs.close();
+  await klaim.close();
+});
+
+const fresh = () => mkdtemp(path.join(root, 'data-'));
+
+function allText(dir: string): string {
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(dir, name))
+    .filter((file) => statSync(file).isFile())
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+}
+
+describe('creditbar accounts', () => {
+  it('add reads the key from stdin, tests it, then saves key and config; list shows the last 4 at most', async () => {
+    const dataDir = await fresh();
+    const add = await runBuiltCli(
+      [
+        'accounts',
+        'add',
+        '--provider',
+        'happenstance',
+        '--id',
+        'research',
+        '--label',
+        'Research',
+        '--base-url',
+        hs.server.url,
+        '--data-dir',
+        dataDir,
+      ],
+      {},
+      `${hs.key}\n`,
+    );
+    expect(add.stderr).toBe('');
+    expect(add.stdout).toContain('Connected: 1,840 credits');
+    expect(add.code).toBe(0);
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
+    const config = JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8'));
+    expect(config).toEqual({
+      version: 1,
+      accounts: [{ id: 'research', provider: 'happenstance', label: 'Research', baseUrl: hs.server.url }],
+    });
+    expect(statSync(path.join(dataDir, 'config.json')).mode & 0o777).toBe(0o600);
+    expect(allText(dataDir)).not.toContain(hs.key);
+    const list = await runBuiltCli(['accounts', 'list', '--data-dir', dataDir]);
+    expect(list.stdout).toBe('research\thappenstance\tResearch\tkey …7654\n');
+    expect(list.stdout).not.toContain(hs.key.slice(0, -4));
+
+    const status = await runBuiltCli(['status', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(status.stdout).accounts[0]).toMatchObject({
+      id: 'research',
+      remaining: 1840,
+      error: null,
+    });
+  });
+
+  it('a key that fails its test fetch saves nothing at all', async () => {
+    const dataDir = await fresh();
+    const add = await runBuiltCli(
+      [
+        'accounts',
+        'add',
+        '--provider',
+        'happenstance',
+        '--id',
+        'wrong',
+        '--base-url',
+        hs.server.url,
+        '--data-dir',
+        dataDir,
+      ],
+      {},
+      'not-the-right-key\n',
+    );
+    expect(add.code).toBe(3);
+    expect(add.stderr).toMatch(/^Not saved: the test fetch failed \(auth\): The key was rejected \(401\)/);
+    expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'wrong')).toBeNull();
+    expect(allText(dataDir)).not.toContain('not-the-right-key');
+  });
+
+  it('--no-verify saves without a request; a second add of the same id is refused; bad flags name the field', async () => {
+    const dataDir = await fresh();
+    const before = klaim.server.requests.length;
+    const add = await runBuiltCli(
+      [
+        'accounts',
+        'add',
+        '--provider',
+        'klaim',
+        '--id',
+        'kl',
+        '--base-url',
+        klaim.server.url,
+        '--user-id',
+        'GtQ5Oezk6cOvSmPgxsMR',
+        '--no-verify',
+        '--data-dir',
+        dataDir,
+      ],
+      {},
+      klaim.key,
+    );
+    expect(add.code).toBe(0);
+    expect(klaim.server.requests.length).toBe(before);
+    const again = await runBuiltCli(
+      [
+        'accounts',
+        'add',
+        '--provider',
+        'klaim',
+        '--id',
+        'kl',
+        '--base-url',
+        klaim.server.url,
+        '--user-id',
+        'x',
+        '--data-dir',
+        dataDir,
+      ],
+      {},
+      klaim.key,
+    );
+    expect(again.code).toBe(3);
+    expect(again.stderr).toMatch(/exists already/);
+    const bad = await runBuiltCli(
+      ['accounts', 'add', '--provider', 'klaim', '--id', 'Bad Id', '--data-dir', dataDir],
+      {},
+      'k',
+    );
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/id: must be 1 to 40 characters/);
+    expect(bad.stderr).toMatch(/baseUrl: is required/);
+    const noKey = await runBuiltCli(
+      ['accounts', 'add', '--provider', 'happenstance', '--id', 'nokey', '--data-dir', dataDir],
+      {},
+      '',
+    );
+    expect(noKey.code).toBe(3);
+    expect(noKey.stderr).toMatch(/No API key on standard input/);
+  });
+
+  it('remove deletes the keychain item, cache, history and alert state', async () => {
+    const dataDir = await fresh();
+    await runBuiltCli(
+      [
+        'accounts',
+        'add',
+        '--provider',
+        'happenstance',
+        '--id',
+        'gone',
+        '--base-url',
+        hs.server.url,
+        '--data-dir',
+        dataDir,
+      ],
+      {},
+      hs.key,
+    );
+    await runBuiltCli(['watch', '--data-dir', dataDir, '--for', '3']);
+    expect(existsSync(path.join(dataDir, 'cache', 'gone.json'))).toBe(true);
+    expect(existsSync(path.join(dataDir, 'history', 'gone.jsonl'))).toBe(true);
+    const remove = await runBuiltCli(['accounts', 'remove', 'gone', '--data-dir', dataDir]);
+    expect(remove.code).toBe(0);
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'gone')).toBeNull();
+    expect(existsSync(path.join(dataDir, 'cache', 'gone.json'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'history', 'gone.jsonl'))).toBe(false);
+    expect(
+      JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8')).accounts.gone,
+    ).toBeUndefined();
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8')).accounts).toEqual([]);
+    const missing = await runBuiltCli(['accounts', 'remove', 'gone', '--data-dir', dataDir]);
+    expect(missing.code).toBe(3);
+  });
+
+  it('with no Secret Service, add says what to install and writes the key nowhere', async () => {
+    const dataDir = await fresh();
+    const add = await runBuiltCli(
+      [
+        'accounts',
+        'add',
+        '--provider',
+        'happenstance',
+        '--id',
+        'nokeychain',
+        '--base-url',
+        hs.server.url,
+        '--data-dir',
+        dataDir,
+      ],
+      { DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(root, 'no-bus')}` },
+      hs.key,
+    );
+    expect(add.code).toBe(3);
+    expect(add.stderr).toMatch(
+      /Not saved: The OS keychain cannot be reached: install and unlock a Secret Service/,
+    );
+    expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
+    expect(allText(dataDir)).not.toContain(hs.key);
+  });
+
+  it('the keychain store updates a key in place', async () => {
+    const store = createKeytarStore();
+    await store.set('inplace', 'first-key-000');
+    await store.set('inplace', 'second-key-111');
+    expect(await store.get('inplace')).toBe('second-key-111');
+    const items = (await keytar.findCredentials(KEYCHAIN_SERVICE)).filter((c) => c.account === 'inplace');
+    expect(items).toHaveLength(1);
+    expect(await store.delete('inplace')).toBe(true);
+  });
+});

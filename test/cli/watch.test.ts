@@ -1,0 +1,128 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { HistoryStore } from '../../main/core/store/history';
+import { AlertIntent } from '../../shared/alerts';
+import type { Account } from '../../shared/config';
+import { AccountStatus, ErrorKind } from '../../shared/model';
+import { type FakeProvider, startHappenstance } from '../fakes/providers';
+import { runBuiltCli, startBuiltCli } from './run-built-cli';
+
+const Line = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('snapshot'), account: AccountStatus }),
+  AlertIntent.extend({ type: z.literal('alert') }).strict(),
+  z.strictObject({ type: z.literal('error'), accountId: z.string(), kind: ErrorKind, message: z.string() }),
+]);
+
+let fakes: FakeProvider[] = [];
+afterEach(async () => {
+  await Promise.all(fakes.map((f) => f.close()));
+  fakes = [];
+});
+
+async function workspace(accounts: Account[]): Promise<string> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-watch-'));
+  writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ version: 1, accounts }));
+  return dataDir;
+}
+
+const parsed = (lines: string[]) => lines.map((l) => Line.parse(JSON.parse(l)));
+
+describe('creditbar watch', () => {
+  it('prints a snapshot per fetch and one alert when the balance falls, then stops after --for', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const dataDir = await workspace([
+      { ...hs.account(), pollSeconds: 2, adaptive: false, alerts: { warnBelow: 1500 } },
+    ]);
+    const watch = startBuiltCli(['watch', '--data-dir', dataDir, '--for', '9'], {
+      CREDITBAR_KEY_HAPPENSTANCE: hs.key,
+    });
+    await watch.waitFor((l) => l.includes('"type":"snapshot"'));
+    hs.balance = 1400;
+    await watch.waitFor((l) => l.includes('"type":"alert"'));
+    const { code, stderr } = await watch.exited;
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = parsed(watch.lines);
+    const snapshots = lines.filter((l) => l.type === 'snapshot');
+    expect(snapshots.length).toBeGreaterThanOrEqual(3);
+    expect(snapshots[0]).toMatchObject({
+      account: { id: 'happenstance', remaining: 1840, level: 'ok', stale: false },
+    });
+    expect(snapshots[snapshots.length - 1]).toMatchObject({ account: { remaining: 1400, level: 'warning' } });
+    expect(lines.filter((l) => l.type === 'alert')).toEqual([
+      expect.objectContaining({
+        accountId: 'happenstance',
+        kind: 'low',
+        severity: 'warning',
+        title: 'happenstance test is running low',
+      }),
+    ]);
+    expect(watch.lines.join('\n')).not.toContain(hs.key);
+    const history = await new HistoryStore(path.join(dataDir, 'history')).load('happenstance');
+    expect(history.points.length).toBe(snapshots.length);
+    expect(
+      JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8')).accounts.happenstance.balance,
+    ).toBe('warning');
+  });
+
+  it('after a 429 with Retry-After: 3, sends no request before it ends', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const dataDir = await workspace([{ ...hs.account(), pollSeconds: 2, adaptive: false }]);
+    hs.server.fail({
+      type: 'reply',
+      reply: hs.errorReply(429, 'Too many concurrent requests', { 'retry-after': '3' }),
+    });
+    const watch = startBuiltCli(['watch', '--data-dir', dataDir, '--for', '8'], {
+      CREDITBAR_KEY_HAPPENSTANCE: hs.key,
+    });
+    const { code } = await watch.exited;
+    expect(code).toBe(0);
+    const errors = parsed(watch.lines).filter((l) => l.type === 'error');
+    expect(errors[0]).toMatchObject({ kind: 'rate_limited', message: expect.stringMatching(/wait 3 s/) });
+    // The wait is max(Retry-After, backoff) = max(3 s, 30 s): nothing more within this 8 s run.
+    expect(hs.server.requests).toHaveLength(1);
+  });
+
+  it('stops cleanly on SIGTERM with its state saved', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const dataDir = await workspace([{ ...hs.account(), alerts: { warnBelow: 5000 } }]);
+    const watch = startBuiltCli(['watch', '--data-dir', dataDir], { CREDITBAR_KEY_HAPPENSTANCE: hs.key });
+    await watch.waitFor((l) => l.includes('"type":"alert"'));
+    watch.child.kill('SIGTERM');
+    const { code, signal } = await watch.exited;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(
+      JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8')).accounts.happenstance.balance,
+    ).toBe('warning');
+  });
+
+  it('killed with -9 mid-run, its cache and history still load', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const dataDir = await workspace([{ ...hs.account(), pollSeconds: 2, adaptive: false }]);
+    const watch = startBuiltCli(['watch', '--data-dir', dataDir], { CREDITBAR_KEY_HAPPENSTANCE: hs.key });
+    let seen = 0;
+    await watch.waitFor((l) => l.includes('"type":"snapshot"') && ++seen === 3);
+    hs.balance = 1700;
+    watch.child.kill('SIGKILL');
+    expect((await watch.exited).signal).toBe('SIGKILL');
+    const history = await new HistoryStore(path.join(dataDir, 'history')).load('happenstance');
+    expect(history.points.length).toBeGreaterThanOrEqual(3);
+    hs.server.fail({ type: 'reply', reply: hs.errorReply(503, 'down') });
+    const status = await runBuiltCli(['status', '--json', '--data-dir', dataDir], {
+      CREDITBAR_KEY_HAPPENSTANCE: hs.key,
+    });
+    expect(JSON.parse(status.stdout).accounts[0]).toMatchObject({
+      remaining: 1840,
+      stale: true,
+      error: { kind: 'server' },
+    });
+  });
+});

@@ -1,0 +1,230 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Forecast } from '../../../main/core/alerts/forecast';
+import { Monitor, type MonitorEvents } from '../../../main/core/monitor/monitor';
+import type { AccountResult } from '../../../main/core/monitor/refresh-account';
+import { createHttpClient } from '../../../main/core/providers/http';
+import { AlertStateStore } from '../../../main/core/store/alert-state-store';
+import { createSnapshotCache } from '../../../main/core/store/cache';
+import { HistoryStore } from '../../../main/core/store/history';
+import type { AlertIntent } from '../../../shared/alerts';
+import type { Account } from '../../../shared/config';
+import { type FakeProvider, startGenerect, startHappenstance } from '../../fakes/providers';
+import { FakeClock } from '../../support/fake-clock';
+
+const WALL = Date.parse('2026-11-22T12:00:00Z');
+const S = 1000;
+const MIN = 60 * S;
+
+interface Seen {
+  at: number;
+  result: AccountResult;
+  forecast: Forecast | null;
+}
+
+let fakes: FakeProvider[] = [];
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-monitor-'));
+});
+afterEach(async () => {
+  await Promise.all(fakes.map((f) => f.close()));
+  fakes = [];
+});
+
+async function setup(
+  accounts: Account[],
+  keys: Record<string, string>,
+  options: { deadlineMs?: number } = {},
+) {
+  const clock = new FakeClock(WALL);
+  const seen: Seen[] = [];
+  const alerts: AlertIntent[] = [];
+  const events: MonitorEvents = {
+    result: (result, forecast) => seen.push({ at: clock.monotonic(), result, forecast }),
+    alert: (intent) => alerts.push(intent),
+  };
+  const deps = {
+    http: createHttpClient({ deadlineMs: options.deadlineMs ?? 2000, now: () => clock.wall() }),
+    secrets: async (id: string) => keys[id] ?? '',
+    cache: createSnapshotCache(path.join(dataDir, 'cache')),
+    history: new HistoryStore(path.join(dataDir, 'history'), () => clock.wall().getTime()),
+    alertStore: AlertStateStore.inDataDir(dataDir),
+    clock,
+    random: () => 0,
+  };
+  const monitor = new Monitor(accounts, deps, events);
+  const advance = (ms: number) => clock.advance(ms, () => monitor.settled());
+  return { clock, monitor, seen, alerts, advance, deps };
+}
+
+const gaps = (times: number[]) => times.slice(1).map((t, i) => t - (times[i] as number));
+
+describe('monitor', () => {
+  it('backs off exponentially through a 503 burst, then returns to its cadence', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const { monitor, seen, advance } = await setup([{ ...hs.account(), pollSeconds: 60, adaptive: false }], {
+      happenstance: hs.key,
+    });
+    const down = hs.errorReply(503, 'Service Unavailable');
+    hs.server.fail(...Array.from({ length: 4 }, () => ({ type: 'reply' as const, reply: down })));
+    await monitor.start();
+    await advance(20 * MIN);
+    await monitor.stop();
+    const kinds = seen.map((s) => s.result.error?.kind ?? 'ok');
+    expect(kinds.slice(0, 6)).toEqual(['server', 'server', 'server', 'server', 'ok', 'ok']);
+    // 30 s, 60 s, 120 s, 240 s of backoff, then the normal 60 s cadence (less 10 % jitter at random = 0).
+    expect(gaps(seen.map((s) => s.at)).slice(0, 5)).toEqual([30 * S, 60 * S, 120 * S, 240 * S, 54 * S]);
+    expect(hs.server.requests).toHaveLength(seen.length);
+  });
+
+  it('sends nothing while a Retry-After runs, and uses the larger of it and the backoff', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const { monitor, seen, advance } = await setup([{ ...hs.account(), pollSeconds: 10, adaptive: false }], {
+      happenstance: hs.key,
+    });
+    hs.server.fail({ type: 'reply', reply: hs.errorReply(429, 'slow down', { 'retry-after': '90' }) });
+    await monitor.start();
+    await advance(10 * MIN);
+    await monitor.stop();
+    expect(seen[0]?.result.error).toMatchObject({ kind: 'rate_limited', retryAfterSeconds: 90 });
+    expect(gaps(seen.map((s) => s.at))[0]).toBe(90 * S);
+    expect(seen[1]?.result.error).toBeNull();
+  });
+
+  it('makes no request while offline, then one per account spread over a few seconds', async () => {
+    const hs = await startHappenstance();
+    const gen = await startGenerect();
+    fakes.push(hs, gen);
+    const accounts = [hs.account('a'), hs.account('b'), gen.account('c')];
+    const { monitor, seen, advance } = await setup(accounts, { a: hs.key, b: hs.key, c: gen.key });
+    await monitor.start();
+    await advance(6 * S);
+    expect(seen).toHaveLength(3);
+    monitor.pause('offline');
+    const requestsBefore = hs.server.requests.length + gen.server.requests.length;
+    await advance(3 * 60 * MIN);
+    expect(hs.server.requests.length + gen.server.requests.length).toBe(requestsBefore);
+    const resumedAt = seen.length;
+    monitor.resume('offline');
+    await advance(5 * S);
+    const after = seen.slice(resumedAt);
+    expect(after.map((s) => s.result.account.id).sort()).toEqual(['a', 'b', 'c']);
+    const times = after.map((s) => s.at);
+    expect(new Set(times).size).toBe(3);
+    expect(Math.max(...times) - Math.min(...times)).toBeLessThan(5 * S);
+    await monitor.stop();
+  });
+
+  it('pauses for suspend and resumes only when every reason is gone', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const { monitor, seen, advance } = await setup([hs.account()], { happenstance: hs.key });
+    await monitor.start();
+    await advance(6 * S);
+    monitor.pause('suspend');
+    monitor.pause('offline');
+    monitor.resume('suspend');
+    await advance(60 * MIN);
+    expect(seen).toHaveLength(1);
+    monitor.resume('offline');
+    await advance(6 * S);
+    expect(seen).toHaveLength(2);
+    await monitor.stop();
+  });
+
+  it('a manual refresh joins the poll already in flight', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const { monitor, seen } = await setup([hs.account()], { happenstance: hs.key });
+    await monitor.start();
+    await Promise.all([monitor.refresh(), monitor.refresh('happenstance'), monitor.refresh()]);
+    expect(hs.server.requests).toHaveLength(1);
+    expect(seen).toHaveLength(1);
+    await monitor.stop();
+  });
+
+  it('a rejected key stops polling until the key changes', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const { monitor, seen, advance } = await setup([hs.account()], { happenstance: 'wrong-key-1234' });
+    await monitor.start();
+    await advance(24 * 60 * MIN);
+    expect(seen.map((s) => s.result.error?.kind)).toEqual(['auth']);
+    monitor.keyChanged('happenstance');
+    await advance(S);
+    expect(seen).toHaveLength(2);
+    await monitor.stop();
+  });
+
+  it('drops a result that a config change superseded while it was in flight', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const account = hs.account();
+    const { monitor, seen, advance } = await setup([account], { happenstance: hs.key }, { deadlineMs: 300 });
+    hs.server.fail({ type: 'hang' });
+    await monitor.start();
+    const advancing = advance(6 * S);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    monitor.setAccounts([{ ...account, label: 'Renamed' }]);
+    await advancing;
+    await advance(6 * S);
+    await monitor.stop();
+    expect(seen.map((s) => s.result.account.label)).toEqual(['Renamed']);
+    expect(seen[0]?.result.error).toBeNull();
+  });
+
+  it('alerts once as the balance falls, survives a restart without repeating, and forecasts', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const account = { ...hs.account(), pollSeconds: 600, adaptive: false, alerts: { warnBelow: 1500 } };
+    const first = await setup([account], { happenstance: hs.key });
+    await first.monitor.start();
+    for (const balance of [1840, 1800, 1700, 1600, 1550, 1450, 1400]) {
+      hs.balance = balance;
+      await first.advance(11 * MIN);
+    }
+    await first.monitor.stop();
+    expect(first.alerts.map((a) => `${a.kind}:${a.severity}:${a.title}`)).toEqual([
+      'low:warning:happenstance test is running low',
+    ]);
+    const last = first.seen[first.seen.length - 1];
+    expect(last?.forecast?.burnPerDay).toBeGreaterThan(0);
+    expect(last?.forecast?.daysLeft).toBeGreaterThan(0);
+    const state = JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8'));
+    expect(state.accounts.happenstance.balance).toBe('warning');
+    expect(existsSync(path.join(dataDir, 'history', 'happenstance.jsonl'))).toBe(true);
+
+    const second = await setup([account], { happenstance: hs.key });
+    hs.balance = 1390;
+    await second.monitor.start();
+    await second.advance(30 * MIN);
+    hs.balance = 5000;
+    await second.advance(11 * MIN);
+    await second.monitor.stop();
+    expect(second.alerts.map((a) => a.kind)).toEqual(['recovered']);
+  });
+
+  it('reports last-known values, stale, when the provider goes away', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const { monitor, seen, advance } = await setup([{ ...hs.account(), pollSeconds: 60 }], {
+      happenstance: hs.key,
+    });
+    await monitor.start();
+    await advance(10 * S);
+    await hs.close();
+    await advance(2 * MIN);
+    await monitor.stop();
+    const lastSeen = seen[seen.length - 1]?.result;
+    expect(lastSeen?.stale).toBe(true);
+    expect(lastSeen?.error?.kind).toBe('network');
+    expect(lastSeen?.snapshot?.remaining).toBe(1840);
+  });
+});

@@ -1,0 +1,53 @@
+import type { Clock } from '../../main/core/monitor/clock';
+
+/** A clock tests move by hand; `advance` fires due timers in order and lets each poll settle before the next. */
+export class FakeClock implements Clock {
+  private t = 0;
+  private seq = 0;
+  private readonly timers = new Map<number, { at: number; callback: () => void }>();
+
+  constructor(private readonly wallBase: number) {}
+
+  monotonic(): number {
+    return this.t;
+  }
+
+  wall(): Date {
+    return new Date(this.wallBase + this.t);
+  }
+
+  setTimer(callback: () => void, ms: number): unknown {
+    const id = ++this.seq;
+    this.timers.set(id, { at: this.t + Math.max(0, ms), callback });
+    return id;
+  }
+
+  clearTimer(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+
+  get pending(): number {
+    return this.timers.size;
+  }
+
+  async advance(ms: number, settle: () => Promise<void>): Promise<void> {
+    const target = this.t + ms;
+    for (;;) {
+      let nextId: number | null = null;
+      let nextAt = Number.POSITIVE_INFINITY;
+      for (const [id, timer] of this.timers) {
+        if (timer.at <= target && timer.at < nextAt) {
+          nextAt = timer.at;
+          nextId = id;
+        }
+      }
+      if (nextId === null) break;
+      const timer = this.timers.get(nextId);
+      this.timers.delete(nextId);
+      this.t = nextAt;
+      timer?.callback();
+      await settle();
+    }
+    this.t = target;
+  }
+}
