@@ -245,6 +245,16 @@ export function inQuietHours(now: Date, settings: Settings | undefined): boolean
   return start < end ? minute >= start && minute < end : minute >= start || minute < end;
 }
 
+/** ms from `now` until the current quiet hours end; null outside quiet hours. */
+export function msUntilQuietEnd(now: Date, settings: Settings | undefined): number | null {
+  const quiet = settings?.quietHours;
+  if (!quiet || !inQuietHours(now, settings)) return null;
+  const end = new Date(now);
+  end.setHours(0, minutesOf(quiet.end), 0, 0);
+  if (end.getTime() <= now.getTime()) end.setDate(end.getDate() + 1);
+  return end.getTime() - now.getTime();
+}
+
 /**
  * Routes intents: dropped while the account is snoozed, held during quiet hours, and once quiet hours are over
  * the held ones come out as a single summary.

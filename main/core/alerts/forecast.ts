@@ -18,9 +18,11 @@ export interface Forecast {
   /** Days until zero at that rate; null when unknown or when nothing is being spent. */
   daysLeft: number | null;
   emptyAt: string | null;
+  /** Highest quota's percent expected at the end of its period; null when unknown or no quota. */
+  quotaPercentAtEnd: number | null;
 }
 
-const UNKNOWN: Forecast = { burnPerDay: null, daysLeft: null, emptyAt: null };
+const UNKNOWN: Forecast = { burnPerDay: null, daysLeft: null, emptyAt: null, quotaPercentAtEnd: null };
 
 /**
  * Burn rate over the recent window, each interval weighted by how recent it is. Rises (top-ups) are left out,
@@ -56,9 +58,9 @@ export function forecastBalance(
   const rate = burnRatePerMs(points, now);
   if (rate === null) return UNKNOWN;
   const burnPerDay = rate * DAY_MS;
-  if (rate <= 0) return { burnPerDay, daysLeft: null, emptyAt: null };
+  if (rate <= 0) return { ...UNKNOWN, burnPerDay };
   const msLeft = Math.max(0, remaining) / rate;
-  return { burnPerDay, daysLeft: msLeft / DAY_MS, emptyAt: new Date(now + msLeft).toISOString() };
+  return { ...UNKNOWN, burnPerDay, daysLeft: msLeft / DAY_MS, emptyAt: new Date(now + msLeft).toISOString() };
 }
 
 /** Percent of a quota expected at the period's end, at the recent pace; null when unknown. */

@@ -8,6 +8,7 @@ import {
   type Forecast,
   forecastBalance,
   msToNextCrossing,
+  projectPercentAtEnd,
 } from './forecast';
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from './level';
 
@@ -69,8 +70,9 @@ export function outlookFor(
     const ms = msToNextCrossing(-currentPercent, burnRatePerMs(mirrored, now), levels);
     if (ms !== null) crossings.push(ms);
   }
+  const periodEnd = snapshot.extras.period ? Date.parse(snapshot.extras.period.end) : null;
   return {
-    forecast,
+    forecast: { ...forecast, quotaPercentAtEnd: projectPercentAtEnd(percent, periodEnd, now) },
     msToNextCrossing: crossings.length ? Math.min(...crossings) : null,
     msSinceChange: sinceChange(balance.length ? balance : percent, now),
   };

@@ -1,7 +1,13 @@
 import type { AlertIntent } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
 import { PROVIDERS } from '../../../shared/providers';
-import { type AlertState, deliver, evaluateAccount, freshAccountState } from '../alerts/alert-engine';
+import {
+  type AlertState,
+  deliver,
+  evaluateAccount,
+  freshAccountState,
+  msUntilQuietEnd,
+} from '../alerts/alert-engine';
 import type { Forecast } from '../alerts/forecast';
 import { type Outlook, outlookFor } from '../alerts/outlook';
 import type { HttpClient } from '../providers/http';
@@ -56,6 +62,8 @@ export class Monitor {
   private readonly paused = new Set<PauseReason>();
   private alertState: AlertState | null = null;
   private running = false;
+  private quietTimer: unknown = null;
+  private quietFlush: Promise<void> | null = null;
 
   constructor(
     accounts: readonly Account[],
@@ -81,11 +89,13 @@ export class Monitor {
     this.alertState = await this.deps.alertStore.load();
     this.running = true;
     this.scheduleSpread([...this.slots.values()]);
+    await this.routeAlerts([]);
   }
 
   /** Ends every timer and request, waits for polls to settle, and saves alert state. */
   async stop(): Promise<void> {
     this.running = false;
+    this.deps.clock.clearTimer(this.quietTimer);
     for (const slot of this.slots.values()) {
       this.deps.clock.clearTimer(slot.timer);
       slot.controller?.abort();
@@ -97,9 +107,9 @@ export class Monitor {
   /** Resolves once no poll is in flight. */
   async settled(): Promise<void> {
     for (;;) {
-      const pending = [...this.slots.values()]
-        .map((s) => s.inFlight)
-        .filter((p): p is Promise<void> => p !== null);
+      const pending = [...[...this.slots.values()].map((s) => s.inFlight), this.quietFlush].filter(
+        (p): p is Promise<void> => p !== null,
+      );
       if (pending.length === 0) return;
       await Promise.allSettled(pending);
     }
@@ -252,10 +262,27 @@ export class Monitor {
       now: this.deps.clock.wall(),
     });
     this.alertState.accounts[account.id] = state;
-    const routed = deliver(this.alertState, intents, this.deps.clock.wall(), this.deps.settings);
+    await this.routeAlerts(intents);
+  }
+
+  /** Sends (or holds) intents; held ones come out as one summary when quiet hours end, timer or no poll. */
+  private async routeAlerts(intents: AlertIntent[]): Promise<void> {
+    if (!this.alertState) return;
+    const now = this.deps.clock.wall();
+    const routed = deliver(this.alertState, intents, now, this.deps.settings);
     this.alertState = routed.state;
     await this.saveAlerts();
     for (const intent of routed.deliver) this.events.alert?.(intent);
+    this.deps.clock.clearTimer(this.quietTimer);
+    const untilEnd = msUntilQuietEnd(now, this.deps.settings);
+    if (this.running && this.alertState.held.length > 0 && untilEnd !== null) {
+      this.quietTimer = this.deps.clock.setTimer(() => {
+        const flush = this.routeAlerts([]).finally(() => {
+          if (this.quietFlush === flush) this.quietFlush = null;
+        });
+        this.quietFlush = flush;
+      }, untilEnd);
+    }
   }
 
   private async saveAlerts(): Promise<void> {

@@ -6,6 +6,7 @@ import {
   EMPTY_ALERT_STATE,
   evaluateAccount,
   inQuietHours,
+  msUntilQuietEnd,
 } from '../../../main/core/alerts/alert-engine';
 import type { AlertIntent } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
@@ -219,6 +220,13 @@ describe('delivery: snooze and quiet hours', () => {
     ['07:00', false],
   ])('quiet hours 22:00–07:00 at %s: %s', (time, expected) => {
     expect(inQuietHours(at(time), quiet)).toBe(expected);
+  });
+
+  it('knows how long quiet hours still last, across midnight', () => {
+    expect(msUntilQuietEnd(at('23:00'), quiet)).toBe(8 * 3_600_000);
+    expect(msUntilQuietEnd(at('06:30'), quiet)).toBe(30 * 60_000);
+    expect(msUntilQuietEnd(at('12:00'), quiet)).toBeNull();
+    expect(msUntilQuietEnd(at('23:00'), undefined)).toBeNull();
   });
 
   it('holds alerts in quiet hours and delivers them as one summary after', () => {

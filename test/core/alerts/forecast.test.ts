@@ -5,6 +5,7 @@ import {
   msToNextCrossing,
   projectPercentAtEnd,
 } from '../../../main/core/alerts/forecast';
+import { outlookFor } from '../../../main/core/alerts/outlook';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-22T12:00:00Z');
@@ -17,6 +18,7 @@ describe('forecast', () => {
     expect(f.burnPerDay).toBeCloseTo(100, 6);
     expect(f.daysLeft).toBeCloseTo(10, 6);
     expect(f.emptyAt).toBe('2026-12-02T12:00:00.000Z');
+    expect(f.quotaPercentAtEnd).toBeNull();
   });
 
   it('a top-up is not negative spending', () => {
@@ -52,6 +54,7 @@ describe('forecast', () => {
       burnPerDay: null,
       daysLeft: null,
       emptyAt: null,
+      quotaPercentAtEnd: null,
     });
   });
 
@@ -60,6 +63,7 @@ describe('forecast', () => {
       burnPerDay: 0,
       daysLeft: null,
       emptyAt: null,
+      quotaPercentAtEnd: null,
     });
   });
 
@@ -75,5 +79,36 @@ describe('forecast', () => {
     expect(msToNextCrossing(400, 1, [500, 800])).toBeNull();
     expect(msToNextCrossing(1000, 0, [0])).toBeNull();
     expect(msToNextCrossing(1000, null, [0])).toBeNull();
+  });
+
+  it('the outlook projects the highest quota to its period end and says when the next level is near', () => {
+    const points = [10, 20, 30, 40].map((p, i) => ({
+      t: NOW - (3 - i) * DAY,
+      remaining: null,
+      used: null,
+      maxPercent: p,
+    }));
+    const snapshot = {
+      remaining: null,
+      unit: null,
+      quotas: [{ metric: 'm', name: 'M', used: 40, included: 100, unit: 'x', percentUsed: 40 }],
+      usedThisPeriod: null,
+      usage: [],
+      fetchedAt: new Date(NOW).toISOString(),
+      extras: {
+        period: { start: new Date(NOW - 10 * DAY).toISOString(), end: new Date(NOW + 5 * DAY).toISOString() },
+      },
+    };
+    const account = {
+      id: 'a',
+      provider: 'metered-billing' as const,
+      label: 'A',
+      baseUrl: 'https://x.example',
+    };
+    const outlook = outlookFor(account, snapshot, points, NOW);
+    expect(outlook.forecast.quotaPercentAtEnd).toBeCloseTo(90, 6);
+    // 10 points a day from 40 %: the 80 % warning is 4 days away.
+    expect(outlook.msToNextCrossing).toBeCloseTo(4 * DAY, -3);
+    expect(outlook.msSinceChange).toBe(0);
   });
 });

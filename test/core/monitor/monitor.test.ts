@@ -11,7 +11,7 @@ import { AlertStateStore } from '../../../main/core/store/alert-state-store';
 import { createSnapshotCache } from '../../../main/core/store/cache';
 import { HistoryStore } from '../../../main/core/store/history';
 import type { AlertIntent } from '../../../shared/alerts';
-import type { Account } from '../../../shared/config';
+import type { Account, Settings } from '../../../shared/config';
 import { type FakeProvider, startGenerect, startHappenstance } from '../../fakes/providers';
 import { FakeClock } from '../../support/fake-clock';
 
@@ -39,7 +39,7 @@ afterEach(async () => {
 async function setup(
   accounts: Account[],
   keys: Record<string, string>,
-  options: { deadlineMs?: number } = {},
+  options: { deadlineMs?: number; settings?: Settings } = {},
 ) {
   const clock = new FakeClock(WALL);
   const seen: Seen[] = [];
@@ -56,6 +56,7 @@ async function setup(
     alertStore: AlertStateStore.inDataDir(dataDir),
     clock,
     random: () => 0,
+    settings: options.settings,
   };
   const monitor = new Monitor(accounts, deps, events);
   const advance = (ms: number) => clock.advance(ms, () => monitor.settled());
@@ -226,5 +227,33 @@ describe('monitor', () => {
     expect(lastSeen?.stale).toBe(true);
     expect(lastSeen?.error?.kind).toBe('network');
     expect(lastSeen?.snapshot?.remaining).toBe(1840);
+  });
+
+  it('holds alerts during quiet hours and delivers one summary when they end, with no poll needed', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const account = { ...hs.account(), pollSeconds: 86_400, adaptive: false, alerts: { warnBelow: 5000 } };
+    // The fake wall clock starts at 12:00 UTC (tests run with TZ=UTC).
+    const quiet = { quietHours: { start: '11:30', end: '13:00' } };
+    const { monitor, alerts, advance, seen } = await setup(
+      [account],
+      { happenstance: hs.key },
+      { settings: quiet },
+    );
+    await monitor.start();
+    await advance(10 * S);
+    expect(seen).toHaveLength(1);
+    expect(alerts).toEqual([]);
+    await advance(60 * MIN);
+    expect(seen).toHaveLength(1);
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        accountId: null,
+        kind: 'summary',
+        title: '1 alert during quiet hours',
+        body: 'happenstance test is running low',
+      }),
+    ]);
+    await monitor.stop();
   });
 });
