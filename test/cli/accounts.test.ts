@@ -33,27 +33,24 @@ function allText(dir: string): string {
     .join('\n');
 }
 
+/** `accounts add FLAGS --data-dir DIR` with the key on standard input. */
+function addAccount(dataDir: string, key: string, flags: string[], env: Record<string, string> = {}) {
+  return runBuiltCli(['accounts', 'add', ...flags, '--data-dir', dataDir], env, key);
+}
+
 describe('creditbar accounts', () => {
   it('add reads the key from stdin, tests it, then saves key and config; list shows the last 4 at most', async () => {
     const dataDir = await fresh();
-    const add = await runBuiltCli(
-      [
-        'accounts',
-        'add',
-        '--provider',
-        'happenstance',
-        '--id',
-        'research',
-        '--label',
-        'Research',
-        '--base-url',
-        hs.server.url,
-        '--data-dir',
-        dataDir,
-      ],
-      {},
-      `${hs.key}\n`,
-    );
+    const add = await addAccount(dataDir, `${hs.key}\n`, [
+      '--provider',
+      'happenstance',
+      '--id',
+      'research',
+      '--label',
+      'Research',
+      '--base-url',
+      hs.server.url,
+    ]);
     expect(add.stderr).toBe('');
     expect(add.stdout).toContain('Connected: 1,840 credits');
     expect(add.code).toBe(0);
@@ -79,22 +76,14 @@ describe('creditbar accounts', () => {
 
   it('a key that fails its test fetch saves nothing at all', async () => {
     const dataDir = await fresh();
-    const add = await runBuiltCli(
-      [
-        'accounts',
-        'add',
-        '--provider',
-        'happenstance',
-        '--id',
-        'wrong',
-        '--base-url',
-        hs.server.url,
-        '--data-dir',
-        dataDir,
-      ],
-      {},
-      'not-the-right-key\n',
-    );
+    const add = await addAccount(dataDir, 'not-the-right-key\n', [
+      '--provider',
+      'happenstance',
+      '--id',
+      'wrong',
+      '--base-url',
+      hs.server.url,
+    ]);
     expect(add.code).toBe(3);
     expect(add.stderr).toMatch(/^Not saved: the test fetch failed \(auth\): The key was rejected \(401\)/);
     expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
@@ -105,82 +94,50 @@ describe('creditbar accounts', () => {
   it('--no-verify saves without a request; a second add of the same id is refused; bad flags name the field', async () => {
     const dataDir = await fresh();
     const before = klaim.server.requests.length;
-    const add = await runBuiltCli(
-      [
-        'accounts',
-        'add',
-        '--provider',
-        'klaim',
-        '--id',
-        'kl',
-        '--base-url',
-        klaim.server.url,
-        '--user-id',
-        'GtQ5Oezk6cOvSmPgxsMR',
-        '--no-verify',
-        '--data-dir',
-        dataDir,
-      ],
-      {},
-      klaim.key,
-    );
+    const add = await addAccount(dataDir, klaim.key, [
+      '--provider',
+      'klaim',
+      '--id',
+      'kl',
+      '--base-url',
+      klaim.server.url,
+      '--user-id',
+      'GtQ5Oezk6cOvSmPgxsMR',
+      '--no-verify',
+    ]);
     expect(add.code).toBe(0);
     expect(klaim.server.requests.length).toBe(before);
-    const again = await runBuiltCli(
-      [
-        'accounts',
-        'add',
-        '--provider',
-        'klaim',
-        '--id',
-        'kl',
-        '--base-url',
-        klaim.server.url,
-        '--user-id',
-        'x',
-        '--data-dir',
-        dataDir,
-      ],
-      {},
-      klaim.key,
-    );
+    const again = await addAccount(dataDir, klaim.key, [
+      '--provider',
+      'klaim',
+      '--id',
+      'kl',
+      '--base-url',
+      klaim.server.url,
+      '--user-id',
+      'x',
+    ]);
     expect(again.code).toBe(3);
     expect(again.stderr).toMatch(/exists already/);
-    const bad = await runBuiltCli(
-      ['accounts', 'add', '--provider', 'klaim', '--id', 'Bad Id', '--data-dir', dataDir],
-      {},
-      'k',
-    );
+    const bad = await addAccount(dataDir, 'k', ['--provider', 'klaim', '--id', 'Bad Id']);
     expect(bad.code).toBe(3);
     expect(bad.stderr).toMatch(/id: must be 1 to 40 characters/);
     expect(bad.stderr).toMatch(/baseUrl: is required/);
-    const noKey = await runBuiltCli(
-      ['accounts', 'add', '--provider', 'happenstance', '--id', 'nokey', '--data-dir', dataDir],
-      {},
-      '',
-    );
+    const noKey = await addAccount(dataDir, '', ['--provider', 'happenstance', '--id', 'nokey']);
     expect(noKey.code).toBe(3);
     expect(noKey.stderr).toMatch(/No API key on standard input/);
   });
 
   it('remove deletes the keychain item, cache, history and alert state', async () => {
     const dataDir = await fresh();
-    await runBuiltCli(
-      [
-        'accounts',
-        'add',
-        '--provider',
-        'happenstance',
-        '--id',
-        'gone',
-        '--base-url',
-        hs.server.url,
-        '--data-dir',
-        dataDir,
-      ],
-      {},
-      hs.key,
-    );
+    await addAccount(dataDir, hs.key, [
+      '--provider',
+      'happenstance',
+      '--id',
+      'gone',
+      '--base-url',
+      hs.server.url,
+    ]);
     await runBuiltCli(['watch', '--data-dir', dataDir, '--for', '3']);
     expect(existsSync(path.join(dataDir, 'cache', 'gone.json'))).toBe(true);
     expect(existsSync(path.join(dataDir, 'history', 'gone.jsonl'))).toBe(true);

@@ -3,6 +3,16 @@ import path from 'node:path';
 
 export const CLI = path.resolve(__dirname, '..', '..', 'out', 'main', 'cli.js');
 
+/** Only PATH, HOME and the D-Bus session (for the keychain) pass through, plus what the test gives. */
+function childEnv(env: Record<string, string>): Record<string, string> {
+  const base: Record<string, string> = {};
+  for (const name of ['PATH', 'HOME', 'DBUS_SESSION_BUS_ADDRESS', 'XDG_DATA_HOME', 'XDG_RUNTIME_DIR']) {
+    const value = process.env[name];
+    if (value !== undefined) base[name] = value;
+  }
+  return { ...base, ...env };
+}
+
 export interface CliRun {
   code: number | null;
   stdout: string;
@@ -11,13 +21,8 @@ export interface CliRun {
 
 /** Runs the built `creditbar` as a person would, with only the environment given (plus PATH and the D-Bus session). */
 export function runBuiltCli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<CliRun> {
-  const base: Record<string, string> = {};
-  for (const name of ['PATH', 'HOME', 'DBUS_SESSION_BUS_ADDRESS', 'XDG_DATA_HOME', 'XDG_RUNTIME_DIR']) {
-    const value = process.env[name];
-    if (value !== undefined) base[name] = value;
-  }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...base, ...env }, stdio: 'pipe' });
+    const child = spawn(process.execPath, [CLI, ...args], { env: childEnv(env), stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -42,12 +47,7 @@ export interface RunningCli {
 
 /** Starts the built CLI and collects its stdout line by line, for long-running commands such as `watch`. */
 export function startBuiltCli(args: string[], env: Record<string, string> = {}): RunningCli {
-  const base: Record<string, string> = {};
-  for (const name of ['PATH', 'HOME', 'DBUS_SESSION_BUS_ADDRESS', 'XDG_DATA_HOME', 'XDG_RUNTIME_DIR']) {
-    const value = process.env[name];
-    if (value !== undefined) base[name] = value;
-  }
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...base, ...env }, stdio: 'pipe' });
+  const child = spawn(process.execPath, [CLI, ...args], { env: childEnv(env), stdio: 'pipe' });
   const lines: string[] = [];
   const waiters: { match: (line: string) => boolean; resolve: (line: string) => void }[] = [];
   let buffer = '';
