@@ -1,0 +1,88 @@
+import type { AccountStatus } from '../../../shared/model';
+import { formatAmount } from './format-amount';
+
+/** The tray's context menu as data; the shell maps each item to an Electron MenuItem and each action to a call. */
+export type MenuAction =
+  | { type: 'open'; accountId?: string }
+  | { type: 'refresh' }
+  | { type: 'pause'; minutes: number | null }
+  | { type: 'resume' }
+  | { type: 'settings' }
+  | { type: 'toggle-login' }
+  | { type: 'quit' };
+
+export type MenuItemModel =
+  | { kind: 'item'; label: string; action: MenuAction; enabled?: boolean }
+  | { kind: 'checkbox'; label: string; checked: boolean; action: MenuAction }
+  | { kind: 'separator' };
+
+export interface MenuInput {
+  accounts: readonly Pick<
+    AccountStatus,
+    'id' | 'label' | 'level' | 'stale' | 'remaining' | 'unit' | 'quotas'
+  >[];
+  paused: boolean;
+  launchAtLogin: boolean;
+  /** Linux tray clicks are unreliable (AppIndicator), so "Open" must be in the menu there. */
+  platform: NodeJS.Platform;
+}
+
+function accountLine(a: MenuInput['accounts'][number]): string {
+  const percent = a.quotas.length ? Math.max(...a.quotas.map((q) => q.percentUsed)) : null;
+  const value =
+    a.remaining !== null
+      ? `${formatAmount(a.remaining)} ${a.unit ?? ''}`.trim()
+      : percent !== null
+        ? `${formatAmount(percent)}% used`
+        : 'no data';
+  const mark = a.level === 'ok' ? '' : ` — ${a.level}`;
+  return `${a.label}: ${value}${mark}${a.stale ? ' (stale)' : ''}`;
+}
+
+export function menuModel(input: MenuInput): MenuItemModel[] {
+  const items: MenuItemModel[] = [];
+  items.push({ kind: 'item', label: 'Open Creditbar', action: { type: 'open' } });
+  items.push({ kind: 'separator' });
+  if (input.accounts.length === 0) {
+    items.push({
+      kind: 'item',
+      label: 'No accounts yet',
+      action: { type: 'open' },
+      enabled: input.platform === 'linux',
+    });
+  }
+  for (const account of input.accounts) {
+    items.push({
+      kind: 'item',
+      label: accountLine(account),
+      action: { type: 'open', accountId: account.id },
+    });
+  }
+  items.push({ kind: 'separator' });
+  items.push({
+    kind: 'item',
+    label: 'Refresh now',
+    action: { type: 'refresh' },
+    enabled: input.accounts.length > 0,
+  });
+  if (input.paused) items.push({ kind: 'item', label: 'Resume polling', action: { type: 'resume' } });
+  else {
+    items.push({ kind: 'item', label: 'Pause polling for 1 hour', action: { type: 'pause', minutes: 60 } });
+    items.push({
+      kind: 'item',
+      label: 'Pause polling until resumed',
+      action: { type: 'pause', minutes: null },
+    });
+  }
+  items.push({ kind: 'separator' });
+  items.push({ kind: 'item', label: 'Settings…', action: { type: 'settings' } });
+  items.push({
+    kind: 'checkbox',
+    label: 'Launch at login',
+    checked: input.launchAtLogin,
+    action: { type: 'toggle-login' },
+  });
+  items.push({ kind: 'separator' });
+  items.push({ kind: 'item', label: 'Quit Creditbar', action: { type: 'quit' } });
+  return items;
+}

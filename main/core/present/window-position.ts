@@ -1,0 +1,79 @@
+/** Where the popover goes: next to the tray icon, on the tray's display, inside that display's work area. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface DisplayArea {
+  bounds: Rect;
+  workArea: Rect;
+}
+
+const GAP = 4;
+
+function contains(rect: Rect, x: number, y: number): boolean {
+  return x >= rect.x && x < rect.x + rect.width && y >= rect.y && y < rect.y + rect.height;
+}
+
+/** The display holding the tray icon's centre (or the nearest one when it is between displays). */
+export function displayForTray(tray: Rect, displays: readonly DisplayArea[]): DisplayArea | null {
+  const cx = tray.x + tray.width / 2;
+  const cy = tray.y + tray.height / 2;
+  const holding = displays.find((d) => contains(d.bounds, cx, cy));
+  if (holding) return holding;
+  const distance = (d: DisplayArea) =>
+    Math.hypot(
+      Math.max(d.bounds.x - cx, 0, cx - (d.bounds.x + d.bounds.width)),
+      Math.max(d.bounds.y - cy, 0, cy - (d.bounds.y + d.bounds.height)),
+    );
+  return [...displays].sort((a, b) => distance(a) - distance(b))[0] ?? null;
+}
+
+/** Which edge the taskbar (or menu bar) is on: the side where the work area is smaller than the screen. */
+export function taskbarEdge(display: DisplayArea): 'top' | 'bottom' | 'left' | 'right' {
+  const { bounds: b, workArea: w } = display;
+  if (w.y > b.y) return 'top';
+  if (w.x > b.x) return 'left';
+  if (w.x + w.width < b.x + b.width) return 'right';
+  return 'bottom';
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(value, max));
+}
+
+/**
+ * Top-left corner for a window of `size` anchored to the tray icon: below it for a top bar, above it for a bottom
+ * taskbar, beside it for a side taskbar; always kept inside the work area. With no tray bounds (some Linux
+ * desktops report none), it goes to the work area's corner nearest the taskbar.
+ */
+export function popoverPosition(
+  tray: Rect | null,
+  size: { width: number; height: number },
+  displays: readonly DisplayArea[],
+): { x: number; y: number } {
+  const fallbackDisplay = displays[0];
+  if (!fallbackDisplay) return { x: 0, y: 0 };
+  const display = (tray && tray.width > 0 ? displayForTray(tray, displays) : null) ?? fallbackDisplay;
+  const w = display.workArea;
+  const edge = taskbarEdge(display);
+  const maxX = w.x + w.width - size.width;
+  const maxY = w.y + w.height - size.height;
+  if (!tray || tray.width === 0) {
+    return { x: edge === 'left' ? w.x + GAP : maxX - GAP, y: edge === 'top' ? w.y + GAP : maxY - GAP };
+  }
+  const centreX = Math.round(tray.x + tray.width / 2 - size.width / 2);
+  const centreY = Math.round(tray.y + tray.height / 2 - size.height / 2);
+  switch (edge) {
+    case 'top':
+      return { x: clamp(centreX, w.x, maxX), y: w.y + GAP };
+    case 'bottom':
+      return { x: clamp(centreX, w.x, maxX), y: maxY - GAP };
+    case 'left':
+      return { x: w.x + GAP, y: clamp(centreY, w.y, maxY) };
+    case 'right':
+      return { x: maxX - GAP, y: clamp(centreY, w.y, maxY) };
+  }
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { AppState } from './app-state';
+import { Account, AlertThresholds, Settings } from './config';
+import { ErrorKind } from './model';
+
+/** Every call answers with a result object, never a thrown error across the bridge. */
+export const IpcError = z.object({
+  kind: z.union([ErrorKind, z.literal('invalid_request')]),
+  message: z.string(),
+});
+export type IpcError = z.infer<typeof IpcError>;
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+const AccountId = z.string().regex(/^[a-z0-9-]{1,40}$/);
+/** A key travels only renderer → main, when the person types it; it is never sent back. */
+const ApiKey = z.string().min(1).max(4096);
+
+export const HistoryPointView = z.object({
+  t: z.number(),
+  remaining: z.number().nullable(),
+  maxPercent: z.number().nullable(),
+});
+
+/** The single table of invoke channels: request and response schema for each. */
+export const INVOKE = {
+  'state:get': { request: z.strictObject({}), response: AppState },
+  'accounts:refresh': { request: z.strictObject({ accountId: AccountId.optional() }), response: z.null() },
+  'accounts:test': {
+    request: z.strictObject({ account: Account, key: ApiKey.optional() }),
+    response: z.object({
+      remaining: z.number().nullable(),
+      unit: z.string().nullable(),
+      quotas: z.number().int(),
+    }),
+  },
+  'accounts:add': { request: z.strictObject({ account: Account, key: ApiKey }), response: z.null() },
+  'accounts:update': {
+    request: z.strictObject({ account: Account, key: ApiKey.optional() }),
+    response: z.null(),
+  },
+  'accounts:remove': { request: z.strictObject({ accountId: AccountId }), response: z.null() },
+  'alerts:set-thresholds': {
+    request: z.strictObject({ accountId: AccountId, alerts: AlertThresholds }),
+    response: z.null(),
+  },
+  'alerts:snooze': {
+    request: z.strictObject({ accountId: AccountId, until: z.iso.datetime({ offset: true }).nullable() }),
+    response: z.null(),
+  },
+  'settings:set': {
+    request: z.strictObject({ settings: Settings, launchAtLogin: z.boolean().optional() }),
+    response: z.null(),
+  },
+  'history:get': {
+    request: z.strictObject({
+      accountId: AccountId,
+      from: z.number(),
+      to: z.number(),
+      maxPoints: z.number().int().min(2).max(10_000),
+    }),
+    response: z.array(HistoryPointView),
+  },
+  'external:open': { request: z.strictObject({ url: z.url({ protocol: /^https$/ }) }), response: z.null() },
+} as const;
+
+export type InvokeChannel = keyof typeof INVOKE;
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof INVOKE)[C]['request']>;
+export type InvokeResponse<C extends InvokeChannel> = z.infer<(typeof INVOKE)[C]['response']>;
+
+/** Pushed main → renderer. */
+export const PUSH = {
+  'state:changed': AppState,
+  'navigate:account': z.object({ accountId: AccountId }),
+} as const;
+export type PushChannel = keyof typeof PUSH;
+
+/** What the preload exposes as `window.creditbar`, and nothing else. */
+export type CreditbarApi = {
+  [C in InvokeChannel as CamelCase<C>]: (request: InvokeRequest<C>) => Promise<IpcResult<InvokeResponse<C>>>;
+} & {
+  onStateChanged(listener: (state: AppState) => void): () => void;
+  onNavigateAccount(listener: (accountId: string) => void): () => void;
+};
+
+type CamelCase<S extends string> = S extends `${infer A}:${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;
+type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;
+
+/** `accounts:set-thresholds` → `accountsSetThresholds`, the method name on `window.creditbar`. */
+export function methodName<C extends InvokeChannel>(channel: C): CamelCase<C> {
+  return channel.replace(/[:-](\w)/g, (_, c: string) => c.toUpperCase()) as CamelCase<C>;
+}

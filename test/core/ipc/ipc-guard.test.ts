@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { guardInvoke, type SenderInfo } from '../../../main/core/ipc/ipc-guard';
+import { ProviderFailure } from '../../../main/core/providers/failure';
+import { INVOKE, methodName } from '../../../shared/ipc';
+
+const APP = 'file:///opt/Creditbar/resources/app.asar/out/renderer/index.html';
+const good: SenderInfo = { fromAppWindow: true, isTopFrame: true, url: `${APP}#/` };
+
+describe('IPC guard', () => {
+  const calls: unknown[] = [];
+  const snooze = guardInvoke(
+    'alerts:snooze',
+    async (request) => {
+      calls.push(request);
+      return null;
+    },
+    APP,
+  );
+
+  it('passes a valid message from the app’s top frame', async () => {
+    expect(await snooze(good, { accountId: 'research', until: null })).toEqual({ ok: true, value: null });
+    expect(calls).toEqual([{ accountId: 'research', until: null }]);
+  });
+
+  it.each([
+    ['a window the app does not own', { ...good, fromAppWindow: false }, 'not an app window'],
+    ['a sub-frame', { ...good, isTopFrame: false }, 'not the top frame'],
+    ['a window that navigated away', { ...good, url: 'https://evil.example/' }, 'not the app page'],
+  ])('refuses %s', async (_name, sender, reason) => {
+    const before = calls.length;
+    expect(await snooze(sender, { accountId: 'research', until: null })).toEqual({
+      ok: false,
+      error: { kind: 'invalid_request', message: `Refused: ${reason}` },
+    });
+    expect(calls).toHaveLength(before);
+  });
+
+  it.each([
+    ['an extra field', { accountId: 'research', until: null, admin: true }, /Unrecognized key/],
+    ['a wrong type', { accountId: 'research', until: 5 }, /until/],
+    ['a bad account id', { accountId: '../etc', until: null }, /accountId/],
+    ['no payload', undefined, /expected object/],
+    [
+      'a __proto__ key',
+      JSON.parse('{"accountId":"a","until":null,"__proto__":{"x":1}}'),
+      /Unrecognized key|__proto__/,
+    ],
+  ])('refuses %s with a clear message and runs nothing', async (_name, payload, message) => {
+    const before = calls.length;
+    const result = await snooze(good, payload);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(message);
+    expect(calls).toHaveLength(before);
+  });
+
+  it('turns a classified failure into an error result, and anything else into a generic one', async () => {
+    const failing = guardInvoke(
+      'accounts:refresh',
+      async () => {
+        throw new ProviderFailure('keychain_unavailable', 'The OS keychain cannot be reached');
+      },
+      APP,
+    );
+    expect(await failing(good, {})).toEqual({
+      ok: false,
+      error: { kind: 'keychain_unavailable', message: 'The OS keychain cannot be reached' },
+    });
+    const crashing = guardInvoke(
+      'accounts:refresh',
+      async () => {
+        throw new Error('secret detail with key sk_123');
+      },
+      APP,
+    );
+    expect(await crashing(good, {})).toEqual({
+      ok: false,
+      error: { kind: 'bad_response', message: 'Internal error' },
+    });
+  });
+
+  it('checks answers too: a handler cannot leak a field the contract lacks', async () => {
+    const leaky = guardInvoke(
+      'accounts:test',
+      async () => ({ remaining: 1, unit: 'x', quotas: 0, key: 'sk_live' }) as never,
+      APP,
+    );
+    const result = await leaky(good, { account: { id: 'a', provider: 'happenstance', label: 'A' } });
+    expect(result).toEqual({ ok: true, value: { remaining: 1, unit: 'x', quotas: 0 } });
+  });
+
+  it('external links must be https', async () => {
+    const open = guardInvoke('external:open', async () => null, APP);
+    expect((await open(good, { url: 'javascript:alert(1)' })).ok).toBe(false);
+    expect((await open(good, { url: 'http://example.com' })).ok).toBe(false);
+    expect((await open(good, { url: 'https://api.happenstance.ai/docs' })).ok).toBe(true);
+  });
+
+  it('every channel has a camel-case method name on window.creditbar', () => {
+    expect(Object.keys(INVOKE).map((c) => methodName(c as keyof typeof INVOKE))).toEqual([
+      'stateGet',
+      'accountsRefresh',
+      'accountsTest',
+      'accountsAdd',
+      'accountsUpdate',
+      'accountsRemove',
+      'alertsSetThresholds',
+      'alertsSnooze',
+      'settingsSet',
+      'historyGet',
+      'externalOpen',
+    ]);
+  });
+});

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { menuModel } from '../../../main/core/present/menu-model';
+import { notificationFor } from '../../../main/core/present/notification-model';
+import { POPOVER_SIZE, popoverWindowOptions } from '../../../main/core/present/window-options';
+import { type DisplayArea, popoverPosition, taskbarEdge } from '../../../main/core/present/window-position';
+
+const screen = (x: number, y: number, work: Partial<DisplayArea['workArea']> = {}): DisplayArea => ({
+  bounds: { x, y, width: 1920, height: 1080 },
+  workArea: { x, y, width: 1920, height: 1080, ...work },
+});
+const size = { width: 380, height: 560 };
+
+describe('popover position', () => {
+  it.each([
+    [
+      'macOS menu bar at the top',
+      screen(0, 0, { y: 25, height: 1055 }),
+      { x: 1700, y: 2, width: 22, height: 22 },
+      { x: 1521, y: 29 },
+    ],
+    [
+      'Windows taskbar at the bottom',
+      screen(0, 0, { height: 1040 }),
+      { x: 1800, y: 1045, width: 24, height: 30 },
+      { x: 1540, y: 476 },
+    ],
+    [
+      'taskbar on the left',
+      screen(0, 0, { x: 60, width: 1860 }),
+      { x: 10, y: 900, width: 40, height: 40 },
+      { x: 64, y: 520 },
+    ],
+    [
+      'taskbar on the right',
+      screen(0, 0, { width: 1860 }),
+      { x: 1870, y: 100, width: 40, height: 40 },
+      { x: 1476, y: 0 },
+    ],
+    [
+      'icon at the far left of a top bar: kept inside',
+      screen(0, 0, { y: 25, height: 1055 }),
+      { x: 5, y: 2, width: 22, height: 22 },
+      { x: 0, y: 29 },
+    ],
+  ])('%s', (_name, display, tray, expected) => {
+    expect(popoverPosition(tray, size, [display])).toEqual(expected);
+  });
+
+  it('uses the display the tray is on, with its own work area', () => {
+    const left = screen(0, 0, { height: 1040 });
+    const right = screen(1920, 0, { y: 25, height: 1055 });
+    expect(popoverPosition({ x: 3700, y: 2, width: 22, height: 22 }, size, [left, right])).toEqual({
+      x: 3460,
+      y: 29,
+    });
+    expect(taskbarEdge(right)).toBe('top');
+  });
+
+  it('with no tray bounds (some Linux desktops), the corner by the taskbar', () => {
+    expect(popoverPosition(null, size, [screen(0, 0, { y: 32, height: 1048 })])).toEqual({ x: 1536, y: 36 });
+    expect(
+      popoverPosition({ x: 0, y: 0, width: 0, height: 0 }, size, [screen(0, 0, { height: 1040 })]),
+    ).toEqual({ x: 1536, y: 476 });
+  });
+});
+
+describe('menu model', () => {
+  const accounts = [
+    {
+      id: 'r',
+      label: 'Research',
+      level: 'warning' as const,
+      stale: true,
+      remaining: 450,
+      unit: 'credits',
+      quotas: [],
+    },
+    {
+      id: 'b',
+      label: 'Billing',
+      level: 'ok' as const,
+      stale: false,
+      remaining: null,
+      unit: null,
+      quotas: [{ metric: 'm', name: 'M', used: 1, included: 2, unit: 'x', percentUsed: 50 }],
+    },
+  ];
+  it('lists accounts, refresh, pause, settings, launch at login and quit, with Open first', () => {
+    const labels = menuModel({ accounts, paused: false, launchAtLogin: true, platform: 'linux' }).map((i) =>
+      i.kind === 'separator'
+        ? '---'
+        : i.kind === 'checkbox'
+          ? `[${i.checked ? 'x' : ' '}] ${i.label}`
+          : i.label,
+    );
+    expect(labels).toEqual([
+      'Open Creditbar',
+      '---',
+      'Research: 450 credits — warning (stale)',
+      'Billing: 50% used',
+      '---',
+      'Refresh now',
+      'Pause polling for 1 hour',
+      'Pause polling until resumed',
+      '---',
+      'Settings…',
+      '[x] Launch at login',
+      '---',
+      'Quit Creditbar',
+    ]);
+  });
+  it('offers resume while paused, and an account line opens that account', () => {
+    const items = menuModel({ accounts, paused: true, launchAtLogin: false, platform: 'darwin' });
+    expect(items.some((i) => i.kind === 'item' && i.label === 'Resume polling')).toBe(true);
+    expect(items.find((i) => i.kind === 'item' && i.label.startsWith('Research'))).toMatchObject({
+      action: { type: 'open', accountId: 'r' },
+    });
+  });
+});
+
+describe('notifications', () => {
+  const intent = {
+    accountId: 'r',
+    kind: 'low' as const,
+    severity: 'critical' as const,
+    title: 'Research is very low',
+    body: '85 credits left',
+  };
+  it('critical plays a sound, others are silent; a click opens the account', () => {
+    expect(notificationFor(intent, new Set(['r']))).toEqual({
+      ...{ title: intent.title, body: intent.body },
+      silent: false,
+      urgency: 'critical',
+      accountId: 'r',
+    });
+    expect(notificationFor({ ...intent, severity: 'info' }, new Set(['r']))).toMatchObject({
+      silent: true,
+      urgency: 'low',
+    });
+    expect(notificationFor({ ...intent, severity: 'warning' }, new Set(['r']))).toMatchObject({
+      silent: true,
+      urgency: 'normal',
+    });
+  });
+  it('never for an account the person removed', () => {
+    expect(notificationFor(intent, new Set(['other']))).toBeNull();
+    expect(notificationFor({ ...intent, accountId: null, kind: 'summary' }, new Set())).not.toBeNull();
+  });
+});
+
+describe('popover window options', () => {
+  it('are the hardened ones from Electron’s security checklist', () => {
+    const options = popoverWindowOptions('/app/preload.js', 'win32', false);
+    expect(options.webPreferences).toEqual({
+      preload: '/app/preload.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: false,
+    });
+    expect(options).toMatchObject({ ...POPOVER_SIZE, show: false, frame: false, skipTaskbar: true });
+  });
+});
