@@ -14,12 +14,16 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload may require only 'electron': zod and the contract are bundled in.
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve(__dirname, 'main/preload/index.ts') } },
     },
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
     build: {
+      // Smaller is faster to parse each time the popover is re-created.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
     plugins: [react()],

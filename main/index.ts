@@ -1,26 +1,102 @@
-import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { homedir } from 'node:os';
+import { app, net, powerMonitor, shell } from 'electron';
+import { AppController } from './core/app/app-controller';
+import { systemClock } from './core/monitor/clock';
+import type { MenuAction } from './core/present/menu-model';
+import { createHttpClient } from './core/providers/http';
+import { resolvePaths } from './core/store/paths';
+import { createKeytarStore } from './core/store/secrets';
+import { pushNavigate, pushState, registerIpc } from './shell/ipc';
+import { getLaunchAtLogin, setLaunchAtLogin } from './shell/login-item';
+import { showAlert } from './shell/notifications';
+import { APP_URL_PREFIX, Popover } from './shell/popover';
+import { CreditbarTray } from './shell/tray';
 
-// Composition root. The tray, popover and monitor wiring arrive with the desktop-shell issue (#4); until then the
-// app opens one hardened window so `npm start` shows something real.
-function createWindow(): void {
-  const window = new BrowserWindow({
-    width: 380,
-    height: 520,
-    show: true,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+/** How often the main process checks connectivity: Electron has no online/offline event outside a page. */
+const ONLINE_CHECK_MS = 30_000;
+
+async function main(): Promise<void> {
+  if (process.platform === 'darwin') app.dock?.hide();
+  const controller = new AppController({
+    paths: resolvePaths({ dataDir: app.getPath('userData') }, process.env, process.platform, homedir()),
+    store: createKeytarStore(),
+    env: process.env,
+    http: createHttpClient(),
+    clock: systemClock,
+    random: Math.random,
+    openExternal: (url) => shell.openExternal(url),
   });
-  void window.loadFile(join(__dirname, '../renderer/index.html'));
+  const popover = new Popover(!app.isPackaged, (window) => {
+    window.webContents.on('did-finish-load', () => pushState(window, controller.state()));
+  });
+  let resumeTimer: NodeJS.Timeout | null = null;
+  const open = (accountId: string | null = null) => {
+    popover.show(tray.bounds);
+    if (accountId) pushNavigate(popover.current, accountId);
+  };
+  const onAction = async (action: MenuAction) => {
+    switch (action.type) {
+      case 'open':
+        return open(action.accountId ?? null);
+      case 'settings':
+        open(null);
+        return pushNavigate(popover.current, 'settings');
+      case 'refresh':
+        return controller.handlers['accounts:refresh']({});
+      case 'pause':
+        controller.pause('user');
+        if (resumeTimer) clearTimeout(resumeTimer);
+        if (action.minutes !== null)
+          resumeTimer = setTimeout(() => controller.resume('user'), action.minutes * 60_000);
+        return;
+      case 'resume':
+        if (resumeTimer) clearTimeout(resumeTimer);
+        return controller.resume('user');
+      case 'toggle-login': {
+        const next = !controller.state().launchAtLogin;
+        await setLaunchAtLogin(next);
+        return controller.setLaunchAtLogin(next);
+      }
+      case 'quit':
+        return app.quit();
+    }
+  };
+  const tray = new CreditbarTray(
+    process.platform,
+    (action) => void onAction(action),
+    () => popover.toggle(tray.bounds),
+  );
+  registerIpc(controller, () => (popover.current ? [popover.current] : []), APP_URL_PREFIX);
+  controller.onState((state) => {
+    tray.update(state);
+    pushState(popover.current, state);
+  });
+  controller.onAlert((intent) => showAlert(intent, controller.accountIds, open));
+
+  powerMonitor.on('suspend', () => controller.pause('suspend'));
+  powerMonitor.on('resume', () => controller.resume('suspend'));
+  let online = net.isOnline();
+  if (!online) controller.pause('offline');
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now === online) return;
+    online = now;
+    if (now) controller.resume('offline');
+    else controller.pause('offline');
+  }, ONLINE_CHECK_MS);
+
+  app.on('second-instance', () => open(null));
+  app.on('before-quit', () => void controller.stop());
+  // Created ahead so the first click opens without a visible delay.
+  popover.create();
+  await controller.start(await getLaunchAtLogin());
+  if (!process.argv.includes('--hidden') && controller.state().accounts.length === 0) open(null);
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();
 else {
-  app.whenReady().then(createWindow, () => app.quit());
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => {
+    // A tray app lives on with no window open.
+  });
+  app.whenReady().then(main, () => app.quit());
 }

@@ -65,6 +65,8 @@ export const INVOKE = {
 
 export type InvokeChannel = keyof typeof INVOKE;
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof INVOKE)[C]['request']>;
+/** The request as main sees it after validation (defaults filled in). */
+export type InvokeParsed<C extends InvokeChannel> = z.output<(typeof INVOKE)[C]['request']>;
 export type InvokeResponse<C extends InvokeChannel> = z.infer<(typeof INVOKE)[C]['response']>;
 
 /** Pushed main → renderer. */

@@ -1,4 +1,63 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { AppState } from '../../shared/app-state';
+import {
+  type CreditbarApi,
+  INVOKE,
+  type InvokeChannel,
+  type InvokeRequest,
+  type InvokeResponse,
+  type IpcResult,
+  PUSH,
+} from '../../shared/ipc';
 
-// The typed CreditbarApi bridge arrives with the IPC contract (#4); until then the renderer gets only the version.
-contextBridge.exposeInMainWorld('creditbar', Object.freeze({ version: 1 }));
+/** Invokes one channel, validating the answer before the page sees it. */
+function call<C extends InvokeChannel>(channel: C) {
+  return async (request: InvokeRequest<C>): Promise<IpcResult<InvokeResponse<C>>> => {
+    const result = (await ipcRenderer.invoke(channel, request)) as IpcResult<unknown>;
+    if (!result || typeof result !== 'object' || !('ok' in result)) {
+      return { ok: false, error: { kind: 'bad_response', message: 'Internal error: no answer' } };
+    }
+    if (!result.ok) return result;
+    const parsed = INVOKE[channel].response.safeParse(result.value);
+    return parsed.success
+      ? { ok: true, value: parsed.data as InvokeResponse<C> }
+      : { ok: false, error: { kind: 'bad_response', message: 'Internal error: bad answer' } };
+  };
+}
+
+function subscribe<T>(
+  channel: keyof typeof PUSH,
+  schema: { safeParse(v: unknown): { success: boolean; data?: T } },
+  listener: (value: T) => void,
+) {
+  const handler = (_event: unknown, value: unknown) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) listener(parsed.data as T);
+  };
+  ipcRenderer.on(channel, handler);
+  return () => {
+    ipcRenderer.removeListener(channel, handler);
+  };
+}
+
+// Exactly the CreditbarApi: one narrow function per channel, no generic ipcRenderer pass-through.
+const api = {
+  stateGet: call('state:get'),
+  accountsRefresh: call('accounts:refresh'),
+  accountsTest: call('accounts:test'),
+  accountsAdd: call('accounts:add'),
+  accountsUpdate: call('accounts:update'),
+  accountsRemove: call('accounts:remove'),
+  alertsSetThresholds: call('alerts:set-thresholds'),
+  alertsSnooze: call('alerts:snooze'),
+  settingsSet: call('settings:set'),
+  historyGet: call('history:get'),
+  externalOpen: call('external:open'),
+  onStateChanged: (listener: (state: AppState) => void) => subscribe('state:changed', AppState, listener),
+  onNavigateAccount: (listener: (accountId: string) => void) =>
+    subscribe('navigate:account', PUSH['navigate:account'], (value: { accountId: string }) =>
+      listener(value.accountId),
+    ),
+} satisfies CreditbarApi;
+
+contextBridge.exposeInMainWorld('creditbar', Object.freeze(api));

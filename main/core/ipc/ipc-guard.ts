@@ -2,7 +2,7 @@ import { describeIssues } from '../../../shared/config';
 import {
   INVOKE,
   type InvokeChannel,
-  type InvokeRequest,
+  type InvokeParsed,
   type InvokeResponse,
   type IpcResult,
 } from '../../../shared/ipc';
@@ -26,7 +26,7 @@ export function senderProblem(sender: SenderInfo, appUrlPrefix: string): string 
   return null;
 }
 
-export type InvokeImpl<C extends InvokeChannel> = (request: InvokeRequest<C>) => Promise<InvokeResponse<C>>;
+export type InvokeImpl<C extends InvokeChannel> = (request: InvokeParsed<C>) => Promise<InvokeResponse<C>>;
 
 /**
  * One wrapper for every handler: refuse foreign senders, validate the payload (strict: extra fields refused),
@@ -42,7 +42,7 @@ export function guardInvoke<C extends InvokeChannel>(channel: C, impl: InvokeImp
       return { ok: false, error: { kind: 'invalid_request', message: describeIssues(parsed.error) } };
     }
     try {
-      const value = await impl(parsed.data as InvokeRequest<C>);
+      const value = await impl(parsed.data as InvokeParsed<C>);
       const checked = response.safeParse(value);
       if (!checked.success)
         return { ok: false, error: { kind: 'bad_response', message: 'Internal error: bad answer' } };

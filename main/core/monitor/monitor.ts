@@ -182,6 +182,10 @@ export class Monitor {
     if (this.running) this.schedule(slot, 0);
   }
 
+  snoozedUntil(accountId: string): string | null {
+    return this.alertState?.accounts[accountId]?.snoozedUntil ?? null;
+  }
+
   async snooze(accountId: string, until: Date | null): Promise<void> {
     if (!this.alertState) return;
     const current = this.alertState.accounts[accountId] ?? freshAccountState();

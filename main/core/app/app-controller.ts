@@ -1,0 +1,276 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { AlertIntent } from '../../../shared/alerts';
+import type { AccountView, AppState } from '../../../shared/app-state';
+import type { Account, ConfigFile } from '../../../shared/config';
+import type { InvokeChannel } from '../../../shared/ipc';
+import { PROVIDERS } from '../../../shared/providers';
+import type { Forecast } from '../alerts/forecast';
+import type { InvokeImpl } from '../ipc/ipc-guard';
+import type { Clock } from '../monitor/clock';
+import { Monitor } from '../monitor/monitor';
+import { type AccountResult, refreshAccount } from '../monitor/refresh-account';
+import { toAccountStatus } from '../present/account-status';
+import { downsample } from '../present/history-series';
+import { ProviderFailure } from '../providers/failure';
+import type { HttpClient } from '../providers/http';
+import { AlertStateStore } from '../store/alert-state-store';
+import { createSnapshotCache } from '../store/cache';
+import { readConfig, writeConfig } from '../store/config-file';
+import { HistoryStore } from '../store/history';
+import type { DataPaths } from '../store/paths';
+import { createSecretResolver, type SecretStore } from '../store/secrets';
+
+export interface AppControllerOptions {
+  paths: DataPaths;
+  store: SecretStore;
+  env: NodeJS.ProcessEnv;
+  http: HttpClient;
+  clock: Clock;
+  random: () => number;
+  /** Opens an https link in the person's browser (the shell's effect). */
+  openExternal: (url: string) => Promise<void>;
+}
+
+/** The last four characters at most, and none of a short key. */
+function keyHint(key: string): string {
+  return key.length > 8 ? `…${key.slice(-4)}` : '';
+}
+
+/**
+ * The desktop app's core: config, monitor, keys and the state the popover shows. Every IPC handler is a method
+ * here, in plain Node, so the shell only registers them and pushes state.
+ */
+export class AppController {
+  private config: ConfigFile = { version: 1, accounts: [] };
+  private readonly results = new Map<string, { result: AccountResult; forecast: Forecast | null }>();
+  private readonly keyHints = new Map<string, string>();
+  private readonly cache;
+  private readonly history;
+  private readonly alertStore;
+  private monitor: Monitor | null = null;
+  private launchAtLogin = false;
+  private readonly stateListeners = new Set<(state: AppState) => void>();
+  private readonly alertListeners = new Set<(intent: AlertIntent) => void>();
+
+  constructor(private readonly options: AppControllerOptions) {
+    this.cache = createSnapshotCache(options.paths.cacheDir);
+    this.history = new HistoryStore(path.join(options.paths.dataDir, 'history'), () =>
+      options.clock.wall().getTime(),
+    );
+    this.alertStore = AlertStateStore.inDataDir(options.paths.dataDir);
+  }
+
+  /** Shows the cached values at once (stale), before any request, then starts polling. */
+  async start(launchAtLogin: boolean): Promise<void> {
+    this.launchAtLogin = launchAtLogin;
+    this.config = (await readConfig(this.options.paths.configFile)) ?? this.config;
+    for (const account of this.config.accounts) {
+      const snapshot = await this.cache.read(account.id).catch(() => null);
+      this.results.set(account.id, {
+        result: { account, snapshot, stale: snapshot !== null, error: null },
+        forecast: null,
+      });
+    }
+    this.emitState();
+    this.monitor = new Monitor(
+      this.config.accounts,
+      {
+        http: this.options.http,
+        secrets: createSecretResolver(this.options.env, this.options.store),
+        cache: this.cache,
+        history: this.history,
+        alertStore: this.alertStore,
+        clock: this.options.clock,
+        random: this.options.random,
+        settings: this.config.settings,
+      },
+      {
+        result: (result, forecast) => {
+          if (!this.config.accounts.some((a) => a.id === result.account.id)) return;
+          this.results.set(result.account.id, { result, forecast });
+          this.emitState();
+        },
+        alert: (intent) => {
+          for (const listener of this.alertListeners) listener(intent);
+        },
+      },
+    );
+    await this.monitor.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.monitor?.stop();
+  }
+
+  onState(listener: (state: AppState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  onAlert(listener: (intent: AlertIntent) => void): () => void {
+    this.alertListeners.add(listener);
+    return () => this.alertListeners.delete(listener);
+  }
+
+  get accountIds(): ReadonlySet<string> {
+    return new Set(this.config.accounts.map((a) => a.id));
+  }
+
+  pause(reason: 'suspend' | 'offline' | 'user'): void {
+    this.monitor?.pause(reason);
+    this.emitState();
+  }
+
+  resume(reason: 'suspend' | 'offline' | 'user'): void {
+    this.monitor?.resume(reason);
+    this.emitState();
+  }
+
+  setLaunchAtLogin(value: boolean): void {
+    this.launchAtLogin = value;
+    this.emitState();
+  }
+
+  state(): AppState {
+    const accounts: AccountView[] = this.config.accounts.map((account) => {
+      const entry = this.results.get(account.id);
+      const result = entry?.result ?? { account, snapshot: null, stale: false, error: null };
+      const status = toAccountStatus({ ...result, account });
+      return {
+        ...status,
+        providerName: PROVIDERS[account.provider].displayName,
+        forecast: entry?.forecast ?? null,
+        hasKey: result.error?.kind !== 'no_credentials',
+        keyHint: this.keyHints.get(account.id) ?? null,
+        alerts: account.alerts ?? {},
+        snoozedUntil: this.monitor?.snoozedUntil(account.id) ?? null,
+        stopped:
+          result.error && ['auth', 'forbidden', 'config', 'no_credentials'].includes(result.error.kind)
+            ? result.error.kind
+            : null,
+      };
+    });
+    return {
+      accounts,
+      paused: this.monitor?.isPaused ?? false,
+      settings: this.config.settings ?? {},
+      launchAtLogin: this.launchAtLogin,
+    };
+  }
+
+  /** Hosts a link may point to: the configured providers' own (their docs and billing pages live there). */
+  private providerHosts(): Set<string> {
+    const hosts = new Set<string>();
+    for (const account of this.config.accounts) {
+      for (const url of [account.baseUrl, account.custom?.url, PROVIDERS[account.provider].defaultBaseUrl]) {
+        if (!url) continue;
+        const host = new URL(url).hostname;
+        hosts.add(host);
+        // api.example.com's billing page usually lives on example.com or app.example.com.
+        const parent = host.split('.').slice(-2).join('.');
+        hosts.add(parent);
+        hosts.add(`app.${parent}`);
+        hosts.add(`www.${parent}`);
+      }
+    }
+    return hosts;
+  }
+
+  private emitState(): void {
+    const state = this.state();
+    for (const listener of this.stateListeners) listener(state);
+  }
+
+  private async saveAccounts(accounts: Account[]): Promise<void> {
+    this.config = { ...this.config, accounts };
+    await writeConfig(this.options.paths.configFile, this.config);
+    this.monitor?.setAccounts(accounts);
+    this.emitState();
+  }
+
+  private async testFetch(account: Account, key: string): Promise<AccountResult> {
+    return refreshAccount(account, {
+      http: this.options.http,
+      secrets: async () => key,
+      cache: { read: async () => null, write: async () => undefined },
+      now: () => this.options.clock.wall(),
+    });
+  }
+
+  /** The IPC handlers, one per channel of the contract. */
+  readonly handlers: { [C in InvokeChannel]: InvokeImpl<C> } = {
+    'state:get': async () => this.state(),
+    'accounts:refresh': async ({ accountId }) => {
+      await this.monitor?.refresh(accountId);
+      return null;
+    },
+    'accounts:test': async ({ account, key }) => {
+      const secret = key ?? (await createSecretResolver(this.options.env, this.options.store)(account.id));
+      const { snapshot, error } = await this.testFetch(account, secret);
+      if (error || !snapshot)
+        throw new ProviderFailure(error?.kind ?? 'bad_response', error?.message ?? 'No answer');
+      return { remaining: snapshot.remaining, unit: snapshot.unit, quotas: snapshot.quotas.length };
+    },
+    'accounts:add': async ({ account, key }) => {
+      if (this.config.accounts.some((a) => a.id === account.id)) {
+        throw new ProviderFailure('config', `An account with id "${account.id}" exists already`);
+      }
+      await this.options.store.set(account.id, key);
+      this.keyHints.set(account.id, keyHint(key));
+      await this.saveAccounts([...this.config.accounts, account]);
+      return null;
+    },
+    'accounts:update': async ({ account, key }) => {
+      if (!this.config.accounts.some((a) => a.id === account.id)) {
+        throw new ProviderFailure('not_found', `No account "${account.id}"`);
+      }
+      if (key) {
+        await this.options.store.set(account.id, key);
+        this.keyHints.set(account.id, keyHint(key));
+      }
+      await this.saveAccounts(this.config.accounts.map((a) => (a.id === account.id ? account : a)));
+      if (key) this.monitor?.keyChanged(account.id);
+      return null;
+    },
+    'accounts:remove': async ({ accountId }) => {
+      await this.options.store.delete(accountId);
+      this.results.delete(accountId);
+      this.keyHints.delete(accountId);
+      await this.saveAccounts(this.config.accounts.filter((a) => a.id !== accountId));
+      await rm(path.join(this.options.paths.cacheDir, `${accountId}.json`), { force: true });
+      await this.history.remove(accountId);
+      return null;
+    },
+    'alerts:set-thresholds': async ({ accountId, alerts }) => {
+      await this.saveAccounts(this.config.accounts.map((a) => (a.id === accountId ? { ...a, alerts } : a)));
+      return null;
+    },
+    'alerts:snooze': async ({ accountId, until }) => {
+      await this.monitor?.snooze(accountId, until ? new Date(until) : null);
+      return null;
+    },
+    'settings:set': async ({ settings, launchAtLogin }) => {
+      this.config = { ...this.config, settings };
+      await writeConfig(this.options.paths.configFile, this.config);
+      if (launchAtLogin !== undefined) this.launchAtLogin = launchAtLogin;
+      this.emitState();
+      return null;
+    },
+    'history:get': async ({ accountId, from, to, maxPoints }) => {
+      if (!this.config.accounts.some((a) => a.id === accountId)) return [];
+      const { points } = await this.history.load(accountId);
+      return downsample(
+        points.filter((p) => p.t >= from && p.t <= to),
+        maxPoints,
+      ).map((p) => ({ t: p.t, remaining: p.remaining, maxPercent: p.maxPercent }));
+    },
+    'external:open': async ({ url }) => {
+      const host = new URL(url).hostname;
+      if (!this.providerHosts().has(host))
+        throw new ProviderFailure('config', `Creditbar opens only the hosts of your providers, not ${host}`);
+      await this.options.openExternal(url);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import keytar from 'keytar';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppController } from '../../../main/core/app/app-controller';
+import { guardInvoke } from '../../../main/core/ipc/ipc-guard';
+import { createHttpClient } from '../../../main/core/providers/http';
+import { resolvePaths } from '../../../main/core/store/paths';
+import { createKeytarStore, KEYCHAIN_SERVICE } from '../../../main/core/store/secrets';
+import type { AppState } from '../../../shared/app-state';
+import { INVOKE, type InvokeChannel } from '../../../shared/ipc';
+import { type FakeProvider, startHappenstance } from '../../fakes/providers';
+import { FakeClock } from '../../support/fake-clock';
+
+const APP = 'file:///app/index.html';
+const sender = { fromAppWindow: true, isTopFrame: true, url: APP };
+let fakes: FakeProvider[] = [];
+afterEach(async () => {
+  await Promise.all(fakes.map((f) => f.close()));
+  fakes = [];
+});
+
+async function makeApp(dataDir: string) {
+  const clock = new FakeClock(Date.parse('2026-11-22T12:00:00Z'));
+  const opened: string[] = [];
+  const controller = new AppController({
+    paths: resolvePaths({ dataDir }, {}, 'linux', '/nowhere'),
+    store: createKeytarStore(),
+    env: {},
+    http: createHttpClient({ deadlineMs: 2000 }),
+    clock,
+    random: () => 0,
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+  });
+  const pushed: AppState[] = [];
+  controller.onState((state) => pushed.push(state));
+  // Every call goes through the same guard the shell registers, as the renderer's would.
+  const invoke = (channel: InvokeChannel, payload: unknown) =>
+    guardInvoke(channel, controller.handlers[channel] as never, APP)(sender, payload);
+  const settle = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  const advance = (ms: number) => clock.advance(ms, settle);
+  return { controller, invoke, pushed, advance, opened };
+}
+
+describe('app controller over IPC', () => {
+  it('adds, polls, charts, opens links, and removes an account without the key ever reaching the renderer', async () => {
+    const hs = await startHappenstance('hs_live_controller_4321');
+    fakes.push(hs);
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-app-'));
+    const app = await makeApp(dataDir);
+    await app.controller.start(false);
+    expect(app.controller.state().accounts).toEqual([]);
+
+    const account = { id: 'research', provider: 'happenstance', label: 'Research', baseUrl: hs.server.url };
+    expect(await app.invoke('accounts:test', { account, key: hs.key })).toEqual({
+      ok: true,
+      value: { remaining: 1840, unit: 'credits', quotas: 0 },
+    });
+    expect(await app.invoke('accounts:test', { account, key: 'wrong-key-xyz' })).toMatchObject({
+      ok: false,
+      error: { kind: 'auth', message: expect.stringMatching(/rejected \(401\)/) },
+    });
+    expect(await app.invoke('accounts:add', { account, key: hs.key })).toEqual({ ok: true, value: null });
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
+    await app.advance(10_000);
+
+    const state = app.controller.state();
+    expect(INVOKE['state:get'].response.parse(state)).toEqual(state);
+    expect(state.accounts[0]).toMatchObject({
+      id: 'research',
+      providerName: 'Happenstance',
+      remaining: 1840,
+      stale: false,
+      hasKey: true,
+      keyHint: '…4321',
+    });
+    for (const pushedState of app.pushed) expect(JSON.stringify(pushedState)).not.toContain(hs.key);
+
+    const series = await app.invoke('history:get', {
+      accountId: 'research',
+      from: 0,
+      to: Date.now() * 2,
+      maxPoints: 100,
+    });
+    expect(series).toMatchObject({ ok: true, value: [{ remaining: 1840 }] });
+
+    expect(await app.invoke('external:open', { url: 'https://127.0.0.1/billing' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await app.invoke('external:open', { url: 'https://evil.example/phish' })).toMatchObject({
+      ok: false,
+    });
+    expect(app.opened).toEqual(['https://127.0.0.1/billing']);
+
+    expect(
+      await app.invoke('alerts:set-thresholds', { accountId: 'research', alerts: { warnBelow: 5000 } }),
+    ).toMatchObject({ ok: true });
+    expect(app.controller.state().accounts[0]?.alerts).toEqual({ warnBelow: 5000 });
+
+    expect(await app.invoke('accounts:remove', { accountId: 'research' })).toEqual({ ok: true, value: null });
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'research')).toBeNull();
+    expect(app.controller.state().accounts).toEqual([]);
+    expect(existsSync(path.join(dataDir, 'cache', 'research.json'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'history', 'research.jsonl'))).toBe(false);
+    await app.controller.stop();
+  });
+
+  it('on start shows the cached values at once, marked stale, before any request', async () => {
+    const hs = await startHappenstance('hs_live_controller_8765');
+    fakes.push(hs);
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-app-'));
+    const first = await makeApp(dataDir);
+    await first.controller.start(false);
+    const account = { id: 'cached', provider: 'happenstance', label: 'Cached', baseUrl: hs.server.url };
+    await first.invoke('accounts:add', { account, key: hs.key });
+    await first.advance(10_000);
+    await first.controller.stop();
+
+    const requests = hs.server.requests.length;
+    const second = await makeApp(dataDir);
+    // The fake clock has not moved, so no poll has run: what start() pushed came from the cache alone.
+    await second.controller.start(true);
+    expect(second.pushed[0]?.accounts[0]).toMatchObject({ id: 'cached', remaining: 1840, stale: true });
+    expect(hs.server.requests.length).toBe(requests);
+    expect(second.controller.state().launchAtLogin).toBe(true);
+    await second.controller.stop();
+    await keytar.deletePassword(KEYCHAIN_SERVICE, 'cached');
+  });
+});
