@@ -118,20 +118,36 @@ export function rasterBadge(model: Pick<BadgeModel, 'text' | 'tone' | 'stale'>, 
   return bitmap;
 }
 
+const BARS: readonly [number, number][] = [
+  [2, 9],
+  [7, 6],
+  [12, 3],
+];
+
+function drawBars(bitmap: Bitmap, size: number, colour: Rgb, inset: number): void {
+  const unit = (size - 2 * inset) / 16;
+  for (const [left, top] of BARS) {
+    for (let y = Math.round(inset + top * unit); y < Math.round(inset + 14 * unit); y++) {
+      for (let x = Math.round(inset + left * unit); x < Math.round(inset + (left + 3) * unit); x++)
+        put(bitmap, x, y, colour);
+    }
+  }
+}
+
+/** The app icon (installers, About box): white credit bars on a rounded blue square. */
+export function rasterAppIcon(size: number): Bitmap {
+  const bitmap: Bitmap = { width: size, height: size, rgba: new Uint8Array(size * size * 4) };
+  const radius = Math.round(size * 0.22);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) if (insideRounded(x, y, size, radius)) put(bitmap, x, y, [31, 111, 235]);
+  }
+  drawBars(bitmap, size, [255, 255, 255], Math.round(size * 0.12));
+  return bitmap;
+}
+
 /** macOS menu-bar template: black bars on transparent, so the system tints it for light and dark bars. */
 export function rasterTemplate(size: number): Bitmap {
   const bitmap: Bitmap = { width: size, height: size, rgba: new Uint8Array(size * size * 4) };
-  const unit = size / 16;
-  const bars: [number, number][] = [
-    [2, 9],
-    [7, 6],
-    [12, 3],
-  ];
-  for (const [left, top] of bars) {
-    for (let y = Math.round(top * unit); y < Math.round(14 * unit); y++) {
-      for (let x = Math.round(left * unit); x < Math.round((left + 3) * unit); x++)
-        put(bitmap, x, y, [0, 0, 0]);
-    }
-  }
+  drawBars(bitmap, size, [0, 0, 0], 0);
   return bitmap;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import {
   BADGE_SIZES,
   fitText,
   GLYPHS,
+  rasterAppIcon,
   rasterBadge,
   rasterTemplate,
   TONE_COLOURS,
@@ -180,5 +181,12 @@ describe('badge raster', () => {
       50,
     );
     writeFileSync(path.join(dir, 'template-32.png'), encodePng(template));
+  });
+
+  it('assets/icon.png, which the installers use, is the app icon the code draws', () => {
+    const file = PNG.sync.read(readFileSync(path.resolve(__dirname, '../../../assets/icon.png')));
+    const drawn = rasterAppIcon(512);
+    expect([file.width, file.height]).toEqual([512, 512]);
+    expect(Buffer.from(file.data).equals(Buffer.from(drawn.rgba))).toBe(true);
   });
 });
