@@ -58,7 +58,7 @@ export const Account = z
     if (info.needsCustom && !account.custom) {
       ctx.addIssue({ code: 'custom', path: ['custom'], message: 'is required for a custom JSON account' });
     }
-    if (!info.needsCustom && info.defaultBaseUrl === null && !account.baseUrl) {
+    if (info.needsNetwork && !info.needsCustom && info.defaultBaseUrl === null && !account.baseUrl) {
       ctx.addIssue({
         code: 'custom',
         path: ['baseUrl'],

@@ -33,7 +33,11 @@ export const INVOKE = {
       quotas: z.number().int(),
     }),
   },
-  'accounts:add': { request: z.strictObject({ account: Account, key: ApiKey }), response: z.null() },
+  /** `key` is required for every provider but the demo, which has none. */
+  'accounts:add': {
+    request: z.strictObject({ account: Account, key: ApiKey.optional() }),
+    response: z.null(),
+  },
   'accounts:update': {
     request: z.strictObject({ account: Account, key: ApiKey.optional() }),
     response: z.null(),

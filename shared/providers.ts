@@ -7,6 +7,7 @@ export const ProviderId = z.enum([
   'klaim',
   'metered-billing',
   'custom',
+  'demo',
 ]);
 export type ProviderId = z.infer<typeof ProviderId>;
 
@@ -17,6 +18,8 @@ export interface ProviderInfo {
   defaultBaseUrl: string | null;
   needsUserId: boolean;
   needsCustom: boolean;
+  /** False only for the demo, which simulates an account: no host, no key, no request. */
+  needsNetwork: boolean;
   defaultPollSeconds: number;
 }
 
@@ -26,6 +29,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     defaultBaseUrl: 'https://api.happenstance.ai',
     needsUserId: false,
     needsCustom: false,
+    needsNetwork: true,
     defaultPollSeconds: 300,
   },
   generect: {
@@ -33,6 +37,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     defaultBaseUrl: 'https://api.generect.com',
     needsUserId: false,
     needsCustom: false,
+    needsNetwork: true,
     defaultPollSeconds: 300,
   },
   richutilities: {
@@ -40,6 +45,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     defaultBaseUrl: null,
     needsUserId: false,
     needsCustom: false,
+    needsNetwork: true,
     defaultPollSeconds: 300,
   },
   klaim: {
@@ -47,6 +53,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     defaultBaseUrl: null,
     needsUserId: true,
     needsCustom: false,
+    needsNetwork: true,
     // Klaim has no balance endpoint: every poll reads usage pages, so ask less often.
     defaultPollSeconds: 600,
   },
@@ -55,6 +62,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     defaultBaseUrl: null,
     needsUserId: false,
     needsCustom: false,
+    needsNetwork: true,
     defaultPollSeconds: 600,
   },
   custom: {
@@ -62,6 +70,15 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     defaultBaseUrl: null,
     needsUserId: false,
     needsCustom: true,
+    needsNetwork: true,
     defaultPollSeconds: 300,
+  },
+  demo: {
+    displayName: 'Demo',
+    defaultBaseUrl: null,
+    needsUserId: false,
+    needsCustom: false,
+    needsNetwork: false,
+    defaultPollSeconds: 60,
   },
 };

@@ -81,8 +81,9 @@ export async function accountsAdd(
     io.stderr(`An account with id "${account.id}" exists already; remove it first or choose another id.\n`);
     return 3;
   }
-  const key = await readKey(stdin);
-  if (key === '') {
+  const needsKey = PROVIDERS[account.provider].needsNetwork;
+  const key = needsKey ? await readKey(stdin) : '';
+  if (needsKey && key === '') {
     io.stderr(
       'No API key on standard input: pipe it in, e.g. `pass show my-key | creditbar accounts add ...`\n',
     );
@@ -108,7 +109,7 @@ export async function accountsAdd(
     await ctx.deps.cache.write(account.id, s).catch(() => undefined);
   }
   try {
-    await ctx.store.set(account.id, key);
+    if (needsKey) await ctx.store.set(account.id, key);
   } catch (error) {
     const message = error instanceof ProviderFailure ? error.message : 'the keychain refused the key';
     io.stderr(`Not saved: ${message}. Nothing was written.\n`);

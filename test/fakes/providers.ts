@@ -257,7 +257,10 @@ export function startCustom(key = 'cust_0123456789abcdef'): Promise<FakeProvider
   });
 }
 
-export const FAKE_STARTERS: Record<ProviderId, () => Promise<FakeProvider>> = {
+/** The providers that talk to a server: every one but the demo. */
+export type NetworkProviderId = Exclude<ProviderId, 'demo'>;
+
+export const FAKE_STARTERS: Record<NetworkProviderId, () => Promise<FakeProvider>> = {
   happenstance: () => startHappenstance(),
   generect: () => startGenerect(),
   richutilities: () => startRichUtilities(),

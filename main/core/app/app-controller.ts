@@ -12,6 +12,7 @@ import { Monitor } from '../monitor/monitor';
 import { type AccountResult, refreshAccount } from '../monitor/refresh-account';
 import { toAccountStatus } from '../present/account-status';
 import { downsample } from '../present/history-series';
+import { demoHistory } from '../providers/demo/demo';
 import { ProviderFailure } from '../providers/failure';
 import type { HttpClient } from '../providers/http';
 import { AlertStateStore } from '../store/alert-state-store';
@@ -141,7 +142,7 @@ export class AppController {
         ...status,
         providerName: PROVIDERS[account.provider].displayName,
         forecast: entry?.forecast ?? null,
-        hasKey: result.error?.kind !== 'no_credentials',
+        hasKey: PROVIDERS[account.provider].needsNetwork && result.error?.kind !== 'no_credentials',
         keyHint: this.keyHints.get(account.id) ?? null,
         alerts: account.alerts ?? {},
         snoozedUntil: this.monitor?.snoozedUntil(account.id) ?? null,
@@ -206,7 +207,9 @@ export class AppController {
       return null;
     },
     'accounts:test': async ({ account, key }) => {
-      const secret = key ?? (await createSecretResolver(this.options.env, this.options.store)(account.id));
+      const secret = !PROVIDERS[account.provider].needsNetwork
+        ? ''
+        : (key ?? (await createSecretResolver(this.options.env, this.options.store)(account.id)));
       const { snapshot, error } = await this.testFetch(account, secret);
       if (error || !snapshot)
         throw new ProviderFailure(error?.kind ?? 'bad_response', error?.message ?? 'No answer');
@@ -216,8 +219,14 @@ export class AppController {
       if (this.config.accounts.some((a) => a.id === account.id)) {
         throw new ProviderFailure('config', `An account with id "${account.id}" exists already`);
       }
-      await this.options.store.set(account.id, key);
-      this.keyHints.set(account.id, keyHint(key));
+      if (PROVIDERS[account.provider].needsNetwork) {
+        if (!key) throw new ProviderFailure('no_credentials', 'Enter the API key for this account');
+        await this.options.store.set(account.id, key);
+        this.keyHints.set(account.id, keyHint(key));
+      } else {
+        // The demo has no key; it arrives with a simulated year of history so every chart has data.
+        await this.history.replace(account.id, demoHistory(account.id, this.options.clock.wall().getTime()));
+      }
       await this.saveAccounts([...this.config.accounts, account]);
       return null;
     },
@@ -234,7 +243,8 @@ export class AppController {
       return null;
     },
     'accounts:remove': async ({ accountId }) => {
-      await this.options.store.delete(accountId);
+      const removed = this.config.accounts.find((a) => a.id === accountId);
+      if (removed && PROVIDERS[removed.provider].needsNetwork) await this.options.store.delete(accountId);
       this.results.delete(accountId);
       this.keyHints.delete(accountId);
       await this.saveAccounts(this.config.accounts.filter((a) => a.id !== accountId));

@@ -1,6 +1,7 @@
 import type { ProviderId } from '../../../shared/providers';
 import { type Poller, toPoller } from './adapter';
 import { custom } from './custom/custom';
+import { demo } from './demo/demo';
 import { generect } from './generect/generect';
 import { happenstance } from './happenstance/happenstance';
 import { klaim } from './klaim/klaim';
@@ -14,6 +15,7 @@ const POLLERS: Record<ProviderId, Poller> = {
   klaim: toPoller(klaim),
   'metered-billing': toPoller(meteredBilling),
   custom: toPoller(custom),
+  demo: toPoller(demo),
 };
 
 export function pollerFor(provider: ProviderId): Poller {

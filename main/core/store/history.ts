@@ -228,6 +228,19 @@ export class HistoryStore {
     entry.onDisk = true;
   }
 
+  /** Replaces an account's whole history (the demo's simulated past), written atomically. */
+  async replace(accountId: string, points: readonly HistoryPoint[]): Promise<void> {
+    const entry: Loaded = {
+      points: [...points].sort((a, b) => a.t - b.t),
+      usage: [],
+      usageKeys: new Set(),
+      appendsSinceCompaction: 0,
+      onDisk: false,
+    };
+    this.loaded.set(accountId, entry);
+    await this.compact(accountId, entry);
+  }
+
   async remove(accountId: string): Promise<void> {
     this.loaded.delete(accountId);
     await rm(this.file(accountId), { force: true });

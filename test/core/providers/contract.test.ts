@@ -12,14 +12,14 @@ import { createSnapshotCache } from '../../../main/core/store/cache';
 import type { ErrorKind, Snapshot } from '../../../shared/model';
 import type { ProviderId } from '../../../shared/providers';
 import { FakeServer, type Fault } from '../../fakes/fake-server';
-import { FAKE_STARTERS, type FakeProvider } from '../../fakes/providers';
+import { FAKE_STARTERS, type FakeProvider, type NetworkProviderId } from '../../fakes/providers';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const DEADLINE_MS = 400;
 
 /** Per provider: the request a fault must hit to matter, a wrong-typed body, and what the documented example gives. */
 const CASES: Record<
-  ProviderId,
+  NetworkProviderId,
   { primaryPath?: string; wrongType: unknown; check: (s: Snapshot, fake: FakeProvider) => void }
 > = {
   happenstance: {
@@ -216,7 +216,7 @@ const FAULTS: FaultCase[] = [
   },
   {
     name: 'a field of the wrong type',
-    fault: (f) => ({ type: 'reply', reply: { json: CASES[f.provider].wrongType } }),
+    fault: (f) => ({ type: 'reply', reply: { json: CASES[f.provider as NetworkProviderId].wrongType } }),
     kind: 'bad_response',
     message: /expected shape|found no number/,
   },
@@ -240,7 +240,7 @@ const FAULTS: FaultCase[] = [
   },
 ];
 
-describe.each(Object.keys(CASES) as ProviderId[])('%s contract', (provider) => {
+describe.each(Object.keys(CASES) as NetworkProviderId[])('%s contract', (provider) => {
   const spec = CASES[provider];
   let fake: FakeProvider;
   let deps: RefreshDeps;
