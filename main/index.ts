@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { app, net, powerMonitor, shell } from 'electron';
+import { app, dialog, net, powerMonitor, shell } from 'electron';
 import { AppController } from './core/app/app-controller';
 import { systemClock } from './core/monitor/clock';
 import type { MenuAction } from './core/present/menu-model';
@@ -25,6 +25,10 @@ async function main(): Promise<void> {
     clock: systemClock,
     random: Math.random,
     openExternal: (url) => shell.openExternal(url),
+    chooseSaveFile: async (suggestedName) => {
+      const { canceled, filePath } = await dialog.showSaveDialog({ defaultPath: suggestedName });
+      return canceled || !filePath ? null : filePath;
+    },
   });
   const popover = new Popover(!app.isPackaged, (window) => {
     window.webContents.on('did-finish-load', () => pushState(window, controller.state()));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AlertThresholds, Settings } from './config';
-import { AccountStatus } from './model';
+import { AccountStatus, SnapshotExtras } from './model';
 
 export const ForecastView = z.object({
   burnPerDay: z.number().nullable(),
@@ -19,6 +19,11 @@ export const AccountView = AccountStatus.extend({
   snoozedUntil: z.string().nullable(),
   /** Why polling stopped (a rejected key, say); null while it polls. */
   stopped: z.string().nullable(),
+  extras: SnapshotExtras,
+  /** When the last poll (fresh or failed) finished. */
+  checkedAt: z.string().nullable(),
+  /** When a rate-limited account may be asked again. */
+  retryAt: z.string().nullable(),
 });
 export type AccountView = z.infer<typeof AccountView>;
 

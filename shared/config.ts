@@ -76,7 +76,19 @@ const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time 
 export const Settings = z.strictObject({
   /** Local times; alerts raised in between are held and delivered as one summary when quiet hours end. */
   quietHours: z.strictObject({ start: ClockTime, end: ClockTime }).optional(),
+  /** Thresholds for accounts that set none of their own. */
+  defaultAlerts: AlertThresholds.optional(),
+  /** How the popover writes amounts: 1,840 (full) or 1.8k (compact). */
+  numberFormat: z.enum(['full', 'compact']).optional(),
+  theme: z.enum(['system', 'light', 'dark']).optional(),
 });
+
+/** The thresholds that apply to an account: its own, else the defaults from settings. */
+export function effectiveAccount(account: Account, settings: Settings | undefined): Account {
+  return account.alerts || !settings?.defaultAlerts
+    ? account
+    : { ...account, alerts: settings.defaultAlerts };
+}
 export type Settings = z.infer<typeof Settings>;
 
 export const ConfigFile = z

@@ -64,6 +64,8 @@ export const INVOKE = {
     }),
     response: z.array(HistoryPointView),
   },
+  /** Asks where to save, then streams the account's history there as CSV; false when the person cancelled. */
+  'history:export': { request: z.strictObject({ accountId: AccountId }), response: z.boolean() },
   'external:open': { request: z.strictObject({ url: z.url({ protocol: /^https$/ }) }), response: z.null() },
 } as const;
 

@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Account, type ConfigFile, describeIssues } from '../../shared/config';
+import { formatAmount } from '../../shared/format';
 import { PROVIDERS, ProviderId } from '../../shared/providers';
 import { refreshAccount } from '../core/monitor/refresh-account';
-import { formatAmount } from '../core/present/format-amount';
 import { ProviderFailure } from '../core/providers/failure';
 import { AlertStateStore } from '../core/store/alert-state-store';
 import { writeConfig } from '../core/store/config-file';

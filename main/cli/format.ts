@@ -1,5 +1,5 @@
+import { formatAmount } from '../../shared/format';
 import type { AccountStatus } from '../../shared/model';
-import { formatAmount } from '../core/present/format-amount';
 
 export function formatAge(fetchedAt: string | null, now: Date): string {
   if (!fetchedAt) return 'never';

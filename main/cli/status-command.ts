@@ -1,3 +1,4 @@
+import { effectiveAccount } from '../../shared/config';
 import { exitCodeFor } from '../core/alerts/level';
 import { mapLimit } from '../core/monitor/map-limit';
 import { refreshAccount } from '../core/monitor/refresh-account';
@@ -16,7 +17,8 @@ export async function statusCommand(
     io.stderr(`${noAccountsLine(paths.configFile)}\n`);
     return 3;
   }
-  const results = await mapLimit(config.accounts, MAX_CONCURRENT_FETCHES, (account) =>
+  const accountsToCheck = config.accounts.map((a) => effectiveAccount(a, config.settings));
+  const results = await mapLimit(accountsToCheck, MAX_CONCURRENT_FETCHES, (account) =>
     refreshAccount(account, deps),
   );
   const accounts = results.map(toAccountStatus);

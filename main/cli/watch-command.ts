@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { effectiveAccount } from '../../shared/config';
 import { systemClock } from '../core/monitor/clock';
 import { Monitor } from '../core/monitor/monitor';
 import { toAccountStatus } from '../core/present/account-status';
@@ -29,7 +30,7 @@ export async function watchCommand(
   }
   const line = (value: unknown) => io.stdout(`${JSON.stringify(value)}\n`);
   const monitor = new Monitor(
-    config.accounts,
+    config.accounts.map((a) => effectiveAccount(a, config.settings)),
     {
       ...deps,
       history: new HistoryStore(path.join(paths.dataDir, 'history')),

@@ -52,6 +52,7 @@ const api = {
   alertsSnooze: call('alerts:snooze'),
   settingsSet: call('settings:set'),
   historyGet: call('history:get'),
+  historyExport: call('history:export'),
   externalOpen: call('external:open'),
   onStateChanged: (listener: (state: AppState) => void) => subscribe('state:changed', AppState, listener),
   onNavigateAccount: (listener: (accountId: string) => void) =>

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AlertIntent, type AlertKind, type Severity } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
+import { formatAmount } from '../../../shared/format';
 import type { ProviderError, Snapshot } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
-import { formatAmount } from '../present/format-amount';
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from './level';
 
 export const RUNWAY_WARN_DAYS = 7;

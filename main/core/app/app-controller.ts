@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AlertIntent } from '../../../shared/alerts';
 import type { AccountView, AppState } from '../../../shared/app-state';
-import type { Account, ConfigFile } from '../../../shared/config';
+import { type Account, type ConfigFile, effectiveAccount } from '../../../shared/config';
 import type { InvokeChannel } from '../../../shared/ipc';
 import { PROVIDERS } from '../../../shared/providers';
 import type { Forecast } from '../alerts/forecast';
@@ -19,6 +19,7 @@ import { AlertStateStore } from '../store/alert-state-store';
 import { createSnapshotCache } from '../store/cache';
 import { readConfig, writeConfig } from '../store/config-file';
 import { HistoryStore } from '../store/history';
+import { writeHistoryCsv } from '../store/history-csv';
 import type { DataPaths } from '../store/paths';
 import { createSecretResolver, type SecretStore } from '../store/secrets';
 
@@ -31,6 +32,8 @@ export interface AppControllerOptions {
   random: () => number;
   /** Opens an https link in the person's browser (the shell's effect). */
   openExternal: (url: string) => Promise<void>;
+  /** Asks the person where to save a file (the shell's dialog); null when they cancel. */
+  chooseSaveFile: (suggestedName: string) => Promise<string | null>;
 }
 
 /** The last four characters at most, and none of a short key. */
@@ -44,7 +47,10 @@ function keyHint(key: string): string {
  */
 export class AppController {
   private config: ConfigFile = { version: 1, accounts: [] };
-  private readonly results = new Map<string, { result: AccountResult; forecast: Forecast | null }>();
+  private readonly results = new Map<
+    string,
+    { result: AccountResult; forecast: Forecast | null; at: string | null }
+  >();
   private readonly keyHints = new Map<string, string>();
   private readonly cache;
   private readonly history;
@@ -71,11 +77,12 @@ export class AppController {
       this.results.set(account.id, {
         result: { account, snapshot, stale: snapshot !== null, error: null },
         forecast: null,
+        at: null,
       });
     }
     this.emitState();
     this.monitor = new Monitor(
-      this.config.accounts,
+      this.effectiveAccounts(),
       {
         http: this.options.http,
         secrets: createSecretResolver(this.options.env, this.options.store),
@@ -89,7 +96,11 @@ export class AppController {
       {
         result: (result, forecast) => {
           if (!this.config.accounts.some((a) => a.id === result.account.id)) return;
-          this.results.set(result.account.id, { result, forecast });
+          this.results.set(result.account.id, {
+            result,
+            forecast,
+            at: this.options.clock.wall().toISOString(),
+          });
           this.emitState();
         },
         alert: (intent) => {
@@ -137,7 +148,8 @@ export class AppController {
     const accounts: AccountView[] = this.config.accounts.map((account) => {
       const entry = this.results.get(account.id);
       const result = entry?.result ?? { account, snapshot: null, stale: false, error: null };
-      const status = toAccountStatus({ ...result, account });
+      const status = toAccountStatus({ ...result, account: effectiveAccount(account, this.config.settings) });
+      const retryAfter = result.error?.retryAfterSeconds;
       return {
         ...status,
         providerName: PROVIDERS[account.provider].displayName,
@@ -149,6 +161,12 @@ export class AppController {
         stopped:
           result.error && ['auth', 'forbidden', 'config', 'no_credentials'].includes(result.error.kind)
             ? result.error.kind
+            : null,
+        extras: result.snapshot?.extras ?? {},
+        checkedAt: entry?.at ?? null,
+        retryAt:
+          retryAfter !== undefined && entry?.at
+            ? new Date(Date.parse(entry.at) + retryAfter * 1000).toISOString()
             : null,
       };
     });
@@ -178,6 +196,11 @@ export class AppController {
     return hosts;
   }
 
+  /** Accounts as the monitor and the levels see them: default thresholds filled in from settings. */
+  private effectiveAccounts(): Account[] {
+    return this.config.accounts.map((a) => effectiveAccount(a, this.config.settings));
+  }
+
   private emitState(): void {
     const state = this.state();
     for (const listener of this.stateListeners) listener(state);
@@ -186,7 +209,7 @@ export class AppController {
   private async saveAccounts(accounts: Account[]): Promise<void> {
     this.config = { ...this.config, accounts };
     await writeConfig(this.options.paths.configFile, this.config);
-    this.monitor?.setAccounts(accounts);
+    this.monitor?.setAccounts(this.effectiveAccounts());
     this.emitState();
   }
 
@@ -263,6 +286,7 @@ export class AppController {
     'settings:set': async ({ settings, launchAtLogin }) => {
       this.config = { ...this.config, settings };
       await writeConfig(this.options.paths.configFile, this.config);
+      this.monitor?.setAccounts(this.effectiveAccounts());
       if (launchAtLogin !== undefined) this.launchAtLogin = launchAtLogin;
       this.emitState();
       return null;
@@ -274,6 +298,14 @@ export class AppController {
         points.filter((p) => p.t >= from && p.t <= to),
         maxPoints,
       ).map((p) => ({ t: p.t, remaining: p.remaining, maxPercent: p.maxPercent }));
+    },
+    'history:export': async ({ accountId }) => {
+      const account = this.config.accounts.find((a) => a.id === accountId);
+      if (!account) throw new ProviderFailure('not_found', `No account "${accountId}"`);
+      const file = await this.options.chooseSaveFile(`creditbar-${accountId}.csv`);
+      if (!file) return false;
+      await writeHistoryCsv(file, (await this.history.load(accountId)).points);
+      return true;
     },
     'external:open': async ({ url }) => {
       const host = new URL(url).hostname;

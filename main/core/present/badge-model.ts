@@ -1,5 +1,5 @@
+import { formatAmount } from '../../../shared/format';
 import type { AccountStatus } from '../../../shared/model';
-import { formatAmount } from './format-amount';
 
 /** What the tray shows, before any drawing: the number, its colour, whether it is old, and a tooltip. */
 export type BadgeTone = 'ok' | 'warning' | 'critical' | 'empty' | 'error' | 'idle';

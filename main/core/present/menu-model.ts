@@ -1,5 +1,5 @@
+import { formatAmount } from '../../../shared/format';
 import type { AccountStatus } from '../../../shared/model';
-import { formatAmount } from './format-amount';
 
 /** The tray's context menu as data; the shell maps each item to an Electron MenuItem and each action to a call. */
 export type MenuAction =

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,6 +35,7 @@ async function makeApp(dataDir: string) {
     openExternal: async (url) => {
       opened.push(url);
     },
+    chooseSaveFile: async (name) => path.join(dataDir, 'exports', name),
   });
   const pushed: AppState[] = [];
   controller.onState((state) => pushed.push(state));
@@ -132,5 +133,48 @@ describe('app controller over IPC', () => {
     expect(second.controller.state().launchAtLogin).toBe(true);
     await second.controller.stop();
     await keytar.deletePassword(KEYCHAIN_SERVICE, 'cached');
+  });
+
+  it('adds a demo with no key and a year of history, exports it as CSV, and applies default thresholds', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-app-'));
+    mkdirSync(path.join(dataDir, 'exports'));
+    const app = await makeApp(dataDir);
+    await app.controller.start(false);
+    const account = { id: 'demo', provider: 'demo', label: 'Demo account' };
+    expect(await app.invoke('accounts:test', { account })).toMatchObject({
+      ok: true,
+      value: { unit: 'credits' },
+    });
+    expect(await app.invoke('accounts:add', { account })).toEqual({ ok: true, value: null });
+    await app.advance(10_000);
+    expect(app.controller.state().accounts[0]).toMatchObject({
+      providerName: 'Demo',
+      hasKey: false,
+      level: 'ok',
+      stale: false,
+    });
+    const year = await app.invoke('history:get', {
+      accountId: 'demo',
+      from: 0,
+      to: Number.MAX_SAFE_INTEGER,
+      maxPoints: 10_000,
+    });
+    expect(year.ok && Array.isArray(year.value) ? year.value.length : 0).toBeGreaterThan(1000);
+
+    expect(await app.invoke('history:export', { accountId: 'demo' })).toEqual({ ok: true, value: true });
+    const csv = readFileSync(path.join(dataDir, 'exports', 'creditbar-demo.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv[0]).toBe('time,remaining,used_this_period,max_quota_percent');
+    expect(csv.length).toBeGreaterThan(1000);
+    expect(csv[1]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,[\d.-]+,\d+,[\d.]+$/);
+
+    await app.invoke('settings:set', { settings: { defaultAlerts: { warnBelow: 1_000_000 } } });
+    await app.advance(120_000);
+    expect(app.controller.state().accounts[0]?.level).toBe('warning');
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8')).settings).toEqual({
+      defaultAlerts: { warnBelow: 1_000_000 },
+    });
+    await app.controller.stop();
   });
 });

@@ -107,6 +107,7 @@ describe('IPC guard', () => {
       'alertsSnooze',
       'settingsSet',
       'historyGet',
+      'historyExport',
       'externalOpen',
     ]);
   });
