@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       const { canceled, filePath } = await dialog.showSaveDialog({ defaultPath: suggestedName });
       return canceled || !filePath ? null : filePath;
     },
+    applyLaunchAtLogin: setLaunchAtLogin,
   });
   const popover = new Popover(!app.isPackaged, (window) => {
     window.webContents.on('did-finish-load', () => pushState(window, controller.state()));
@@ -56,11 +57,8 @@ async function main(): Promise<void> {
       case 'resume':
         if (resumeTimer) clearTimeout(resumeTimer);
         return controller.resume('user');
-      case 'toggle-login': {
-        const next = !controller.state().launchAtLogin;
-        await setLaunchAtLogin(next);
-        return controller.setLaunchAtLogin(next);
-      }
+      case 'toggle-login':
+        return controller.setLaunchAtLogin(!controller.state().launchAtLogin);
       case 'quit':
         return app.quit();
     }

@@ -1,11 +1,79 @@
-/** Placeholder popover until the popover UI issue (#5): it says where the accounts can be seen today. */
+import { type ReactElement, useEffect, useState } from 'react';
+import { api } from './api';
+import { AccountDetail } from './components/AccountDetail';
+import { AccountForm } from './components/AccountForm';
+import { EmptyState } from './components/EmptyState';
+import { Overview } from './components/Overview';
+import { Settings } from './components/Settings';
+import { useAppState, useMinuteClock } from './hooks/use-app-state';
+
+type View =
+  | { name: 'overview' }
+  | { name: 'detail'; id: string }
+  | { name: 'add' }
+  | { name: 'edit'; id: string }
+  | { name: 'settings' };
+
 export function App() {
-  return (
-    <main>
-      <h1>Creditbar</h1>
-      <p>
-        The popover is on its way. Meanwhile <code>creditbar status</code> shows every account's balance.
-      </p>
-    </main>
+  const state = useAppState();
+  const now = useMinuteClock();
+  const [view, setView] = useState<View>({ name: 'overview' });
+
+  useEffect(
+    () =>
+      api().onNavigateAccount((target) =>
+        setView(target === 'settings' ? { name: 'settings' } : { name: 'detail', id: target }),
+      ),
+    [],
   );
+
+  const theme = state?.settings.theme ?? 'system';
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  if (!state) {
+    return (
+      <main aria-busy="true">
+        <p className="muted">Loading…</p>
+      </main>
+    );
+  }
+  const overview = () => setView({ name: 'overview' });
+  const byId = (id: string) => state.accounts.find((a) => a.id === id) ?? null;
+  let content: ReactElement;
+  if (view.name === 'add') content = <AccountForm existing={null} onDone={overview} onCancel={overview} />;
+  else if (view.name === 'settings') content = <Settings state={state} onBack={overview} />;
+  else if (view.name === 'edit' && byId(view.id)) {
+    content = (
+      <AccountForm
+        existing={byId(view.id)}
+        onDone={() => setView({ name: 'detail', id: view.id })}
+        onCancel={() => setView({ name: 'detail', id: view.id })}
+      />
+    );
+  } else if (view.name === 'detail' && byId(view.id)) {
+    const account = byId(view.id) as NonNullable<ReturnType<typeof byId>>;
+    content = (
+      <AccountDetail
+        account={account}
+        now={now}
+        numberFormat={state.settings.numberFormat}
+        onBack={overview}
+        onEdit={() => setView({ name: 'edit', id: account.id })}
+      />
+    );
+  } else if (state.accounts.length === 0) content = <EmptyState onAdd={() => setView({ name: 'add' })} />;
+  else {
+    content = (
+      <Overview
+        state={state}
+        now={now}
+        onOpen={(id) => setView({ name: 'detail', id })}
+        onAdd={() => setView({ name: 'add' })}
+        onSettings={() => setView({ name: 'settings' })}
+      />
+    );
+  }
+  return <main>{content}</main>;
 }

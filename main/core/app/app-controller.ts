@@ -34,6 +34,8 @@ export interface AppControllerOptions {
   openExternal: (url: string) => Promise<void>;
   /** Asks the person where to save a file (the shell's dialog); null when they cancel. */
   chooseSaveFile: (suggestedName: string) => Promise<string | null>;
+  /** Turns launch at login on or off in the OS (the shell's effect). */
+  applyLaunchAtLogin: (enabled: boolean) => Promise<void>;
 }
 
 /** The last four characters at most, and none of a short key. */
@@ -139,7 +141,8 @@ export class AppController {
     this.emitState();
   }
 
-  setLaunchAtLogin(value: boolean): void {
+  async setLaunchAtLogin(value: boolean): Promise<void> {
+    await this.options.applyLaunchAtLogin(value);
     this.launchAtLogin = value;
     this.emitState();
   }
@@ -287,8 +290,9 @@ export class AppController {
       this.config = { ...this.config, settings };
       await writeConfig(this.options.paths.configFile, this.config);
       this.monitor?.setAccounts(this.effectiveAccounts());
-      if (launchAtLogin !== undefined) this.launchAtLogin = launchAtLogin;
-      this.emitState();
+      if (launchAtLogin !== undefined && launchAtLogin !== this.launchAtLogin)
+        await this.setLaunchAtLogin(launchAtLogin);
+      else this.emitState();
       return null;
     },
     'history:get': async ({ accountId, from, to, maxPoints }) => {

@@ -25,6 +25,7 @@ afterEach(async () => {
 async function makeApp(dataDir: string) {
   const clock = new FakeClock(Date.parse('2026-11-22T12:00:00Z'));
   const opened: string[] = [];
+  const loginItem: boolean[] = [];
   const controller = new AppController({
     paths: resolvePaths({ dataDir }, {}, 'linux', '/nowhere'),
     store: createKeytarStore(),
@@ -36,6 +37,9 @@ async function makeApp(dataDir: string) {
       opened.push(url);
     },
     chooseSaveFile: async (name) => path.join(dataDir, 'exports', name),
+    applyLaunchAtLogin: async (enabled) => {
+      loginItem.push(enabled);
+    },
   });
   const pushed: AppState[] = [];
   controller.onState((state) => pushed.push(state));
@@ -46,7 +50,7 @@ async function makeApp(dataDir: string) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   };
   const advance = (ms: number) => clock.advance(ms, settle);
-  return { controller, invoke, pushed, advance, opened };
+  return { controller, invoke, pushed, advance, opened, loginItem };
 }
 
 describe('app controller over IPC', () => {

@@ -10,7 +10,6 @@ import {
 import { createHttpClient } from '../../../main/core/providers/http';
 import { createSnapshotCache } from '../../../main/core/store/cache';
 import type { ErrorKind, Snapshot } from '../../../shared/model';
-import type { ProviderId } from '../../../shared/providers';
 import { FakeServer, type Fault } from '../../fakes/fake-server';
 import { FAKE_STARTERS, type FakeProvider, type NetworkProviderId } from '../../fakes/providers';
 

@@ -1,0 +1,40 @@
+import { useHistory } from '../hooks/use-history';
+import { seriesSummary } from '../view-model';
+
+const WIDTH = 96;
+const HEIGHT = 28;
+
+/** A 30-day line, drawn as one SVG path; its text summary is what a screen reader hears. */
+export function Sparkline({
+  accountId,
+  unit,
+  refreshKey,
+}: {
+  accountId: string;
+  unit: string;
+  refreshKey: string | null;
+}) {
+  const points = useHistory(accountId, 30 * 86_400_000, WIDTH, refreshKey);
+  const values = (points ?? [])
+    .map((p) => ({ t: p.t, v: p.remaining ?? p.maxPercent }))
+    .filter((p): p is { t: number; v: number } => p.v !== null);
+  if (values.length < 2) return <span className="sparkline sparkline--empty" aria-hidden="true" />;
+  const t0 = values[0]?.t ?? 0;
+  const t1 = values[values.length - 1]?.t ?? 1;
+  const lo = Math.min(...values.map((p) => p.v));
+  const hi = Math.max(...values.map((p) => p.v));
+  const x = (t: number) => ((t - t0) / Math.max(1, t1 - t0)) * (WIDTH - 2) + 1;
+  const y = (v: number) => HEIGHT - 2 - ((v - lo) / Math.max(1e-9, hi - lo)) * (HEIGHT - 4);
+  const d = values.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join('');
+  return (
+    <svg
+      className="sparkline"
+      width={WIDTH}
+      height={HEIGHT}
+      role="img"
+      aria-label={`Last 30 days: ${seriesSummary(points ?? [], unit)}`}
+    >
+      <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
+  );
+}

@@ -1,0 +1,129 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { AppController } from '../../main/core/app/app-controller';
+import { guardInvoke } from '../../main/core/ipc/ipc-guard';
+import { systemClock } from '../../main/core/monitor/clock';
+import { createHttpClient } from '../../main/core/providers/http';
+import { resolvePaths } from '../../main/core/store/paths';
+import { createKeytarStore } from '../../main/core/store/secrets';
+import { INVOKE, type InvokeChannel, methodName } from '../../shared/ipc';
+
+const RENDERER = path.resolve(__dirname, '..', '..', 'out', 'renderer');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+/** Chromium as root in a container needs these (see the env notes); the rest keep it off the closed network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Serves the built renderer the way the app ships it (its own CSP meta and all). */
+export async function serveRenderer(): Promise<{ url: string; server: Server }> {
+  const server = createServer(async (req, res) => {
+    const name = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = path.join(RENDERER, name === '/' ? 'index.html' : name);
+    if (!file.startsWith(RENDERER)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res
+        .writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
+        .end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+/** The preload's shape, installed before the page runs: each method forwards to a binding the test answers. */
+function bridgeScript(methods: [string, string][]): string {
+  return `(() => {
+    const listeners = { 'state:changed': new Set(), 'navigate:account': new Set() };
+    window.__creditbarPush = (channel, value) => { for (const l of listeners[channel] ?? []) l(value); };
+    const api = {};
+    for (const [method, channel] of ${JSON.stringify(methods)}) {
+      api[method] = (request) => window.__creditbarInvoke(channel, request);
+    }
+    api.onStateChanged = (l) => { listeners['state:changed'].add(l); return () => listeners['state:changed'].delete(l); };
+    api.onNavigateAccount = (l) => {
+      const h = (v) => l(v.accountId);
+      listeners['navigate:account'].add(h);
+      return () => listeners['navigate:account'].delete(h);
+    };
+    Object.defineProperty(window, 'creditbar', { value: Object.freeze(api) });
+  })();`;
+}
+
+export interface Popover {
+  page: Page;
+  controller: AppController;
+  /** Every message main pushed to the page, as JSON text (for key-leak scans). */
+  pushedText: string[];
+  close(): Promise<void>;
+}
+
+/** Opens the built popover in Chromium with the real core behind its bridge. */
+export async function openPopover(browser: Browser, appUrl: string, dataDir: string): Promise<Popover> {
+  const controller = new AppController({
+    paths: resolvePaths({ dataDir }, {}, 'linux', '/nowhere'),
+    store: createKeytarStore(),
+    env: {},
+    http: createHttpClient({ deadlineMs: 2000 }),
+    clock: systemClock,
+    random: Math.random,
+    openExternal: async () => undefined,
+    chooseSaveFile: async () => null,
+    applyLaunchAtLogin: async () => undefined,
+  });
+  const context = await browser.newContext({ viewport: { width: 380, height: 560 } });
+  const page = await context.newPage();
+  const pushedText: string[] = [];
+  const methods = (Object.keys(INVOKE) as InvokeChannel[]).map((c) => [methodName(c), c] as [string, string]);
+  await page.exposeBinding('__creditbarInvoke', async (source, channel: InvokeChannel, payload: unknown) => {
+    const sender = {
+      fromAppWindow: source.page === page,
+      isTopFrame: source.frame === page.mainFrame(),
+      url: source.frame.url(),
+    };
+    const result = await guardInvoke(channel, controller.handlers[channel] as never, appUrl)(sender, payload);
+    pushedText.push(JSON.stringify(result));
+    return result;
+  });
+  await page.addInitScript(bridgeScript(methods));
+  controller.onState((state) => {
+    const text = JSON.stringify(state);
+    pushedText.push(text);
+    // A string body runs in the page, where __creditbarPush lives; the state goes in as JSON.
+    void page.evaluate(`window.__creditbarPush('state:changed', ${text})`).catch(() => undefined);
+  });
+  await controller.start(false);
+  await page.goto(appUrl);
+  return {
+    page,
+    controller,
+    pushedText,
+    close: async () => {
+      await controller.stop();
+      await context.close();
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import keytar from 'keytar';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
+import { type FakeProvider, startHappenstance } from '../fakes/providers';
+import { launchChromium, openPopover, serveRenderer } from './harness';
+
+const SHOTS = path.resolve(__dirname, '..', 'output', 'screenshots');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let renderer: { url: string; server: Server };
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+  renderer = await serveRenderer();
+});
+afterAll(async () => {
+  await browser?.close();
+  renderer?.server.close();
+});
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** axe-core in the page; the page's CSP does not apply to evaluate(), so its source goes in that way. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations)`,
+  )) as {
+    id: string;
+    impact: string;
+    nodes: { target: string[] }[];
+  }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('popover in real Chromium, backed by the real core', () => {
+  it('add an account, see its balance, a warning, the stale marker, then remove it', async () => {
+    const hs: FakeProvider = await startHappenstance('hs_live_e2e_key_5678');
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-e2e-'));
+    const popover = await openPopover(browser, renderer.url, dataDir);
+    const { page } = popover;
+    try {
+      await page.getByRole('heading', { name: 'Watch your API credit' }).waitFor();
+      await shoot(page, 'empty');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'Add your first account' }).click();
+      await page.getByLabel('Provider').selectOption('happenstance');
+      await page.getByLabel('Name').fill('Research');
+      await page.getByLabel('Base URL (optional)').fill('http://example.com');
+      await page.getByLabel('API key').fill(hs.key);
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await expect.poll(() => page.getByText('This URL must use https').count()).toBe(1);
+      await page.getByLabel('Base URL (optional)').fill(hs.server.url);
+      await page.getByLabel('API key').fill('not-the-key');
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await page.getByText(/The key was rejected \(401\)/).waitFor();
+      await page.getByLabel('API key').fill(hs.key);
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await page.getByText('Connected: 1,840 credits left.').waitFor();
+      await shoot(page, 'add-account');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Save' }).click();
+
+      const row = page.getByRole('button', { name: /^Research , Happenstance/ });
+      await row.waitFor();
+      await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('1,840');
+      expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
+
+      await row.click();
+      await page.getByLabel('Warn below (in the account’s unit)').fill('1500');
+      await page.getByRole('button', { name: 'Save levels' }).click();
+      await page.getByText('Saved.').waitFor();
+      hs.balance = 1400;
+      await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+      await page.getByText('Refreshed.').waitFor();
+      await page.getByRole('button', { name: 'Back to all accounts' }).click();
+      await expect.poll(() => row.getAttribute('class')).toContain('level-warning');
+      await page.getByText('1 of 1 needs attention').waitFor();
+      expect(await row.textContent()).toContain('1,400');
+      await shoot(page, 'overview-warning');
+
+      await hs.close();
+      await page.getByRole('button', { name: 'Refresh all' }).click();
+      await expect.poll(() => row.getAttribute('class')).toContain('is-stale');
+      expect(await row.textContent()).toMatch(/offline — showing value from \d\d:\d\d/);
+      expect(await row.textContent()).toContain('1,400');
+      await shoot(page, 'overview-stale');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await row.click();
+      await page.getByRole('button', { name: 'Remove…' }).click();
+      await page.getByText(/Its key is deleted from the system keychain too/).waitFor();
+      await shoot(page, 'remove-confirm');
+      await page.getByRole('button', { name: 'Remove', exact: true }).click();
+      await page.getByRole('heading', { name: 'Watch your API credit' }).waitFor();
+      expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'research')).toBeNull();
+
+      // The key went renderer → main once, typed by the person; nothing main sent back ever held it.
+      for (const text of popover.pushedText) {
+        expect(text).not.toContain(hs.key);
+        expect(text).not.toContain(Buffer.from(hs.key).toString('base64'));
+      }
+    } finally {
+      await popover.close();
+      await hs.close().catch(() => undefined);
+    }
+  });
+
+  it('demo data shows every view, chart and setting, in light and dark', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-e2e-'));
+    const popover = await openPopover(browser, renderer.url, dataDir);
+    const { page } = popover;
+    try {
+      await page.getByRole('button', { name: 'Try with demo data' }).click();
+      const row = page.getByRole('button', { name: /^Demo account , Demo/ });
+      await row.waitFor();
+      await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/credits/);
+      await expect.poll(() => page.locator('svg.sparkline path').count()).toBe(1);
+      await shoot(page, 'overview-demo');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await row.click();
+      await page.getByRole('heading', { name: 'History' }).waitFor();
+      await expect.poll(() => page.locator('.chart canvas').count()).toBe(1);
+      await page.getByRole('button', { name: '1 y' }).click();
+      await expect
+        .poll(() => page.getByRole('button', { name: '1 y' }).getAttribute('aria-pressed'))
+        .toBe('true');
+      await page.getByRole('heading', { name: 'Quotas this period' }).waitFor();
+      await page.getByRole('heading', { name: 'Used per day' }).waitFor();
+      await shoot(page, 'detail-demo');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'Back to all accounts' }).click();
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('heading', { name: 'Settings' }).waitFor();
+      await page.getByLabel('Theme').selectOption('dark');
+      await expect.poll(() => page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
+      await shoot(page, 'settings');
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await popover.close();
+    }
+  });
+});
