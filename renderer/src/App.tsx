@@ -1,10 +1,16 @@
-import { type ReactElement, useEffect, useState } from 'react';
+import { lazy, type ReactElement, Suspense, useEffect, useState } from 'react';
 import { api } from './api';
-import { AccountDetail } from './components/AccountDetail';
-import { AccountForm } from './components/AccountForm';
 import { EmptyState } from './components/EmptyState';
 import { Overview } from './components/Overview';
-import { Settings } from './components/Settings';
+
+// The overview is what a tray click shows: it loads alone. Charts (uPlot) and the forms (zod schemas) come
+// in their own chunks when first opened.
+const AccountDetail = lazy(() =>
+  import('./components/AccountDetail').then((m) => ({ default: m.AccountDetail })),
+);
+const AccountForm = lazy(() => import('./components/AccountForm').then((m) => ({ default: m.AccountForm })));
+const Settings = lazy(() => import('./components/Settings').then((m) => ({ default: m.Settings })));
+
 import { useAppState, useMinuteClock } from './hooks/use-app-state';
 
 type View =
@@ -75,5 +81,9 @@ export function App() {
       />
     );
   }
-  return <main>{content}</main>;
+  return (
+    <main>
+      <Suspense fallback={<p className="muted">Loading…</p>}>{content}</Suspense>
+    </main>
+  );
 }

@@ -61,8 +61,8 @@ function Field(props: {
   type?: string;
 }) {
   return (
-    <label htmlFor={props.id} className="field">
-      <span>{props.label}</span>
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
       <input
         id={props.id}
         type={props.type ?? 'text'}
@@ -83,7 +83,7 @@ function Field(props: {
           {props.error}
         </small>
       ) : null}
-    </label>
+    </div>
   );
 }
 

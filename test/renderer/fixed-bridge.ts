@@ -1,0 +1,67 @@
+import type { AccountView, AppState } from '../../shared/app-state';
+import type { CreditbarApi } from '../../shared/ipc';
+
+/**
+ * A fixed window.creditbar for component tests: it answers from a given state and records calls. The real bridge
+ * (preload + guard + core) is exercised end to end in test/e2e.
+ */
+export function installBridge(state: AppState, overrides: Partial<CreditbarApi> = {}) {
+  const calls: [string, unknown][] = [];
+  const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+  const record =
+    <T>(name: string, value: T) =>
+    (request: unknown) => {
+      calls.push([name, request]);
+      return ok(value);
+    };
+  const api: CreditbarApi = {
+    stateGet: record('stateGet', state),
+    accountsRefresh: record('accountsRefresh', null),
+    accountsTest: record('accountsTest', { remaining: 1840, unit: 'credits', quotas: 0 }),
+    accountsAdd: record('accountsAdd', null),
+    accountsUpdate: record('accountsUpdate', null),
+    accountsRemove: record('accountsRemove', null),
+    alertsSetThresholds: record('alertsSetThresholds', null),
+    alertsSnooze: record('alertsSnooze', null),
+    settingsSet: record('settingsSet', null),
+    historyGet: record('historyGet', []),
+    historyExport: record('historyExport', true),
+    externalOpen: record('externalOpen', null),
+    onStateChanged: () => () => undefined,
+    onNavigateAccount: () => () => undefined,
+    ...overrides,
+  };
+  Object.defineProperty(window, 'creditbar', { value: api, configurable: true });
+  return calls;
+}
+
+export function account(over: Partial<AccountView>): AccountView {
+  return {
+    id: 'a',
+    provider: 'happenstance',
+    label: 'Account',
+    level: 'ok',
+    stale: false,
+    remaining: 1000,
+    unit: 'credits',
+    quotas: [],
+    usedThisPeriod: null,
+    fetchedAt: '2026-11-22T12:00:00.000Z',
+    error: null,
+    providerName: 'Happenstance',
+    forecast: null,
+    hasKey: true,
+    keyHint: '…abcd',
+    alerts: {},
+    snoozedUntil: null,
+    stopped: null,
+    extras: {},
+    checkedAt: '2026-11-22T12:00:00.000Z',
+    retryAt: null,
+    ...over,
+  };
+}
+
+export function appState(accounts: AccountView[]): AppState {
+  return { accounts, paused: false, settings: {}, launchAtLogin: false };
+}

@@ -1,0 +1,290 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AccountDetail } from '../../renderer/src/components/AccountDetail';
+import { AccountForm } from '../../renderer/src/components/AccountForm';
+import { EmptyState } from '../../renderer/src/components/EmptyState';
+import { Overview } from '../../renderer/src/components/Overview';
+import { Settings } from '../../renderer/src/components/Settings';
+import { account, appState, installBridge } from './fixed-bridge';
+
+const NOW = Date.parse('2026-11-22T12:10:00Z');
+afterEach(cleanup);
+
+const noop = () => undefined;
+
+describe('Overview', () => {
+  const accounts = [
+    account({
+      id: 'ok',
+      label: 'Fine one',
+      remaining: 9000,
+      forecast: { burnPerDay: 340, daysLeft: 12.2, emptyAt: null, quotaPercentAtEnd: null },
+    }),
+    account({
+      id: 'stale',
+      label: 'Offline one',
+      level: 'warning',
+      stale: true,
+      remaining: 450,
+      fetchedAt: '2026-11-22T12:03:00.000Z',
+      error: { kind: 'network', message: 'Could not reach' },
+    }),
+    account({
+      id: 'limited',
+      label: 'Busy one',
+      stale: true,
+      fetchedAt: '2026-11-22T11:55:00.000Z',
+      retryAt: '2026-11-22T12:40:00.000Z',
+      error: { kind: 'rate_limited', message: 'Rate-limited (429)' },
+    }),
+    account({
+      id: 'auth',
+      label: 'Rejected one',
+      level: 'critical',
+      remaining: 20,
+      error: { kind: 'auth', message: 'x' },
+    }),
+    account({
+      id: 'quota',
+      label: 'Plan one',
+      provider: 'metered-billing',
+      providerName: 'Metered billing',
+      remaining: null,
+      unit: null,
+      quotas: [{ metric: 'm', name: 'API calls', used: 45, included: 100, unit: 'x', percentUsed: 45.2 }],
+    }),
+  ];
+
+  it('lists accounts worst first with the number, the freshness in plain words, and a summary', () => {
+    installBridge(appState(accounts));
+    render(<Overview state={appState(accounts)} now={NOW} onOpen={noop} onAdd={noop} onSettings={noop} />);
+    const rows = screen.getAllByRole('button').filter((b) => b.classList.contains('account-row'));
+    expect(rows.map((r) => r.querySelector('.row-label')?.textContent)).toEqual([
+      'Rejected one',
+      'Offline one',
+      'Busy one',
+      'Fine one',
+      'Plan one',
+    ]);
+    expect(screen.getByText('3 of 5 need attention')).toBeTruthy();
+    expect(within(rows[0] as HTMLElement).getByText('key rejected — update key')).toBeTruthy();
+    expect(within(rows[1] as HTMLElement).getByText('offline — showing value from 12:03')).toBeTruthy();
+    expect(within(rows[1] as HTMLElement).getByText('stale')).toBeTruthy();
+    expect(
+      within(rows[2] as HTMLElement).getByText('rate-limited until 12:40 — showing value from 11:55'),
+    ).toBeTruthy();
+    expect(within(rows[3] as HTMLElement).getByText('updated 10 min ago')).toBeTruthy();
+    expect(within(rows[3] as HTMLElement).getByText('~12 days at 340/day')).toBeTruthy();
+    expect(within(rows[4] as HTMLElement).getByText('45.2%')).toBeTruthy();
+    expect(within(rows[4] as HTMLElement).getByText('of API calls')).toBeTruthy();
+  });
+
+  it('refresh all shows its progress until main answers', async () => {
+    let finish: () => void = noop;
+    const calls = installBridge(appState(accounts), {
+      accountsRefresh: () =>
+        new Promise((resolve) => {
+          finish = () => resolve({ ok: true, value: null });
+        }),
+    });
+    render(<Overview state={appState(accounts)} now={NOW} onOpen={noop} onAdd={noop} onSettings={noop} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh all' }));
+    const busy = await screen.findByRole('button', { name: 'Refreshing…' });
+    expect(busy.hasAttribute('disabled')).toBe(true);
+    await act(async () => finish());
+    await screen.findByRole('button', { name: 'Refresh all' });
+    // Only the sparklines asked main for anything else: the refresh went through the override above.
+    expect(calls.filter(([name]) => name !== 'historyGet')).toEqual([]);
+  });
+
+  it('shows provider text only as text', () => {
+    const hostile = account({ label: '<img src=x onerror="window.pwned=1">\u202Egnp.exe' });
+    installBridge(appState([hostile]));
+    const { container } = render(
+      <Overview state={appState([hostile])} now={NOW} onOpen={noop} onAdd={noop} onSettings={noop} />,
+    );
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toContain('<img src=x onerror="window.pwned=1">');
+  });
+});
+
+describe('EmptyState', () => {
+  it('explains, and offers to add an account or try demo data', async () => {
+    const calls = installBridge(appState([]));
+    let added = false;
+    render(
+      <EmptyState
+        onAdd={() => {
+          added = true;
+        }}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Add your first account' }));
+    expect(added).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Try with demo data' }));
+    await waitFor(() =>
+      expect(calls).toEqual([
+        ['accountsAdd', { account: { id: 'demo', provider: 'demo', label: 'Demo account' } }],
+      ]),
+    );
+  });
+});
+
+describe('AccountDetail', () => {
+  const detailed = account({
+    id: 'rich',
+    label: 'Rich',
+    provider: 'generect',
+    providerName: 'Generect',
+    remaining: 120,
+    quotas: [
+      { metric: 'calls', name: 'API calls', used: 110, included: 100, unit: 'requests', percentUsed: 110 },
+    ],
+    forecast: { burnPerDay: 10, daysLeft: 12, emptyAt: '2026-12-04T12:00:00.000Z', quotaPercentAtEnd: 130 },
+    extras: {
+      breakdown: { search_database: 500, email_find: 134 },
+      reserved: 5.5,
+      autoReload: { enabled: true, thresholdCredits: 20, reloadAmount: 100, lastReloadAt: null },
+      purchases: [{ at: '2026-11-15T08:00:00.000Z', credits: 100 }],
+    },
+  });
+
+  it('shows forecast, quotas with overage, the per-operation breakdown and billing', async () => {
+    installBridge(appState([detailed]));
+    render(<AccountDetail account={detailed} now={NOW} numberFormat="full" onBack={noop} onEdit={noop} />);
+    expect(
+      screen.getByText(
+        '~12 days at 10/day. Runs out around 4 Dec. Quota expected at 130% by the end of the period.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('(+10 over)')).toBeTruthy();
+    expect(screen.getByLabelText('API calls: 110% used')).toBeTruthy();
+    expect(screen.getByText('search database')).toBeTruthy();
+    expect(screen.getByText('on: +100 below 20')).toBeTruthy();
+    expect(screen.getByText('Reserved (not spendable yet)')).toBeTruthy();
+    expect(screen.getByText('+100')).toBeTruthy();
+    expect(await screen.findByText('No history for this range yet.')).toBeTruthy();
+  });
+
+  it('removal asks first and says the key leaves the keychain; export and snooze go to main', async () => {
+    const calls = installBridge(appState([detailed]));
+    render(<AccountDetail account={detailed} now={NOW} numberFormat="full" onBack={noop} onEdit={noop} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove…' }));
+    expect(screen.getByRole('alertdialog').textContent).toContain(
+      'Its key is deleted from the system keychain too',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await screen.findByText('History exported.');
+    fireEvent.click(screen.getByRole('button', { name: 'Snooze alerts 8 h' }));
+    await screen.findByText('Alerts snoozed for 8 h.');
+    expect(calls.map((c) => c[0])).toEqual(['historyGet', 'historyGet', 'historyExport', 'alertsSnooze']);
+    expect(calls[3]?.[1]).toEqual({ accountId: 'rich', until: new Date(NOW + 8 * 3_600_000).toISOString() });
+  });
+});
+
+describe('AccountForm', () => {
+  it('reports field errors from the shared schema, in plain words', async () => {
+    const calls = installBridge(appState([]));
+    render(<AccountForm existing={null} onDone={noop} onCancel={noop} />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Research' } });
+    fireEvent.change(screen.getByLabelText('Base URL (optional)'), {
+      target: { value: 'http://api.example.com' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('This URL must use https')).toBeTruthy();
+    expect(screen.getByLabelText('Base URL (optional)').getAttribute('aria-invalid')).toBe('true');
+    expect(calls).toEqual([]);
+  });
+
+  it('a custom JSON account needs its URL and pointer, tests them, then saves', async () => {
+    const calls = installBridge(appState([]));
+    let done = false;
+    render(
+      <AccountForm
+        existing={null}
+        onDone={() => {
+          done = true;
+        }}
+        onCancel={noop}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText('Provider'), { target: { value: 'custom' } });
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'My API' } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'https://api.example.com/me' } });
+    fireEvent.change(screen.getByLabelText('Remaining (JSON pointer)'), {
+      target: { value: 'credits.left' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText(/must be a JSON pointer/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Remaining (JSON pointer)'), {
+      target: { value: '/credits/left' },
+    });
+    fireEvent.change(screen.getByLabelText('API key'), { target: { value: 'sk_live_123456789' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText('Connected: 1,840 credits left.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(done).toBe(true));
+    expect(calls[calls.length - 1]).toEqual([
+      'accountsAdd',
+      {
+        account: {
+          id: 'my-api',
+          provider: 'custom',
+          label: 'My API',
+          custom: {
+            method: 'GET',
+            url: 'https://api.example.com/me',
+            authHeader: 'Authorization',
+            authScheme: 'Bearer',
+            remainingPointer: '/credits/left',
+            unit: 'credits',
+          },
+        },
+        key: 'sk_live_123456789',
+      },
+    ]);
+  });
+
+  it('shows a failed test in plain words and does not save', async () => {
+    installBridge(appState([]), {
+      accountsTest: async () => ({
+        ok: false,
+        error: { kind: 'auth', message: 'The key was rejected (401)' },
+      }),
+    });
+    render(<AccountForm existing={null} onDone={noop} onCancel={noop} />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Research' } });
+    fireEvent.change(screen.getByLabelText('API key'), { target: { value: 'bad' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The key was rejected (401)');
+  });
+
+  it('editing keeps the key unless a new one is typed, and says which key it has', () => {
+    installBridge(appState([]));
+    render(<AccountForm existing={account({ label: 'Research' })} onDone={noop} onCancel={noop} />);
+    expect(screen.getByText('Leave empty to keep the current key (…abcd)')).toBeTruthy();
+    expect(screen.getByLabelText('Provider').hasAttribute('disabled')).toBe(true);
+  });
+});
+
+describe('Settings', () => {
+  it('saves theme, number format, quiet hours and default levels through main', async () => {
+    const calls = installBridge(appState([]));
+    render(<Settings state={appState([])} onBack={noop} />);
+    fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'dark' } });
+    await screen.findByText('Saved.');
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '22:00' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '07:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save quiet hours' }));
+    fireEvent.change(screen.getByLabelText(/Warn below/), { target: { value: 'lots' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save levels' }));
+    expect(await screen.findByText('Each level must be a number.')).toBeTruthy();
+    await waitFor(() => expect(calls.length).toBe(2));
+    expect(calls).toEqual([
+      ['settingsSet', { settings: { theme: 'dark' } }],
+      ['settingsSet', { settings: { quietHours: { start: '22:00', end: '07:00' } } }],
+    ]);
+  });
+});
