@@ -1,29 +1,29 @@
-import { z } from 'zod';
 import { AlertThresholds, Settings } from './config';
 import { AccountStatus, SnapshotExtras } from './model';
+import { z } from './zod';
 
 export const ForecastView = z.object({
-  burnPerDay: z.number().nullable(),
-  daysLeft: z.number().nullable(),
-  emptyAt: z.string().nullable(),
-  quotaPercentAtEnd: z.number().nullable(),
+  burnPerDay: z.nullable(z.number()),
+  daysLeft: z.nullable(z.number()),
+  emptyAt: z.nullable(z.string()),
+  quotaPercentAtEnd: z.nullable(z.number()),
 });
 
 /** One account as the renderer sees it: never its key, at most the key's last four characters. */
-export const AccountView = AccountStatus.extend({
+export const AccountView = z.extend(AccountStatus, {
   providerName: z.string(),
-  forecast: ForecastView.nullable(),
+  forecast: z.nullable(ForecastView),
   hasKey: z.boolean(),
-  keyHint: z.string().nullable(),
+  keyHint: z.nullable(z.string()),
   alerts: AlertThresholds,
-  snoozedUntil: z.string().nullable(),
+  snoozedUntil: z.nullable(z.string()),
   /** Why polling stopped (a rejected key, say); null while it polls. */
-  stopped: z.string().nullable(),
+  stopped: z.nullable(z.string()),
   extras: SnapshotExtras,
   /** When the last poll (fresh or failed) finished. */
-  checkedAt: z.string().nullable(),
+  checkedAt: z.nullable(z.string()),
   /** When a rate-limited account may be asked again. */
-  retryAt: z.string().nullable(),
+  retryAt: z.nullable(z.string()),
 });
 export type AccountView = z.infer<typeof AccountView>;
 

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { AppState } from './app-state';
 import { Account, AlertThresholds, Settings } from './config';
 import { ErrorKind } from './model';
+import { z } from './zod';
 
 /** Every call answers with a result object, never a thrown error across the bridge. */
 export const IpcError = z.object({
@@ -11,35 +11,35 @@ export const IpcError = z.object({
 export type IpcError = z.infer<typeof IpcError>;
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-const AccountId = z.string().regex(/^[a-z0-9-]{1,40}$/);
+const AccountId = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/));
 /** A key travels only renderer → main, when the person types it; it is never sent back. */
-const ApiKey = z.string().min(1).max(4096);
+const ApiKey = z.string().check(z.minLength(1), z.maxLength(4096));
 
 export const HistoryPointView = z.object({
   t: z.number(),
-  remaining: z.number().nullable(),
-  maxPercent: z.number().nullable(),
+  remaining: z.nullable(z.number()),
+  maxPercent: z.nullable(z.number()),
 });
 
 /** The single table of invoke channels: request and response schema for each. */
 export const INVOKE = {
   'state:get': { request: z.strictObject({}), response: AppState },
-  'accounts:refresh': { request: z.strictObject({ accountId: AccountId.optional() }), response: z.null() },
+  'accounts:refresh': { request: z.strictObject({ accountId: z.optional(AccountId) }), response: z.null() },
   'accounts:test': {
-    request: z.strictObject({ account: Account, key: ApiKey.optional() }),
+    request: z.strictObject({ account: Account, key: z.optional(ApiKey) }),
     response: z.object({
-      remaining: z.number().nullable(),
-      unit: z.string().nullable(),
-      quotas: z.number().int(),
+      remaining: z.nullable(z.number()),
+      unit: z.nullable(z.string()),
+      quotas: z.int(),
     }),
   },
   /** `key` is required for every provider but the demo, which has none. */
   'accounts:add': {
-    request: z.strictObject({ account: Account, key: ApiKey.optional() }),
+    request: z.strictObject({ account: Account, key: z.optional(ApiKey) }),
     response: z.null(),
   },
   'accounts:update': {
-    request: z.strictObject({ account: Account, key: ApiKey.optional() }),
+    request: z.strictObject({ account: Account, key: z.optional(ApiKey) }),
     response: z.null(),
   },
   'accounts:remove': { request: z.strictObject({ accountId: AccountId }), response: z.null() },
@@ -48,11 +48,11 @@ export const INVOKE = {
     response: z.null(),
   },
   'alerts:snooze': {
-    request: z.strictObject({ accountId: AccountId, until: z.iso.datetime({ offset: true }).nullable() }),
+    request: z.strictObject({ accountId: AccountId, until: z.nullable(z.iso.datetime({ offset: true })) }),
     response: z.null(),
   },
   'settings:set': {
-    request: z.strictObject({ settings: Settings, launchAtLogin: z.boolean().optional() }),
+    request: z.strictObject({ settings: Settings, launchAtLogin: z.optional(z.boolean()) }),
     response: z.null(),
   },
   'history:get': {
@@ -60,7 +60,7 @@ export const INVOKE = {
       accountId: AccountId,
       from: z.number(),
       to: z.number(),
-      maxPoints: z.number().int().min(2).max(10_000),
+      maxPoints: z.int().check(z.gte(2), z.lte(10_000)),
     }),
     response: z.array(HistoryPointView),
   },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** What went wrong, in terms the scheduler and the UI act on (see DESIGN.md, "Error kinds"). */
 export const ErrorKind = z.enum([
@@ -20,20 +20,20 @@ export type ErrorKind = z.infer<typeof ErrorKind>;
 export const ProviderError = z.object({
   kind: ErrorKind,
   /** Plain words for a person; never a raw response body and never a secret. */
-  message: z.string().min(1),
-  status: z.number().int().optional(),
+  message: z.string().check(z.minLength(1)),
+  status: z.optional(z.int()),
   /** Seconds the provider asked us to wait (429 Retry-After), already relative to now. */
-  retryAfterSeconds: z.number().nonnegative().optional(),
+  retryAfterSeconds: z.optional(z.number().check(z.gte(0))),
 });
 export type ProviderError = z.infer<typeof ProviderError>;
 
 const isoDate = z.iso.datetime({ offset: true });
 
 export const Quota = z.object({
-  metric: z.string().min(1),
-  name: z.string().min(1),
+  metric: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   used: z.number(),
-  included: z.number().nonnegative(),
+  included: z.number().check(z.gte(0)),
   unit: z.string(),
   percentUsed: z.number(),
 });
@@ -53,9 +53,9 @@ export type Purchase = z.infer<typeof Purchase>;
 
 export const AutoReload = z.object({
   enabled: z.boolean(),
-  thresholdCredits: z.number().nullable(),
-  reloadAmount: z.number().nullable(),
-  lastReloadAt: isoDate.nullable(),
+  thresholdCredits: z.nullable(z.number()),
+  reloadAmount: z.nullable(z.number()),
+  lastReloadAt: z.nullable(isoDate),
 });
 export type AutoReload = z.infer<typeof AutoReload>;
 
@@ -69,29 +69,29 @@ export type EstimatedCost = z.infer<typeof EstimatedCost>;
 
 /** Provider facts the UI may show beside the headline number. */
 export const SnapshotExtras = z.object({
-  autoReload: AutoReload.optional(),
-  purchases: z.array(Purchase).optional(),
+  autoReload: z.optional(AutoReload),
+  purchases: z.optional(z.array(Purchase)),
   /** Credits held for work in flight (Rich Utilities): counted in the balance, not spendable. */
-  reserved: z.number().optional(),
+  reserved: z.optional(z.number()),
   /** Total balance including reserved credits, when it differs from what can be spent. */
-  balance: z.number().optional(),
-  currency: z.string().optional(),
-  estimatedCost: EstimatedCost.optional(),
+  balance: z.optional(z.number()),
+  currency: z.optional(z.string()),
+  estimatedCost: z.optional(EstimatedCost),
   /** Credits per operation type this period (Generect). */
-  breakdown: z.record(z.string(), z.number()).optional(),
-  period: z.object({ start: isoDate, end: isoDate }).optional(),
-  plan: z.string().optional(),
+  breakdown: z.optional(z.record(z.string(), z.number())),
+  period: z.optional(z.object({ start: isoDate, end: isoDate })),
+  plan: z.optional(z.string()),
   /** True when the provider had more pages than we read, so history may be incomplete. */
-  partial: z.boolean().optional(),
+  partial: z.optional(z.boolean()),
 });
 export type SnapshotExtras = z.infer<typeof SnapshotExtras>;
 
 /** One provider answer, normalised. Prepaid accounts have `remaining`; plan accounts have `quotas`. */
 export const Snapshot = z.object({
-  remaining: z.number().nullable(),
-  unit: z.string().nullable(),
+  remaining: z.nullable(z.number()),
+  unit: z.nullable(z.string()),
   quotas: z.array(Quota),
-  usedThisPeriod: z.number().nullable(),
+  usedThisPeriod: z.nullable(z.number()),
   usage: z.array(UsagePoint),
   fetchedAt: isoDate,
   extras: SnapshotExtras,
@@ -108,11 +108,11 @@ export const AccountStatus = z.object({
   label: z.string(),
   level: Level,
   stale: z.boolean(),
-  remaining: z.number().nullable(),
-  unit: z.string().nullable(),
+  remaining: z.nullable(z.number()),
+  unit: z.nullable(z.string()),
   quotas: z.array(Quota),
-  usedThisPeriod: z.number().nullable(),
-  fetchedAt: isoDate.nullable(),
-  error: z.object({ kind: ErrorKind, message: z.string() }).nullable(),
+  usedThisPeriod: z.nullable(z.number()),
+  fetchedAt: z.nullable(isoDate),
+  error: z.nullable(z.object({ kind: ErrorKind, message: z.string() })),
 });
 export type AccountStatus = z.infer<typeof AccountStatus>;

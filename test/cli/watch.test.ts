@@ -13,7 +13,7 @@ import { runBuiltCli, startBuiltCli } from './run-built-cli';
 
 const Line = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('snapshot'), account: AccountStatus }),
-  AlertIntent.extend({ type: z.literal('alert') }).strict(),
+  z.strictObject({ type: z.literal('alert'), ...AlertIntent.shape }),
   z.strictObject({ type: z.literal('error'), accountId: z.string(), kind: ErrorKind, message: z.string() }),
 ]);
 
