@@ -55,7 +55,7 @@ export async function serveRenderer(): Promise<{ url: string; server: Server }> 
 }
 
 /** The preload's shape, installed before the page runs: each method forwards to a binding the test answers. */
-function bridgeScript(methods: [string, string][]): string {
+export function bridgeScript(methods: [string, string][]): string {
   return `(() => {
     const listeners = { 'state:changed': new Set(), 'navigate:account': new Set() };
     window.__creditbarPush = (channel, value) => { for (const l of listeners[channel] ?? []) l(value); };

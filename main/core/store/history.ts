@@ -3,6 +3,7 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import type { Snapshot } from '../../../shared/model';
+import { decodeColumns, encodeColumns } from './history-columns';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -36,7 +37,16 @@ const n = z.number().nullable();
 const PointRow = z.tuple([z.number(), n, n, n]);
 const UsageRow = z.tuple([z.literal('u'), z.number(), z.number()]);
 const Rows = z.array(z.union([PointRow, UsageRow]));
-const Header = z.object({ v: z.literal(1) });
+// Version 1 headers carry no columns (every point is a row); version 2 carries the compacted points as columns.
+const Header = z.union([
+  z.object({ v: z.literal(1) }),
+  z.object({
+    v: z.literal(2),
+    points: z.number().int().nonnegative(),
+    usage: z.number().int().nonnegative(),
+    data: z.string(),
+  }),
+]);
 const HEADER_LINE = '{"v":1}\n';
 
 function pointRow(p: HistoryPoint): string {
@@ -74,6 +84,20 @@ export function compactPoints(points: readonly HistoryPoint[], now: number): His
   return kept;
 }
 
+/** Whether `compactPoints` would drop anything, found without building the compacted list (it runs on every load). */
+export function needsCompaction(points: readonly HistoryPoint[], now: number): boolean {
+  let lastBucket: number | null = null;
+  for (const p of points) {
+    const age = now - p.t;
+    if (age > DAILY_KEEP_MS) return true;
+    if (age <= RAW_KEEP_MS) return false;
+    const bucket = age > HOURLY_KEEP_MS ? Math.floor(p.t / DAY) : Math.floor(p.t / HOUR) + 1e9;
+    if (bucket === lastBucket) return true;
+    lastBucket = bucket;
+  }
+  return false;
+}
+
 export function pointFromSnapshot(snapshot: Snapshot): HistoryPoint {
   const percents = snapshot.quotas.map((q) => q.percentUsed);
   return {
@@ -84,20 +108,37 @@ export function pointFromSnapshot(snapshot: Snapshot): HistoryPoint {
   };
 }
 
-function parseRows(text: string): { rows: z.infer<typeof Rows>; torn: boolean } | null {
+function isSorted(items: readonly { t: number }[]): boolean {
+  for (let i = 1; i < items.length; i++)
+    if ((items[i] as { t: number }).t < (items[i - 1] as { t: number }).t) return false;
+  return true;
+}
+
+interface Parsed {
+  columns: ReturnType<typeof decodeColumns>;
+  rows: z.infer<typeof Rows>;
+  torn: boolean;
+}
+
+function parseRows(text: string): Parsed | null {
   const newline = text.indexOf('\n');
   const headerText = newline >= 0 ? text.slice(0, newline) : text;
+  let header: z.infer<typeof Header>;
   try {
-    if (!Header.safeParse(JSON.parse(headerText)).success) return null;
+    const parsed = Header.safeParse(JSON.parse(headerText));
+    if (!parsed.success) return null;
+    header = parsed.data;
   } catch {
     return null;
   }
+  const columns = header.v === 2 ? decodeColumns(header.data, header.points, header.usage) : null;
+  if (header.v === 2 && columns === null) return null;
   const body = newline >= 0 ? text.slice(newline + 1).trimEnd() : '';
-  if (body === '') return { rows: [], torn: false };
-  // One parse of the whole body is far faster than one per line; fall back line by line only for a torn tail.
+  if (body === '') return { columns, rows: [], torn: false };
+  // One parse of the whole tail is far faster than one per line; fall back line by line only for a torn tail.
   try {
     const all = Rows.safeParse(JSON.parse(`[${body.split('\n').join(',')}]`));
-    if (all.success) return { rows: all.data, torn: false };
+    if (all.success) return { columns, rows: all.data, torn: false };
   } catch {
     // handled below
   }
@@ -110,7 +151,7 @@ function parseRows(text: string): { rows: z.infer<typeof Rows>; torn: boolean } 
       // A torn or foreign line is dropped; the rest of the history stands.
     }
   }
-  return { rows, torn: true };
+  return { columns, rows, torn: true };
 }
 
 interface Loaded extends AccountHistory {
@@ -161,6 +202,12 @@ export class HistoryStore {
       if (parsed === null) {
         await rename(file, `${file}.bad`).catch(() => undefined);
       } else {
+        const c = parsed.columns;
+        if (c) {
+          entry.points = c.points;
+          entry.usage = c.usage;
+          for (const u of c.usage) entry.usageKeys.add(usageKey(u));
+        }
         for (const row of parsed.rows) {
           if (row[0] === 'u') {
             const u = { t: row[1] * 1000, used: row[2] };
@@ -177,11 +224,14 @@ export class HistoryStore {
         rewrite = parsed.torn || !text.endsWith('\n');
       }
     }
-    entry.points.sort((a, b) => a.t - b.t);
-    entry.usage.sort((a, b) => a.t - b.t);
+    // Files are written in order; sorting is only for rows appended after a clock was set back.
+    if (!isSorted(entry.points)) entry.points.sort((a, b) => a.t - b.t);
+    if (!isSorted(entry.usage)) entry.usage.sort((a, b) => a.t - b.t);
     this.loaded.set(accountId, entry);
-    if (rewrite || (entry.points[0] && this.now() - entry.points[0].t > RAW_KEEP_MS))
+    // Rewrite only when there is something to gain: a torn tail, or points the tiers would thin out.
+    if (rewrite || needsCompaction(entry.points, this.now())) {
       await this.compact(accountId, entry);
+    }
     return entry;
   }
 
@@ -219,9 +269,17 @@ export class HistoryStore {
     entry.usage = entry.usage.filter((u) => now - u.t <= DAILY_KEEP_MS);
     entry.usageKeys = new Set(entry.usage.map(usageKey));
     entry.appendsSinceCompaction = 0;
-    const body = [...entry.points.map(pointRow), ...entry.usage.map(usageRow)].join('\n');
+    const data = encodeColumns({
+      t: entry.points.map((p) => Math.round(p.t / 1000)),
+      remaining: entry.points.map((p) => p.remaining),
+      used: entry.points.map((p) => p.used),
+      maxPercent: entry.points.map((p) => p.maxPercent),
+      usageT: entry.usage.map((u) => Math.round(u.t / 1000)),
+      usageUsed: entry.usage.map((u) => u.used),
+    });
+    const header = JSON.stringify({ v: 2, points: entry.points.length, usage: entry.usage.length, data });
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(this.file(accountId), `${HEADER_LINE}${body}${body ? '\n' : ''}`, {
+    await writeFileAtomic(this.file(accountId), `${header}\n`, {
       mode: 0o600,
       fsync: true,
     });

@@ -3,7 +3,12 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compactPoints, type HistoryPoint, HistoryStore } from '../../../main/core/store/history';
+import {
+  compactPoints,
+  type HistoryPoint,
+  HistoryStore,
+  needsCompaction,
+} from '../../../main/core/store/history';
 import type { Snapshot } from '../../../shared/model';
 
 const HOUR = 3_600_000;
@@ -127,4 +132,61 @@ describe('compaction', () => {
     // 20 such accounts must stay under 10 MB.
     expect(statSync(path.join(dir, 'a.jsonl')).size * 20).toBeLessThan(10 * 1024 * 1024);
   });
+
+  it('compacted points round-trip through the binary columns, nulls, usage and cents included', async () => {
+    const dir = await tmp();
+    const old = NOW - 30 * DAY;
+    const lines = [0, 1, 2, 3].map((i) =>
+      JSON.stringify([
+        Math.round((old + i * 60_000) / 1000),
+        i === 2 ? null : 1234.56 - i,
+        null,
+        i === 1 ? null : 12.5,
+      ]),
+    );
+    writeFileSync(
+      path.join(dir, 'a.jsonl'),
+      `{"v":1}\n${lines.join('\n')}\n["u",${Math.round(old / 1000)},7.25]\n`,
+    );
+    const first = await new HistoryStore(dir, () => NOW).load('a');
+    // Four raw points in one old hour become one; the file is rewritten in the columnar form.
+    expect(first.points).toEqual([{ t: old + 3 * 60_000, remaining: 1231.56, used: null, maxPercent: 12.5 }]);
+    expect(readFileSync(path.join(dir, 'a.jsonl'), 'utf8')).toMatch(
+      /^\{"v":2,"points":1,"usage":1,"data":"[A-Za-z0-9+/=]+"\}\n$/,
+    );
+    const again = await new HistoryStore(dir, () => NOW).load('a');
+    expect(again).toEqual(first);
+    expect(again.usage).toEqual([{ t: Math.round(old / 1000) * 1000, used: 7.25 }]);
+  });
+
+  it('a column block that does not decode is moved aside as .bad', async () => {
+    const dir = await tmp();
+    writeFileSync(path.join(dir, 'a.jsonl'), '{"v":2,"points":5,"usage":0,"data":"AAAA"}\n');
+    expect(await new HistoryStore(dir, () => NOW).load('a')).toEqual({ points: [], usage: [] });
+    expect(existsSync(path.join(dir, 'a.jsonl.bad'))).toBe(true);
+  });
+
+  it('needsCompaction says yes exactly when compacting would drop points', () => {
+    const year = minutelyYear();
+    const compacted = compactPoints(year, NOW);
+    expect(needsCompaction(year, NOW)).toBe(true);
+    expect(needsCompaction(compacted, NOW)).toBe(false);
+    expect(needsCompaction(compacted.slice(-100), NOW)).toBe(false);
+    expect(needsCompaction([...compacted, { t: NOW, remaining: 1, used: null, maxPercent: null }], NOW)).toBe(
+      false,
+    );
+    expect(
+      needsCompaction(
+        [{ t: NOW - 401 * DAY, remaining: 1, used: null, maxPercent: null }, ...compacted],
+        NOW,
+      ),
+    ).toBe(true);
+  });
 });
+
+function minutelyYear(): HistoryPoint[] {
+  const out: HistoryPoint[] = [];
+  for (let t = NOW - 365 * DAY; t <= NOW; t += 60_000)
+    out.push({ t, remaining: 1, used: null, maxPercent: null });
+  return out;
+}

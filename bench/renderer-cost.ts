@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { downsample } from '../main/core/present/history-series';
+import { demoHistory } from '../main/core/providers/demo/demo';
+import type { AccountView, AppState } from '../shared/app-state';
+import { INVOKE, type InvokeChannel, methodName } from '../shared/ipc';
+import { bridgeScript, launchChromium, serveRenderer } from '../test/e2e/harness';
+
+const ASSETS = path.resolve(__dirname, '..', 'out', 'renderer', 'assets');
+
+export function rendererJsGzipBytes(): { total: number; initial: number } {
+  const html = readFileSync(path.join(ASSETS, '..', 'index.html'), 'utf8');
+  let total = 0;
+  let initial = 0;
+  for (const file of readdirSync(ASSETS).filter((f) => f.endsWith('.js'))) {
+    const size = gzipSync(readFileSync(path.join(ASSETS, file))).length;
+    total += size;
+    if (html.includes(file)) initial += size;
+  }
+  return { total, initial };
+}
+
+function accounts(count: number, now: number): AccountView[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `acct-${i}`,
+    provider: 'happenstance',
+    label: `Account ${i}`,
+    level: i % 7 === 0 ? 'warning' : 'ok',
+    stale: false,
+    remaining: 1000 + i * 37,
+    unit: 'credits',
+    quotas: [],
+    usedThisPeriod: null,
+    fetchedAt: new Date(now).toISOString(),
+    error: null,
+    providerName: 'Happenstance',
+    forecast: { burnPerDay: 120, daysLeft: 9 + i, emptyAt: null, quotaPercentAtEnd: null },
+    hasKey: true,
+    keyHint: '…abcd',
+    alerts: {},
+    snoozedUntil: null,
+    stopped: null,
+    extras: {},
+    checkedAt: new Date(now).toISOString(),
+    retryAt: null,
+  }));
+}
+
+/**
+ * In headless Chromium, the built renderer: time from a state push (20 accounts, each with a year of history behind
+ * its sparkline) to the overview rendered and responsive; and uPlot drawing 100 000 points against a naive SVG line.
+ */
+export async function rendererCost() {
+  const browser = await launchChromium();
+  const { url, server } = await serveRenderer();
+  try {
+    const now = Date.now();
+    const histories = new Map(
+      Array.from({ length: 20 }, (_, i) => [`acct-${i}`, demoHistory(`acct-${i}`, now)]),
+    );
+    const empty: AppState = { accounts: [], paused: false, settings: {}, launchAtLogin: false };
+    const page = await browser.newPage({ viewport: { width: 380, height: 560 } });
+    const methods = (Object.keys(INVOKE) as InvokeChannel[]).map(
+      (c) => [methodName(c), c] as [string, string],
+    );
+    await page.exposeBinding(
+      '__creditbarInvoke',
+      async (
+        _source,
+        channel: string,
+        request: { accountId: string; from: number; to: number; maxPoints: number },
+      ) => {
+        if (channel === 'state:get') return { ok: true, value: empty };
+        if (channel === 'history:get') {
+          const points = (histories.get(request.accountId) ?? []).filter(
+            (p) => p.t >= request.from && p.t <= request.to,
+          );
+          return {
+            ok: true,
+            value: downsample(points, request.maxPoints).map((p) => ({
+              t: p.t,
+              remaining: p.remaining,
+              maxPercent: p.maxPercent,
+            })),
+          };
+        }
+        return { ok: true, value: null };
+      },
+    );
+    await page.addInitScript(bridgeScript(methods));
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Watch your API credit' }).waitFor();
+    const state: AppState = { ...empty, accounts: accounts(20, now) };
+    const timings = (await page.evaluate(`(async () => {
+      const state = ${JSON.stringify(state)};
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const t0 = performance.now();
+      window.__creditbarPush('state:changed', state);
+      while (document.querySelectorAll('.account-row').length < 20) await frame();
+      await frame();
+      const interactive = performance.now() - t0;
+      while (document.querySelectorAll('svg.sparkline path').length < 20) await frame();
+      await frame();
+      return { interactive, sparklines: performance.now() - t0 };
+    })()`)) as { interactive: number; sparklines: number };
+
+    const chartPage = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await chartPage.evaluate(readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8'));
+    const chart = (await chartPage.evaluate(`(async () => {
+      const n = 100000;
+      const xs = new Float64Array(n), ys = new Float64Array(n);
+      for (let i = 0; i < n; i++) { xs[i] = 1.7e9 + i * 60; ys[i] = 5000 - i * 0.03 + Math.sin(i / 50) * 20; }
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const host = document.createElement('div'); document.body.append(host);
+      let t0 = performance.now();
+      new uPlot({ width: 348, height: 150, legend: { show: false }, series: [{}, { stroke: '#1f6feb' }] }, [xs, ys], host);
+      await frame();
+      const uplot = performance.now() - t0;
+      t0 = performance.now();
+      let lo = Infinity, hi = -Infinity;
+      for (const y of ys) { if (y < lo) lo = y; if (y > hi) hi = y; }
+      let d = '';
+      for (let i = 0; i < n; i++) d += (i ? 'L' : 'M') + ((i / (n - 1)) * 348).toFixed(2) + ',' + (150 - ((ys[i] - lo) / (hi - lo)) * 150).toFixed(2);
+      host.insertAdjacentHTML('beforeend', '<svg width="348" height="150"><path fill="none" stroke="#1f6feb" d="' + d + '"/></svg>');
+      await frame();
+      await frame();
+      return { uplot, svg: performance.now() - t0 };
+    })()`)) as { uplot: number; svg: number };
+    return {
+      overviewInteractiveMs: timings.interactive,
+      sparklinesMs: timings.sparklines,
+      chartUplotMs: chart.uplot,
+      chartSvgMs: chart.svg,
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

@@ -1,0 +1,218 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import path from 'node:path';
+import { fullRefresh, idleWakeups, startFleet } from './core-cost';
+import { historyCost } from './history-cost';
+import { POLICIES, type PolicyResult, percentile, simulate } from './polling-sim';
+import { rendererCost, rendererJsGzipBytes } from './renderer-cost';
+import { makeTraces } from './traces';
+
+const SEED = 20261122;
+const CLI = path.resolve(__dirname, '..', 'out', 'main', 'cli.js');
+
+interface Budget {
+  name: string;
+  value: number;
+  target: number;
+  unit: string;
+  /** 'max': value must stay at or under target; a zero target means none at all. */
+  kind: 'max';
+}
+
+function row(cells: (string | number)[], widths: number[]): string {
+  return cells
+    .map((c, i) =>
+      typeof c === 'number' ? c.toFixed(c < 10 ? 2 : 0).padStart(widths[i] ?? 8) : c.padEnd(widths[i] ?? 8),
+    )
+    .join('  ');
+}
+
+async function main(): Promise<void> {
+  const lines: string[] = [];
+  const print = (text = '') => {
+    lines.push(text);
+    process.stdout.write(`${text}\n`);
+  };
+
+  print('1. Polling efficiency (30 simulated days per trace, seeded)');
+  const widths = [18, 22, 8, 8, 8, 8, 8, 8];
+  print(row(['trace', 'policy', 'req/day', 'p50 min', 'p95 min', 'max min', 'repeats', 'in R-A'], widths));
+  const results: PolicyResult[] = [];
+  for (const trace of makeTraces(SEED)) {
+    for (const policy of POLICIES) {
+      const r = simulate(trace, policy, SEED);
+      results.push(r);
+      print(
+        row(
+          [
+            trace.name,
+            policy.name,
+            r.requestsPerDay,
+            percentile(r.delaysMinutes, 50),
+            percentile(r.delaysMinutes, 95),
+            Math.max(...r.delaysMinutes),
+            r.repeats,
+            r.duringRetryAfter,
+          ],
+          widths,
+        ),
+      );
+    }
+  }
+  const byPolicy = (name: string) => results.filter((r) => r.policy === name);
+  const total = (rs: PolicyResult[], f: (r: PolicyResult) => number) => rs.reduce((s, r) => s + f(r), 0);
+  const summary = POLICIES.map((p) => {
+    const rs = byPolicy(p.name);
+    const delays = rs.flatMap((r) => r.delaysMinutes);
+    return {
+      policy: p.name,
+      requestsPerDay: total(rs, (r) => r.requests) / total(rs, (r) => r.requests / r.requestsPerDay),
+      p50: percentile(delays, 50),
+      p95: percentile(delays, 95),
+      max: Math.max(...delays),
+      repeats: total(rs, (r) => r.repeats),
+      duringRetryAfter: total(rs, (r) => r.duringRetryAfter),
+      missed: total(rs, (r) => r.missed),
+    };
+  });
+  print();
+  print(
+    row(['all traces', 'policy', 'req/day', 'p50 min', 'p95 min', 'max min', 'repeats', 'in R-A'], widths),
+  );
+  for (const s of summary)
+    print(row(['', s.policy, s.requestsPerDay, s.p50, s.p95, s.max, s.repeats, s.duringRetryAfter], widths));
+  const [ours, fixed60, fixed5] = summary as [
+    (typeof summary)[number],
+    (typeof summary)[number],
+    (typeof summary)[number],
+  ];
+
+  print();
+  print('2. Core cost');
+  const fleet = await startFleet();
+  let refresh: Awaited<ReturnType<typeof fullRefresh>>;
+  let idle: Awaited<ReturnType<typeof idleWakeups>>;
+  try {
+    refresh = await fullRefresh(fleet, 200);
+    idle = await idleWakeups(fleet, 20, 10);
+  } finally {
+    fleet.child.stdin?.end();
+    fleet.child.kill();
+  }
+  print(
+    `full refresh of ${refresh.accounts} accounts (all six providers): ${refresh.wallMs.toFixed(0)} ms wall, ${refresh.cpuMsPerAccount.toFixed(2)} ms CPU per account, peak RSS ${refresh.peakRssMb.toFixed(0)} MB, ${refresh.ok} answered`,
+  );
+  print(
+    `idle monitor, ${idle.accounts} accounts for ${idle.hours} simulated hours: ${idle.wakeups} timer wake-ups for ${idle.requests} requests (allowed ${idle.allowed})`,
+  );
+
+  print();
+  print('3. History and cache (a year of one-minute polling, 20 accounts)');
+  const history = await historyCost(CLI);
+  print(
+    `on disk ${(history.bytesOnDisk / 1024 / 1024).toFixed(2)} MB (${history.pointsPerAccount} points per account after tiering); load all ${history.loadAllMs.toFixed(1)} ms; append p95 ${history.appendP95Ms.toFixed(2)} ms; CLI start to state from cache ${history.cliFromCacheMs.toFixed(0)} ms`,
+  );
+
+  print();
+  print('4. Renderer (headless Chromium)');
+  const js = rendererJsGzipBytes();
+  const renderer = await rendererCost();
+  print(
+    `JS gzipped: ${(js.total / 1024).toFixed(1)} KB in all, ${(js.initial / 1024).toFixed(1)} KB for the overview`,
+  );
+  print(
+    `state pushed → overview of 20 accounts interactive: ${renderer.overviewInteractiveMs.toFixed(1)} ms (sparklines drawn: ${renderer.sparklinesMs.toFixed(1)} ms)`,
+  );
+  print(
+    `100 000 points: uPlot ${renderer.chartUplotMs.toFixed(1)} ms, naive SVG line ${renderer.chartSvgMs.toFixed(1)} ms (${(renderer.chartSvgMs / renderer.chartUplotMs).toFixed(1)}x)`,
+  );
+
+  const budgets: Budget[] = [
+    {
+      name: 'Creditbar requests / fixed-60 s requests',
+      value: ours.requestsPerDay / fixed60.requestsPerDay,
+      target: 0.2,
+      unit: 'ratio',
+      kind: 'max',
+    },
+    {
+      name: 'Creditbar p95 detection delay / fixed-5 min p95',
+      value: ours.p95 / fixed5.p95,
+      target: 1,
+      unit: 'ratio',
+      kind: 'max',
+    },
+    { name: 'Creditbar repeated alerts', value: ours.repeats, target: 0, unit: 'alerts', kind: 'max' },
+    {
+      name: 'Creditbar requests during Retry-After',
+      value: ours.duringRetryAfter,
+      target: 0,
+      unit: 'requests',
+      kind: 'max',
+    },
+    {
+      name: 'idle timer wake-ups / allowed',
+      value: idle.wakeups / idle.allowed,
+      target: 1,
+      unit: 'ratio',
+      kind: 'max',
+    },
+    {
+      name: 'history on disk',
+      value: history.bytesOnDisk / 1024 / 1024,
+      target: 10,
+      unit: 'MB',
+      kind: 'max',
+    },
+    { name: 'history load, all accounts', value: history.loadAllMs, target: 100, unit: 'ms', kind: 'max' },
+    { name: 'history append p95', value: history.appendP95Ms, target: 5, unit: 'ms', kind: 'max' },
+    {
+      name: 'CLI start to state from cache',
+      value: history.cliFromCacheMs,
+      target: 300,
+      unit: 'ms',
+      kind: 'max',
+    },
+    { name: 'renderer JS gzipped', value: js.total / 1024, target: 120, unit: 'KB', kind: 'max' },
+    {
+      name: 'overview interactive after state',
+      value: renderer.overviewInteractiveMs,
+      target: 150,
+      unit: 'ms',
+      kind: 'max',
+    },
+    { name: 'chart of 100 000 points', value: renderer.chartUplotMs, target: 100, unit: 'ms', kind: 'max' },
+  ];
+  print();
+  print('Budgets');
+  const failed: string[] = [];
+  for (const b of budgets) {
+    const met = b.value <= b.target;
+    const farOff = b.target === 0 ? b.value > 0 : b.value > 2 * b.target;
+    if (farOff) failed.push(b.name);
+    print(
+      `${met ? 'ok  ' : farOff ? 'FAIL' : 'over'}  ${b.name}: ${b.value.toFixed(b.unit === 'ratio' ? 3 : 1)} ${b.unit} (target ≤ ${b.target})`,
+    );
+  }
+  const machine = {
+    platform: platform(),
+    release: release(),
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
+  writeFileSync(
+    path.join(__dirname, 'results.json'),
+    `${JSON.stringify({ at: new Date().toISOString(), machine, seed: SEED, polling: { traces: results, summary }, core: { refresh, idle }, history, renderer: { js, ...renderer }, budgets }, null, 2)}\n`,
+  );
+  if (failed.length > 0) {
+    print(`\nMissed by more than 2x: ${failed.join('; ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
