@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Account } from '../../../shared/config';
 import { describeIssues } from '../../../shared/config';
-import type { Snapshot } from '../../../shared/model';
+import { Snapshot } from '../../../shared/model';
 import { PROVIDERS, type ProviderId } from '../../../shared/providers';
 import { ProviderFailure } from './failure';
 import type { HttpClient } from './http';
@@ -35,7 +35,15 @@ export function toPoller<Raw>(adapter: ProviderAdapter<Raw>): Poller {
     id: adapter.id,
     async poll(ctx) {
       const raw = await adapter.fetch(ctx);
-      return adapter.normalize(raw, ctx.now);
+      // Arithmetic on extreme numbers (1e308 × 100) can leave the finite range: such an answer is refused whole.
+      const snapshot = Snapshot.safeParse(adapter.normalize(raw, ctx.now));
+      if (!snapshot.success) {
+        throw new ProviderFailure(
+          'bad_response',
+          'The answer held numbers Creditbar cannot use (out of range)',
+        );
+      }
+      return snapshot.data;
     },
   };
 }

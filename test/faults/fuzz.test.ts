@@ -1,0 +1,243 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { guardInvoke } from '../../main/core/ipc/ipc-guard';
+import { toProviderError } from '../../main/core/providers/failure';
+import { createHttpClient, type HttpClient } from '../../main/core/providers/http';
+import { pollerFor } from '../../main/core/providers/registry';
+import { parseRetryAfter } from '../../main/core/providers/retry-after';
+import { ConfigFile } from '../../shared/config';
+import { INVOKE, type InvokeChannel } from '../../shared/ipc';
+import { ErrorKind, Snapshot } from '../../shared/model';
+import type { ProviderId } from '../../shared/providers';
+import { FakeServer } from '../fakes/fake-server';
+import { FAKE_STARTERS, type NetworkProviderId } from '../fakes/providers';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+const RUNS = { numRuns: 400 };
+
+/** Answers every request with the same value: the transport is not under test here, the reading of answers is. */
+const answering = (value: unknown): HttpClient => ({ json: async () => structuredClone(value) });
+
+/** Any JSON, plus values shaped like each provider's answer with hostile numbers and types in every field. */
+const hostileNumber = fc.oneof(
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(1e308, -1e308, Number.MAX_SAFE_INTEGER, 0, -0, 5e-324, 1e-300),
+  fc.string(),
+  fc.constant(null),
+);
+/** Per provider, its documented shape with a hostile value in every numeric field. */
+const SHAPED: Record<NetworkProviderId, fc.Arbitrary<unknown>> = {
+  happenstance: fc.record({
+    balance_credits: hostileNumber,
+    has_credits: fc.boolean(),
+    purchases: fc.constant([]),
+    usage: fc.constant([]),
+  }),
+  generect: fc.record({
+    data: fc.record({
+      credits: fc.record({
+        balance: hostileNumber,
+        used_this_month: hostileNumber,
+        monthly_limit: hostileNumber,
+      }),
+    }),
+  }),
+  richutilities: fc.record({
+    balance: hostileNumber,
+    available: hostileNumber,
+    reserved: hostileNumber,
+    currency: fc.string(),
+  }),
+  klaim: fc.record({
+    data: fc.array(
+      fc.record({ created_at: hostileNumber, credit_balance: hostileNumber, credit_change: hostileNumber }),
+      { minLength: 1 },
+    ),
+  }),
+  'metered-billing': fc.record({
+    success: fc.constant(true),
+    data: fc.record({
+      metrics: fc.dictionary(
+        fc.string(),
+        fc.record({
+          name: fc.string({ minLength: 1 }),
+          unit: fc.string(),
+          included: hostileNumber,
+          used: hostileNumber,
+          percentage: hostileNumber,
+        }),
+        { minKeys: 1 },
+      ),
+    }),
+  }),
+  custom: fc.record({
+    account: fc.record({ credits: fc.record({ left: hostileNumber, monthly: hostileNumber }) }),
+  }),
+};
+const PROTO = JSON.parse('{"__proto__":{"balance_credits":5},"constructor":{"prototype":{"x":1}}}');
+const answerFor = (provider: NetworkProviderId) =>
+  fc.oneof(
+    { arbitrary: SHAPED[provider], weight: 4 },
+    { arbitrary: fc.jsonValue(), weight: 1 },
+    { arbitrary: fc.constant(PROTO), weight: 1 },
+  );
+
+async function accountsFor(): Promise<
+  Record<NetworkProviderId, Parameters<ReturnType<typeof pollerFor>['poll']>[0]['account']>
+> {
+  const out = {} as Record<NetworkProviderId, Parameters<ReturnType<typeof pollerFor>['poll']>[0]['account']>;
+  for (const [id, start] of Object.entries(FAKE_STARTERS) as [
+    NetworkProviderId,
+    () => ReturnType<(typeof FAKE_STARTERS)['klaim']>,
+  ][]) {
+    const fake = await start();
+    out[id] = fake.account();
+    await fake.close();
+  }
+  return out;
+}
+
+describe('fuzzing: any answer gives a valid snapshot or a classified error, never a throw or a NaN', () => {
+  it.each(Object.keys(FAKE_STARTERS) as NetworkProviderId[])('%s', async (provider) => {
+    const account = (await accountsFor())[provider];
+    await fc.assert(
+      fc.asyncProperty(answerFor(provider), async (answer) => {
+        try {
+          const snapshot = await pollerFor(provider as ProviderId).poll({
+            account,
+            secret: 'k',
+            http: answering(answer),
+            now: NOW,
+          });
+          expect(Snapshot.safeParse(snapshot).success).toBe(true);
+          expect(JSON.stringify(snapshot)).not.toMatch(/NaN|Infinity/);
+        } catch (thrown) {
+          const error = toProviderError(thrown);
+          expect(ErrorKind.options).toContain(error.kind);
+          expect(error.message).not.toMatch(/internal error/);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('10 000-deep nesting and __proto__ keys over real HTTP are refused cleanly', async () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const server = await FakeServer.start(() => ({ text: deep }));
+    const proto = await FakeServer.start(() => ({
+      text: '{"__proto__":{"balance_credits":1},"balance_credits":"x"}',
+    }));
+    try {
+      const account = { id: 'a', provider: 'happenstance' as const, label: 'A', baseUrl: server.url };
+      await expect(
+        pollerFor('happenstance').poll({ account, secret: 'k', http: createHttpClient(), now: NOW }),
+      ).rejects.toMatchObject({
+        kind: 'bad_response',
+      });
+      await expect(
+        pollerFor('happenstance').poll({
+          account: { ...account, baseUrl: proto.url },
+          secret: 'k',
+          http: createHttpClient(),
+          now: NOW,
+        }),
+      ).rejects.toMatchObject({ kind: 'bad_response' });
+      expect(({} as Record<string, unknown>).balance_credits).toBeUndefined();
+    } finally {
+      await server.close();
+      await proto.close();
+    }
+  });
+});
+
+describe('fuzzing: HTTP error mapping and Retry-After', () => {
+  it('any status and any body map to a known kind with a message; no throw escapes', async () => {
+    const replies: { status: number; text: string; retryAfter: string }[] = [];
+    const server = await FakeServer.start(() => {
+      const r = replies.shift() ?? { status: 500, text: '', retryAfter: '' };
+      const headers: Record<string, string> = r.retryAfter ? { 'retry-after': r.retryAfter } : {};
+      return { status: r.status, text: r.text, headers };
+    });
+    try {
+      const http = createHttpClient({ deadlineMs: 2000 });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 200, max: 599 }).filter((s) => s < 300 || s >= 400),
+          fc.oneof(
+            fc.jsonValue().map((v) => JSON.stringify(v)),
+            fc.string(),
+          ),
+          fc.oneof(
+            fc.constant(''),
+            fc.string().filter((s) => /^[\x21-\x7e ]*$/.test(s)),
+            fc.nat().map(String),
+          ),
+          async (status, text, retryAfter) => {
+            replies.push({ status, text, retryAfter });
+            try {
+              await http.json(
+                { method: 'GET', url: server.url },
+                { describeError: (b) => (typeof b === 'string' ? b : undefined) },
+              );
+              expect(status).toBeLessThan(300);
+            } catch (thrown) {
+              const error = toProviderError(thrown);
+              expect(ErrorKind.options).toContain(error.kind);
+              expect(error.message.length).toBeGreaterThan(0);
+              expect(error.message.length).toBeLessThan(400);
+              if (error.retryAfterSeconds !== undefined)
+                expect(Number.isFinite(error.retryAfterSeconds)).toBe(true);
+            }
+          },
+        ),
+        { numRuns: 200 },
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('Retry-After is a finite, non-negative number of seconds or nothing', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.option(fc.string()),
+        fc.date({ noInvalidDate: true }),
+        (value, date, now) => {
+          const seconds = parseRetryAfter(value, date, now);
+          if (seconds !== undefined) expect(Number.isFinite(seconds) && seconds >= 0).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('fuzzing: config and IPC schemas', () => {
+  it('the config parser never throws on any JSON', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.jsonValue(), fc.record({ version: fc.constant(1), accounts: fc.array(fc.jsonValue()) })),
+        (value) => {
+          const result = ConfigFile.safeParse(value);
+          if (!result.success) expect(result.error.issues.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('every IPC channel answers any payload with a result object, never a throw', async () => {
+    const sender = { fromAppWindow: true, isTopFrame: true, url: 'file:///app/index.html' };
+    for (const channel of Object.keys(INVOKE) as InvokeChannel[]) {
+      const handler = guardInvoke(channel, (async () => null) as never, 'file:///app/');
+      await fc.assert(
+        fc.asyncProperty(fc.jsonValue(), async (payload) => {
+          const result = await handler(sender, payload);
+          expect(typeof result.ok).toBe('boolean');
+        }),
+        { numRuns: 100 },
+      );
+    }
+  });
+});
