@@ -29,6 +29,14 @@ export type Fault = (
   | { type: 'hang' }
   | { type: 'reset' }
   | { type: 'redirect'; location: string }
+  /** Chunks without end, until the client hangs up. */
+  | { type: 'endless' }
+  /** Status line and headers one byte at a time, slower than any deadline. */
+  | { type: 'slow-headers' }
+  /** Headers and half a body, then silence. */
+  | { type: 'stall-body' }
+  /** Headers and half a body, then the connection is cut. */
+  | { type: 'reset-body' }
 ) & {
   /** Only a request to this path takes the fault; without it, the next request does. */
   path?: string;
@@ -133,6 +141,40 @@ export class FakeServer {
         return;
       case 'reset':
         req.socket.destroy();
+        return;
+      case 'endless': {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(16 * 1024, 0x20);
+        const pump = () => {
+          while (!res.destroyed && res.write(chunk)) {
+            // keep writing until the socket pushes back
+          }
+          if (!res.destroyed) res.once('drain', pump);
+        };
+        res.on('error', () => undefined);
+        pump();
+        return;
+      }
+      case 'slow-headers': {
+        const head = 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n';
+        let i = 0;
+        const timer = setInterval(() => {
+          if (req.socket.destroyed || i >= head.length) {
+            clearInterval(timer);
+            return;
+          }
+          req.socket.write(head[i++] as string);
+        }, 100);
+        req.socket.on('close', () => clearInterval(timer));
+        return;
+      }
+      case 'stall-body':
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{"balance_credits": 12, "has_cre');
+        return;
+      case 'reset-body':
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{"balance_credits": 12, "has_cre', () => setTimeout(() => req.socket.destroy(), 20));
         return;
       case 'redirect':
         send(res, { status: 302, headers: { location: fault.location }, text: '' });
