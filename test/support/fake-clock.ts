@@ -3,6 +3,8 @@ import type { Clock } from '../../main/core/monitor/clock';
 /** A clock tests move by hand; `advance` fires due timers in order and lets each poll settle before the next. */
 export class FakeClock implements Clock {
   private t = 0;
+  /** How far the wall clock has been set away from the monotonic one (a person changing the time). */
+  private wallOffset = 0;
   private seq = 0;
   private readonly timers = new Map<number, { at: number; callback: () => void }>();
 
@@ -13,7 +15,12 @@ export class FakeClock implements Clock {
   }
 
   wall(): Date {
-    return new Date(this.wallBase + this.t);
+    return new Date(this.wallBase + this.t + this.wallOffset);
+  }
+
+  /** Sets the wall clock back or forward without moving monotonic time, as a person or NTP would. */
+  shiftWall(ms: number): void {
+    this.wallOffset += ms;
   }
 
   setTimer(callback: () => void, ms: number): unknown {

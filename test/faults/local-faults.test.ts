@@ -1,0 +1,159 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import keytar from 'keytar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Monitor } from '../../main/core/monitor/monitor';
+import type { AccountResult } from '../../main/core/monitor/refresh-account';
+import { createHttpClient } from '../../main/core/providers/http';
+import { AlertStateStore } from '../../main/core/store/alert-state-store';
+import { createSnapshotCache } from '../../main/core/store/cache';
+import { HistoryStore } from '../../main/core/store/history';
+import { KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
+import type { Account } from '../../shared/config';
+import { runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
+import { type FakeProvider, startCustom, startHappenstance } from '../fakes/providers';
+import { FakeClock } from '../support/fake-clock';
+
+let hs: FakeProvider;
+beforeAll(async () => {
+  hs = await startHappenstance('hs_live_local_faults_2468');
+});
+afterAll(() => hs.close());
+
+async function dataDirWith(accounts: Account[]): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'creditbar-local-'));
+  writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ version: 1, accounts }));
+  return dir;
+}
+
+const statusJson = async (dir: string, env: Record<string, string> = {}) => {
+  const run = await runBuiltCli(['status', '--json', '--data-dir', dir], env);
+  return {
+    code: run.code,
+    accounts: JSON.parse(run.stdout).accounts as {
+      error: { kind: string } | null;
+      remaining: number;
+      stale: boolean;
+    }[],
+  };
+};
+
+describe('local faults', () => {
+  it('a keychain item deleted behind our back is no_credentials, with the last value kept', async () => {
+    const dir = await dataDirWith([{ ...hs.account('deleted-key'), label: 'Deleted' }]);
+    await keytar.setPassword(KEYCHAIN_SERVICE, 'deleted-key', hs.key);
+    expect((await statusJson(dir)).accounts[0]).toMatchObject({ remaining: 1840, error: null });
+    await keytar.deletePassword(KEYCHAIN_SERVICE, 'deleted-key');
+    const after = await statusJson(dir);
+    expect(after.accounts[0]).toMatchObject({
+      remaining: 1840,
+      stale: true,
+      error: { kind: 'no_credentials' },
+    });
+  });
+
+  it('a cache that cannot be written still shows the fresh value; the obstacle is left alone', async () => {
+    const dir = await dataDirWith([hs.account()]);
+    // As root no permission stops us, so the write is made impossible another way: a file where the folder goes.
+    writeFileSync(path.join(dir, 'cache'), 'not a folder');
+    const run = await statusJson(dir, { CREDITBAR_KEY_HAPPENSTANCE: hs.key });
+    expect(run.code).toBe(0);
+    expect(run.accounts[0]).toMatchObject({ remaining: 1840, stale: false, error: null });
+    expect(readFileSync(path.join(dir, 'cache'), 'utf8')).toBe('not a folder');
+  });
+
+  it('watch keeps watching when its history cannot be written, and says why on stderr', async () => {
+    const dir = await dataDirWith([{ ...hs.account(), pollSeconds: 2, adaptive: false }]);
+    writeFileSync(path.join(dir, 'history'), 'not a folder');
+    const watch = startBuiltCli(['watch', '--data-dir', dir, '--for', '5'], {
+      CREDITBAR_KEY_HAPPENSTANCE: hs.key,
+    });
+    const { code, stderr } = await watch.exited;
+    expect(code).toBe(0);
+    expect(watch.lines.filter((l) => l.includes('"type":"snapshot"')).length).toBeGreaterThanOrEqual(2);
+    expect(stderr).toMatch(/Could not save the history; Creditbar keeps running/);
+  });
+
+  it('two creditbar processes writing the same data dir leave every file readable', async () => {
+    const dir = await dataDirWith([
+      { ...hs.account(), pollSeconds: 2, adaptive: false, alerts: { warnBelow: 5000 } },
+    ]);
+    const env = { CREDITBAR_KEY_HAPPENSTANCE: hs.key };
+    const a = startBuiltCli(['watch', '--data-dir', dir, '--for', '6'], env);
+    const b = startBuiltCli(['watch', '--data-dir', dir, '--for', '6'], env);
+    expect((await a.exited).code).toBe(0);
+    expect((await b.exited).code).toBe(0);
+    const history = await new HistoryStore(path.join(dir, 'history')).load('happenstance');
+    expect(history.points.length).toBeGreaterThanOrEqual(4);
+    expect(await AlertStateStore.inDataDir(dir).load()).toMatchObject({
+      accounts: { happenstance: { balance: 'warning' } },
+    });
+    expect(await createSnapshotCache(path.join(dir, 'cache')).read('happenstance')).toMatchObject({
+      remaining: 1840,
+    });
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+    expect(files.filter((f) => f.endsWith('.bad'))).toEqual([]);
+  });
+
+  it('the wall clock set back a day and forward a year changes neither the cadence nor the order of history', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'creditbar-clock-'));
+    const clock = new FakeClock(Date.parse('2026-11-22T12:00:00Z'));
+    const seen: { at: number; result: AccountResult }[] = [];
+    const alerts: string[] = [];
+    const history = new HistoryStore(path.join(dir, 'history'), () => clock.wall().getTime());
+    const monitor = new Monitor(
+      [{ ...hs.account(), pollSeconds: 60, adaptive: false, alerts: { warnBelow: 5000 } }],
+      {
+        http: createHttpClient({ deadlineMs: 2000 }),
+        secrets: async () => hs.key,
+        cache: createSnapshotCache(path.join(dir, 'cache')),
+        history,
+        alertStore: AlertStateStore.inDataDir(dir),
+        clock,
+        random: () => 0.5,
+      },
+      { result: (result) => seen.push({ at: clock.monotonic(), result }), alert: (a) => alerts.push(a.kind) },
+    );
+    await monitor.start();
+    const advance = (ms: number) => clock.advance(ms, () => monitor.settled());
+    await advance(3 * 60_000);
+    clock.shiftWall(-24 * 3_600_000);
+    await advance(3 * 60_000);
+    clock.shiftWall(366 * 24 * 3_600_000);
+    await advance(3 * 60_000);
+    await monitor.stop();
+    const gaps = seen.slice(1).map((s, i) => s.at - (seen[i] as { at: number }).at);
+    expect(new Set(gaps)).toEqual(new Set([60_000]));
+    expect(seen.every((s) => s.result.error === null)).toBe(true);
+    const { points } = await new HistoryStore(path.join(dir, 'history'), () => clock.wall().getTime()).load(
+      'happenstance',
+    );
+    expect(points.every((p, i) => i === 0 || (points[i - 1] as { t: number }).t <= p.t)).toBe(true);
+    expect(alerts).toEqual(['low']);
+  });
+
+  it('500 accounts: status answers for every one (the 4-at-a-time limit is unit-tested in map-limit)', async () => {
+    const custom = await startCustom('cust_five_hundred_key');
+    try {
+      const base = custom.account();
+      const accounts = Array.from({ length: 500 }, (_, i) => ({
+        ...base,
+        id: `acct-${i}`,
+        label: `Account ${i}`,
+      }));
+      const dir = await dataDirWith(accounts);
+      const env: Record<string, string> = {};
+      for (let i = 0; i < 500; i++) env[`CREDITBAR_KEY_ACCT_${i}`] = custom.key;
+      const run = await statusJson(dir, env);
+      expect(run.code).toBe(0);
+      expect(run.accounts).toHaveLength(500);
+      expect(run.accounts.every((a) => a.error === null && a.remaining === 412.5)).toBe(true);
+      expect(custom.server.requests).toHaveLength(500);
+      expect(existsSync(path.join(dir, 'cache', 'acct-499.json'))).toBe(true);
+    } finally {
+      await custom.close();
+    }
+  });
+});
