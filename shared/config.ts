@@ -47,7 +47,13 @@ export const Account = z
   .strictObject({
     id: z.string().check(z.regex(ACCOUNT_ID_PATTERN, 'must be 1 to 40 characters of a-z, 0-9 and -')),
     provider: ProviderId,
-    label: z.string().check(z.minLength(1), z.maxLength(80)),
+    label: z
+      .string()
+      .check(
+        z.minLength(1),
+        z.maxLength(80),
+        z.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'must not contain control or text-direction characters'),
+      ),
     baseUrl: z.optional(SafeUrl),
     userId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
     custom: z.optional(CustomEndpoint),

@@ -4,7 +4,7 @@ import { describeIssues } from '../../../shared/config';
 import { Snapshot } from '../../../shared/model';
 import { PROVIDERS, type ProviderId } from '../../../shared/providers';
 import { ProviderFailure } from './failure';
-import type { HttpClient } from './http';
+import { cleanDetail, type HttpClient } from './http';
 
 export interface FetchContext {
   account: Account;
@@ -36,7 +36,7 @@ export function toPoller<Raw>(adapter: ProviderAdapter<Raw>): Poller {
     async poll(ctx) {
       const raw = await adapter.fetch(ctx);
       // Arithmetic on extreme numbers (1e308 × 100) can leave the finite range: such an answer is refused whole.
-      const snapshot = Snapshot.safeParse(adapter.normalize(raw, ctx.now));
+      const snapshot = Snapshot.safeParse(cleanStrings(adapter.normalize(raw, ctx.now)));
       if (!snapshot.success) {
         throw new ProviderFailure(
           'bad_response',
@@ -46,6 +46,19 @@ export function toPoller<Raw>(adapter: ProviderAdapter<Raw>): Poller {
       return snapshot.data;
     },
   };
+}
+
+/**
+ * Every string a provider sent (operation names, plans, units, keys of maps) is shown to a person: control and
+ * bidi-override characters go (so "\u202Eexe.gnp" cannot pose as "png.exe") and each is capped in length.
+ */
+export function cleanStrings<T>(value: T): T {
+  if (typeof value === 'string') return cleanDetail(value) as T;
+  if (Array.isArray(value)) return value.map(cleanStrings) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanDetail(k), cleanStrings(v)])) as T;
+  }
+  return value;
 }
 
 /** Validates a provider answer; drift becomes a `bad_response` that names the field, never a crash. */
