@@ -7,5 +7,7 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // UI assertions wait on real polls and pushes; a loaded CI machine needs more than the 1 s default.
+    expect: { poll: { timeout: 5_000 } },
   },
 });

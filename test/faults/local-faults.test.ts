@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Monitor } from '../../main/core/monitor/monitor';
@@ -12,7 +14,7 @@ import { createSnapshotCache } from '../../main/core/store/cache';
 import { HistoryStore } from '../../main/core/store/history';
 import { KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
 import type { Account } from '../../shared/config';
-import { runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
+import { CLI, runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
 import { type FakeProvider, startCustom, startHappenstance } from '../fakes/providers';
 import { FakeClock } from '../support/fake-clock';
 
@@ -52,6 +54,35 @@ describe('local faults', () => {
       stale: true,
       error: { kind: 'no_credentials' },
     });
+  });
+
+  it('a locked keychain: no crash, the last value kept, and a message that says to unlock it', async () => {
+    // Locking cannot be undone without the keyring's password prompt, so this runs in its own D-Bus session and
+    // keyring, through the built CLI, and leaves the shared one alone.
+    const dir = await dataDirWith([]);
+    const lock =
+      'dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets ' +
+      'org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null';
+    const script = [
+      'set -e',
+      'printf %s "$KEY" | node "$CLI" accounts add --provider happenstance --id locked-key --base-url "$URL" --data-dir "$DIR" >/dev/null',
+      'node "$CLI" status --json --data-dir "$DIR" > "$DIR/before.json" || true',
+      lock,
+      'node "$CLI" status --json --data-dir "$DIR" > "$DIR/after.json" || true',
+    ].join('\n');
+    // Asynchronous on purpose: the fake provider lives in this process and must keep answering meanwhile.
+    await promisify(execFile)(
+      'dbus-run-session',
+      ['--', 'bash', path.resolve(__dirname, '../with-keyring.sh'), 'bash', '-c', script],
+      {
+        env: { PATH: process.env.PATH ?? '', HOME: dir, KEY: hs.key, URL: hs.server.url, DIR: dir, CLI },
+      },
+    );
+    const before = JSON.parse(readFileSync(path.join(dir, 'before.json'), 'utf8')).accounts[0];
+    const after = JSON.parse(readFileSync(path.join(dir, 'after.json'), 'utf8')).accounts[0];
+    expect(before).toMatchObject({ remaining: 1840, error: null });
+    expect(after).toMatchObject({ remaining: 1840, stale: true, error: { kind: 'no_credentials' } });
+    expect(after.error.message).toMatch(/is it locked\? unlock it/);
   });
 
   it('a cache that cannot be written still shows the fresh value; the obstacle is left alone', async () => {

@@ -117,6 +117,11 @@ export class AppController {
     await this.monitor?.stop();
   }
 
+  /** Resolves once no poll is in flight (for an orderly quit, and for tests that move time by hand). */
+  async settled(): Promise<void> {
+    await this.monitor?.settled();
+  }
+
   onState(listener: (state: AppState) => void): () => void {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);

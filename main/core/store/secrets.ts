@@ -55,9 +55,10 @@ export function createSecretResolver(env: NodeJS.ProcessEnv, store: SecretStore)
     if (fromEnv) return fromEnv;
     const stored = await store.get(accountId);
     if (stored) return stored;
+    // A locked keychain shows no items at all (libsecret cannot prompt without a display), so say both.
     throw new ProviderFailure(
       'no_credentials',
-      `No API key for "${accountId}": add one with creditbar accounts add, or set ${envKeyName(accountId)}`,
+      `No API key for "${accountId}" in the keychain (is it locked? unlock it), or add one with creditbar accounts add, or set ${envKeyName(accountId)}`,
     );
   };
 }

@@ -46,9 +46,7 @@ async function makeApp(dataDir: string) {
   // Every call goes through the same guard the shell registers, as the renderer's would.
   const invoke = (channel: InvokeChannel, payload: unknown) =>
     guardInvoke(channel, controller.handlers[channel] as never, APP)(sender, payload);
-  const settle = async () => {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  };
+  const settle = () => controller.settled();
   const advance = (ms: number) => clock.advance(ms, settle);
   return { controller, invoke, pushed, advance, opened, loginItem };
 }
