@@ -108,14 +108,20 @@ export async function accountsAdd(
     io.stdout(`Connected: ${value}\n`);
     await ctx.deps.cache.write(account.id, s).catch(() => undefined);
   }
+  // The config first: if it cannot be written, no key is left behind in the keychain. If the keychain then
+  // refuses, the config goes back to what it was.
+  await writeConfig(ctx.paths.configFile, { ...config, accounts: [...config.accounts, account] });
   try {
     if (needsKey) await ctx.store.set(account.id, key);
   } catch (error) {
+    await (ctx.config
+      ? writeConfig(ctx.paths.configFile, ctx.config)
+      : rm(ctx.paths.configFile, { force: true })
+    ).catch(() => undefined);
     const message = error instanceof ProviderFailure ? error.message : 'the keychain refused the key';
     io.stderr(`Not saved: ${message}. Nothing was written.\n`);
     return 3;
   }
-  await writeConfig(ctx.paths.configFile, { ...config, accounts: [...config.accounts, account] });
   io.stdout(`Added ${account.label} (${account.id}); its key is in the OS keychain.\n`);
   return 0;
 }

@@ -27,9 +27,30 @@ export async function readConfig(file: string): Promise<ConfigFile | null> {
   return parsed.data;
 }
 
+const WRITE_PROBLEMS: Record<string, string> = {
+  EROFS: 'the folder is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a file stands where its folder should be',
+};
+
+/** A failed write in words a person can act on, naming the file. */
+export function writeProblem(file: string, error: unknown): ConfigError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return new ConfigError(
+    `Cannot write ${file}: ${WRITE_PROBLEMS[code] ?? (code || 'unknown error')}. Nothing was changed.`,
+  );
+}
+
 /** Writes the whole config atomically (temp file, fsync, rename), readable by its owner only. */
 export async function writeConfig(file: string, config: ConfigFile): Promise<void> {
   const parsed = ConfigFile.parse(config);
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(file, `${JSON.stringify(parsed, null, 2)}\n`, { mode: 0o600, fsync: true });
+  try {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(file, `${JSON.stringify(parsed, null, 2)}\n`, { mode: 0o600, fsync: true });
+  } catch (error) {
+    throw writeProblem(file, error);
+  }
 }

@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import keytar from 'keytar';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HistoryStore } from '../../main/core/store/history';
+import { KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
+import { runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
+import { type FakeProvider, startHappenstance } from '../fakes/providers';
+
+/**
+ * A real full disk and a real read-only folder: a tiny tmpfs, filled or remounted read-only. Root passes every
+ * permission bit, but not these. Mounting needs root; where the tests run without it, they say so and are skipped.
+ */
+function canMount(): boolean {
+  const probe = path.join(tmpdir(), `creditbar-mount-probe-${process.pid}`);
+  try {
+    mkdirSync(probe, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    process.stderr.write('disk-faults: cannot mount a tmpfs here (not root?): these tests are skipped\n');
+    return false;
+  }
+}
+
+const mounts: string[] = [];
+let hs: FakeProvider;
+beforeAll(async () => {
+  hs = await startHappenstance('hs_live_disk_faults_1357');
+});
+afterAll(() => hs.close());
+afterEach(() => {
+  for (const dir of mounts.splice(0)) execFileSync('umount', [dir], { stdio: 'ignore' });
+});
+
+async function smallDisk(kib: number): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'creditbar-disk-'));
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${kib}k,mode=0700`, 'tmpfs', dir]);
+  mounts.push(dir);
+  return dir;
+}
+
+const env = () => ({ CREDITBAR_KEY_HAPPENSTANCE: hs.key });
+
+describe.runIf(canMount())('disk faults, for real', () => {
+  it('a full disk: status still shows the fresh value, the old cache survives whole, watch goes on and says why', async () => {
+    const dir = await smallDisk(256);
+    writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({ version: 1, accounts: [{ ...hs.account(), pollSeconds: 2, adaptive: false }] }),
+    );
+    expect((await runBuiltCli(['status', '--json', '--data-dir', dir], env())).code).toBe(0);
+    await runBuiltCli(['watch', '--data-dir', dir, '--for', '3'], env());
+    const cacheBefore = readFileSync(path.join(dir, 'cache', 'happenstance.json'), 'utf8');
+    const historyBefore = await new HistoryStore(path.join(dir, 'history')).load('happenstance');
+    // Fill every remaining byte.
+    try {
+      execFileSync('dd', ['if=/dev/zero', `of=${path.join(dir, 'filler')}`, 'bs=4k'], { stdio: 'ignore' });
+    } catch {
+      // dd stops with ENOSPC, which is the point
+    }
+    hs.balance = 1700;
+    try {
+      const status = await runBuiltCli(['status', '--json', '--data-dir', dir], env());
+      expect(status.code).toBe(0);
+      expect(JSON.parse(status.stdout).accounts[0]).toMatchObject({
+        remaining: 1700,
+        stale: false,
+        error: null,
+      });
+      expect(readFileSync(path.join(dir, 'cache', 'happenstance.json'), 'utf8')).toBe(cacheBefore);
+      const watch = startBuiltCli(['watch', '--data-dir', dir, '--for', '4'], env());
+      const { code, stderr } = await watch.exited;
+      expect(code).toBe(0);
+      expect(watch.lines.filter((l) => l.includes('"remaining":1700')).length).toBeGreaterThanOrEqual(1);
+      expect(stderr).toMatch(/Could not save the (history|alert state); Creditbar keeps running/);
+      const historyAfter = await new HistoryStore(path.join(dir, 'history')).load('happenstance');
+      expect(historyAfter.points.slice(0, historyBefore.points.length)).toEqual(historyBefore.points);
+    } finally {
+      hs.balance = 1840;
+    }
+  });
+
+  it('a read-only data dir: status works from fresh data; adding an account says why and leaves no key behind', async () => {
+    const dir = await smallDisk(256);
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ version: 1, accounts: [hs.account()] }));
+    expect((await runBuiltCli(['status', '--data-dir', dir], env())).code).toBe(0);
+    execFileSync('mount', ['-o', 'remount,ro', dir]);
+    const status = await runBuiltCli(['status', '--json', '--data-dir', dir], env());
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout).accounts[0]).toMatchObject({ remaining: 1840, error: null });
+    const add = await runBuiltCli(
+      [
+        'accounts',
+        'add',
+        '--provider',
+        'happenstance',
+        '--id',
+        'readonly-new',
+        '--base-url',
+        hs.server.url,
+        '--data-dir',
+        dir,
+      ],
+      {},
+      hs.key,
+    );
+    expect(add.code).toBe(3);
+    expect(add.stderr).toContain(
+      `Cannot write ${path.join(dir, 'config.json')}: the folder is read-only. Nothing was changed.`,
+    );
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'readonly-new')).toBeNull();
+    expect(existsSync(path.join(dir, 'cache', 'readonly-new.json'))).toBe(false);
+  });
+});
