@@ -6,7 +6,7 @@ import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeytarStore, KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
 import { type FakeProvider, startHappenstance, startKlaim } from '../fakes/providers';
-import { runBuiltCli } from './run-built-cli';
+import { addAccountCli, runBuiltCli } from './run-built-cli';
 
 let hs: FakeProvider;
 let klaim: FakeProvider;
@@ -33,15 +33,10 @@ function allText(dir: string): string {
     .join('\n');
 }
 
-/** `accounts add FLAGS --data-dir DIR` with the key on standard input. */
-function addAccount(dataDir: string, key: string, flags: string[], env: Record<string, string> = {}) {
-  return runBuiltCli(['accounts', 'add', ...flags, '--data-dir', dataDir], env, key);
-}
-
 describe('creditbar accounts', () => {
   it('add reads the key from stdin, tests it, then saves key and config; list shows the last 4 at most', async () => {
     const dataDir = await fresh();
-    const add = await addAccount(dataDir, `${hs.key}\n`, [
+    const add = await addAccountCli(dataDir, `${hs.key}\n`, [
       '--provider',
       'happenstance',
       '--id',
@@ -76,7 +71,7 @@ describe('creditbar accounts', () => {
 
   it('a key that fails its test fetch saves nothing at all', async () => {
     const dataDir = await fresh();
-    const add = await addAccount(dataDir, 'not-the-right-key\n', [
+    const add = await addAccountCli(dataDir, 'not-the-right-key\n', [
       '--provider',
       'happenstance',
       '--id',
@@ -94,7 +89,7 @@ describe('creditbar accounts', () => {
   it('--no-verify saves without a request; a second add of the same id is refused; bad flags name the field', async () => {
     const dataDir = await fresh();
     const before = klaim.server.requests.length;
-    const add = await addAccount(dataDir, klaim.key, [
+    const add = await addAccountCli(dataDir, klaim.key, [
       '--provider',
       'klaim',
       '--id',
@@ -107,7 +102,7 @@ describe('creditbar accounts', () => {
     ]);
     expect(add.code).toBe(0);
     expect(klaim.server.requests.length).toBe(before);
-    const again = await addAccount(dataDir, klaim.key, [
+    const again = await addAccountCli(dataDir, klaim.key, [
       '--provider',
       'klaim',
       '--id',
@@ -119,18 +114,18 @@ describe('creditbar accounts', () => {
     ]);
     expect(again.code).toBe(3);
     expect(again.stderr).toMatch(/exists already/);
-    const bad = await addAccount(dataDir, 'k', ['--provider', 'klaim', '--id', 'Bad Id']);
+    const bad = await addAccountCli(dataDir, 'k', ['--provider', 'klaim', '--id', 'Bad Id']);
     expect(bad.code).toBe(3);
     expect(bad.stderr).toMatch(/id: must be 1 to 40 characters/);
     expect(bad.stderr).toMatch(/baseUrl: is required/);
-    const noKey = await addAccount(dataDir, '', ['--provider', 'happenstance', '--id', 'nokey']);
+    const noKey = await addAccountCli(dataDir, '', ['--provider', 'happenstance', '--id', 'nokey']);
     expect(noKey.code).toBe(3);
     expect(noKey.stderr).toMatch(/No API key on standard input/);
   });
 
   it('remove deletes the keychain item, cache, history and alert state', async () => {
     const dataDir = await fresh();
-    await addAccount(dataDir, hs.key, [
+    await addAccountCli(dataDir, hs.key, [
       '--provider',
       'happenstance',
       '--id',
@@ -156,21 +151,13 @@ describe('creditbar accounts', () => {
 
   it('with no Secret Service, add says what to install and writes the key nowhere', async () => {
     const dataDir = await fresh();
-    const add = await runBuiltCli(
-      [
-        'accounts',
-        'add',
-        '--provider',
-        'happenstance',
-        '--id',
-        'nokeychain',
-        '--base-url',
-        hs.server.url,
-        '--data-dir',
-        dataDir,
-      ],
-      { DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(root, 'no-bus')}` },
+    const add = await addAccountCli(
+      dataDir,
       hs.key,
+      ['--provider', 'happenstance', '--id', 'nokeychain', '--base-url', hs.server.url],
+      {
+        DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(root, 'no-bus')}`,
+      },
     );
     expect(add.code).toBe(3);
     expect(add.stderr).toMatch(

@@ -37,6 +37,16 @@ export function runBuiltCli(args: string[], env: Record<string, string> = {}, st
   });
 }
 
+/** `accounts add FLAGS --data-dir DIR` with the key on standard input, as a person pipes it. */
+export function addAccountCli(
+  dataDir: string,
+  key: string,
+  flags: string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  return runBuiltCli(['accounts', 'add', ...flags, '--data-dir', dataDir], env, key);
+}
+
 export interface RunningCli {
   child: ReturnType<typeof spawn>;
   lines: string[];

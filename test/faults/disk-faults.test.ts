@@ -7,7 +7,7 @@ import keytar from 'keytar';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../main/core/store/history';
 import { KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
-import { runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
+import { addAccountCli, runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
 
 /**
@@ -93,21 +93,11 @@ describe.runIf(canMount())('disk faults, for real', () => {
     const status = await runBuiltCli(['status', '--json', '--data-dir', dir], env());
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout).accounts[0]).toMatchObject({ remaining: 1840, error: null });
-    const add = await runBuiltCli(
-      [
-        'accounts',
-        'add',
-        '--provider',
-        'happenstance',
-        '--id',
-        'readonly-new',
-        '--base-url',
-        hs.server.url,
-        '--data-dir',
-        dir,
-      ],
-      {},
+    const add = await addAccountCli(
+      dir,
       hs.key,
+      ['--provider', 'happenstance', '--id', 'readonly-new', '--base-url', hs.server.url],
+      {},
     );
     expect(add.code).toBe(3);
     expect(add.stderr).toContain(

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
 import { Account } from '../../shared/config';
-import { runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
+import { addAccountCli, runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
 import { launchChromium, openPopover, serveRenderer } from '../e2e/harness';
 import { type FakeProvider, startGenerect, startHappenstance, startKlaim } from '../fakes/providers';
 
@@ -55,7 +55,7 @@ describe('security', () => {
         account.baseUrl as string,
       ];
       if (account.userId) flags.push('--user-id', account.userId);
-      const add = await runBuiltCli(['accounts', 'add', ...flags, '--data-dir', dataDir], {}, fake.key);
+      const add = await addAccountCli(dataDir, fake.key, flags);
       expect(add.code).toBe(0);
       outputs.push(add.stdout, add.stderr);
     }
@@ -96,21 +96,11 @@ describe('security', () => {
     const hs = await startHappenstance('sk_modes_check_000000001');
     fakes.push(hs);
     const dataDir = path.join(await mkdtemp(path.join(tmpdir(), 'creditbar-modes-')), 'fresh');
-    const add = await runBuiltCli(
-      [
-        'accounts',
-        'add',
-        '--provider',
-        'happenstance',
-        '--id',
-        'modes',
-        '--base-url',
-        hs.server.url,
-        '--data-dir',
-        dataDir,
-      ],
-      {},
+    const add = await addAccountCli(
+      dataDir,
       hs.key,
+      ['--provider', 'happenstance', '--id', 'modes', '--base-url', hs.server.url],
+      {},
     );
     expect(add.code).toBe(0);
     const watch = startBuiltCli(['watch', '--data-dir', dataDir, '--for', '3']);

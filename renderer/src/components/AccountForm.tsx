@@ -2,16 +2,20 @@ import { type FormEvent, useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
 import { Account } from '../../../shared/config';
 import { formatAmount } from '../../../shared/format';
-import { PROVIDERS, type ProviderId } from '../../../shared/providers';
+import { PROVIDERS, ProviderId } from '../../../shared/providers';
 import { api } from '../api';
 
-const CHOICES: ProviderId[] = [
-  'happenstance',
-  'generect',
-  'richutilities',
-  'klaim',
-  'metered-billing',
-  'custom',
+// Every provider but the demo, which the empty state offers on its own.
+const CHOICES = ProviderId.options.filter((id) => id !== 'demo');
+
+/** The custom endpoint's text fields after URL and method, in the order a person fills them. */
+const CUSTOM_FIELDS: { id: string; label: string; hint?: string }[] = [
+  { id: 'authHeader', label: 'Key header' },
+  { id: 'authScheme', label: 'Scheme (empty for the bare key)' },
+  { id: 'remainingPointer', label: 'Remaining (JSON pointer)', hint: 'e.g. /data/credits/balance' },
+  { id: 'limitPointer', label: 'Limit (optional)' },
+  { id: 'usedPointer', label: 'Used (optional)' },
+  { id: 'unit', label: 'Unit' },
 ];
 
 type Fields = Record<string, string>;
@@ -241,49 +245,17 @@ export function AccountForm(props: {
               <option>POST</option>
             </select>
           </label>
-          <Field
-            id="authHeader"
-            label="Key header"
-            value={fields.authHeader ?? ''}
-            onChange={set('authHeader')}
-            error={errors.authHeader}
-          />
-          <Field
-            id="authScheme"
-            label="Scheme (empty for the bare key)"
-            value={fields.authScheme ?? ''}
-            onChange={set('authScheme')}
-            error={errors.authScheme}
-          />
-          <Field
-            id="remainingPointer"
-            label="Remaining (JSON pointer)"
-            value={fields.remainingPointer ?? ''}
-            onChange={set('remainingPointer')}
-            error={errors.remainingPointer}
-            hint="e.g. /data/credits/balance"
-          />
-          <Field
-            id="limitPointer"
-            label="Limit (optional)"
-            value={fields.limitPointer ?? ''}
-            onChange={set('limitPointer')}
-            error={errors.limitPointer}
-          />
-          <Field
-            id="usedPointer"
-            label="Used (optional)"
-            value={fields.usedPointer ?? ''}
-            onChange={set('usedPointer')}
-            error={errors.usedPointer}
-          />
-          <Field
-            id="unit"
-            label="Unit"
-            value={fields.unit ?? ''}
-            onChange={set('unit')}
-            error={errors.unit}
-          />
+          {CUSTOM_FIELDS.map((f) => (
+            <Field
+              key={f.id}
+              id={f.id}
+              label={f.label}
+              value={fields[f.id] ?? ''}
+              onChange={set(f.id)}
+              error={errors[f.id]}
+              {...(f.hint ? { hint: f.hint } : {})}
+            />
+          ))}
         </fieldset>
       ) : null}
       <Field
