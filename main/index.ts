@@ -12,8 +12,11 @@ import { showAlert } from './shell/notifications';
 import { APP_URL_PREFIX, Popover } from './shell/popover';
 import { CreditbarTray } from './shell/tray';
 
-/** How often the main process checks connectivity: Electron has no online/offline event outside a page. */
-const ONLINE_CHECK_MS = 30_000;
+/**
+ * How often the main process checks connectivity (Electron has no online/offline event outside a page): once a
+ * minute, the one housekeeping wake-up the idle budget allows.
+ */
+const ONLINE_CHECK_MS = 60_000;
 
 async function main(): Promise<void> {
   if (process.platform === 'darwin') app.dock?.hide();

@@ -1,5 +1,5 @@
 import { AppState } from './app-state';
-import { Account, AlertThresholds, Settings } from './config';
+import { ACCOUNT_ID_PATTERN, Account, AlertThresholds, Settings } from './config';
 import { ErrorKind } from './model';
 import { z } from './zod';
 
@@ -11,7 +11,7 @@ export const IpcError = z.object({
 export type IpcError = z.infer<typeof IpcError>;
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-const AccountId = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/));
+const AccountId = z.string().check(z.regex(ACCOUNT_ID_PATTERN));
 /** A key travels only renderer → main, when the person types it; it is never sent back. */
 const ApiKey = z.string().check(z.minLength(1), z.maxLength(4096));
 

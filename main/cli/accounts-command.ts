@@ -8,7 +8,7 @@ import { ProviderFailure } from '../core/providers/failure';
 import { AlertStateStore } from '../core/store/alert-state-store';
 import { writeConfig } from '../core/store/config-file';
 import { HistoryStore } from '../core/store/history';
-import { envKeyName } from '../core/store/secrets';
+import { envKeyName, keyHint } from '../core/store/secrets';
 import { type CliIo, openContext } from './context';
 
 export interface AccountFlags {
@@ -126,11 +126,6 @@ export async function accountsAdd(
   return 0;
 }
 
-/** The last four characters at most, and none of a key so short that four would be much of it. */
-export function keyHint(key: string): string {
-  return key.length > 8 ? `key …${key.slice(-4)}` : 'key set';
-}
-
 /** `accounts list`: never more of a key than its last four characters. */
 export async function accountsList(flags: AccountFlags, io: CliIo): Promise<number> {
   const ctx = await openContext(flags, io);
@@ -142,11 +137,11 @@ export async function accountsList(flags: AccountFlags, io: CliIo): Promise<numb
   for (const account of accounts) {
     let where: string;
     const fromEnv = io.env[envKeyName(account.id)];
-    if (fromEnv) where = `${keyHint(fromEnv)} (from ${envKeyName(account.id)})`;
+    if (fromEnv) where = `key ${keyHint(fromEnv) ?? 'set'} (from ${envKeyName(account.id)})`;
     else {
       const stored = await ctx.store.get(account.id).catch((error: unknown) => error);
       if (stored instanceof ProviderFailure) where = 'keychain unavailable';
-      else if (typeof stored === 'string' && stored.length > 0) where = keyHint(stored);
+      else if (typeof stored === 'string' && stored.length > 0) where = `key ${keyHint(stored) ?? 'set'}`;
       else where = 'no key';
     }
     io.stdout(`${account.id}\t${account.provider}\t${account.label}\t${where}\n`);

@@ -33,10 +33,6 @@ export class FakeClock implements Clock {
     this.timers.delete(handle as number);
   }
 
-  get pending(): number {
-    return this.timers.size;
-  }
-
   async advance(ms: number, settle: () => Promise<void>): Promise<void> {
     const target = this.t + ms;
     for (;;) {

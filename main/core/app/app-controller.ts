@@ -21,7 +21,7 @@ import { readConfig, writeConfig } from '../store/config-file';
 import { HistoryStore } from '../store/history';
 import { writeHistoryCsv } from '../store/history-csv';
 import type { DataPaths } from '../store/paths';
-import { createSecretResolver, type SecretStore } from '../store/secrets';
+import { createSecretResolver, keyHint, type SecretStore } from '../store/secrets';
 
 export interface AppControllerOptions {
   paths: DataPaths;
@@ -38,11 +38,6 @@ export interface AppControllerOptions {
   applyLaunchAtLogin: (enabled: boolean) => Promise<void>;
 }
 
-/** The last four characters at most, and none of a short key. */
-function keyHint(key: string): string {
-  return key.length > 8 ? `…${key.slice(-4)}` : '';
-}
-
 /**
  * The desktop app's core: config, monitor, keys and the state the popover shows. Every IPC handler is a method
  * here, in plain Node, so the shell only registers them and pushes state.
@@ -53,7 +48,7 @@ export class AppController {
     string,
     { result: AccountResult; forecast: Forecast | null; at: string | null }
   >();
-  private readonly keyHints = new Map<string, string>();
+  private readonly keyHints = new Map<string, string | null>();
   private readonly cache;
   private readonly history;
   private readonly alertStore;

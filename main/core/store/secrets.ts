@@ -41,6 +41,11 @@ export function createKeytarStore(platform: NodeJS.Platform = process.platform):
   };
 }
 
+/** The most of a key anyone is shown: its last four characters, and none of a key so short that four is much of it. */
+export function keyHint(key: string): string | null {
+  return key.length > 8 ? `…${key.slice(-4)}` : null;
+}
+
 /** `CREDITBAR_KEY_<ID>`: the id upper-cased with `-` as `_`, for servers and scripts with no keychain. */
 export function envKeyName(accountId: string): string {
   return `CREDITBAR_KEY_${accountId.toUpperCase().replace(/-/g, '_')}`;
