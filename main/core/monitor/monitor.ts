@@ -64,6 +64,8 @@ export class Monitor {
   private running = false;
   private quietTimer: unknown = null;
   private quietFlush: Promise<void> | null = null;
+  /** The alert state as last written, to skip writes that would change nothing. */
+  private savedAlerts: string | null = null;
 
   constructor(
     accounts: readonly Account[],
@@ -87,6 +89,7 @@ export class Monitor {
 
   async start(): Promise<void> {
     this.alertState = await this.deps.alertStore.load();
+    this.savedAlerts = JSON.stringify(this.alertState);
     this.running = true;
     this.scheduleSpread([...this.slots.values()]);
     await this.routeAlerts([]);
@@ -289,9 +292,17 @@ export class Monitor {
     }
   }
 
+  /** Writes alert state only when it changed: most polls change nothing, and each write is an fsync. */
   private async saveAlerts(): Promise<void> {
-    if (this.alertState)
-      await this.deps.alertStore.save(this.alertState).catch(() => this.problem('alert state'));
+    if (!this.alertState) return;
+    const text = JSON.stringify(this.alertState);
+    if (text === this.savedAlerts) return;
+    try {
+      await this.deps.alertStore.save(this.alertState);
+      this.savedAlerts = text;
+    } catch {
+      this.problem('alert state');
+    }
   }
 
   private problem(what: string): void {
