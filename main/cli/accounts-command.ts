@@ -1,10 +1,11 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Account, type ConfigFile, describeIssues } from '../../shared/config';
+import { Account, describeIssues } from '../../shared/config';
 import { formatAmount } from '../../shared/format';
+import type { Snapshot } from '../../shared/model';
 import { PROVIDERS, ProviderId } from '../../shared/providers';
-import { refreshAccount } from '../core/monitor/refresh-account';
+import { testAccount } from '../core/monitor/refresh-account';
 import { ProviderFailure } from '../core/providers/failure';
+import { assertNewAccountId, saveNewAccount } from '../core/store/account-records';
 import { AlertStateStore } from '../core/store/alert-state-store';
 import { writeConfig } from '../core/store/config-file';
 import { HistoryStore } from '../core/store/history';
@@ -76,11 +77,8 @@ export async function accountsAdd(
   }
   const { account } = built;
   const ctx = await openContext(flags, io);
-  const config: ConfigFile = ctx.config ?? { version: 1, accounts: [] };
-  if (config.accounts.some((a) => a.id === account.id)) {
-    io.stderr(`An account with id "${account.id}" exists already; remove it first or choose another id.\n`);
-    return 3;
-  }
+  // Before reading the key or testing it: a taken id is refused at once.
+  assertNewAccountId(ctx.config, account.id);
   const needsKey = PROVIDERS[account.provider].needsNetwork;
   const key = needsKey ? await readKey(stdin) : '';
   if (needsKey && key === '') {
@@ -89,13 +87,9 @@ export async function accountsAdd(
     );
     return 3;
   }
+  let tested: Snapshot | null = null;
   if (!flags['no-verify']) {
-    const test = await refreshAccount(account, {
-      ...ctx.deps,
-      secrets: async () => key,
-      // A test fetch must not leave a cache entry behind if the account is then not saved.
-      cache: { read: async () => null, write: async () => undefined },
-    });
+    const test = await testAccount(account, key, ctx.deps);
     if (test.error || !test.snapshot) {
       io.stderr(`Not saved: the test fetch failed (${test.error?.kind}): ${test.error?.message}\n`);
       return 3;
@@ -106,22 +100,17 @@ export async function accountsAdd(
         ? `${formatAmount(s.remaining)} ${s.unit ?? ''}`.trim()
         : `${s.quotas.length} quota${s.quotas.length === 1 ? '' : 's'}`;
     io.stdout(`Connected: ${value}\n`);
-    await ctx.deps.cache.write(account.id, s).catch(() => undefined);
+    tested = s;
   }
-  // The config first: if it cannot be written, no key is left behind in the keychain. If the keychain then
-  // refuses, the config goes back to what it was.
-  await writeConfig(ctx.paths.configFile, { ...config, accounts: [...config.accounts, account] });
   try {
-    if (needsKey) await ctx.store.set(account.id, key);
+    await saveNewAccount(ctx.paths.configFile, ctx.config, account, needsKey ? key : null, ctx.store);
   } catch (error) {
-    await (ctx.config
-      ? writeConfig(ctx.paths.configFile, ctx.config)
-      : rm(ctx.paths.configFile, { force: true })
-    ).catch(() => undefined);
-    const message = error instanceof ProviderFailure ? error.message : 'the keychain refused the key';
-    io.stderr(`Not saved: ${message}. Nothing was written.\n`);
+    if (!(error instanceof ProviderFailure)) throw error;
+    io.stderr(`Not saved: ${error.message}. Nothing was written.\n`);
     return 3;
   }
+  // Only a saved account gets its first value cached, so a refused save leaves no file behind.
+  if (tested) await ctx.deps.cache.write(account.id, tested).catch(() => undefined);
   io.stdout(`Added ${account.label} (${account.id}); its key is in the OS keychain.\n`);
   return 0;
 }
@@ -172,7 +161,7 @@ export async function accountsRemove(
     ...config,
     accounts: config.accounts.filter((a) => a.id !== id),
   });
-  await rm(path.join(ctx.paths.cacheDir, `${id}.json`), { force: true });
+  await ctx.deps.cache.remove(id);
   await new HistoryStore(path.join(ctx.paths.dataDir, 'history')).remove(id);
   const alerts = AlertStateStore.inDataDir(ctx.paths.dataDir);
   const state = await alerts.load();

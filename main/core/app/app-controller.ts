@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AlertIntent } from '../../../shared/alerts';
 import type { AccountView, AppState } from '../../../shared/app-state';
@@ -9,12 +8,14 @@ import type { Forecast } from '../alerts/forecast';
 import type { InvokeImpl } from '../ipc/ipc-guard';
 import type { Clock } from '../monitor/clock';
 import { Monitor } from '../monitor/monitor';
-import { type AccountResult, refreshAccount } from '../monitor/refresh-account';
+import { stopsPolling } from '../monitor/poll-policy';
+import { type AccountResult, testAccount } from '../monitor/refresh-account';
 import { toAccountStatus } from '../present/account-status';
 import { downsample } from '../present/history-series';
 import { demoHistory } from '../providers/demo/demo';
 import { ProviderFailure } from '../providers/failure';
 import type { HttpClient } from '../providers/http';
+import { assertNewAccountId, saveNewAccount } from '../store/account-records';
 import { AlertStateStore } from '../store/alert-state-store';
 import { createSnapshotCache } from '../store/cache';
 import { readConfig, writeConfig } from '../store/config-file';
@@ -161,10 +162,7 @@ export class AppController {
         keyHint: this.keyHints.get(account.id) ?? null,
         alerts: account.alerts ?? {},
         snoozedUntil: this.monitor?.snoozedUntil(account.id) ?? null,
-        stopped:
-          result.error && ['auth', 'forbidden', 'config', 'no_credentials'].includes(result.error.kind)
-            ? result.error.kind
-            : null,
+        stopped: result.error && stopsPolling(result.error.kind) ? result.error.kind : null,
         extras: result.snapshot?.extras ?? {},
         checkedAt: entry?.at ?? null,
         retryAt:
@@ -216,15 +214,6 @@ export class AppController {
     this.emitState();
   }
 
-  private async testFetch(account: Account, key: string): Promise<AccountResult> {
-    return refreshAccount(account, {
-      http: this.options.http,
-      secrets: async () => key,
-      cache: { read: async () => null, write: async () => undefined },
-      now: () => this.options.clock.wall(),
-    });
-  }
-
   /** The IPC handlers, one per channel of the contract. */
   readonly handlers: { [C in InvokeChannel]: InvokeImpl<C> } = {
     'state:get': async () => this.state(),
@@ -236,24 +225,31 @@ export class AppController {
       const secret = !PROVIDERS[account.provider].needsNetwork
         ? ''
         : (key ?? (await createSecretResolver(this.options.env, this.options.store)(account.id)));
-      const { snapshot, error } = await this.testFetch(account, secret);
+      const { snapshot, error } = await testAccount(account, secret, {
+        http: this.options.http,
+        now: () => this.options.clock.wall(),
+      });
       if (error || !snapshot)
         throw new ProviderFailure(error?.kind ?? 'bad_response', error?.message ?? 'No answer');
       return { remaining: snapshot.remaining, unit: snapshot.unit, quotas: snapshot.quotas.length };
     },
     'accounts:add': async ({ account, key }) => {
-      if (this.config.accounts.some((a) => a.id === account.id)) {
-        throw new ProviderFailure('config', `An account with id "${account.id}" exists already`);
-      }
-      if (PROVIDERS[account.provider].needsNetwork) {
-        if (!key) throw new ProviderFailure('no_credentials', 'Enter the API key for this account');
-        await this.options.store.set(account.id, key);
-        this.keyHints.set(account.id, keyHint(key));
-      } else {
-        // The demo has no key; it arrives with a simulated year of history so every chart has data.
+      assertNewAccountId(this.config, account.id);
+      const needsKey = PROVIDERS[account.provider].needsNetwork;
+      if (needsKey && !key) throw new ProviderFailure('no_credentials', 'Enter the API key for this account');
+      this.config = await saveNewAccount(
+        this.options.paths.configFile,
+        this.config,
+        account,
+        needsKey ? (key ?? null) : null,
+        this.options.store,
+      );
+      if (needsKey && key) this.keyHints.set(account.id, keyHint(key));
+      // The demo has no key; once saved it gets a simulated year of history so every chart has data.
+      if (!needsKey)
         await this.history.replace(account.id, demoHistory(account.id, this.options.clock.wall().getTime()));
-      }
-      await this.saveAccounts([...this.config.accounts, account]);
+      this.monitor?.setAccounts(this.effectiveAccounts());
+      this.emitState();
       return null;
     },
     'accounts:update': async ({ account, key }) => {
@@ -274,7 +270,7 @@ export class AppController {
       this.results.delete(accountId);
       this.keyHints.delete(accountId);
       await this.saveAccounts(this.config.accounts.filter((a) => a.id !== accountId));
-      await rm(path.join(this.options.paths.cacheDir, `${accountId}.json`), { force: true });
+      await this.cache.remove(accountId);
       await this.history.remove(accountId);
       return null;
     },

@@ -7,6 +7,7 @@ import {
   type IpcResult,
 } from '../../../shared/ipc';
 import { ProviderFailure } from '../providers/failure';
+import { ConfigError } from '../store/config-file';
 
 /** What the shell knows about who sent an IPC message. */
 export interface SenderInfo {
@@ -50,6 +51,9 @@ export function guardInvoke<C extends InvokeChannel>(channel: C, impl: InvokeImp
     } catch (error) {
       if (error instanceof ProviderFailure)
         return { ok: false, error: { kind: error.kind, message: error.message } };
+      // Config and file problems already speak plainly ("Cannot write …: the folder is read-only").
+      if (error instanceof ConfigError)
+        return { ok: false, error: { kind: 'config', message: error.message } };
       return { ok: false, error: { kind: 'bad_response', message: 'Internal error' } };
     }
   };

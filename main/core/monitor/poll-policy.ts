@@ -14,6 +14,10 @@ export const ADAPTIVE_FAST_MS = MINUTE;
 /** Errors a retry cannot fix: polling that account stops until its key or config changes. */
 const STOPPING: ReadonlySet<ErrorKind> = new Set(['auth', 'forbidden', 'config', 'no_credentials']);
 
+export function stopsPolling(kind: ErrorKind): boolean {
+  return STOPPING.has(kind);
+}
+
 export interface PollOutcome {
   /** null for success. */
   error: { kind: ErrorKind; retryAfterSeconds?: number } | null;
@@ -80,7 +84,7 @@ export function decideNextPoll(o: PollOutcome): PollDecision {
   }
   const failures = o.failures + 1;
   const { kind } = o.error;
-  if (STOPPING.has(kind)) return { kind: 'stop', failures, reason: kind };
+  if (stopsPolling(kind)) return { kind: 'stop', failures, reason: kind };
   if (kind === 'payment') {
     return { kind: 'poll', delayMs: jitter(PAYMENT_DELAY_MS, o.random, 0.1), failures, reason: kind };
   }

@@ -4,7 +4,7 @@ import { PROVIDERS } from '../../../shared/providers';
 import { scrubSecret, toProviderError } from '../providers/failure';
 import type { HttpClient } from '../providers/http';
 import { pollerFor } from '../providers/registry';
-import type { SnapshotCache } from '../store/cache';
+import { NO_CACHE, type SnapshotCache } from '../store/cache';
 import type { SecretResolver } from '../store/secrets';
 
 export interface RefreshDeps {
@@ -47,4 +47,13 @@ export async function refreshAccount(
     const lastKnown = await deps.cache.read(account.id).catch(() => null);
     return { account, snapshot: lastKnown, stale: lastKnown !== null, error };
   }
+}
+
+/** One fetch with a key the person has just given, before anything is saved: nothing is read from or left in the cache. */
+export function testAccount(
+  account: Account,
+  key: string,
+  deps: Pick<RefreshDeps, 'http' | 'now'>,
+): Promise<AccountResult> {
+  return refreshAccount(account, { ...deps, secrets: async () => key, cache: NO_CACHE });
 }

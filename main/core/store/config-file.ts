@@ -34,6 +34,7 @@ const WRITE_PROBLEMS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   ENOTDIR: 'a file stands where its folder should be',
+  EISDIR: 'a folder stands where the file should be',
 };
 
 /** A failed write in words a person can act on, naming the file. */

@@ -179,4 +179,52 @@ describe('app controller over IPC', () => {
     });
     await app.controller.stop();
   });
+
+  it('an add whose config cannot be written says why in plain words and leaves no key in the keychain', async () => {
+    const hs = await startHappenstance('hs_live_unwritable_9999');
+    fakes.push(hs);
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-app-'));
+    const app = await makeApp(dataDir);
+    await app.controller.start(false);
+    // A folder where config.json should be: the write fails even for root.
+    mkdirSync(path.join(dataDir, 'config.json'));
+    const account = {
+      id: 'unwritable',
+      provider: 'happenstance',
+      label: 'Unwritable',
+      baseUrl: hs.server.url,
+    };
+    expect(await app.invoke('accounts:add', { account, key: hs.key })).toEqual({
+      ok: false,
+      error: {
+        kind: 'config',
+        message: `Cannot write ${path.join(dataDir, 'config.json')}: a folder stands where the file should be. Nothing was changed.`,
+      },
+    });
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'unwritable')).toBeNull();
+    expect(app.controller.state().accounts).toEqual([]);
+    expect(await app.invoke('accounts:add', { account: { ...account, id: 'x' }, key: hs.key })).toMatchObject(
+      {
+        ok: false,
+        error: { kind: 'config' },
+      },
+    );
+    await app.controller.stop();
+  });
+
+  it('a second account with a taken id is refused with the reason', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-app-'));
+    const app = await makeApp(dataDir);
+    await app.controller.start(false);
+    const demo = { id: 'demo', provider: 'demo', label: 'Demo account' };
+    expect(await app.invoke('accounts:add', { account: demo })).toEqual({ ok: true, value: null });
+    expect(await app.invoke('accounts:add', { account: demo })).toEqual({
+      ok: false,
+      error: {
+        kind: 'config',
+        message: 'An account with id "demo" exists already; remove it first or choose another id.',
+      },
+    });
+    await app.controller.stop();
+  });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,5 +44,17 @@ describe('snapshot cache', () => {
     expect(readFileSync(`${file}.bad`, 'utf8')).toBe(content);
     await cache.write('a', SNAPSHOT);
     expect(await cache.read('a')).toEqual(SNAPSHOT);
+  });
+
+  it('remembers what it wrote, so a failed poll costs no disk read; remove forgets both copies', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'creditbar-cache-'));
+    const cache = createSnapshotCache(dir);
+    await cache.write('a', SNAPSHOT);
+    rmSync(path.join(dir, 'a.json'));
+    expect(await cache.read('a')).toEqual(SNAPSHOT);
+    await cache.write('a', SNAPSHOT);
+    await cache.remove('a');
+    expect(existsSync(path.join(dir, 'a.json'))).toBe(false);
+    expect(await cache.read('a')).toBeNull();
   });
 });
