@@ -4,6 +4,7 @@ import { AppController } from './core/app/app-controller';
 import { systemClock } from './core/monitor/clock';
 import type { MenuAction } from './core/present/menu-model';
 import { createHttpClient } from './core/providers/http';
+import { ConfigError } from './core/store/config-file';
 import { resolvePaths } from './core/store/paths';
 import { createKeytarStore } from './core/store/secrets';
 import { pushNavigate, pushState, registerIpc } from './shell/ipc';
@@ -103,5 +104,14 @@ else {
   app.on('window-all-closed', () => {
     // A tray app lives on with no window open.
   });
-  app.whenReady().then(main, () => app.quit());
+  app
+    .whenReady()
+    .then(main)
+    .catch((error: unknown) => {
+      // A config that does not validate is named field by field, as the CLI does, and left untouched.
+      const detail =
+        error instanceof ConfigError ? error.message : 'An unexpected error stopped Creditbar from starting.';
+      dialog.showErrorBox('Creditbar cannot start', detail);
+      app.quit();
+    });
 }

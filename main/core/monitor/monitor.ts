@@ -234,9 +234,8 @@ export class Monitor {
     const result = await refreshAccount(slot.account, { ...this.deps, now }, signal);
     // A newer poll (or a config change, or stop) superseded this one: its answer is old news.
     if (generation !== slot.generation || !this.running || this.slots.get(slot.account.id) !== slot) return;
-    const fresh = result.error === null && result.snapshot !== null;
     let outlook: Outlook | null = null;
-    if (fresh && result.snapshot) {
+    if (result.error === null && result.snapshot) {
       await this.deps.history.append(slot.account.id, result.snapshot).catch(() => this.problem('history'));
       const { points } = await this.deps.history.load(slot.account.id).catch(() => ({ points: [] }));
       outlook = outlookFor(slot.account, result.snapshot, points, now().getTime());
