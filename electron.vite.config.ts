@@ -1,6 +1,23 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { DEV_RENDERER_CSP, RENDERER_CSP } from './main/core/present/window-options';
+
+/**
+ * `npm run dev` only: the page's CSP meta is swapped for the dev one (inline React-refresh preamble, HMR socket),
+ * since a meta CSP cannot be loosened by a header. `npm run build` keeps index.html's strict policy.
+ */
+export function devCspPlugin(): Plugin {
+  return {
+    name: 'creditbar-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => {
+      if (!html.includes(RENDERER_CSP)) throw new Error('renderer/index.html no longer carries RENDERER_CSP');
+      return html.replace(RENDERER_CSP, DEV_RENDERER_CSP);
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -28,6 +45,6 @@ export default defineConfig({
       target: 'esnext',
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), devCspPlugin()],
   },
 });

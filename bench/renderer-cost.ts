@@ -59,7 +59,13 @@ export async function rendererCost() {
     const histories = new Map(
       Array.from({ length: 20 }, (_, i) => [`acct-${i}`, demoHistory(`acct-${i}`, now)]),
     );
-    const empty: AppState = { accounts: [], paused: false, settings: {}, launchAtLogin: false };
+    const empty: AppState = {
+      accounts: [],
+      paused: false,
+      settings: {},
+      launchAtLogin: false,
+      launchAtLoginAvailable: true,
+    };
     const page = await browser.newPage({ viewport: { width: 380, height: 560 } });
     const methods = (Object.keys(INVOKE) as InvokeChannel[]).map(
       (c) => [methodName(c), c] as [string, string],

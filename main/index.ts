@@ -1,16 +1,21 @@
 import { homedir } from 'node:os';
+import path from 'node:path';
 import { app, dialog, net, powerMonitor, shell } from 'electron';
+import type { NavigateTarget } from '../shared/ipc';
 import { AppController } from './core/app/app-controller';
 import { systemClock } from './core/monitor/clock';
+import { APP_ID } from './core/present/app-identity';
+import { loginItemPlan, START_HIDDEN_FLAG } from './core/present/autostart';
 import type { MenuAction } from './core/present/menu-model';
+import { devRendererUrl } from './core/present/window-options';
 import { createHttpClient } from './core/providers/http';
 import { ConfigError } from './core/store/config-file';
 import { resolvePaths } from './core/store/paths';
 import { createKeytarStore } from './core/store/secrets';
-import { pushNavigate, pushState, registerIpc } from './shell/ipc';
+import { pushState, registerIpc } from './shell/ipc';
 import { getLaunchAtLogin, setLaunchAtLogin } from './shell/login-item';
 import { showAlert } from './shell/notifications';
-import { APP_URL_PREFIX, Popover } from './shell/popover';
+import { Popover } from './shell/popover';
 import { CreditbarTray } from './shell/tray';
 
 /**
@@ -21,6 +26,15 @@ const ONLINE_CHECK_MS = 60_000;
 
 async function main(): Promise<void> {
   if (process.platform === 'darwin') app.dock?.hide();
+  // Before any notification: Windows shows them only for the installer's AppUserModelID.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  const loginPlan = loginItemPlan({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    execPath: process.execPath,
+    appImage: process.env.APPIMAGE,
+    configHome: process.env.XDG_CONFIG_HOME || path.join(homedir(), '.config'),
+  });
   const controller = new AppController({
     paths: resolvePaths({ dataDir: app.getPath('userData') }, process.env, process.platform, homedir()),
     store: createKeytarStore(),
@@ -33,23 +47,29 @@ async function main(): Promise<void> {
       const { canceled, filePath } = await dialog.showSaveDialog({ defaultPath: suggestedName });
       return canceled || !filePath ? null : filePath;
     },
-    applyLaunchAtLogin: setLaunchAtLogin,
+    loginItem:
+      loginPlan.kind === 'unavailable'
+        ? { unavailable: loginPlan.reason }
+        : { apply: (enabled) => setLaunchAtLogin(loginPlan, enabled) },
   });
-  const popover = new Popover(!app.isPackaged, (window) => {
-    window.webContents.on('did-finish-load', () => pushState(window, controller.state()));
+  const devUrl = devRendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
+  const popover = new Popover({
+    devUrl,
+    devTools: !app.isPackaged,
+    onReady: (window) => pushState(window, controller.state()),
   });
   let resumeTimer: NodeJS.Timeout | null = null;
-  const open = (accountId: string | null = null) => {
-    popover.show(tray.bounds);
-    if (accountId) pushNavigate(popover.current, accountId);
-  };
+  const open = (target: NavigateTarget) => popover.open(tray.bounds, target);
   const onAction = async (action: MenuAction) => {
     switch (action.type) {
       case 'open':
-        return open(action.accountId ?? null);
+        return open(
+          action.accountId ? { view: 'account', accountId: action.accountId } : { view: 'overview' },
+        );
+      case 'hide':
+        return popover.hide();
       case 'settings':
-        open(null);
-        return pushNavigate(popover.current, 'settings');
+        return open({ view: 'settings' });
       case 'refresh':
         return controller.handlers['accounts:refresh']({});
       case 'pause':
@@ -69,15 +89,36 @@ async function main(): Promise<void> {
   };
   const tray = new CreditbarTray(
     process.platform,
-    (action) => void onAction(action),
+    (action) =>
+      void onAction(action).catch(() => {
+        // Every action that can fail says so in the popover's state; a menu click has nowhere to show an error.
+      }),
     () => popover.toggle(tray.bounds),
   );
-  registerIpc(controller, () => (popover.current ? [popover.current] : []), APP_URL_PREFIX);
+  registerIpc(
+    {
+      ...controller.handlers,
+      'popover:ready': async () => {
+        popover.ready();
+        return null;
+      },
+      'popover:hide': async () => {
+        popover.hide();
+        return null;
+      },
+    },
+    () => (popover.current ? [popover.current] : []),
+    popover.appUrlPrefix,
+  );
   controller.onState((state) => {
     tray.update(state);
     pushState(popover.current, state);
   });
-  controller.onAlert((intent) => showAlert(intent, controller.accountIds, open));
+  controller.onAlert((intent) =>
+    showAlert(intent, controller.accountIds, (accountId) =>
+      open(accountId ? { view: 'account', accountId } : { view: 'overview' }),
+    ),
+  );
 
   powerMonitor.on('suspend', () => controller.pause('suspend'));
   powerMonitor.on('resume', () => controller.resume('suspend'));
@@ -91,12 +132,29 @@ async function main(): Promise<void> {
     else controller.pause('offline');
   }, ONLINE_CHECK_MS);
 
-  app.on('second-instance', () => open(null));
-  app.on('before-quit', () => void controller.stop());
+  app.on('second-instance', () => open({ view: 'overview' }));
+  // macOS: opening the app again from Finder or Spotlight while it runs.
+  app.on('activate', () => open({ view: 'overview' }));
+  // Electron does not wait for a promise in before-quit: hold the quit until polls and writes have settled.
+  let stopped = false;
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    if (stopping) return;
+    stopping = true;
+    void controller.stop().finally(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
   // Created ahead so the first click opens without a visible delay.
   popover.create();
-  await controller.start(await getLaunchAtLogin());
-  if (!process.argv.includes('--hidden') && controller.state().accounts.length === 0) open(null);
+  await controller.start(await getLaunchAtLogin(loginPlan));
+  const startedAtLogin =
+    process.argv.includes(START_HIDDEN_FLAG) ||
+    (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
+  if (!startedAtLogin && controller.state().accounts.length === 0) open({ view: 'overview' });
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();

@@ -33,5 +33,7 @@ export const AppState = z.object({
   paused: z.boolean(),
   settings: Settings,
   launchAtLogin: z.boolean(),
+  /** False where launch at login is not offered (an unpackaged dev build would start bare Electron). */
+  launchAtLoginAvailable: z.boolean(),
 });
 export type AppState = z.infer<typeof AppState>;

@@ -67,18 +67,39 @@ export const INVOKE = {
   /** Asks where to save, then streams the account's history there as CSV; false when the person cancelled. */
   'history:export': { request: z.strictObject({ accountId: AccountId }), response: z.boolean() },
   'external:open': { request: z.strictObject({ url: z.url({ protocol: /^https$/ }) }), response: z.null() },
+  /**
+   * The page has loaded and subscribed to pushes: main may now deliver a navigation it held (a notification
+   * clicked while the popover did not exist), which sent earlier would go nowhere.
+   */
+  'popover:ready': { request: z.strictObject({}), response: z.null() },
+  /** Escape on the overview: the one dismissal that works where blur never fires (Wayland, some docks). */
+  'popover:hide': { request: z.strictObject({}), response: z.null() },
 } as const;
 
 export type InvokeChannel = keyof typeof INVOKE;
+/** Channels about the popover window itself, answered by the shell; the rest are the core's. */
+export type WindowChannel = 'popover:ready' | 'popover:hide';
+export type CoreChannel = Exclude<InvokeChannel, WindowChannel>;
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof INVOKE)[C]['request']>;
 /** The request as main sees it after validation (defaults filled in). */
 export type InvokeParsed<C extends InvokeChannel> = z.output<(typeof INVOKE)[C]['request']>;
 export type InvokeResponse<C extends InvokeChannel> = z.infer<(typeof INVOKE)[C]['response']>;
 
+/**
+ * Where a tray menu item or a notification sends the popover. Settings is its own target, so an account whose id
+ * happens to be `settings` still opens its own detail.
+ */
+export const NavigateTarget = z.discriminatedUnion('view', [
+  z.object({ view: z.literal('overview') }),
+  z.object({ view: z.literal('account'), accountId: AccountId }),
+  z.object({ view: z.literal('settings') }),
+]);
+export type NavigateTarget = z.infer<typeof NavigateTarget>;
+
 /** Pushed main → renderer. */
 export const PUSH = {
   'state:changed': AppState,
-  'navigate:account': z.object({ accountId: AccountId }),
+  navigate: NavigateTarget,
 } as const;
 export type PushChannel = keyof typeof PUSH;
 
@@ -87,7 +108,7 @@ export type CreditbarApi = {
   [C in InvokeChannel as CamelCase<C>]: (request: InvokeRequest<C>) => Promise<IpcResult<InvokeResponse<C>>>;
 } & {
   onStateChanged(listener: (state: AppState) => void): () => void;
-  onNavigateAccount(listener: (accountId: string) => void): () => void;
+  onNavigate(listener: (target: NavigateTarget) => void): () => void;
 };
 
 type CamelCase<S extends string> = S extends `${infer A}:${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;

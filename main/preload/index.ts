@@ -7,6 +7,7 @@ import {
   type InvokeRequest,
   type InvokeResponse,
   type IpcResult,
+  type NavigateTarget,
   PUSH,
 } from '../../shared/ipc';
 
@@ -54,11 +55,10 @@ const api = {
   historyGet: call('history:get'),
   historyExport: call('history:export'),
   externalOpen: call('external:open'),
+  popoverReady: call('popover:ready'),
+  popoverHide: call('popover:hide'),
   onStateChanged: (listener: (state: AppState) => void) => subscribe('state:changed', AppState, listener),
-  onNavigateAccount: (listener: (accountId: string) => void) =>
-    subscribe('navigate:account', PUSH['navigate:account'], (value: { accountId: string }) =>
-      listener(value.accountId),
-    ),
+  onNavigate: (listener: (target: NavigateTarget) => void) => subscribe('navigate', PUSH.navigate, listener),
 } satisfies CreditbarApi;
 
 contextBridge.exposeInMainWorld('creditbar', Object.freeze(api));

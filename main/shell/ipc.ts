@@ -1,8 +1,7 @@
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import { AppState } from '../../shared/app-state';
 import { INVOKE, type InvokeChannel, PUSH } from '../../shared/ipc';
-import type { AppController } from '../core/app/app-controller';
-import { guardInvoke, type SenderInfo } from '../core/ipc/ipc-guard';
+import { guardInvoke, type InvokeImpl, type SenderInfo } from '../core/ipc/ipc-guard';
 
 function senderOf(event: IpcMainInvokeEvent, appWindows: () => BrowserWindow[]): SenderInfo {
   const frame = event.senderFrame;
@@ -13,14 +12,14 @@ function senderOf(event: IpcMainInvokeEvent, appWindows: () => BrowserWindow[]):
   };
 }
 
-/** Registers every channel of the contract through the one guard; the controller does the work. */
+/** Registers every channel of the contract through the one guard; the core and the popover do the work. */
 export function registerIpc(
-  controller: AppController,
+  handlers: { [C in InvokeChannel]: InvokeImpl<C> },
   appWindows: () => BrowserWindow[],
   appUrlPrefix: string,
 ): void {
   for (const channel of Object.keys(INVOKE) as InvokeChannel[]) {
-    const handler = guardInvoke(channel, controller.handlers[channel] as never, appUrlPrefix);
+    const handler = guardInvoke(channel, handlers[channel] as never, appUrlPrefix);
     ipcMain.handle(channel, (event, payload: unknown) => handler(senderOf(event, appWindows), payload));
   }
 }
@@ -29,9 +28,4 @@ export function registerIpc(
 export function pushState(window: BrowserWindow | null, state: AppState): void {
   if (!window || window.isDestroyed()) return;
   window.webContents.send('state:changed', PUSH['state:changed'].parse(AppState.parse(state)));
-}
-
-export function pushNavigate(window: BrowserWindow | null, accountId: string): void {
-  if (!window || window.isDestroyed()) return;
-  window.webContents.send('navigate:account', PUSH['navigate:account'].parse({ accountId }));
 }

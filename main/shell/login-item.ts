@@ -1,35 +1,35 @@
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { app } from 'electron';
-import { autostartDesktopEntry } from '../core/present/autostart';
+import type { LoginItemPlan } from '../core/present/autostart';
 
-const AUTOSTART = path.join(
-  process.env.XDG_CONFIG_HOME || path.join(homedir(), '.config'),
-  'autostart',
-  'creditbar.desktop',
-);
-
-/** Launch at login: Electron's API on macOS and Windows, an XDG autostart file on Linux. */
-export async function getLaunchAtLogin(): Promise<boolean> {
-  if (process.platform !== 'linux') return app.getLoginItemSettings().openAtLogin;
-  return stat(AUTOSTART).then(
-    () => true,
-    () => false,
-  );
+/** Whether the app starts at login, read the same way it was written (Windows compares path and args). */
+export async function getLaunchAtLogin(plan: LoginItemPlan): Promise<boolean> {
+  switch (plan.kind) {
+    case 'unavailable':
+      return false;
+    case 'login-item':
+      return app.getLoginItemSettings({ path: plan.path, args: plan.args }).openAtLogin;
+    case 'xdg-autostart':
+      return stat(plan.file).then(
+        () => true,
+        () => false,
+      );
+  }
 }
 
-export async function setLaunchAtLogin(enabled: boolean): Promise<void> {
-  if (process.platform !== 'linux') {
-    app.setLoginItemSettings({ openAtLogin: enabled, args: ['--hidden'] });
+export async function setLaunchAtLogin(
+  plan: Exclude<LoginItemPlan, { kind: 'unavailable' }>,
+  enabled: boolean,
+): Promise<void> {
+  if (plan.kind === 'login-item') {
+    app.setLoginItemSettings({ openAtLogin: enabled, path: plan.path, args: plan.args });
     return;
   }
   if (!enabled) {
-    await rm(AUTOSTART, { force: true });
+    await rm(plan.file, { force: true });
     return;
   }
-  await mkdir(path.dirname(AUTOSTART), { recursive: true });
-  await writeFile(AUTOSTART, autostartDesktopEntry(process.env.APPIMAGE ?? process.execPath), {
-    mode: 0o644,
-  });
+  await mkdir(path.dirname(plan.file), { recursive: true });
+  await writeFile(plan.file, plan.contents, { mode: 0o644 });
 }

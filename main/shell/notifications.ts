@@ -2,6 +2,12 @@ import { Notification } from 'electron';
 import type { AlertIntent } from '../../shared/alerts';
 import { notificationFor } from '../core/present/notification-model';
 
+/**
+ * Electron holds a shown notification only weakly: one kept in a local variable can be collected, and its
+ * `click` then never fires. Each stays here until it is clicked, closed or fails.
+ */
+const live = new Set<Notification>();
+
 /** Shows what the core decided; repeats cannot happen here because the core never sends one twice. */
 export function showAlert(
   intent: AlertIntent,
@@ -16,6 +22,13 @@ export function showAlert(
     silent: model.silent,
     urgency: model.urgency,
   });
-  notification.on('click', () => open(model.accountId));
+  const release = () => live.delete(notification);
+  notification.on('click', () => {
+    release();
+    open(model.accountId);
+  });
+  notification.on('close', release);
+  notification.on('failed', release);
+  live.add(notification);
   notification.show();
 }

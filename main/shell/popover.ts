@@ -1,24 +1,37 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, type Rectangle, screen } from 'electron';
-import { popoverWindowOptions, RENDERER_CSP } from '../core/present/window-options';
+import { type NavigateTarget, PUSH } from '../../shared/ipc';
+import { toggleAction } from '../core/present/tray-behaviour';
+import { popoverWindowOptions, rendererCsp } from '../core/present/window-options';
 import { popoverPosition } from '../core/present/window-position';
 
 /** Destroyed after this long hidden, to give the memory back; re-created on the next open. */
 const DESTROY_AFTER_HIDDEN_MS = 5 * 60_000;
 
-export const RENDERER_FILE = join(__dirname, '../renderer/index.html');
-export const APP_URL_PREFIX = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(RENDERER_FILE).href;
+const RENDERER_FILE = join(__dirname, '../renderer/index.html');
 
-/** The popover window: created ahead, shown next to the tray, hidden on blur, locked down. */
+/** The popover window: created ahead, shown next to the tray, hidden on blur or Escape, locked down. */
 export class Popover {
   private window: BrowserWindow | null = null;
   private destroyTimer: NodeJS.Timeout | null = null;
+  private lastBlurHideAt: number | null = null;
+  /** Whether the current page has subscribed to pushes (it says so with `popover:ready`). */
+  private pageReady = false;
+  private pendingTarget: NavigateTarget | null = null;
+  /** What the page is served from: the dev server under `npm run dev`, else the built file. */
+  readonly appUrlPrefix: string;
 
   constructor(
-    private readonly devTools: boolean,
-    private readonly onCreated: (window: BrowserWindow) => void,
-  ) {}
+    private readonly options: {
+      /** `ELECTRON_RENDERER_URL`, already checked to be honoured (unpackaged, loopback) or null. */
+      devUrl: string | null;
+      devTools: boolean;
+      onReady: (window: BrowserWindow) => void;
+    },
+  ) {
+    this.appUrlPrefix = options.devUrl ?? pathToFileURL(RENDERER_FILE).href;
+  }
 
   get current(): BrowserWindow | null {
     return this.window && !this.window.isDestroyed() ? this.window : null;
@@ -28,7 +41,7 @@ export class Popover {
     const existing = this.current;
     if (existing) return existing;
     const window = new BrowserWindow(
-      popoverWindowOptions(join(__dirname, '../preload/index.js'), process.platform, this.devTools),
+      popoverWindowOptions(join(__dirname, '../preload/index.js'), this.options.devTools),
     );
     const { webContents } = window;
     // Nothing but the app's own page: no navigation, no new windows, no permissions.
@@ -38,24 +51,32 @@ export class Popover {
     webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     webContents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     webContents.session.setPermissionCheckHandler(() => false);
+    const csp = rendererCsp(this.options.devUrl);
     webContents.session.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] },
-      });
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
     });
-    window.on('blur', () => this.hide());
+    // A reload (or a crash and reload) starts a page that has not subscribed yet.
+    webContents.on('did-start-loading', () => {
+      this.pageReady = false;
+    });
+    window.on('blur', () => {
+      if (!window.isVisible()) return;
+      this.lastBlurHideAt = Date.now();
+      this.hide();
+    });
     window.on('closed', () => {
-      this.window = null;
+      if (this.window === window) this.window = null;
     });
-    if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
+    this.pageReady = false;
+    if (this.options.devUrl) void window.loadURL(this.options.devUrl);
     else void window.loadFile(RENDERER_FILE);
     this.window = window;
-    this.onCreated(window);
     return window;
   }
 
   show(trayBounds: Rectangle | null): void {
     if (this.destroyTimer) clearTimeout(this.destroyTimer);
+    this.destroyTimer = null;
     const window = this.create();
     const [width = 380, height = 560] = window.getSize();
     const displays = screen.getAllDisplays().map((d) => ({ bounds: d.bounds, workArea: d.workArea }));
@@ -74,7 +95,31 @@ export class Popover {
   }
 
   toggle(trayBounds: Rectangle | null): void {
-    if (this.current?.isVisible()) this.hide();
-    else this.show(trayBounds);
+    const action = toggleAction(this.current?.isVisible() ?? false, this.lastBlurHideAt, Date.now());
+    if (action === 'hide') this.hide();
+    else if (action === 'show') this.show(trayBounds);
+  }
+
+  /** Shows the popover at a view: at once if the page listens, else as soon as it says it does. */
+  open(trayBounds: Rectangle | null, target: NavigateTarget): void {
+    this.pendingTarget = target;
+    this.show(trayBounds);
+    this.deliver();
+  }
+
+  /** The page has subscribed: push what it needs now, then any view a click asked for before it existed. */
+  ready(): void {
+    const window = this.current;
+    if (!window) return;
+    this.pageReady = true;
+    this.options.onReady(window);
+    this.deliver();
+  }
+
+  private deliver(): void {
+    const window = this.current;
+    if (!window || !this.pageReady || !this.pendingTarget) return;
+    window.webContents.send('navigate', PUSH.navigate.parse(this.pendingTarget));
+    this.pendingTarget = null;
   }
 }

@@ -2,8 +2,9 @@ import { Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electr
 import type { AppState } from '../../shared/app-state';
 import { badgeModel } from '../core/present/badge-model';
 import { BADGE_SIZES, rasterBadge, rasterTemplate } from '../core/present/badge-raster';
-import { type MenuAction, menuModel } from '../core/present/menu-model';
+import { type MenuAction, type MenuItemModel, menuModel, menuSignature } from '../core/present/menu-model';
 import { encodePng } from '../core/present/png';
+import { trayBehaviour } from '../core/present/tray-behaviour';
 
 /** Builds a multi-resolution image (1x, 2x, 4x) from a bitmap per size. */
 function image(draw: (size: number) => ReturnType<typeof rasterTemplate>, template: boolean) {
@@ -18,15 +19,24 @@ function image(draw: (size: number) => ReturnType<typeof rasterTemplate>, templa
 /** Applies the badge and menu models to the OS tray; it decides nothing itself. */
 export class CreditbarTray {
   private readonly tray: Tray;
+  private readonly behaviour;
+  private menu: Menu | null = null;
+  private menuKey = '';
+  private imageKey = '';
 
   constructor(
     private readonly platform: NodeJS.Platform,
     private readonly onAction: (action: MenuAction) => void,
     onClick: () => void,
   ) {
+    this.behaviour = trayBehaviour(platform);
     this.tray = new Tray(image(rasterTemplate, platform === 'darwin'));
-    // Linux AppIndicator clicks are unreliable: there the menu's "Open" is the way in.
-    if (platform !== 'linux') this.tray.on('click', onClick);
+    if (this.behaviour.leftClickToggles) this.tray.on('click', onClick);
+    if (this.behaviour.rightClickPopsMenu) {
+      this.tray.on('right-click', () => {
+        if (this.menu) this.tray.popUpContextMenu(this.menu);
+      });
+    }
   }
 
   get bounds() {
@@ -39,28 +49,44 @@ export class CreditbarTray {
       // macOS: the number is the menu-bar title beside a template icon the system tints.
       this.tray.setTitle(badge.text ? `${badge.text}${badge.stale ? '*' : ''}` : '');
     } else {
-      this.tray.setImage(image((size) => rasterBadge(badge, size), false));
+      const key = JSON.stringify([badge.text, badge.tone, badge.stale]);
+      if (key !== this.imageKey) this.tray.setImage(image((size) => rasterBadge(badge, size), false));
+      this.imageKey = key;
     }
+    // The tooltip is also what screen readers say for the icon: its first line is the state in words.
     this.tray.setToolTip(badge.tooltip);
-    const items = menuModel({
-      accounts: state.accounts,
-      paused: state.paused,
-      launchAtLogin: state.launchAtLogin,
-      platform: this.platform,
-    });
+    this.updateMenu(
+      menuModel({
+        accounts: state.accounts,
+        paused: state.paused,
+        launchAtLogin: state.launchAtLogin,
+        launchAtLoginAvailable: state.launchAtLoginAvailable,
+        platform: this.platform,
+      }),
+    );
+  }
+
+  /** Setting a menu closes the one a person has open, so it is rebuilt only when what it says changes. */
+  private updateMenu(items: MenuItemModel[]): void {
+    const key = menuSignature(items);
+    if (key === this.menuKey && this.menu) return;
+    this.menuKey = key;
     const template: MenuItemConstructorOptions[] = items.map((item) => {
       if (item.kind === 'separator') return { type: 'separator' };
+      const click = () => this.onAction(item.action);
       if (item.kind === 'checkbox') {
         return {
           type: 'checkbox',
           label: item.label,
           checked: item.checked,
-          click: () => this.onAction(item.action),
+          enabled: item.enabled ?? true,
+          click,
         };
       }
-      return { label: item.label, enabled: item.enabled ?? true, click: () => this.onAction(item.action) };
+      return { label: item.label, enabled: item.enabled ?? true, click };
     });
-    this.tray.setContextMenu(Menu.buildFromTemplate(template));
+    this.menu = Menu.buildFromTemplate(template);
+    if (this.behaviour.attachMenu) this.tray.setContextMenu(this.menu);
   }
 
   destroy(): void {

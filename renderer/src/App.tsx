@@ -25,13 +25,37 @@ export function App() {
   const now = useMinuteClock();
   const [view, setView] = useState<View>({ name: 'overview' });
 
-  useEffect(
-    () =>
-      api().onNavigateAccount((target) =>
-        setView(target === 'settings' ? { name: 'settings' } : { name: 'detail', id: target }),
+  useEffect(() => {
+    const unsubscribe = api().onNavigate((target) =>
+      setView(
+        target.view === 'settings'
+          ? { name: 'settings' }
+          : target.view === 'account'
+            ? { name: 'detail', id: target.accountId }
+            : { name: 'overview' },
       ),
-    [],
-  );
+    );
+    // Only now can main deliver a navigation it held for a page that did not exist yet.
+    void api().popoverReady({});
+    return unsubscribe;
+  }, []);
+
+  // Escape steps back, and on the overview hides the popover: the one dismissal that works everywhere,
+  // including desktops where the window never loses focus (Wayland).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      setView((current) => {
+        if (current.name === 'edit') return { name: 'detail', id: current.id };
+        if (current.name !== 'overview') return { name: 'overview' };
+        void api().popoverHide({});
+        return current;
+      });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const theme = state?.settings.theme ?? 'system';
   useEffect(() => {

@@ -160,9 +160,7 @@ describe('creditbar accounts', () => {
       },
     );
     expect(add.code).toBe(3);
-    expect(add.stderr).toMatch(
-      /Not saved: The OS keychain cannot be reached: install and unlock a Secret Service/,
-    );
+    expect(add.stderr).toMatch(/Not saved: No Secret Service is running: start gnome-keyring/);
     expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
     expect(allText(dataDir)).not.toContain(hs.key);
   });

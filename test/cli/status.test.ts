@@ -187,7 +187,7 @@ describe('creditbar status', () => {
     });
     const [account] = StatusJson.parse(JSON.parse(run.stdout)).accounts;
     expect(account?.error?.kind).toBe('keychain_unavailable');
-    expect(account?.error?.message).toMatch(/install and unlock a Secret Service/);
+    expect(account?.error?.message).toMatch(/No Secret Service is running: start gnome-keyring/);
     expect(run.code).toBe(3);
     expect(existsSync(path.join(dataDir, 'cache'))).toBe(false);
   });

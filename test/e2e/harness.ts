@@ -4,12 +4,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { AppController } from '../../main/core/app/app-controller';
-import { guardInvoke } from '../../main/core/ipc/ipc-guard';
+import { guardInvoke, type InvokeImpl } from '../../main/core/ipc/ipc-guard';
 import { systemClock } from '../../main/core/monitor/clock';
 import { createHttpClient } from '../../main/core/providers/http';
 import { resolvePaths } from '../../main/core/store/paths';
 import { createKeytarStore } from '../../main/core/store/secrets';
-import { INVOKE, type InvokeChannel, methodName } from '../../shared/ipc';
+import { INVOKE, type InvokeChannel, methodName, type WindowChannel } from '../../shared/ipc';
 
 const RENDERER = path.resolve(__dirname, '..', '..', 'out', 'renderer');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -57,18 +57,14 @@ export async function serveRenderer(): Promise<{ url: string; server: Server }> 
 /** The preload's shape, installed before the page runs: each method forwards to a binding the test answers. */
 export function bridgeScript(methods: [string, string][]): string {
   return `(() => {
-    const listeners = { 'state:changed': new Set(), 'navigate:account': new Set() };
+    const listeners = { 'state:changed': new Set(), navigate: new Set() };
     window.__creditbarPush = (channel, value) => { for (const l of listeners[channel] ?? []) l(value); };
     const api = {};
     for (const [method, channel] of ${JSON.stringify(methods)}) {
       api[method] = (request) => window.__creditbarInvoke(channel, request);
     }
     api.onStateChanged = (l) => { listeners['state:changed'].add(l); return () => listeners['state:changed'].delete(l); };
-    api.onNavigateAccount = (l) => {
-      const h = (v) => l(v.accountId);
-      listeners['navigate:account'].add(h);
-      return () => listeners['navigate:account'].delete(h);
-    };
+    api.onNavigate = (l) => { listeners.navigate.add(l); return () => listeners.navigate.delete(l); };
     Object.defineProperty(window, 'creditbar', { value: Object.freeze(api) });
   })();`;
 }
@@ -78,6 +74,8 @@ export interface Popover {
   controller: AppController;
   /** Every message main pushed to the page, as JSON text (for key-leak scans). */
   pushedText: string[];
+  /** The window calls the page made: `popover:ready` once per load, `popover:hide` on Escape. */
+  windowCalls: WindowChannel[];
   close(): Promise<void>;
 }
 
@@ -92,11 +90,21 @@ export async function openPopover(browser: Browser, appUrl: string, dataDir: str
     random: Math.random,
     openExternal: async () => undefined,
     chooseSaveFile: async () => null,
-    applyLaunchAtLogin: async () => undefined,
+    loginItem: { apply: async () => undefined },
   });
   const context = await browser.newContext({ viewport: { width: 380, height: 560 } });
   const page = await context.newPage();
   const pushedText: string[] = [];
+  const windowCalls: WindowChannel[] = [];
+  const windowHandler = (channel: WindowChannel) => async () => {
+    windowCalls.push(channel);
+    return null;
+  };
+  const handlers: { [C in InvokeChannel]: InvokeImpl<C> } = {
+    ...controller.handlers,
+    'popover:ready': windowHandler('popover:ready'),
+    'popover:hide': windowHandler('popover:hide'),
+  };
   const methods = (Object.keys(INVOKE) as InvokeChannel[]).map((c) => [methodName(c), c] as [string, string]);
   await page.exposeBinding('__creditbarInvoke', async (source, channel: InvokeChannel, payload: unknown) => {
     const sender = {
@@ -104,7 +112,7 @@ export async function openPopover(browser: Browser, appUrl: string, dataDir: str
       isTopFrame: source.frame === page.mainFrame(),
       url: source.frame.url(),
     };
-    const result = await guardInvoke(channel, controller.handlers[channel] as never, appUrl)(sender, payload);
+    const result = await guardInvoke(channel, handlers[channel] as never, appUrl)(sender, payload);
     pushedText.push(JSON.stringify(result));
     return result;
   });
@@ -121,6 +129,7 @@ export async function openPopover(browser: Browser, appUrl: string, dataDir: str
     page,
     controller,
     pushedText,
+    windowCalls,
     close: async () => {
       await controller.stop();
       await context.close();

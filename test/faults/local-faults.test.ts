@@ -69,6 +69,8 @@ describe('local faults', () => {
       'node "$CLI" status --json --data-dir "$DIR" > "$DIR/before.json" || true',
       lock,
       'node "$CLI" status --json --data-dir "$DIR" > "$DIR/after.json" || true',
+      // Saving a new key into the locked keyring fails, and says it is locked rather than "cannot be reached".
+      'printf %s "$KEY" | node "$CLI" accounts add --provider happenstance --id second-key --base-url "$URL" --data-dir "$DIR" --no-verify 2> "$DIR/add.txt" || true',
     ].join('\n');
     // Asynchronous on purpose: the fake provider lives in this process and must keep answering meanwhile.
     await promisify(execFile)(
@@ -83,6 +85,9 @@ describe('local faults', () => {
     expect(before).toMatchObject({ remaining: 1840, error: null });
     expect(after).toMatchObject({ remaining: 1840, stale: true, error: { kind: 'no_credentials' } });
     expect(after.error.message).toMatch(/is it locked\? unlock it/);
+    expect(readFileSync(path.join(dir, 'add.txt'), 'utf8')).toMatch(
+      /Not saved: The keychain is locked: unlock your login keyring/,
+    );
   });
 
   it('a cache that cannot be written still shows the fresh value; the obstacle is left alone', async () => {

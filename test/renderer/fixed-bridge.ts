@@ -27,8 +27,10 @@ export function installBridge(state: AppState, overrides: Partial<CreditbarApi> 
     historyGet: record('historyGet', []),
     historyExport: record('historyExport', true),
     externalOpen: record('externalOpen', null),
+    popoverReady: record('popoverReady', null),
+    popoverHide: record('popoverHide', null),
     onStateChanged: () => () => undefined,
-    onNavigateAccount: () => () => undefined,
+    onNavigate: () => () => undefined,
     ...overrides,
   };
   Object.defineProperty(window, 'creditbar', { value: api, configurable: true });
@@ -63,5 +65,5 @@ export function account(over: Partial<AccountView>): AccountView {
 }
 
 export function appState(accounts: AccountView[]): AppState {
-  return { accounts, paused: false, settings: {}, launchAtLogin: false };
+  return { accounts, paused: false, settings: {}, launchAtLogin: false, launchAtLoginAvailable: true };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AlertIntent } from '../../../shared/alerts';
 import type { AccountView, AppState } from '../../../shared/app-state';
 import { type Account, type ConfigFile, effectiveAccount } from '../../../shared/config';
-import type { InvokeChannel } from '../../../shared/ipc';
+import type { CoreChannel } from '../../../shared/ipc';
 import { PROVIDERS } from '../../../shared/providers';
 import type { Forecast } from '../alerts/forecast';
 import type { InvokeImpl } from '../ipc/ipc-guard';
@@ -35,8 +35,8 @@ export interface AppControllerOptions {
   openExternal: (url: string) => Promise<void>;
   /** Asks the person where to save a file (the shell's dialog); null when they cancel. */
   chooseSaveFile: (suggestedName: string) => Promise<string | null>;
-  /** Turns launch at login on or off in the OS (the shell's effect). */
-  applyLaunchAtLogin: (enabled: boolean) => Promise<void>;
+  /** Turns launch at login on or off in the OS (the shell's effect), or says why it is not offered here. */
+  loginItem: { apply: (enabled: boolean) => Promise<void> } | { unavailable: string };
 }
 
 /**
@@ -143,7 +143,9 @@ export class AppController {
   }
 
   async setLaunchAtLogin(value: boolean): Promise<void> {
-    await this.options.applyLaunchAtLogin(value);
+    const { loginItem } = this.options;
+    if ('unavailable' in loginItem) throw new ProviderFailure('config', loginItem.unavailable);
+    await loginItem.apply(value);
     this.launchAtLogin = value;
     this.emitState();
   }
@@ -176,6 +178,7 @@ export class AppController {
       paused: this.monitor?.isPaused ?? false,
       settings: this.config.settings ?? {},
       launchAtLogin: this.launchAtLogin,
+      launchAtLoginAvailable: 'apply' in this.options.loginItem,
     };
   }
 
@@ -215,7 +218,7 @@ export class AppController {
   }
 
   /** The IPC handlers, one per channel of the contract. */
-  readonly handlers: { [C in InvokeChannel]: InvokeImpl<C> } = {
+  readonly handlers: { [C in CoreChannel]: InvokeImpl<C> } = {
     'state:get': async () => this.state(),
     'accounts:refresh': async ({ accountId }) => {
       await this.monitor?.refresh(accountId);

@@ -9,9 +9,47 @@ export function autostartDesktopEntry(executable: string): string {
     'Type=Application',
     'Name=Creditbar',
     'Comment=Watches your API credit balances',
-    `Exec=${quoted} --hidden`,
+    `Exec=${quoted} ${START_HIDDEN_FLAG}`,
     'X-GNOME-Autostart-enabled=true',
     'Terminal=false',
     '',
   ].join('\n');
+}
+
+export interface LoginItemContext {
+  platform: NodeJS.Platform;
+  /** False under `npm start` / `npm run dev`, where the executable is bare Electron, not Creditbar. */
+  isPackaged: boolean;
+  execPath: string;
+  /** Set by an AppImage to its own path: the file to launch, since execPath is inside a temporary mount. */
+  appImage: string | undefined;
+  /** `$XDG_CONFIG_HOME`, else `~/.config`. */
+  configHome: string;
+}
+
+/** How launch at login is done here, or why it is not offered. */
+export type LoginItemPlan =
+  | { kind: 'unavailable'; reason: string }
+  /**
+   * Electron's login-item API. Windows compares `path` and `args` when reading the setting back, so both are
+   * passed on read and on write; macOS ignores them.
+   */
+  | { kind: 'login-item'; path: string; args: string[] }
+  | { kind: 'xdg-autostart'; file: string; contents: string };
+
+export const START_HIDDEN_FLAG = '--hidden';
+
+export function loginItemPlan(context: LoginItemContext): LoginItemPlan {
+  // Unpackaged, the executable is Electron itself: a login item would start an empty Electron at every login.
+  if (!context.isPackaged) {
+    return { kind: 'unavailable', reason: 'Launch at login is available in the installed app' };
+  }
+  if (context.platform === 'linux') {
+    return {
+      kind: 'xdg-autostart',
+      file: `${context.configHome}/autostart/creditbar.desktop`,
+      contents: autostartDesktopEntry(context.appImage ?? context.execPath),
+    };
+  }
+  return { kind: 'login-item', path: context.execPath, args: [START_HIDDEN_FLAG] };
 }

@@ -81,6 +81,28 @@ function tooltipLine(account: BadgeAccount): string {
   return `${account.label}: ${value}${notes ? ` (${notes})` : ''}`;
 }
 
+/** How each tone is said in the summary, most urgent first; `ok` and `idle` are not listed. */
+const TONE_WORDS: [BadgeTone, string][] = [
+  ['empty', 'empty'],
+  ['critical', 'critical'],
+  ['warning', 'low'],
+  ['error', 'without current data'],
+];
+
+/** The state in words, for the tooltip's first line and screen readers: "Creditbar: 1 of 3 accounts low". */
+export function stateInWords(accounts: readonly BadgeAccount[], paused: boolean): string {
+  const name = `Creditbar${paused ? ' (paused)' : ''}`;
+  const total = accounts.length;
+  const counts = TONE_WORDS.map(
+    ([tone, words]) => [accounts.filter((a) => toneOf(a) === tone).length, words] as const,
+  ).filter(([count]) => count > 0);
+  const noun = total === 1 ? 'account' : 'accounts';
+  if (counts.length === 0)
+    return `${name}: ${total === 1 ? 'the account is' : `all ${total} accounts are`} ok`;
+  const [first, ...rest] = counts.map(([count, words]) => `${count} ${words}`);
+  return `${name}: ${first?.replace(/^(\d+)/, `$1 of ${total} ${noun}`)}${rest.map((r) => `, ${r}`).join('')}`;
+}
+
 export function badgeModel(accounts: readonly BadgeAccount[], paused = false): BadgeModel {
   if (accounts.length === 0) {
     return { text: '', tone: 'idle', stale: false, tooltip: 'Creditbar: no accounts yet', accountId: null };
@@ -93,7 +115,7 @@ export function badgeModel(accounts: readonly BadgeAccount[], paused = false): B
     text: headline(worst),
     tone: toneOf(worst),
     stale: worst.stale,
-    tooltip: [`Creditbar${paused ? ' (paused)' : ''}`, ...lines].join('\n'),
+    tooltip: [stateInWords(accounts, paused), ...lines].join('\n'),
     accountId: worst.id,
   };
 }

@@ -4,6 +4,7 @@ import type { AccountStatus } from '../../../shared/model';
 /** The tray's context menu as data; the shell maps each item to an Electron MenuItem and each action to a call. */
 export type MenuAction =
   | { type: 'open'; accountId?: string }
+  | { type: 'hide' }
   | { type: 'refresh' }
   | { type: 'pause'; minutes: number | null }
   | { type: 'resume' }
@@ -13,7 +14,7 @@ export type MenuAction =
 
 export type MenuItemModel =
   | { kind: 'item'; label: string; action: MenuAction; enabled?: boolean }
-  | { kind: 'checkbox'; label: string; checked: boolean; action: MenuAction }
+  | { kind: 'checkbox'; label: string; checked: boolean; action: MenuAction; enabled?: boolean }
   | { kind: 'separator' };
 
 export interface MenuInput {
@@ -23,6 +24,7 @@ export interface MenuInput {
   >[];
   paused: boolean;
   launchAtLogin: boolean;
+  launchAtLoginAvailable: boolean;
   /** Linux tray clicks are unreliable (AppIndicator), so "Open" must be in the menu there. */
   platform: NodeJS.Platform;
 }
@@ -42,6 +44,9 @@ function accountLine(a: MenuInput['accounts'][number]): string {
 export function menuModel(input: MenuInput): MenuItemModel[] {
   const items: MenuItemModel[] = [];
   items.push({ kind: 'item', label: 'Open Creditbar', action: { type: 'open' } });
+  // Where the menu is the only way in (Linux), it is also a way out: blur may never fire there (Wayland).
+  if (input.platform === 'linux')
+    items.push({ kind: 'item', label: 'Hide Creditbar', action: { type: 'hide' } });
   items.push({ kind: 'separator' });
   if (input.accounts.length === 0) {
     items.push({
@@ -78,11 +83,20 @@ export function menuModel(input: MenuInput): MenuItemModel[] {
   items.push({ kind: 'item', label: 'Settings…', action: { type: 'settings' } });
   items.push({
     kind: 'checkbox',
-    label: 'Launch at login',
+    label: input.launchAtLoginAvailable ? 'Launch at login' : 'Launch at login (installed app only)',
     checked: input.launchAtLogin,
     action: { type: 'toggle-login' },
+    enabled: input.launchAtLoginAvailable,
   });
   items.push({ kind: 'separator' });
   items.push({ kind: 'item', label: 'Quit Creditbar', action: { type: 'quit' } });
   return items;
+}
+
+/**
+ * The menu's identity: setting a new context menu closes one the person has open, so the shell rebuilds it only
+ * when this changes (every item is plain data, labels and actions alike).
+ */
+export function menuSignature(items: readonly MenuItemModel[]): string {
+  return JSON.stringify(items);
 }

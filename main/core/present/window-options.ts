@@ -4,7 +4,7 @@
  */
 export const POPOVER_SIZE = { width: 380, height: 560 } as const;
 
-export function popoverWindowOptions(preloadPath: string, platform: NodeJS.Platform, devTools: boolean) {
+export function popoverWindowOptions(preloadPath: string, devTools: boolean) {
   return {
     ...POPOVER_SIZE,
     show: false,
@@ -17,8 +17,8 @@ export function popoverWindowOptions(preloadPath: string, platform: NodeJS.Platf
     skipTaskbar: true,
     alwaysOnTop: true,
     transparent: false,
-    // A dock or taskbar entry for a popover would be noise; macOS also hides the dock icon app-wide (LSUIElement).
-    ...(platform === 'darwin' ? { type: 'panel' as const } : {}),
+    // No `type: 'panel'` on macOS: Electron's panels raise no focus events, so the popover would never get blur
+    // (to hide) or keyboard input (Escape). LSUIElement and dock.hide() already keep it out of the Dock.
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -41,3 +41,32 @@ export function popoverWindowOptions(preloadPath: string, platform: NodeJS.Platf
 /** The strict Content-Security-Policy the renderer's index.html carries (and the shell sets as a header). */
 export const RENDERER_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * Under `npm run dev` only: Vite's dev server injects an inline React-refresh preamble and inline styles, and
+ * talks to the page over a WebSocket for hot reload. Nothing else is relaxed, and a packaged app never gets it.
+ */
+export const DEV_RENDERER_CSP =
+  "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws://localhost:* ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The dev server's page, when the app is run unpackaged by electron-vite (`ELECTRON_RENDERER_URL`), and only a
+ * loopback http(s) one: a packaged app loads its own files whatever the environment says.
+ */
+export function devRendererUrl(isPackaged: boolean, envUrl: string | undefined): string | null {
+  if (isPackaged || !envUrl) return null;
+  try {
+    const url = new URL(envUrl);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname)
+      ? url.href
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function rendererCsp(devUrl: string | null): string {
+  return devUrl ? DEV_RENDERER_CSP : RENDERER_CSP;
+}

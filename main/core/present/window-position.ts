@@ -31,12 +31,31 @@ export function displayForTray(tray: Rect, displays: readonly DisplayArea[]): Di
   return [...displays].sort((a, b) => distance(a) - distance(b))[0] ?? null;
 }
 
-/** Which edge the taskbar (or menu bar) is on: the side where the work area is smaller than the screen. */
-export function taskbarEdge(display: DisplayArea): 'top' | 'bottom' | 'left' | 'right' {
+type Edge = 'top' | 'bottom' | 'left' | 'right';
+
+/** The display edge nearest a point: where an auto-hidden bar that holds the tray icon must be. */
+function nearestEdge(bounds: Rect, x: number, y: number): Edge {
+  const distances: [Edge, number][] = [
+    ['top', y - bounds.y],
+    ['bottom', bounds.y + bounds.height - y],
+    ['left', x - bounds.x],
+    ['right', bounds.x + bounds.width - x],
+  ];
+  return distances.reduce((best, next) => (next[1] < best[1] ? next : best))[0];
+}
+
+/**
+ * Which edge the taskbar (or menu bar) is on: the side where the work area is smaller than the screen. When the
+ * work area is the whole screen (an auto-hidden menu bar or taskbar), the edge nearest the tray icon, since the
+ * bar holding it is there; with no icon position either, the bottom (Windows' and most Linux panels' default).
+ */
+export function taskbarEdge(display: DisplayArea, tray: Rect | null = null): Edge {
   const { bounds: b, workArea: w } = display;
   if (w.y > b.y) return 'top';
   if (w.x > b.x) return 'left';
   if (w.x + w.width < b.x + b.width) return 'right';
+  if (w.y + w.height < b.y + b.height) return 'bottom';
+  if (tray && tray.width > 0) return nearestEdge(b, tray.x + tray.width / 2, tray.y + tray.height / 2);
   return 'bottom';
 }
 
@@ -58,7 +77,7 @@ export function popoverPosition(
   if (!fallbackDisplay) return { x: 0, y: 0 };
   const display = (tray && tray.width > 0 ? displayForTray(tray, displays) : null) ?? fallbackDisplay;
   const w = display.workArea;
-  const edge = taskbarEdge(display);
+  const edge = taskbarEdge(display, tray);
   const maxX = w.x + w.width - size.width;
   const maxY = w.y + w.height - size.height;
   if (!tray || tray.width === 0) {

@@ -10,12 +10,57 @@ export interface SecretStore {
   delete(accountId: string): Promise<boolean>;
 }
 
-function keychainUnavailable(platform: NodeJS.Platform): ProviderFailure {
-  const hint =
-    platform === 'linux'
-      ? 'install and unlock a Secret Service such as gnome-keyring or KeePassXC'
-      : 'unlock the keychain and allow Creditbar to use it';
-  return new ProviderFailure('keychain_unavailable', `The OS keychain cannot be reached: ${hint}`);
+/** What went wrong with the OS keychain, read from the native error so a person knows what to fix. */
+export type KeychainProblem = 'library_missing' | 'no_service' | 'locked' | 'denied' | 'unknown';
+
+// The texts come from the dynamic loader, D-Bus and libsecret (Linux), Security.framework (macOS) and
+// FormatMessage (Windows), as keytar passes them on.
+const PROBLEM_PATTERNS: [KeychainProblem, RegExp][] = [
+  [
+    'library_missing',
+    /libsecret[^:]*: cannot open shared object|cannot open shared object file|image not found/i,
+  ],
+  [
+    'no_service',
+    /org\.freedesktop\.secrets was not provided|ServiceUnknown|Cannot autolaunch D-Bus|Could not connect|dbus-launch|Failed to connect to socket/i,
+  ],
+  ['locked', /locked collection|is locked|User interaction is not allowed|interaction not allowed/i],
+  [
+    'denied',
+    /access (is )?denied|not authori[sz]ed|user canceled|passphrase you entered is not correct|permission/i,
+  ],
+];
+
+export function keychainProblem(message: string): KeychainProblem {
+  return PROBLEM_PATTERNS.find(([, pattern]) => pattern.test(message))?.[0] ?? 'unknown';
+}
+
+const ENV_HINT = 'or set CREDITBAR_KEY_<ID> for this process';
+
+export function keychainProblemText(problem: KeychainProblem, platform: NodeJS.Platform): string {
+  switch (problem) {
+    case 'library_missing':
+      return `libsecret is not installed, so the keychain cannot be used: install libsecret-1-0 (Debian, Ubuntu) or libsecret (Fedora, Arch), ${ENV_HINT}`;
+    case 'no_service':
+      return `No Secret Service is running: start gnome-keyring, or KeePassXC with its Secret Service integration on, ${ENV_HINT}`;
+    case 'locked':
+      return platform === 'darwin'
+        ? 'The keychain is locked: unlock the login keychain in Keychain Access'
+        : 'The keychain is locked: unlock your login keyring (Seahorse, or log in again)';
+    case 'denied':
+      return platform === 'darwin'
+        ? 'Keychain access was denied: choose Allow when macOS asks, or allow Creditbar in Keychain Access'
+        : 'Access to the keychain was denied: allow Creditbar in the prompt or in your credential manager';
+    case 'unknown':
+      return platform === 'linux'
+        ? `The OS keychain cannot be reached: install and unlock a Secret Service such as gnome-keyring or KeePassXC, ${ENV_HINT}`
+        : 'The OS keychain cannot be reached: unlock the keychain and allow Creditbar to use it';
+  }
+}
+
+function keychainUnavailable(platform: NodeJS.Platform, cause: unknown): ProviderFailure {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new ProviderFailure('keychain_unavailable', keychainProblemText(keychainProblem(message), platform));
 }
 
 type Keytar = typeof import('keytar');
@@ -30,8 +75,8 @@ export function createKeytarStore(platform: NodeJS.Platform = process.platform):
   const guarded = async <T>(action: (k: Keytar) => Promise<T>): Promise<T> => {
     try {
       return await action(await keytar());
-    } catch {
-      throw keychainUnavailable(platform);
+    } catch (error) {
+      throw keychainUnavailable(platform, error);
     }
   };
   return {

@@ -94,10 +94,17 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
             id="login"
             type="checkbox"
             checked={state.launchAtLogin}
+            disabled={!state.launchAtLoginAvailable}
+            aria-describedby={state.launchAtLoginAvailable ? undefined : 'login-hint'}
             onChange={(e) => save({}, e.target.checked)}
           />
           <span>Launch at login</span>
         </label>
+        {state.launchAtLoginAvailable ? null : (
+          <p id="login-hint" className="muted">
+            Available in the installed app.
+          </p>
+        )}
       </fieldset>
       {message ? <p role="status">{message}</p> : null}
     </section>

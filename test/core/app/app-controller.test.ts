@@ -10,7 +10,7 @@ import { createHttpClient } from '../../../main/core/providers/http';
 import { resolvePaths } from '../../../main/core/store/paths';
 import { createKeytarStore, KEYCHAIN_SERVICE } from '../../../main/core/store/secrets';
 import type { AppState } from '../../../shared/app-state';
-import { INVOKE, type InvokeChannel } from '../../../shared/ipc';
+import { type CoreChannel, INVOKE } from '../../../shared/ipc';
 import { type FakeProvider, startHappenstance } from '../../fakes/providers';
 import { FakeClock } from '../../support/fake-clock';
 
@@ -37,14 +37,16 @@ async function makeApp(dataDir: string) {
       opened.push(url);
     },
     chooseSaveFile: async (name) => path.join(dataDir, 'exports', name),
-    applyLaunchAtLogin: async (enabled) => {
-      loginItem.push(enabled);
+    loginItem: {
+      apply: async (enabled) => {
+        loginItem.push(enabled);
+      },
     },
   });
   const pushed: AppState[] = [];
   controller.onState((state) => pushed.push(state));
   // Every call goes through the same guard the shell registers, as the renderer's would.
-  const invoke = (channel: InvokeChannel, payload: unknown) =>
+  const invoke = (channel: CoreChannel, payload: unknown) =>
     guardInvoke(channel, controller.handlers[channel] as never, APP)(sender, payload);
   const settle = () => controller.settled();
   const advance = (ms: number) => clock.advance(ms, settle);

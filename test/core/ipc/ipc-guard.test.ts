@@ -109,6 +109,8 @@ describe('IPC guard', () => {
       'historyGet',
       'historyExport',
       'externalOpen',
+      'popoverReady',
+      'popoverHide',
     ]);
   });
 });

@@ -2,7 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { type BadgeAccount, badgeModel, compactNumber } from '../../../main/core/present/badge-model';
+import {
+  type BadgeAccount,
+  badgeModel,
+  compactNumber,
+  stateInWords,
+} from '../../../main/core/present/badge-model';
 import {
   BADGE_SIZES,
   fitText,
@@ -100,7 +105,7 @@ describe('badge model', () => {
       true,
     );
     expect(model.tooltip).toBe(
-      'Creditbar (paused)\nResearch: 1,840 credits\nBilling: 45.2% used (stale, network)',
+      'Creditbar (paused): all 2 accounts are ok\nResearch: 1,840 credits\nBilling: 45.2% used (stale, network)',
     );
     expect(badgeModel([])).toEqual({
       text: '',
@@ -109,6 +114,30 @@ describe('badge model', () => {
       tooltip: 'Creditbar: no accounts yet',
       accountId: null,
     });
+  });
+});
+
+describe('the state in words (tooltip and screen readers)', () => {
+  it.each([
+    ['one ok', [acct({})], 'Creditbar: the account is ok'],
+    ['all ok', [acct({}), acct({ id: 'b' })], 'Creditbar: all 2 accounts are ok'],
+    [
+      '1 of 3 low',
+      [acct({}), acct({ id: 'b', level: 'warning' }), acct({ id: 'c' })],
+      'Creditbar: 1 of 3 accounts low',
+    ],
+    [
+      'worst first',
+      [acct({ level: 'warning' }), acct({ id: 'b', level: 'empty' }), acct({ id: 'c', level: 'warning' })],
+      'Creditbar: 1 of 3 accounts empty, 2 low',
+    ],
+    [
+      'unknown',
+      [acct({ level: 'unknown', remaining: null })],
+      'Creditbar: 1 of 1 account without current data',
+    ],
+  ])('%s', (_name, accounts, expected) => {
+    expect(stateInWords(accounts, false)).toBe(expected);
   });
 });
 

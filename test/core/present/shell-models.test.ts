@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { menuModel } from '../../../main/core/present/menu-model';
+import { loginItemPlan } from '../../../main/core/present/autostart';
+import { menuModel, menuSignature } from '../../../main/core/present/menu-model';
 import { notificationFor } from '../../../main/core/present/notification-model';
-import { POPOVER_SIZE, popoverWindowOptions } from '../../../main/core/present/window-options';
+import { toggleAction, trayBehaviour } from '../../../main/core/present/tray-behaviour';
+import {
+  devRendererUrl,
+  POPOVER_SIZE,
+  popoverWindowOptions,
+  RENDERER_CSP,
+  rendererCsp,
+} from '../../../main/core/present/window-options';
 import { type DisplayArea, popoverPosition, taskbarEdge } from '../../../main/core/present/window-position';
 
 const screen = (x: number, y: number, work: Partial<DisplayArea['workArea']> = {}): DisplayArea => ({
@@ -56,6 +64,22 @@ describe('popover position', () => {
     expect(taskbarEdge(right)).toBe('top');
   });
 
+  it.each([
+    [
+      'auto-hidden macOS menu bar: below the icon',
+      { x: 1700, y: 2, width: 22, height: 22 },
+      { x: 1521, y: 4 },
+    ],
+    [
+      'auto-hidden Windows taskbar: above the icon',
+      { x: 1800, y: 1050, width: 24, height: 30 },
+      { x: 1540, y: 516 },
+    ],
+    ['auto-hidden taskbar on the left: beside it', { x: 2, y: 900, width: 40, height: 40 }, { x: 4, y: 520 }],
+  ])('work area equal to the screen, %s', (_name, tray, expected) => {
+    expect(popoverPosition(tray, size, [screen(0, 0)])).toEqual(expected);
+  });
+
   it('with no tray bounds (some Linux desktops), the corner by the taskbar', () => {
     expect(popoverPosition(null, size, [screen(0, 0, { y: 32, height: 1048 })])).toEqual({ x: 1536, y: 36 });
     expect(
@@ -86,7 +110,13 @@ describe('menu model', () => {
     },
   ];
   it('lists accounts, refresh, pause, settings, launch at login and quit, with Open first', () => {
-    const labels = menuModel({ accounts, paused: false, launchAtLogin: true, platform: 'linux' }).map((i) =>
+    const labels = menuModel({
+      accounts,
+      paused: false,
+      launchAtLogin: true,
+      launchAtLoginAvailable: true,
+      platform: 'linux',
+    }).map((i) =>
       i.kind === 'separator'
         ? '---'
         : i.kind === 'checkbox'
@@ -95,6 +125,7 @@ describe('menu model', () => {
     );
     expect(labels).toEqual([
       'Open Creditbar',
+      'Hide Creditbar',
       '---',
       'Research: 450 credits — warning (stale)',
       'Billing: 50% used',
@@ -110,11 +141,104 @@ describe('menu model', () => {
     ]);
   });
   it('offers resume while paused, and an account line opens that account', () => {
-    const items = menuModel({ accounts, paused: true, launchAtLogin: false, platform: 'darwin' });
+    const items = menuModel({
+      accounts,
+      paused: true,
+      launchAtLogin: false,
+      launchAtLoginAvailable: true,
+      platform: 'darwin',
+    });
     expect(items.some((i) => i.kind === 'item' && i.label === 'Resume polling')).toBe(true);
+    // macOS and Windows open and close by a click on the icon; Hide is Linux's.
+    expect(items.some((i) => i.kind === 'item' && i.label === 'Hide Creditbar')).toBe(false);
     expect(items.find((i) => i.kind === 'item' && i.label.startsWith('Research'))).toMatchObject({
       action: { type: 'open', accountId: 'r' },
     });
+  });
+});
+
+describe('menu rebuilds and login item', () => {
+  const research = {
+    id: 'r',
+    label: 'Research',
+    level: 'ok' as const,
+    stale: false,
+    remaining: 450,
+    unit: 'credits',
+    quotas: [],
+  };
+  const base = {
+    accounts: [research],
+    paused: false,
+    launchAtLogin: false,
+    launchAtLoginAvailable: true,
+    platform: 'win32' as const,
+  };
+  it('the signature changes only when what the person sees changes', () => {
+    const first = menuSignature(menuModel(base));
+    expect(menuSignature(menuModel({ ...base, accounts: [...base.accounts] }))).toBe(first);
+    expect(menuSignature(menuModel({ ...base, accounts: [{ ...research, remaining: 449 }] }))).not.toBe(
+      first,
+    );
+    expect(menuSignature(menuModel({ ...base, paused: true }))).not.toBe(first);
+  });
+
+  it('launch at login is shown but disabled where it is not offered', () => {
+    const item = menuModel({ ...base, launchAtLoginAvailable: false }).find((i) => i.kind === 'checkbox');
+    expect(item).toMatchObject({ enabled: false, label: 'Launch at login (installed app only)' });
+  });
+
+  it.each([
+    ['darwin', { attachMenu: false, leftClickToggles: true, rightClickPopsMenu: true }],
+    ['win32', { attachMenu: false, leftClickToggles: true, rightClickPopsMenu: true }],
+    ['linux', { attachMenu: true, leftClickToggles: false, rightClickPopsMenu: false }],
+  ] as const)('tray clicks on %s', (platform, expected) => {
+    expect(trayBehaviour(platform)).toEqual(expected);
+  });
+
+  it.each([
+    ['visible: hide', true, null, 1000, 'hide'],
+    ['hidden, never blurred: show', false, null, 1000, 'show'],
+    ['the click that blurred it (Windows): ignore', false, 900, 1000, 'ignore'],
+    ['a later click: show', false, 500, 1000, 'show'],
+    ['clock went back: show', false, 2000, 1000, 'show'],
+  ] as const)('toggle %s', (_name, visible, lastBlur, now, expected) => {
+    expect(toggleAction(visible, lastBlur, now)).toBe(expected);
+  });
+
+  it.each([
+    ['unpackaged (npm start): never bare Electron', { isPackaged: false, platform: 'win32' }, 'unavailable'],
+    ['Windows: the app with --hidden', { platform: 'win32' }, 'login-item'],
+    ['macOS', { platform: 'darwin' }, 'login-item'],
+    ['Linux: XDG autostart', { platform: 'linux' }, 'xdg-autostart'],
+  ] as const)('login item plan, %s', (_name, over, kind) => {
+    const plan = loginItemPlan({
+      isPackaged: true,
+      execPath: '/opt/Creditbar/creditbar',
+      appImage: undefined,
+      configHome: '/home/p/.config',
+      ...over,
+    });
+    expect(plan.kind).toBe(kind);
+    if (plan.kind === 'login-item')
+      expect(plan).toMatchObject({ path: '/opt/Creditbar/creditbar', args: ['--hidden'] });
+    if (plan.kind === 'xdg-autostart') {
+      expect(plan.file).toBe('/home/p/.config/autostart/creditbar.desktop');
+      expect(plan.contents).toContain('Exec=/opt/Creditbar/creditbar --hidden');
+    }
+  });
+
+  it('an AppImage starts itself at login, not its temporary mount', () => {
+    const plan = loginItemPlan({
+      platform: 'linux',
+      isPackaged: true,
+      execPath: '/tmp/.mount_Credit/creditbar',
+      appImage: '/home/p/Apps/Creditbar.AppImage',
+      configHome: '/home/p/.config',
+    });
+    expect(plan.kind === 'xdg-autostart' && plan.contents).toContain(
+      'Exec=/home/p/Apps/Creditbar.AppImage --hidden',
+    );
   });
 });
 
@@ -150,7 +274,7 @@ describe('notifications', () => {
 
 describe('popover window options', () => {
   it('are the hardened ones from Electron’s security checklist', () => {
-    const options = popoverWindowOptions('/app/preload.js', 'win32', false);
+    const options = popoverWindowOptions('/app/preload.js', false);
     expect(options.webPreferences).toEqual({
       preload: '/app/preload.js',
       contextIsolation: true,
@@ -167,5 +291,19 @@ describe('popover window options', () => {
       devTools: false,
     });
     expect(options).toMatchObject({ ...POPOVER_SIZE, show: false, frame: false, skipTaskbar: true });
+    // A macOS panel gets no blur and no key events: it could never be dismissed.
+    expect(options).not.toHaveProperty('type');
+  });
+
+  it('the dev server is honoured only unpackaged and only on loopback; only then is the CSP relaxed', () => {
+    expect(devRendererUrl(true, 'http://localhost:5173/')).toBeNull();
+    expect(devRendererUrl(false, undefined)).toBeNull();
+    expect(devRendererUrl(false, 'https://evil.example/')).toBeNull();
+    expect(devRendererUrl(false, 'file:///tmp/x.html')).toBeNull();
+    expect(devRendererUrl(false, 'not a url')).toBeNull();
+    expect(devRendererUrl(false, 'http://localhost:5173')).toBe('http://localhost:5173/');
+    expect(rendererCsp(null)).toBe(RENDERER_CSP);
+    expect(rendererCsp('http://localhost:5173/')).toContain("script-src 'self' 'unsafe-inline'");
+    expect(rendererCsp('http://localhost:5173/')).toContain("connect-src 'self' ws://localhost:*");
   });
 });

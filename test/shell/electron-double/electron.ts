@@ -1,0 +1,668 @@
+/**
+ * A stand-in for the `electron` module, loaded in place of it when the harness runs the BUILT main process
+ * (out/main/index.js) in plain Node. It exists because Electron's binary cannot be fetched on our machines; it is
+ * not Electron, and nothing here proves a pixel or an OS integration.
+ *
+ * What it does: every member the shell uses is typed against electron.d.ts (see the `satisfies` checks below, so
+ * `tsc` fails if it drifts from Electron's signatures), records each call to a file, and enforces the rules of
+ * Electron's that the shell has got wrong before:
+ * - Tray, BrowserWindow, Menu, Notification and screen throw before `ready`;
+ * - a Notification nobody holds is collected (Electron keeps only a weak reference) and its click is lost;
+ * - a message sent to a page before it has loaded and subscribed goes nowhere;
+ * - setting a context menu closes the one a person has open;
+ * - macOS: a left click on an icon with an attached menu pops the menu too; panels raise no focus events;
+ * - Windows: a click on the tray icon first takes focus from the window (blur), then clicks; login items are
+ *   matched by path and args; a notification before setAppUserModelId is dropped;
+ * - Linux (AppIndicator): no click events, any click shows the attached menu;
+ * - Wayland: no blur, and setPosition does nothing;
+ * - quitting does not wait for promises: the process ends right after `will-quit`.
+ * The page is simulated by what the real renderer does on load: subscribe, `state:get`, then `popover:ready`.
+ */
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as Electron from 'electron';
+import { type DoubleSetup, type ParentMessage, SETUP_ENV, type ShellCommand } from './protocol';
+
+const setup = JSON.parse(process.env[SETUP_ENV] ?? 'null') as DoubleSetup & { recordFile: string };
+
+/** Written synchronously: a process that Electron would end at once must not lose its last records. */
+function record(call: string, detail: unknown = null): void {
+  appendFileSync(setup.recordFile, `${JSON.stringify({ call, detail, at: Date.now() })}\n`);
+}
+
+let isReady = false;
+function requireReady(what: string): void {
+  if (!isReady) throw new Error(`${what} cannot be used before the app is ready`);
+}
+
+// ---------------------------------------------------------------------------------------------------- images
+
+class ImageDouble {
+  readonly sizes: number[] = [];
+  template = false;
+  addRepresentation(options: Electron.AddRepresentationOptions): void {
+    this.sizes.push(options.scaleFactor ?? 1);
+  }
+  setTemplateImage(option: boolean): void {
+    this.template = option;
+  }
+}
+const image = (value: unknown) => value as ImageDouble;
+
+// ------------------------------------------------------------------------------------------------------- app
+
+type LoginItemKey = string;
+
+class AppDouble extends EventEmitter {
+  readonly isPackaged = setup.isPackaged;
+  readonly dock = setup.platform === 'darwin' ? { hide: () => record('app.dock.hide') } : undefined;
+  appUserModelId: string | null = null;
+  /** Kept in a file beside the lock: the OS's login items outlive the app, so a restart reads them back. */
+  private readonly loginItemsFile = path.join(setup.lockDir, 'login-items.json');
+  private readonly readyPromise: Promise<void>;
+
+  constructor() {
+    super();
+    this.readyPromise = new Promise((resolve) =>
+      setTimeout(() => {
+        isReady = true;
+        this.emit('ready', {}, {});
+        resolve();
+      }, 0),
+    );
+  }
+
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  getPath(name: Parameters<Electron.App['getPath']>[0]): string {
+    if (name !== 'userData') throw new Error(`The double knows only userData, not ${name}`);
+    return setup.userData;
+  }
+
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
+    record('app.setAppUserModelId', id);
+  }
+
+  private loginKey(pathOption: string | undefined, args: string[] | undefined): LoginItemKey {
+    // Windows keeps a Run entry per executable and compares its arguments when asked; macOS has one per app.
+    return setup.platform === 'win32'
+      ? JSON.stringify([pathOption ?? process.execPath, args ?? []])
+      : 'app';
+  }
+
+  private loginItems(): LoginItemKey[] {
+    try {
+      return JSON.parse(readFileSync(this.loginItemsFile, 'utf8')) as LoginItemKey[];
+    } catch {
+      return [];
+    }
+  }
+
+  getLoginItemSettings(options?: Electron.LoginItemSettingsOptions): Electron.LoginItemSettings {
+    if (setup.platform === 'linux') record('rule', 'getLoginItemSettings is not supported on Linux');
+    const openAtLogin = this.loginItems().includes(this.loginKey(options?.path, options?.args));
+    return {
+      openAtLogin,
+      wasOpenedAtLogin: false,
+      status: openAtLogin ? 'enabled' : 'not-registered',
+      executableWillLaunchAtLogin: openAtLogin,
+      launchItems: [],
+    };
+  }
+
+  setLoginItemSettings(settings: Electron.Settings): void {
+    if (setup.platform === 'linux') record('rule', 'setLoginItemSettings is not supported on Linux');
+    const key = this.loginKey(settings.path, settings.args);
+    const items = this.loginItems().filter((k) => k !== key);
+    writeFileSync(this.loginItemsFile, JSON.stringify(settings.openAtLogin ? [...items, key] : items));
+    record('app.setLoginItemSettings', { openAtLogin: settings.openAtLogin, path: settings.path, args: settings.args });
+  }
+
+  /** A real lock across processes: a file made exclusively, and a mailbox the holder reads. */
+  requestSingleInstanceLock(): boolean {
+    const lock = path.join(setup.lockDir, 'lock');
+    const mailbox = path.join(setup.lockDir, 'second-instance');
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    } catch {
+      appendFileSync(mailbox, `${JSON.stringify(process.argv.slice(2))}\n`);
+      record('app.requestSingleInstanceLock', false);
+      return false;
+    }
+    process.on('exit', () => rmSync(lock, { force: true }));
+    let seen = 0;
+    setInterval(() => {
+      let lines: string[] = [];
+      try {
+        lines = readFileSync(mailbox, 'utf8').split('\n').filter(Boolean);
+      } catch {
+        return;
+      }
+      for (const line of lines.slice(seen)) this.emit('second-instance', {}, JSON.parse(line), process.cwd());
+      seen = lines.length;
+    }, 50).unref();
+    record('app.requestSingleInstanceLock', true);
+    return true;
+  }
+
+  quit(): void {
+    record('app.quit');
+    let prevented = false;
+    const event = { preventDefault: () => (prevented = true) };
+    this.emit('before-quit', event);
+    if (prevented) return record('app.quit-deferred');
+    this.emit('will-quit', event);
+    if (prevented) return;
+    this.exit(0);
+  }
+
+  exit(exitCode = 0): void {
+    record('app.exit', exitCode);
+    process.exit(exitCode);
+  }
+}
+
+export const app = new AppDouble();
+
+// ----------------------------------------------------------------------------------------------- web contents
+
+let nextId = 1;
+type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
+const ipcHandlers = new Map<string, InvokeHandler>();
+
+class WebContentsDouble extends EventEmitter {
+  readonly id = nextId++;
+  readonly mainFrame = { url: '' };
+  /** Whether the simulated page has subscribed to pushes; before that, a send goes nowhere. */
+  private listening = false;
+  destroyed = false;
+  /** What the page shows after the navigations it received. */
+  view: unknown = null;
+  private headersHandler:
+    | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void)
+    | null = null;
+  readonly session = {
+    setPermissionRequestHandler: (_handler: unknown) => undefined,
+    setPermissionCheckHandler: (_handler: unknown) => undefined,
+    webRequest: {
+      onHeadersReceived: (handler: NonNullable<WebContentsDouble['headersHandler']>) => {
+        this.headersHandler = handler;
+      },
+    },
+  };
+
+  setWindowOpenHandler(_handler: unknown): void {}
+
+  /** The Content-Security-Policy header the shell adds to the page's responses. */
+  csp(): string | null {
+    let csp: string | null = null;
+    this.headersHandler?.({ responseHeaders: {} }, (result) => {
+      const headers = (result as { responseHeaders: Record<string, string[]> }).responseHeaders;
+      csp = headers['Content-Security-Policy']?.[0] ?? null;
+    });
+    return csp;
+  }
+
+  send(channel: string, ...args: unknown[]): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    if (!this.listening) {
+      record('webContents.send-lost', { channel });
+      return;
+    }
+    record('webContents.send', { channel, payload: args[0] });
+    if (channel === 'navigate') this.view = args[0];
+  }
+
+  load(url: string): void {
+    this.listening = false;
+    this.mainFrame.url = url;
+    setTimeout(() => {
+      if (this.destroyed) return;
+      this.emit('did-start-loading');
+      setTimeout(() => {
+        if (this.destroyed) return;
+        this.emit('did-finish-load');
+        // The renderer mounts after load: it subscribes, asks for the state, then says it is ready.
+        setTimeout(() => void this.mount(), 5);
+      }, 10);
+    }, 0);
+  }
+
+  private async mount(): Promise<void> {
+    if (this.destroyed) return;
+    this.listening = true;
+    record('page.mounted', { url: this.mainFrame.url });
+    await invoke(this, 'state:get', {});
+    await invoke(this, 'popover:ready', {});
+  }
+}
+
+/** What the preload's ipcRenderer.invoke does: a message from this page's top frame to main's handler. */
+export async function invoke(contents: WebContentsDouble, channel: string, payload: unknown): Promise<unknown> {
+  const handler = ipcHandlers.get(channel);
+  if (!handler) throw new Error(`No handler registered for '${channel}'`);
+  const result = await handler({ sender: contents, senderFrame: contents.mainFrame }, payload);
+  record('ipc.invoke', { channel, result });
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------- windows
+
+const windows = new Set<WindowDouble>();
+let focused: WindowDouble | null = null;
+
+class WindowDouble extends EventEmitter {
+  readonly id = nextId++;
+  readonly webContents = new WebContentsDouble();
+  private visible = false;
+  private destroyed = false;
+  private position: [number, number] = [0, 0];
+  private readonly size: [number, number];
+  private readonly panel: boolean;
+
+  constructor(options: Electron.BrowserWindowConstructorOptions = {}) {
+    requireReady('BrowserWindow');
+    super();
+    this.size = [options.width ?? 800, options.height ?? 600];
+    this.panel = setup.platform === 'darwin' && options.type === 'panel';
+    windows.add(this);
+    const { preload: _preload, ...webPreferences } = options.webPreferences ?? {};
+    record('window.create', { id: this.id, type: options.type ?? null, show: options.show, webPreferences });
+  }
+
+  loadFile(filePath: string): Promise<void> {
+    record('window.loadFile', path.basename(filePath));
+    this.webContents.load(pathToFileURL(filePath).href);
+    return Promise.resolve();
+  }
+
+  loadURL(url: string): Promise<void> {
+    record('window.loadURL', url);
+    this.webContents.load(url);
+    return Promise.resolve();
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  isVisible(): boolean {
+    return this.visible;
+  }
+
+  getSize(): number[] {
+    return [...this.size];
+  }
+
+  setPosition(x: number, y: number): void {
+    if (setup.wayland) return record('window.setPosition-ignored', { x, y });
+    this.position = [x, y];
+    record('window.setPosition', { x, y });
+  }
+
+  show(): void {
+    this.visible = true;
+    record('window.show', { id: this.id });
+    this.focus();
+  }
+
+  focus(): void {
+    if (!this.visible || focused === this) return;
+    focused?.loseFocus();
+    focused = this;
+    if (this.panel) record('rule', 'a macOS panel raises no focus event');
+    else this.emit('focus');
+  }
+
+  hide(): void {
+    if (!this.visible) return;
+    this.visible = false;
+    record('window.hide', { id: this.id });
+    if (focused === this) this.loseFocus();
+  }
+
+  loseFocus(): void {
+    if (focused === this) focused = null;
+    if (this.panel) return record('rule', 'a macOS panel raises no blur event');
+    this.emit('blur');
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.visible = false;
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    if (focused === this) focused = null;
+    windows.delete(this);
+    record('window.destroy', { id: this.id });
+    this.emit('closed');
+  }
+
+  snapshot() {
+    return {
+      id: this.id,
+      visible: this.visible,
+      position: this.position,
+      url: this.webContents.mainFrame.url,
+      view: this.webContents.view,
+      csp: this.webContents.csp(),
+    };
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- menus, tray
+
+interface MenuItemDouble {
+  label: string;
+  type: string;
+  enabled: boolean;
+  checked: boolean;
+  click?: Electron.MenuItemConstructorOptions['click'];
+}
+
+class MenuDouble {
+  constructor(readonly items: MenuItemDouble[]) {}
+  labels(): string[] {
+    return this.items.map((i) => {
+      if (i.type === 'separator') return '---';
+      const check = i.type === 'checkbox' ? (i.checked ? '[x] ' : '[ ] ') : '';
+      return `${i.enabled ? '' : '(disabled) '}${check}${i.label}`;
+    });
+  }
+}
+const menuOf = (menu: unknown) => menu as MenuDouble;
+
+export const Menu = {
+  buildFromTemplate(template: Array<Electron.MenuItemConstructorOptions | Electron.MenuItem>): Electron.Menu {
+    requireReady('Menu');
+    const items = (template as Electron.MenuItemConstructorOptions[]).map((t) => ({
+      label: t.label ?? '',
+      type: t.type ?? 'normal',
+      enabled: t.enabled ?? true,
+      checked: t.checked ?? false,
+      click: t.click,
+    }));
+    return new MenuDouble(items) as unknown as Electron.Menu;
+  },
+};
+
+let tray: TrayDouble | null = null;
+
+class TrayDouble extends EventEmitter {
+  private contextMenu: MenuDouble | null = null;
+  /** The menu on screen, if any, until an item is chosen or it is dismissed. */
+  openMenu: MenuDouble | null = null;
+  title = '';
+  tooltip = '';
+
+  constructor(imageValue: Electron.NativeImage | string) {
+    requireReady('Tray');
+    super();
+    tray = this;
+    record('tray.create', { template: image(imageValue).template });
+  }
+
+  setImage(imageValue: Electron.NativeImage | string): void {
+    record('tray.setImage', { sizes: image(imageValue).sizes });
+  }
+
+  setTitle(title: string): void {
+    this.title = title;
+    record('tray.setTitle', title);
+  }
+
+  setToolTip(toolTip: string): void {
+    this.tooltip = toolTip;
+    record('tray.setToolTip', toolTip);
+  }
+
+  setContextMenu(menu: Electron.Menu | null): void {
+    if (this.openMenu) {
+      record('rule', 'setContextMenu closed the menu the person had open');
+      this.openMenu = null;
+    }
+    this.contextMenu = menu ? menuOf(menu) : null;
+    record('tray.setContextMenu', this.contextMenu?.labels() ?? null);
+  }
+
+  popUpContextMenu(menu?: Electron.Menu): void {
+    if (setup.platform === 'linux') return record('rule', 'popUpContextMenu is not supported on Linux');
+    const shown = menu ? menuOf(menu) : this.contextMenu;
+    if (!shown) return;
+    this.openMenu = shown;
+    record('menu.open', shown.labels());
+  }
+
+  getBounds(): Electron.Rectangle {
+    // Linux reports no bounds.
+    return setup.platform === 'linux' ? { x: 0, y: 0, width: 0, height: 0 } : { ...setup.trayBounds };
+  }
+
+  destroy(): void {
+    record('tray.destroy');
+  }
+
+  /** A person clicks the icon, with each OS's own sequence of events. */
+  async click(button: 'left' | 'right'): Promise<void> {
+    const bounds = this.getBounds();
+    const position = { x: bounds.x + 1, y: bounds.y + 1 };
+    if (setup.platform === 'linux') {
+      // AppIndicator: no click event reaches the app; the attached menu is the only thing a click does.
+      if (this.contextMenu) {
+        this.openMenu = this.contextMenu;
+        record('menu.open', this.contextMenu.labels());
+      } else record('rule', 'a click on a Linux tray icon with no menu does nothing');
+      return;
+    }
+    if (button === 'right') {
+      this.emit('right-click', {}, bounds);
+      if (this.contextMenu && !this.openMenu) {
+        this.openMenu = this.contextMenu;
+        record('menu.open', this.contextMenu.labels());
+      }
+      return;
+    }
+    if (setup.platform === 'win32' && focused) {
+      // The taskbar takes focus before the click is delivered.
+      focused.loseFocus();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    this.emit('click', {}, bounds, position);
+    if (setup.platform === 'darwin' && this.contextMenu) {
+      this.openMenu = this.contextMenu;
+      record('menu.open', this.contextMenu.labels());
+    }
+  }
+}
+
+// -------------------------------------------------------------------------------------------- notifications
+
+const shown: WeakRef<NotificationDouble>[] = [];
+
+class NotificationDouble extends EventEmitter {
+  static isSupported(): boolean {
+    return true;
+  }
+
+  private readonly options: Electron.NotificationConstructorOptions;
+
+  constructor(options: Electron.NotificationConstructorOptions = {}) {
+    requireReady('Notification');
+    super();
+    this.options = options;
+  }
+
+  show(): void {
+    if (setup.platform === 'win32' && !app.appUserModelId) {
+      record('rule', 'a notification before setAppUserModelId is not shown on Windows');
+      return;
+    }
+    // Only a weak reference, as Electron keeps.
+    shown.push(new WeakRef(this));
+    record('notification.show', { index: shown.length - 1, title: this.options.title, body: this.options.body });
+  }
+}
+
+// ------------------------------------------------------------------------------------------ the other modules
+
+export const ipcMain = {
+  handle(channel: string, listener: (event: Electron.IpcMainInvokeEvent, ...args: never[]) => unknown): void {
+    if (ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    ipcHandlers.set(channel, listener as InvokeHandler);
+  },
+};
+
+export const screen = {
+  getAllDisplays(): Electron.Display[] {
+    requireReady('screen');
+    return setup.displays as unknown as Electron.Display[];
+  },
+};
+
+export const dialog = {
+  showErrorBox(title: string, content: string): void {
+    record('dialog.showErrorBox', { title, content });
+  },
+  showSaveDialog(_options: Electron.SaveDialogOptions): Promise<Electron.SaveDialogReturnValue> {
+    return Promise.resolve({ canceled: true, filePath: '' });
+  },
+};
+
+export const shell = {
+  openExternal(url: string): Promise<void> {
+    record('shell.openExternal', url);
+    return Promise.resolve();
+  },
+};
+
+export const net = { isOnline: (): boolean => true };
+export const powerMonitor = new EventEmitter();
+export const nativeImage = { createEmpty: (): Electron.NativeImage => new ImageDouble() as unknown as Electron.NativeImage };
+export const BrowserWindow = WindowDouble;
+export const Tray = TrayDouble;
+export const Notification = NotificationDouble;
+
+// The double is held to Electron's own declarations for every member the shell uses.
+type WindowMembers =
+  | 'loadFile'
+  | 'loadURL'
+  | 'isDestroyed'
+  | 'isVisible'
+  | 'getSize'
+  | 'setPosition'
+  | 'show'
+  | 'focus'
+  | 'hide'
+  | 'destroy';
+WindowDouble satisfies new (
+  options: Electron.BrowserWindowConstructorOptions,
+) => Pick<Electron.BrowserWindow, WindowMembers>;
+TrayDouble satisfies new (
+  image: Electron.NativeImage | string,
+) => Pick<
+  Electron.Tray,
+  'setImage' | 'setTitle' | 'setToolTip' | 'setContextMenu' | 'popUpContextMenu' | 'getBounds' | 'destroy'
+>;
+NotificationDouble satisfies { isSupported(): boolean } & (new (
+  options: Electron.NotificationConstructorOptions,
+) => Pick<Electron.Notification, 'show'>);
+app satisfies Pick<
+  Electron.App,
+  | 'whenReady'
+  | 'getPath'
+  | 'setAppUserModelId'
+  | 'getLoginItemSettings'
+  | 'setLoginItemSettings'
+  | 'requestSingleInstanceLock'
+  | 'quit'
+  | 'exit'
+  | 'isPackaged'
+>;
+WebContentsDouble.prototype satisfies Pick<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'id'>;
+Menu satisfies Pick<typeof Electron.Menu, 'buildFromTemplate'>;
+ipcMain satisfies Pick<Electron.IpcMain, 'handle'>;
+screen satisfies Pick<Electron.Screen, 'getAllDisplays'>;
+dialog satisfies Pick<Electron.Dialog, 'showErrorBox'>;
+shell satisfies Pick<Electron.Shell, 'openExternal'>;
+net satisfies Pick<Electron.Net, 'isOnline'>;
+nativeImage satisfies Pick<typeof Electron.nativeImage, 'createEmpty'>;
+
+// ---------------------------------------------------------------------------------------- the harness's hand
+
+function popover(): WindowDouble {
+  const window = [...windows].at(-1);
+  if (!window) throw new Error('No window is open');
+  return window;
+}
+
+async function perform(command: ShellCommand): Promise<unknown> {
+  switch (command.type) {
+    case 'tray-click':
+      if (!tray) throw new Error('No tray icon');
+      return tray.click(command.button);
+    case 'menu-click': {
+      const menu = tray?.openMenu;
+      if (!menu) throw new Error(`No menu is open to choose "${command.label}" from`);
+      const item = menu.items.find((i) => i.label === command.label);
+      if (!item) throw new Error(`The open menu has no "${command.label}": ${menu.labels().join(' | ')}`);
+      if (!item.enabled) throw new Error(`"${command.label}" is disabled`);
+      if (tray) tray.openMenu = null;
+      if (item.type === 'checkbox') item.checked = !item.checked;
+      record('menu.click', command.label);
+      item.click?.(item as unknown as Electron.MenuItem, undefined, {} as Electron.KeyboardEvent);
+      return null;
+    }
+    case 'menu-dismiss':
+      if (tray) tray.openMenu = null;
+      return null;
+    case 'blur':
+      if (setup.wayland) return record('window.blur-never-fires');
+      focused?.loseFocus();
+      return null;
+    case 'invoke':
+      return invoke(popover().webContents, command.channel, command.payload);
+    case 'destroy-window':
+      popover().destroy();
+      return null;
+    case 'notification-click': {
+      const notification = shown[command.index]?.deref();
+      if (!notification) {
+        record('notification.click-lost', command.index);
+        return false;
+      }
+      record('notification.click', command.index);
+      notification.emit('click', {});
+      return true;
+    }
+    case 'gc':
+      (globalThis as { gc?: () => void }).gc?.();
+      return null;
+    case 'power':
+      powerMonitor.emit(command.event);
+      return null;
+    case 'app-event':
+      app.emit(command.event, {}, false);
+      return null;
+    case 'state':
+      return {
+        windows: [...windows].map((w) => w.snapshot()),
+        tray: tray ? { title: tray.title, tooltip: tray.tooltip, menuOpen: tray.openMenu?.labels() ?? null } : null,
+      };
+  }
+}
+
+process.on('message', (message: ParentMessage) => {
+  if (message.kind !== 'command') return;
+  perform(message.command).then(
+    (value) => process.send?.({ kind: 'reply', id: message.id, ok: true, value: value ?? null }),
+    (error: unknown) =>
+      process.send?.({ kind: 'reply', id: message.id, ok: false, error: (error as Error).message }),
+  );
+});
+// The IPC channel must not keep a quitting app alive: Electron ends when the app quits, not when the harness says.
+process.channel?.unref();
