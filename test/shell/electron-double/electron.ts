@@ -18,8 +18,9 @@
  * - quitting does not wait for promises: the process ends right after `will-quit`.
  * The page is simulated by what the real renderer does on load: subscribe, `state:get`, then `popover:ready`.
  */
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
 import { EventEmitter } from 'node:events';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Electron from 'electron';
@@ -90,9 +91,7 @@ class AppDouble extends EventEmitter {
 
   private loginKey(pathOption: string | undefined, args: string[] | undefined): LoginItemKey {
     // Windows keeps a Run entry per executable and compares its arguments when asked; macOS has one per app.
-    return setup.platform === 'win32'
-      ? JSON.stringify([pathOption ?? process.execPath, args ?? []])
-      : 'app';
+    return setup.platform === 'win32' ? JSON.stringify([pathOption ?? process.execPath, args ?? []]) : 'app';
   }
 
   private loginItems(): LoginItemKey[] {
@@ -120,7 +119,11 @@ class AppDouble extends EventEmitter {
     const key = this.loginKey(settings.path, settings.args);
     const items = this.loginItems().filter((k) => k !== key);
     writeFileSync(this.loginItemsFile, JSON.stringify(settings.openAtLogin ? [...items, key] : items));
-    record('app.setLoginItemSettings', { openAtLogin: settings.openAtLogin, path: settings.path, args: settings.args });
+    record('app.setLoginItemSettings', {
+      openAtLogin: settings.openAtLogin,
+      path: settings.path,
+      args: settings.args,
+    });
   }
 
   /** A real lock across processes: a file made exclusively, and a mailbox the holder reads. */
@@ -228,7 +231,7 @@ class WebContentsDouble extends EventEmitter {
         if (this.destroyed) return;
         this.emit('did-finish-load');
         // The renderer mounts after load: it subscribes, asks for the state, then says it is ready.
-        setTimeout(() => void this.mount(), 5);
+        setTimeout(() => void this.mount().catch((error: Error) => record('page.error', error.message)), 5);
       }, 10);
     }, 0);
   }
@@ -243,7 +246,11 @@ class WebContentsDouble extends EventEmitter {
 }
 
 /** What the preload's ipcRenderer.invoke does: a message from this page's top frame to main's handler. */
-export async function invoke(contents: WebContentsDouble, channel: string, payload: unknown): Promise<unknown> {
+export async function invoke(
+  contents: WebContentsDouble,
+  channel: string,
+  payload: unknown,
+): Promise<unknown> {
   const handler = ipcHandlers.get(channel);
   if (!handler) throw new Error(`No handler registered for '${channel}'`);
   const result = await handler({ sender: contents, senderFrame: contents.mainFrame }, payload);
@@ -504,7 +511,11 @@ class NotificationDouble extends EventEmitter {
     }
     // Only a weak reference, as Electron keeps.
     shown.push(new WeakRef(this));
-    record('notification.show', { index: shown.length - 1, title: this.options.title, body: this.options.body });
+    record('notification.show', {
+      index: shown.length - 1,
+      title: this.options.title,
+      body: this.options.body,
+    });
   }
 }
 
@@ -542,7 +553,9 @@ export const shell = {
 
 export const net = { isOnline: (): boolean => true };
 export const powerMonitor = new EventEmitter();
-export const nativeImage = { createEmpty: (): Electron.NativeImage => new ImageDouble() as unknown as Electron.NativeImage };
+export const nativeImage = {
+  createEmpty: (): Electron.NativeImage => new ImageDouble() as unknown as Electron.NativeImage,
+};
 export const BrowserWindow = WindowDouble;
 export const Tray = TrayDouble;
 export const Notification = NotificationDouble;
@@ -651,7 +664,9 @@ async function perform(command: ShellCommand): Promise<unknown> {
     case 'state':
       return {
         windows: [...windows].map((w) => w.snapshot()),
-        tray: tray ? { title: tray.title, tooltip: tray.tooltip, menuOpen: tray.openMenu?.labels() ?? null } : null,
+        tray: tray
+          ? { title: tray.title, tooltip: tray.tooltip, menuOpen: tray.openMenu?.labels() ?? null }
+          : null,
       };
   }
 }
