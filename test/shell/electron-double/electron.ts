@@ -158,7 +158,10 @@ class AppDouble extends EventEmitter {
     let prevented = false;
     const event = { preventDefault: () => (prevented = true) };
     this.emit('before-quit', event);
-    if (prevented) return record('app.quit-deferred');
+    if (prevented) {
+      record('app.quit-deferred');
+      return;
+    }
     this.emit('will-quit', event);
     if (prevented) return;
     this.exit(0);
@@ -307,7 +310,10 @@ class WindowDouble extends EventEmitter {
   }
 
   setPosition(x: number, y: number): void {
-    if (setup.wayland) return record('window.setPosition-ignored', { x, y });
+    if (setup.wayland) {
+      record('window.setPosition-ignored', { x, y });
+      return;
+    }
     this.position = [x, y];
     record('window.setPosition', { x, y });
   }
@@ -335,7 +341,10 @@ class WindowDouble extends EventEmitter {
 
   loseFocus(): void {
     if (focused === this) focused = null;
-    if (this.panel) return record('rule', 'a macOS panel raises no blur event');
+    if (this.panel) {
+      record('rule', 'a macOS panel raises no blur event');
+      return;
+    }
     this.emit('blur');
   }
 
@@ -438,7 +447,10 @@ class TrayDouble extends EventEmitter {
   }
 
   popUpContextMenu(menu?: Electron.Menu): void {
-    if (setup.platform === 'linux') return record('rule', 'popUpContextMenu is not supported on Linux');
+    if (setup.platform === 'linux') {
+      record('rule', 'popUpContextMenu is not supported on Linux');
+      return;
+    }
     const shown = menu ? menuOf(menu) : this.contextMenu;
     if (!shown) return;
     this.openMenu = shown;
