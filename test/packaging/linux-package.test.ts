@@ -1,0 +1,132 @@
+/**
+ * electron-builder, run for real on this repo's electron-builder.yml and package.json: a Linux `dir` build and the
+ * `deb` target up to the point where it would call fpm.
+ *
+ * Stood in for: the Electron distribution (`electronDist`). Its binary cannot be fetched here, so the test
+ * assembles one whose `electron` carries Electron's fuse sentinel and a fuse wire in Electron's default state, so
+ * @electron/fuses really flips it. Not covered: fpm itself (electron-builder downloads it), AppImage, dmg, nsis,
+ * code signing and notarisation, and rebuilding keytar against Electron's headers (npmRebuild is off: the headers
+ * cannot be downloaded either).
+ */
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { listPackage } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { Arch, build, Platform } from 'electron-builder';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const work = mkdtempSync(path.join(tmpdir(), 'creditbar-package-'));
+const standIn = path.join(work, 'electron-dist');
+const output = path.join(work, 'dist');
+const unpacked = path.join(output, 'linux-unpacked');
+
+/** Electron's own fuse sentinel, then wire version 1 with 8 fuses as Electron ships them. */
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const ELECTRON_DEFAULT_FUSES = '10110001';
+/** A fuse's state is the ASCII digit: '0' off, '1' on. */
+const OFF = '0'.charCodeAt(0);
+const ON = '1'.charCodeAt(0);
+
+function assembleElectronDist(): void {
+  mkdirSync(path.join(standIn, 'resources'), { recursive: true });
+  mkdirSync(path.join(standIn, 'locales'), { recursive: true });
+  const binary = Buffer.concat([
+    Buffer.from('#!/bin/sh\n# A stand-in for the Electron binary, for packaging tests only.\nexit 0\n'),
+    Buffer.from(SENTINEL),
+    Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]),
+    Buffer.from(ELECTRON_DEFAULT_FUSES),
+    Buffer.from('\n'),
+  ]);
+  writeFileSync(path.join(standIn, 'electron'), binary);
+  chmodSync(path.join(standIn, 'electron'), 0o755);
+  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8'));
+  writeFileSync(path.join(standIn, 'version'), version);
+  writeFileSync(path.join(standIn, 'LICENSE'), 'stand-in');
+  writeFileSync(path.join(standIn, 'LICENSES.chromium.html'), 'stand-in');
+}
+
+let fpmArgs: string[] = [];
+let desktopEntry = '';
+
+beforeAll(async () => {
+  assembleElectronDist();
+  await build({
+    projectDir: ROOT,
+    targets: Platform.LINUX.createTarget(['dir', 'deb'], Arch.x64),
+    config: { electronDist: standIn, npmRebuild: false, directories: { output } },
+    // electron-builder's own hook, called with fpm's arguments once every check has passed: stop there.
+    effectiveOptionComputed: async (options: unknown) => {
+      const [args, desktopFile] = options as [string[], string];
+      fpmArgs = args;
+      desktopEntry = readFileSync(desktopFile, 'utf8');
+      return true;
+    },
+  });
+}, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const argAfter = (flag: string) => fpmArgs[fpmArgs.indexOf(flag) + 1];
+
+describe('the Linux package', () => {
+  it('app.asar holds the built app and package.json, and no sources, maps, tests or renderer libraries', () => {
+    const files = listPackage(path.join(unpacked, 'resources', 'app.asar'), { isPack: false }).map((f) =>
+      f.replaceAll('\\', '/'),
+    );
+    expect(files).toContain('/package.json');
+    expect(files).toContain('/out/main/index.js');
+    expect(files).toContain('/out/main/cli.js');
+    expect(files).toContain('/out/preload/index.js');
+    expect(files).toContain('/out/renderer/index.html');
+    const offenders = files.filter(
+      (f) =>
+        (/\.(ts|tsx|map)$/.test(f) && !f.startsWith('/node_modules/')) ||
+        /^\/(main|renderer|shared|test|bench|assets)\//.test(f) ||
+        /\/node_modules\/(react|react-dom|uplot|electron|vite|vitest|typescript)\//.test(f),
+    );
+    expect(offenders).toEqual([]);
+    // Bundled into the renderer, so not shipped again as modules.
+    expect(files.some((f) => f.startsWith('/node_modules/react/'))).toBe(false);
+  });
+
+  it('keytar, a native module, is unpacked beside the asar so it can be loaded', () => {
+    expect(
+      existsSync(
+        path.join(unpacked, 'resources', 'app.asar.unpacked', 'node_modules', 'keytar', 'package.json'),
+      ),
+    ).toBe(true);
+    expect(
+      existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked', 'node_modules', 'keytar', 'build')),
+    ).toBe(true);
+  });
+
+  it('the fuses are flipped in the binary', async () => {
+    const wire = await getCurrentFuseWire(path.join(unpacked, 'creditbar'));
+    expect(wire[FuseV1Options.RunAsNode]).toBe(OFF);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(OFF);
+    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(OFF);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ON);
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(ON);
+    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(ON);
+  });
+
+  it('the deb passes electron-builder’s metadata checks: homepage, maintainer, licence, dependencies', () => {
+    expect(argAfter('--name')).toBe('creditbar');
+    expect(argAfter('--url')).toMatch(/^https:\/\//);
+    expect(argAfter('--maintainer')).toBeTruthy();
+    expect(argAfter('--license')).toBe('MIT');
+    expect(argAfter('--version')).toBe(
+      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
+    );
+    expect(fpmArgs.some((a) => a.endsWith('=/usr/share/applications/creditbar.desktop'))).toBe(true);
+    expect(desktopEntry).toMatch(/^Exec=.*creditbar/m);
+    expect(desktopEntry).toMatch(/^Name=Creditbar$/m);
+  });
+
+  it('macOS builds re-sign ad hoc after the fuses (an invalid signature is killed on Apple Silicon)', () => {
+    const yml = readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8');
+    expect(yml).toMatch(/electronFuses:[\s\S]*resetAdHocDarwinSignature: true/);
+  });
+});
