@@ -159,4 +159,36 @@ describe('popover in real Chromium, backed by the real core', () => {
       await popover.close();
     }
   });
+  it('says when it listens; a pushed view opens; Escape steps back, then hides the popover', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-e2e-'));
+    const popover = await openPopover(browser, renderer.url, dataDir);
+    const { page, controller, windowCalls } = popover;
+    const push = (target: object) =>
+      page.evaluate(`window.__creditbarPush('navigate', ${JSON.stringify(target)})`);
+    try {
+      // An account whose id is "settings" must still open as an account.
+      await controller.handlers['accounts:add']({
+        account: { id: 'settings', provider: 'demo', label: 'Team settings' },
+      });
+      await page.getByRole('heading', { name: 'Creditbar' }).waitFor();
+      await expect.poll(() => windowCalls.filter((c) => c === 'popover:ready').length).toBe(1);
+
+      await push({ view: 'account', accountId: 'settings' });
+      await page.getByRole('heading', { name: /^Team settings/ }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('heading', { name: 'Creditbar' }).waitFor();
+      expect(windowCalls).not.toContain('popover:hide');
+
+      await push({ view: 'settings' });
+      await page.getByRole('heading', { name: 'Settings' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('heading', { name: 'Creditbar' }).waitFor();
+
+      await page.keyboard.press('Escape');
+      await expect.poll(() => windowCalls.filter((c) => c === 'popover:hide').length).toBe(1);
+      await page.getByRole('heading', { name: 'Creditbar' }).waitFor();
+    } finally {
+      await popover.close();
+    }
+  });
 });

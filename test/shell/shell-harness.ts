@@ -14,8 +14,8 @@ import { SETUP_ENV } from './electron-double/protocol';
 const ROOT = path.resolve(__dirname, '..', '..');
 /** The built main process, as `npm run build` makes it: what ships is what runs here. */
 export const BUILT_MAIN = path.join(ROOT, 'out', 'main', 'index.js');
-const TSX_CJS = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cjs', 'index.cjs');
-const REGISTER = path.join(__dirname, 'electron-double', 'register.ts');
+export const TSX_CJS = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cjs', 'index.cjs');
+export const REGISTER = path.join(__dirname, 'electron-double', 'register.ts');
 
 type Platform = DoubleSetup['platform'];
 

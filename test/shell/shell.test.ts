@@ -7,6 +7,7 @@
  *
  * Not covered here: pixels, real OS menus and notification centres, macOS and Windows keychains, code signing.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,8 +16,8 @@ import { APP_ID } from '../../main/core/present/app-identity';
 import { DEV_RENDERER_CSP, RENDERER_CSP } from '../../main/core/present/window-options';
 import { runBuiltCli } from '../cli/run-built-cli';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
-import type { ShellRecord } from './electron-double/protocol';
-import { type ShellOptions, ShellRun } from './shell-harness';
+import { SETUP_ENV, type ShellRecord } from './electron-double/protocol';
+import { REGISTER, type ShellOptions, ShellRun, TSX_CJS } from './shell-harness';
 
 let hs: FakeProvider;
 const homes: string[] = [];
@@ -359,6 +360,34 @@ describe('dev mode', () => {
     const state = (await run.do({ type: 'state' })) as { windows: { csp: string }[] };
     expect(state.windows[0]?.csp).toBe(RENDERER_CSP);
     expect(run.calls('window.loadURL')).toEqual([]);
+  });
+});
+
+describe('the stand-in holds the app to Electron’s rules', () => {
+  it.each([
+    ['Tray', "new e.Tray('icon.png')"],
+    ['BrowserWindow', 'new e.BrowserWindow({})'],
+    ['Menu', 'e.Menu.buildFromTemplate([])'],
+    ['Notification', "new e.Notification({ title: 'x' })"],
+    ['screen', 'e.screen.getAllDisplays()'],
+  ])('%s throws before ready', (name, use) => {
+    const dir = home();
+    const setup = {
+      platform: 'linux',
+      userData: dir,
+      isPackaged: true,
+      lockDir: dir,
+      wayland: false,
+      displays: [],
+      trayBounds: { x: 0, y: 0, width: 0, height: 0 },
+      recordFile: path.join(dir, 'records.ndjson'),
+    };
+    const script = `const e = require('electron'); try { ${use}; console.log('allowed') } catch (err) { console.log(err.message) }`;
+    const out = execFileSync(process.execPath, ['--require', TSX_CJS, '--require', REGISTER, '-e', script], {
+      env: { PATH: process.env.PATH ?? '', [SETUP_ENV]: JSON.stringify(setup) },
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toBe(`${name} cannot be used before the app is ready`);
   });
 });
 
