@@ -41,9 +41,10 @@ async function monitorFor(
       secrets: async (id) => keys.get(id) ?? '',
       cache: createSnapshotCache(path.join(dir, 'cache')),
       history: new HistoryStore(path.join(dir, 'history'), () => clock.wall().getTime()),
-      alertStore: AlertStateStore.inDataDir(dir),
+      alertStore: new AlertStateStore(path.join(dir, 'alert-state.json')),
       clock,
       random: Math.random,
+      settings: () => undefined,
     },
     { result: () => results++ },
   );

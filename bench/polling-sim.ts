@@ -2,9 +2,9 @@ import { type AccountAlertState, evaluateAccount, REARM_MARGIN } from '../main/c
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../main/core/alerts/level';
 import { outlookFor } from '../main/core/alerts/outlook';
 import { decideNextPoll } from '../main/core/monitor/poll-policy';
-import { compactPoints, type HistoryPoint } from '../main/core/store/history';
+import { compactPoints } from '../main/core/store/history';
 import type { Account } from '../shared/config';
-import type { Snapshot } from '../shared/model';
+import type { HistoryPoint, Snapshot } from '../shared/model';
 import { DAY, HOUR, MINUTE, seeded, type Trace } from './traces';
 
 /** A polling policy: given what the last request saw, when to send the next one. */

@@ -44,6 +44,7 @@ function accounts(count: number, now: number): AccountView[] {
     extras: {},
     checkedAt: new Date(now).toISOString(),
     retryAt: null,
+    config: { id: `acct-${i}`, provider: 'happenstance', label: `Account ${i}` },
   }));
 }
 

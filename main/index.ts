@@ -10,6 +10,7 @@ import type { MenuAction } from './core/present/menu-model';
 import { devRendererUrl } from './core/present/window-options';
 import { createHttpClient } from './core/providers/http';
 import { ConfigError } from './core/store/config-file';
+import { openStores } from './core/store/open-stores';
 import { resolvePaths } from './core/store/paths';
 import { createKeytarStore } from './core/store/secrets';
 import { pushState, registerIpc } from './shell/ipc';
@@ -35,9 +36,12 @@ async function main(): Promise<void> {
     appImage: process.env.APPIMAGE,
     configHome: process.env.XDG_CONFIG_HOME || path.join(homedir(), '.config'),
   });
+  const stores = await openStores(
+    resolvePaths({ dataDir: app.getPath('userData') }, process.env, process.platform, homedir()),
+  );
   const controller = new AppController({
-    paths: resolvePaths({ dataDir: app.getPath('userData') }, process.env, process.platform, homedir()),
-    store: createKeytarStore(),
+    stores,
+    keychain: createKeytarStore(),
     env: process.env,
     http: createHttpClient(),
     clock: systemClock,

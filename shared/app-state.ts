@@ -1,4 +1,4 @@
-import { AlertThresholds, Settings } from './config';
+import { Account, AlertThresholds, Settings } from './config';
 import { AccountStatus, SnapshotExtras } from './model';
 import { z } from './zod';
 
@@ -24,6 +24,8 @@ export const AccountView = z.extend(AccountStatus, {
   checkedAt: z.nullable(z.string()),
   /** When a rate-limited account may be asked again. */
   retryAt: z.nullable(z.string()),
+  /** The account as configured (host, user id, custom endpoint, poll interval...), for the edit form. No key. */
+  config: Account,
 });
 export type AccountView = z.infer<typeof AccountView>;
 

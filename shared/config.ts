@@ -1,4 +1,4 @@
-import { PROVIDERS, ProviderId } from './providers';
+import { type AccountFieldPath, PROVIDERS, ProviderId } from './providers';
 import { urlProblem } from './url-policy';
 import { z } from './zod';
 
@@ -63,23 +63,57 @@ export const Account = z
   })
   .check(
     z.superRefine((account, ctx) => {
+      // What each provider requires is its descriptor's: the same list the form and the CLI's flags are made from.
       const info = PROVIDERS[account.provider];
-      if (info.needsCustom && !account.custom) {
-        ctx.addIssue({ code: 'custom', path: ['custom'], message: 'is required for a custom JSON account' });
-      }
-      if (info.needsNetwork && !info.needsCustom && info.defaultBaseUrl === null && !account.baseUrl) {
+      for (const field of info.fields) {
+        if (!field.required || fieldValue(account, field.path) !== undefined) continue;
+        const [head, tail] = field.path.split('.') as [string, string | undefined];
+        if (tail !== undefined && account.custom === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [head],
+            message: `is required for a ${info.displayName} account`,
+          });
+          return;
+        }
         ctx.addIssue({
           code: 'custom',
-          path: ['baseUrl'],
-          message: `is required: ${info.displayName} publishes no host, so give the one your account uses`,
+          path: tail === undefined ? [head] : [head, tail],
+          message:
+            field.path === 'baseUrl'
+              ? `is required: ${info.displayName} publishes no host, so give the one your account uses`
+              : `is required for ${info.displayName}`,
         });
-      }
-      if (info.needsUserId && !account.userId) {
-        ctx.addIssue({ code: 'custom', path: ['userId'], message: `is required for ${info.displayName}` });
       }
     }),
   );
 export type Account = z.infer<typeof Account>;
+
+/** The value at a descriptor field's path in an account (a top-level field or one of the custom endpoint's). */
+export function fieldValue(
+  account: { baseUrl?: string; userId?: string; custom?: Record<string, unknown> },
+  path: AccountFieldPath,
+): string | undefined {
+  const [head, tail] = path.split('.') as [string, string | undefined];
+  const value = tail === undefined ? (account as Record<string, unknown>)[head] : account.custom?.[tail];
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+/**
+ * A change to one account: each field given replaces it, `null` removes an optional one, a field left out stays as
+ * it is. The id and the provider never change (they name the key, the cache and the history). The result is
+ * validated whole as an Account.
+ */
+export const AccountPatch = z.strictObject({
+  label: z.optional(z.string()),
+  baseUrl: z.optional(z.nullable(z.string())),
+  userId: z.optional(z.nullable(z.string())),
+  custom: z.optional(z.nullable(CustomEndpoint)),
+  pollSeconds: z.optional(z.nullable(z.number())),
+  adaptive: z.optional(z.nullable(z.boolean())),
+  alerts: z.optional(z.nullable(AlertThresholds)),
+});
+export type AccountPatch = z.infer<typeof AccountPatch>;
 
 const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 22:00'));
 
@@ -93,6 +127,26 @@ export const Settings = z.strictObject({
   theme: z.optional(z.enum(['system', 'light', 'dark'])),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/** A change to the settings, with the same rules as an account patch; the result is validated as Settings. */
+export const SettingsPatch = z.strictObject({
+  quietHours: z.optional(z.nullable(Settings.def.shape.quietHours)),
+  defaultAlerts: z.optional(z.nullable(AlertThresholds)),
+  numberFormat: z.optional(z.nullable(z.enum(['full', 'compact']))),
+  theme: z.optional(z.nullable(z.enum(['system', 'light', 'dark']))),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** Applies a patch: a value replaces, `null` removes, a field left out stays. */
+export function applyPatch(base: object, patch: object): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null) delete next[field];
+    else next[field] = value;
+  }
+  return next;
+}
 
 /** The thresholds that apply to an account: its own, else the defaults from settings. */
 export function effectiveAccount(account: Account, settings: Settings | undefined): Account {

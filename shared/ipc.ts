@@ -1,5 +1,5 @@
 import { AppState } from './app-state';
-import { ACCOUNT_ID_PATTERN, Account, AlertThresholds, Settings } from './config';
+import { ACCOUNT_ID_PATTERN, Account, AccountPatch, AlertThresholds, SettingsPatch } from './config';
 import { ErrorKind } from './model';
 import { z } from './zod';
 
@@ -38,8 +38,9 @@ export const INVOKE = {
     request: z.strictObject({ account: Account, key: z.optional(ApiKey) }),
     response: z.null(),
   },
+  /** Changes only the fields in `patch`; the rest of the account stays as it is. */
   'accounts:update': {
-    request: z.strictObject({ account: Account, key: z.optional(ApiKey) }),
+    request: z.strictObject({ accountId: AccountId, patch: AccountPatch, key: z.optional(ApiKey) }),
     response: z.null(),
   },
   'accounts:remove': { request: z.strictObject({ accountId: AccountId }), response: z.null() },
@@ -52,7 +53,7 @@ export const INVOKE = {
     response: z.null(),
   },
   'settings:set': {
-    request: z.strictObject({ settings: Settings, launchAtLogin: z.optional(z.boolean()) }),
+    request: z.strictObject({ patch: SettingsPatch, launchAtLogin: z.optional(z.boolean()) }),
     response: z.null(),
   },
   'history:get': {

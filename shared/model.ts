@@ -116,3 +116,17 @@ export const AccountStatus = z.object({
   error: z.nullable(z.object({ kind: ErrorKind, message: z.string() })),
 });
 export type AccountStatus = z.infer<typeof AccountStatus>;
+
+/** One point of an account's history: what it had left (or its fullest quota) at a moment. */
+export interface HistoryPoint {
+  t: number;
+  remaining: number | null;
+  used: number | null;
+  maxPercent: number | null;
+}
+
+/** What a provider reported as used at a moment (its own usage records). */
+export interface ProviderUsage {
+  t: number;
+  used: number;
+}

@@ -1,10 +1,9 @@
 import { homedir } from 'node:os';
-import type { ConfigFile } from '../../shared/config';
+import { AccountService } from '../core/accounts/account-service';
 import type { RefreshDeps } from '../core/monitor/refresh-account';
-import { createHttpClient } from '../core/providers/http';
-import { createSnapshotCache } from '../core/store/cache';
-import { readConfig } from '../core/store/config-file';
-import { type DataPaths, resolvePaths } from '../core/store/paths';
+import { createHttpClient, type HttpClient } from '../core/providers/http';
+import { openStores, type Stores } from '../core/store/open-stores';
+import { resolvePaths } from '../core/store/paths';
 import { createKeytarStore, createSecretResolver, type SecretStore } from '../core/store/secrets';
 
 export interface CliIo {
@@ -14,13 +13,14 @@ export interface CliIo {
 }
 
 export interface CliContext {
-  paths: DataPaths;
-  config: ConfigFile | null;
-  store: SecretStore;
+  stores: Stores;
+  keychain: SecretStore;
+  http: HttpClient;
   deps: RefreshDeps;
+  accounts: AccountService;
 }
 
-/** Wires the core for one CLI run: paths, config (validated), keychain, cache and HTTP. */
+/** Wires the core for one CLI run: paths, stores (the config validated), keychain, HTTP, the account service. */
 export async function openContext(
   flags: { 'data-dir'?: string; config?: string },
   io: CliIo,
@@ -31,18 +31,26 @@ export async function openContext(
     process.platform,
     homedir(),
   );
-  const config = await readConfig(paths.configFile);
-  const store = createKeytarStore();
+  const stores = await openStores(paths);
+  const keychain = createKeytarStore();
+  const http = createHttpClient();
+  const now = () => new Date();
   return {
-    paths,
-    config,
-    store,
-    deps: {
-      http: createHttpClient(),
-      secrets: createSecretResolver(io.env, store),
-      cache: createSnapshotCache(paths.cacheDir),
-      now: () => new Date(),
-    },
+    stores,
+    keychain,
+    http,
+    deps: { http, secrets: createSecretResolver(io.env, keychain), cache: stores.cache, now },
+    accounts: new AccountService({
+      config: stores.config,
+      store: keychain,
+      env: io.env,
+      http,
+      cache: stores.cache,
+      history: stores.history,
+      // No monitor runs in this process: the file is the state.
+      forgetAlerts: (accountId) => stores.alerts.forget(accountId),
+      now,
+    }),
   };
 }
 

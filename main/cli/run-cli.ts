@@ -1,9 +1,22 @@
 import { parseArgs } from 'node:util';
+import { DESCRIPTORS, type FieldSpec, providerFlags } from '../../shared/providers';
 import { ConfigError } from '../core/store/config-file';
-import { accountsAdd, accountsList, accountsRemove } from './accounts-command';
+import { type AccountFlags, accountsAdd, accountsList, accountsRemove } from './accounts-command';
 import type { CliIo } from './context';
 import { statusCommand } from './status-command';
 import { type WatchSignals, watchCommand } from './watch-command';
+
+/** One line per provider, from its descriptor: its id, then its flags (optional ones in brackets). */
+function providerLines(): string {
+  return DESCRIPTORS.map((d) => {
+    const flags = (d.fields as readonly FieldSpec[]).map((f) => {
+      const value = f.kind === 'choice' ? (f.choices ?? []).join('|') : f.kind === 'url' ? 'URL' : 'VALUE';
+      return f.required ? `--${f.flag} ${value}` : `[--${f.flag} ${value}]`;
+    });
+    const key = d.credential.kind === 'none' ? ' (no key)' : '';
+    return `  ${d.id.padEnd(16)} ${d.displayName}${key}${flags.length ? `: ${flags.join(' ')}` : ''}`;
+  }).join('\n');
+}
 
 const USAGE = `Usage: creditbar <command> [options]
 
@@ -12,12 +25,13 @@ Commands:
                          (exit 0 all ok, 1 some warning, 2 some critical or empty, 3 some unknown)
   watch [--for SECONDS]  Keep watching: one JSON object per line (snapshot, alert, error) until Ctrl-C
   accounts list          Show the accounts (never more than a key's last 4 characters)
-  accounts add --provider P --id ID [--label L] [--base-url URL] [--user-id X] [--no-verify]
+  accounts add --provider P --id ID [--label L] [provider flags] [--no-verify]
                          Add an account; the API key is read from standard input, tested, then saved
-                         in the OS keychain. Custom JSON: --url URL --remaining-pointer /json/pointer
-                         [--limit-pointer P] [--used-pointer P] [--auth-header H] [--auth-scheme S]
-                         [--unit U] [--method GET|POST]
-  accounts remove ID     Remove an account with its keychain item, cache and history
+                         in the OS keychain
+  accounts remove ID     Remove an account with its keychain item, cache, history and alert state
+
+Providers and their flags:
+${providerLines()}
 
 Options for every command:
   --config FILE     config file (default: $CREDITBAR_CONFIG, else <data dir>/config.json)
@@ -26,7 +40,10 @@ Options for every command:
   -h, --help        show this help
 `;
 
-const OPTIONS = {
+/** Every provider field's flag, from the descriptors. */
+const FIELD_FLAGS = providerFlags().map((f) => f.flag);
+
+const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
   config: { type: 'string' },
   'data-dir': { type: 'string' },
   json: { type: 'boolean' },
@@ -35,18 +52,9 @@ const OPTIONS = {
   provider: { type: 'string' },
   id: { type: 'string' },
   label: { type: 'string' },
-  'base-url': { type: 'string' },
-  'user-id': { type: 'string' },
   'no-verify': { type: 'boolean' },
-  url: { type: 'string' },
-  method: { type: 'string' },
-  'auth-header': { type: 'string' },
-  'auth-scheme': { type: 'string' },
-  'remaining-pointer': { type: 'string' },
-  'limit-pointer': { type: 'string' },
-  'used-pointer': { type: 'string' },
-  unit: { type: 'string' },
-} as const;
+  ...Object.fromEntries(FIELD_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
+};
 
 export interface CliHost extends CliIo {
   stdin: () => Promise<string>;
@@ -54,9 +62,13 @@ export interface CliHost extends CliIo {
 }
 
 export async function runCli(argv: string[], host: CliHost): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  let parsed: {
+    values: AccountFlags & { json?: boolean; help?: boolean; for?: string };
+    positionals: string[];
+  };
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const result = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = { values: result.values as typeof parsed.values, positionals: result.positionals };
   } catch (error) {
     host.stderr(`${(error as Error).message}\n\n${USAGE}`);
     return 3;
@@ -72,7 +84,7 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
     if (command === 'watch' && sub === undefined) return await watchCommand(flags, host, host.signals);
     if (command === 'accounts' && sub === 'list' && rest.length === 0) return await accountsList(flags, host);
     if (command === 'accounts' && sub === 'add' && rest.length === 0)
-      return await accountsAdd(flags, host, host.stdin);
+      return await accountsAdd(flags, FIELD_FLAGS, host, host.stdin);
     if (command === 'accounts' && sub === 'remove' && rest.length === 1)
       return await accountsRemove(rest[0], flags, host);
     host.stderr(`Unknown command: ${parsed.positionals.join(' ')}\n\n${USAGE}`);

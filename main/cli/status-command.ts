@@ -12,9 +12,10 @@ export async function statusCommand(
   flags: { 'data-dir'?: string; config?: string; json?: boolean },
   io: CliIo,
 ): Promise<number> {
-  const { paths, config, deps } = await openContext(flags, io);
-  if (!config || config.accounts.length === 0) {
-    io.stderr(`${noAccountsLine(paths.configFile)}\n`);
+  const { stores, deps } = await openContext(flags, io);
+  const { config } = stores;
+  if (config.accounts.length === 0) {
+    io.stderr(`${noAccountsLine(stores.paths.configFile)}\n`);
     return 3;
   }
   const accountsToCheck = config.accounts.map((a) => effectiveAccount(a, config.settings));

@@ -1,10 +1,7 @@
-import path from 'node:path';
 import { effectiveAccount } from '../../shared/config';
 import { systemClock } from '../core/monitor/clock';
 import { Monitor } from '../core/monitor/monitor';
 import { toAccountStatus } from '../core/present/account-status';
-import { AlertStateStore } from '../core/store/alert-state-store';
-import { HistoryStore } from '../core/store/history';
 import { type CliIo, noAccountsLine, openContext } from './context';
 
 export interface WatchSignals {
@@ -23,9 +20,10 @@ export async function watchCommand(
     io.stderr('--for takes a number of seconds greater than 0\n');
     return 3;
   }
-  const { paths, config, deps } = await openContext(flags, io);
-  if (!config || config.accounts.length === 0) {
-    io.stderr(`${noAccountsLine(paths.configFile)}\n`);
+  const { stores, deps } = await openContext(flags, io);
+  const { config } = stores;
+  if (config.accounts.length === 0) {
+    io.stderr(`${noAccountsLine(stores.paths.configFile)}\n`);
     return 3;
   }
   const line = (value: unknown) => io.stdout(`${JSON.stringify(value)}\n`);
@@ -33,11 +31,11 @@ export async function watchCommand(
     config.accounts.map((a) => effectiveAccount(a, config.settings)),
     {
       ...deps,
-      history: new HistoryStore(path.join(paths.dataDir, 'history')),
-      alertStore: AlertStateStore.inDataDir(paths.dataDir),
+      history: stores.history,
+      alertStore: stores.alerts,
       clock: systemClock,
       random: Math.random,
-      settings: config.settings,
+      settings: () => config.settings,
     },
     {
       result(result) {

@@ -7,6 +7,7 @@ import { AppController } from '../../main/core/app/app-controller';
 import { guardInvoke, type InvokeImpl } from '../../main/core/ipc/ipc-guard';
 import { systemClock } from '../../main/core/monitor/clock';
 import { createHttpClient } from '../../main/core/providers/http';
+import { openStores } from '../../main/core/store/open-stores';
 import { resolvePaths } from '../../main/core/store/paths';
 import { createKeytarStore } from '../../main/core/store/secrets';
 import { INVOKE, type InvokeChannel, methodName, type WindowChannel } from '../../shared/ipc';
@@ -82,8 +83,8 @@ export interface Popover {
 /** Opens the built popover in Chromium with the real core behind its bridge. */
 export async function openPopover(browser: Browser, appUrl: string, dataDir: string): Promise<Popover> {
   const controller = new AppController({
-    paths: resolvePaths({ dataDir }, {}, 'linux', '/nowhere'),
-    store: createKeytarStore(),
+    stores: await openStores(resolvePaths({ dataDir }, {}, 'linux', '/nowhere')),
+    keychain: createKeytarStore(),
     env: {},
     http: createHttpClient({ deadlineMs: 2000 }),
     clock: systemClock,

@@ -123,7 +123,7 @@ describe('local faults', () => {
     expect((await b.exited).code).toBe(0);
     const history = await new HistoryStore(path.join(dir, 'history')).load('happenstance');
     expect(history.points.length).toBeGreaterThanOrEqual(4);
-    expect(await AlertStateStore.inDataDir(dir).load()).toMatchObject({
+    expect(await new AlertStateStore(path.join(dir, 'alert-state.json')).load()).toMatchObject({
       accounts: { happenstance: { balance: 'warning' } },
     });
     expect(await createSnapshotCache(path.join(dir, 'cache')).read('happenstance')).toMatchObject({
@@ -146,9 +146,10 @@ describe('local faults', () => {
         secrets: async () => hs.key,
         cache: createSnapshotCache(path.join(dir, 'cache')),
         history,
-        alertStore: AlertStateStore.inDataDir(dir),
+        alertStore: new AlertStateStore(path.join(dir, 'alert-state.json')),
         clock,
         random: () => 0.5,
+        settings: () => undefined,
       },
       { result: (result) => seen.push({ at: clock.monotonic(), result }), alert: (a) => alerts.push(a.kind) },
     );

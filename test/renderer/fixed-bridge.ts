@@ -60,6 +60,7 @@ export function account(over: Partial<AccountView>): AccountView {
     extras: {},
     checkedAt: '2026-11-22T12:00:00.000Z',
     retryAt: null,
+    config: { id: over.id ?? 'a', provider: 'happenstance', label: over.label ?? 'Account' },
     ...over,
   };
 }

@@ -261,6 +261,52 @@ describe('AccountForm', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('The key was rejected (401)');
   });
 
+  it('editing shows every field the account has, and sends only a patch of what the form shows', async () => {
+    const calls = installBridge(appState([]));
+    const klaim = account({
+      id: 'klaim',
+      provider: 'klaim',
+      label: 'Klaim',
+      config: {
+        id: 'klaim',
+        provider: 'klaim',
+        label: 'Klaim',
+        baseUrl: 'https://klaim.example',
+        userId: 'GtQ5Oezk6cOvSmPgxsMR',
+        pollSeconds: 900,
+        alerts: { warnBelow: 50 },
+      },
+    });
+    let done = false;
+    render(
+      <AccountForm
+        existing={klaim}
+        onDone={() => {
+          done = true;
+        }}
+        onCancel={noop}
+      />,
+    );
+    expect((screen.getByLabelText('Base URL') as HTMLInputElement).value).toBe('https://klaim.example');
+    expect((screen.getByLabelText('User id') as HTMLInputElement).value).toBe('GtQ5Oezk6cOvSmPgxsMR');
+    expect((screen.getByLabelText('Check every (seconds, optional)') as HTMLInputElement).value).toBe('900');
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Klaim (prod)' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(done).toBe(true));
+    expect(calls.at(-1)).toEqual([
+      'accountsUpdate',
+      {
+        accountId: 'klaim',
+        patch: {
+          label: 'Klaim (prod)',
+          pollSeconds: 900,
+          baseUrl: 'https://klaim.example',
+          userId: 'GtQ5Oezk6cOvSmPgxsMR',
+        },
+      },
+    ]);
+  });
+
   it('editing keeps the key unless a new one is typed, and says which key it has', () => {
     installBridge(appState([]));
     render(<AccountForm existing={account({ label: 'Research' })} onDone={noop} onCancel={noop} />);
@@ -283,8 +329,8 @@ describe('Settings', () => {
     expect(await screen.findByText('Each level must be a number.')).toBeTruthy();
     await waitFor(() => expect(calls.length).toBe(2));
     expect(calls).toEqual([
-      ['settingsSet', { settings: { theme: 'dark' } }],
-      ['settingsSet', { settings: { quietHours: { start: '22:00', end: '07:00' } } }],
+      ['settingsSet', { patch: { theme: 'dark' } }],
+      ['settingsSet', { patch: { quietHours: { start: '22:00', end: '07:00' } } }],
     ]);
   });
 });

@@ -313,7 +313,7 @@ describe('launch at login', () => {
     const settings = await run.do({
       type: 'invoke',
       channel: 'settings:set',
-      payload: { settings: {}, launchAtLogin: true },
+      payload: { patch: {}, launchAtLogin: true },
     });
     expect(settings).toMatchObject({
       ok: false,

@@ -1,6 +1,5 @@
 import type { Account } from '../../../shared/config';
-import type { Snapshot } from '../../../shared/model';
-import type { HistoryPoint } from '../store/history';
+import type { HistoryPoint, Snapshot } from '../../../shared/model';
 import { RUNWAY_CRITICAL_DAYS, RUNWAY_WARN_DAYS } from './alert-engine';
 import {
   type BalancePoint,

@@ -29,7 +29,8 @@ export interface MonitorDeps {
   alertStore: AlertStateStore;
   clock: Clock;
   random: () => number;
-  settings?: Settings;
+  /** Read at every use: settings changed while running (quiet hours, say) apply at once. */
+  settings: () => Settings | undefined;
 }
 
 export interface MonitorEvents {
@@ -150,7 +151,7 @@ export class Monitor {
         slot.controller?.abort();
         slot.generation++;
         this.slots.delete(id);
-        if (this.alertState) delete this.alertState.accounts[id];
+        this.dropAlerts(id);
       }
     }
     const restart: Slot[] = [];
@@ -167,6 +168,18 @@ export class Monitor {
       restart.push(fresh);
     }
     if (this.running) this.scheduleSpread(restart);
+  }
+
+  /** A removed account's alert state goes too, held alerts included, and is saved. */
+  async forget(accountId: string): Promise<void> {
+    this.dropAlerts(accountId);
+    await this.saveAlerts();
+  }
+
+  private dropAlerts(accountId: string): void {
+    if (!this.alertState) return;
+    delete this.alertState.accounts[accountId];
+    this.alertState.held = this.alertState.held.filter((h) => h.accountId !== accountId);
   }
 
   /** The key changed: an account stopped for a rejected or missing key starts again. */
@@ -275,12 +288,12 @@ export class Monitor {
   private async routeAlerts(intents: AlertIntent[]): Promise<void> {
     if (!this.alertState) return;
     const now = this.deps.clock.wall();
-    const routed = deliver(this.alertState, intents, now, this.deps.settings);
+    const routed = deliver(this.alertState, intents, now, this.deps.settings());
     this.alertState = routed.state;
     await this.saveAlerts();
     for (const intent of routed.deliver) this.events.alert?.(intent);
     this.deps.clock.clearTimer(this.quietTimer);
-    const untilEnd = msUntilQuietEnd(now, this.deps.settings);
+    const untilEnd = msUntilQuietEnd(now, this.deps.settings());
     if (this.running && this.alertState.held.length > 0 && untilEnd !== null) {
       this.quietTimer = this.deps.clock.setTimer(() => {
         const flush = this.routeAlerts([]).finally(() => {

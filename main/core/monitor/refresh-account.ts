@@ -1,6 +1,6 @@
 import type { Account } from '../../../shared/config';
 import type { ProviderError, Snapshot } from '../../../shared/model';
-import { PROVIDERS } from '../../../shared/providers';
+import { hasCredential } from '../../../shared/providers';
 import { scrubSecret, toProviderError } from '../providers/failure';
 import type { HttpClient } from '../providers/http';
 import { pollerFor } from '../providers/registry';
@@ -29,8 +29,7 @@ export async function refreshAccount(
 ): Promise<AccountResult> {
   let secret: string | undefined;
   try {
-    // The demo simulates an account: it has no key to look up.
-    secret = PROVIDERS[account.provider].needsNetwork ? await deps.secrets(account.id) : '';
+    secret = hasCredential(account.provider) ? await deps.secrets(account.id) : '';
     const snapshot = await pollerFor(account.provider).poll({
       account,
       secret,

@@ -1,4 +1,4 @@
-import type { HistoryPoint } from '../store/history';
+import type { HistoryPoint } from '../../../shared/model';
 
 /**
  * At most `maxPoints` points for a chart of that many pixels: each bucket keeps its lowest and highest balance

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Account } from '../../../shared/config';
 import { describeIssues } from '../../../shared/config';
-import { Snapshot } from '../../../shared/model';
+import { type HistoryPoint, Snapshot } from '../../../shared/model';
 import { PROVIDERS, type ProviderId } from '../../../shared/providers';
 import { ProviderFailure } from './failure';
 import { cleanDetail, type HttpClient } from './http';
@@ -22,17 +22,21 @@ export interface ProviderAdapter<Raw> {
   id: ProviderId;
   fetch(ctx: FetchContext): Promise<Raw>;
   normalize(raw: Raw, now: Date): Snapshot;
+  /** History to start a new account with (the demo's simulated year); most providers have none. */
+  initialHistory?(accountId: string, now: number): HistoryPoint[];
 }
 
 /** The registry's view of an adapter: one call from account to snapshot. */
 export interface Poller {
   id: ProviderId;
   poll(ctx: FetchContext): Promise<Snapshot>;
+  initialHistory?(accountId: string, now: number): HistoryPoint[];
 }
 
 export function toPoller<Raw>(adapter: ProviderAdapter<Raw>): Poller {
   return {
     id: adapter.id,
+    ...(adapter.initialHistory ? { initialHistory: adapter.initialHistory } : {}),
     async poll(ctx) {
       const raw = await adapter.fetch(ctx);
       // Arithmetic on extreme numbers (1e308 × 100) can leave the finite range: such an answer is refused whole.

@@ -7,10 +7,6 @@ import { AlertState, EMPTY_ALERT_STATE } from '../alerts/alert-engine';
 export class AlertStateStore {
   constructor(private readonly file: string) {}
 
-  static inDataDir(dataDir: string): AlertStateStore {
-    return new AlertStateStore(path.join(dataDir, 'alert-state.json'));
-  }
-
   async load(): Promise<AlertState> {
     let text: string;
     try {
@@ -27,6 +23,15 @@ export class AlertStateStore {
     }
     await rename(this.file, `${this.file}.bad`).catch(() => undefined);
     return structuredClone(EMPTY_ALERT_STATE);
+  }
+
+  /** For the CLI, where no monitor holds the state: removes one account's entry and its held alerts. */
+  async forget(accountId: string): Promise<void> {
+    const state = await this.load();
+    if (!state.accounts[accountId] && !state.held.some((h) => h.accountId === accountId)) return;
+    delete state.accounts[accountId];
+    state.held = state.held.filter((h) => h.accountId !== accountId);
+    await this.save(state);
   }
 
   async save(state: AlertState): Promise<void> {

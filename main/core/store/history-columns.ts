@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { HistoryPoint, ProviderUsage } from './history';
+import type { HistoryPoint, ProviderUsage } from '../../../shared/model';
 
 /**
  * The compacted part of a history file as binary columns (deflated, then base64 in the file's JSON header):

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import type { HistoryPoint } from './history';
+import type { HistoryPoint } from '../../../shared/model';
 
 const cell = (value: number | null) => (value === null ? '' : String(value));
 

@@ -2,7 +2,7 @@ import { appendFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
-import type { Snapshot } from '../../../shared/model';
+import type { HistoryPoint, ProviderUsage, Snapshot } from '../../../shared/model';
 import { decodeColumns, encodeColumns } from './history-columns';
 
 const HOUR = 3_600_000;
@@ -12,18 +12,6 @@ export const HOURLY_KEEP_MS = 90 * DAY;
 export const DAILY_KEEP_MS = 400 * DAY;
 /** Appends between compactions: about a day of one-minute polling. */
 const COMPACT_EVERY = 1440;
-
-export interface HistoryPoint {
-  t: number;
-  remaining: number | null;
-  used: number | null;
-  maxPercent: number | null;
-}
-
-export interface ProviderUsage {
-  t: number;
-  used: number;
-}
 
 export interface AccountHistory {
   points: HistoryPoint[];

@@ -13,10 +13,13 @@ export function appDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, ho
   return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), APP_NAME);
 }
 
+/** Every file and folder Creditbar keeps, named once. */
 export interface DataPaths {
   dataDir: string;
   configFile: string;
   cacheDir: string;
+  historyDir: string;
+  alertStateFile: string;
 }
 
 /** Flag, then environment, then the OS default: the same order for every command. */
@@ -28,5 +31,11 @@ export function resolvePaths(
 ): DataPaths {
   const dataDir = path.resolve(flags.dataDir || env.CREDITBAR_DATA_DIR || appDataDir(platform, env, home));
   const configFile = path.resolve(flags.config || env.CREDITBAR_CONFIG || path.join(dataDir, 'config.json'));
-  return { dataDir, configFile, cacheDir: path.join(dataDir, 'cache') };
+  return {
+    dataDir,
+    configFile,
+    cacheDir: path.join(dataDir, 'cache'),
+    historyDir: path.join(dataDir, 'history'),
+    alertStateFile: path.join(dataDir, 'alert-state.json'),
+  };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
 import { formatAmount } from '../../../shared/format';
+import { providerTag } from '../../../shared/providers';
 import { api } from '../api';
 import { useHistory } from '../hooks/use-history';
 import {
@@ -61,7 +62,9 @@ export function AccountDetail(props: {
         </button>
         <h1 id="detail-title">
           {account.label}
-          {account.provider === 'demo' ? <span className="tag">Demo</span> : null}
+          {providerTag(account.provider) ? (
+            <span className="tag">{providerTag(account.provider)}</span>
+          ) : null}
         </h1>
         <p className="summary">{account.providerName}</p>
       </header>

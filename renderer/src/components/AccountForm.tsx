@@ -1,24 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
-import { Account } from '../../../shared/config';
+import { Account, type AccountPatch, fieldValue } from '../../../shared/config';
 import { formatAmount } from '../../../shared/format';
-import { PROVIDERS, ProviderId } from '../../../shared/providers';
+import { DESCRIPTORS, type FieldSpec, PROVIDERS, type ProviderId } from '../../../shared/providers';
 import { api } from '../api';
 
-// Every provider but the demo, which the empty state offers on its own.
-const CHOICES = ProviderId.options.filter((id) => id !== 'demo');
+// The providers the form offers, and each one's fields, come from their descriptors.
+const CHOICES = DESCRIPTORS.filter((d) => d.inAddForm).map((d) => d.id);
 
-/** The custom endpoint's text fields after URL and method, in the order a person fills them. */
-const CUSTOM_FIELDS: { id: string; label: string; hint?: string }[] = [
-  { id: 'authHeader', label: 'Key header' },
-  { id: 'authScheme', label: 'Scheme (empty for the bare key)' },
-  { id: 'remainingPointer', label: 'Remaining (JSON pointer)', hint: 'e.g. /data/credits/balance' },
-  { id: 'limitPointer', label: 'Limit (optional)' },
-  { id: 'usedPointer', label: 'Used (optional)' },
-  { id: 'unit', label: 'Unit' },
-];
-
+/** Form values by account path ('label', 'pollSeconds', 'baseUrl', 'custom.url', ...). */
 type Fields = Record<string, string>;
+
+const fieldsOf = (provider: ProviderId) => PROVIDERS[provider].fields as readonly FieldSpec[];
+const inputId = (path: string) => `field-${path.replace('.', '-')}`;
 
 function slug(label: string): string {
   return (
@@ -30,29 +24,53 @@ function slug(label: string): string {
   );
 }
 
+/** The form's starting values: the account's own (editing), else each field's initial value. */
+function initialFields(provider: ProviderId, account: Account | null): Fields {
+  const fields: Fields = {
+    label: account?.label ?? '',
+    pollSeconds: account?.pollSeconds !== undefined ? String(account.pollSeconds) : '',
+  };
+  for (const field of fieldsOf(provider)) {
+    fields[field.path] = (account ? fieldValue(account, field.path) : undefined) ?? field.initial ?? '';
+  }
+  return fields;
+}
+
+/** The account's fields from the form's values: empty optional ones left out, custom ones grouped. */
+function draftOf(fields: Fields, provider: ProviderId) {
+  const draft: Record<string, unknown> = { label: fields.label ?? '' };
+  if (fields.pollSeconds) draft.pollSeconds = Number(fields.pollSeconds);
+  for (const field of fieldsOf(provider)) {
+    const value = fields[field.path] ?? '';
+    // An empty scheme is meaningful (the bare key); any other empty optional field is simply not set.
+    if (value === '' && field.path !== 'custom.authScheme') continue;
+    const [head, tail] = field.path.split('.') as [string, string | undefined];
+    if (tail === undefined) draft[head] = value;
+    else draft[head] = { ...(draft[head] as object | undefined), [tail]: value };
+  }
+  return draft;
+}
+
 /** Builds the account from the form; the same zod schema as main reports field errors by field. */
 function build(fields: Fields, provider: ProviderId, existingId: string | null) {
-  const custom =
-    provider === 'custom'
-      ? {
-          method: fields.method || 'GET',
-          url: fields.url ?? '',
-          authHeader: fields.authHeader || 'Authorization',
-          authScheme: fields.authScheme ?? 'Bearer',
-          remainingPointer: fields.remainingPointer ?? '',
-          ...(fields.limitPointer ? { limitPointer: fields.limitPointer } : {}),
-          ...(fields.usedPointer ? { usedPointer: fields.usedPointer } : {}),
-          unit: fields.unit || 'credits',
-        }
-      : undefined;
   return Account.safeParse({
     id: existingId ?? slug(fields.label ?? ''),
     provider,
-    label: fields.label ?? '',
-    ...(fields.baseUrl ? { baseUrl: fields.baseUrl } : {}),
-    ...(fields.userId ? { userId: fields.userId } : {}),
-    ...(custom ? { custom } : {}),
+    ...draftOf(fields, provider),
   });
+}
+
+/** What an edit changes: every field the form shows, set or (when emptied) removed; the rest is left alone. */
+function patchOf(account: Account, existing: Account): AccountPatch {
+  const patch: AccountPatch = {
+    label: account.label,
+    pollSeconds: account.pollSeconds ?? null,
+  };
+  const paths = fieldsOf(existing.provider).map((f) => f.path);
+  if (paths.includes('baseUrl')) patch.baseUrl = account.baseUrl ?? null;
+  if (paths.includes('userId')) patch.userId = account.userId ?? null;
+  if (paths.some((p) => p.startsWith('custom.'))) patch.custom = account.custom ?? null;
+  return patch;
 }
 
 function Field(props: {
@@ -93,34 +111,25 @@ function Field(props: {
 
 export function AccountForm(props: {
   existing: AccountView | null;
-  initial?: Partial<Account>;
   onDone: () => void;
   onCancel: () => void;
 }) {
   const { existing } = props;
-  const start = props.initial ?? {};
   const [provider, setProvider] = useState<ProviderId>(
-    (existing?.provider as ProviderId | undefined) ?? 'happenstance',
+    existing?.config.provider ?? (CHOICES[0] as ProviderId),
   );
-  const [fields, setFields] = useState<Fields>({
-    label: existing?.label ?? '',
-    baseUrl: start.baseUrl ?? '',
-    userId: start.userId ?? '',
-    url: start.custom?.url ?? '',
-    method: start.custom?.method ?? 'GET',
-    authHeader: start.custom?.authHeader ?? 'Authorization',
-    authScheme: start.custom?.authScheme ?? 'Bearer',
-    remainingPointer: start.custom?.remainingPointer ?? '',
-    limitPointer: start.custom?.limitPointer ?? '',
-    usedPointer: start.custom?.usedPointer ?? '',
-    unit: start.custom?.unit ?? 'credits',
-  });
+  const [fields, setFields] = useState<Fields>(() => initialFields(provider, existing?.config ?? null));
   const [key, setKey] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [test, setTest] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const info = PROVIDERS[provider];
   const set = (name: string) => (value: string) => setFields({ ...fields, [name]: value });
+  const chooseProvider = (next: ProviderId) => {
+    setProvider(next);
+    setFields({ ...initialFields(next, null), label: fields.label ?? '' });
+    setErrors({});
+  };
 
   const validate = () => {
     const parsed = build(fields, provider, existing?.id ?? null);
@@ -130,8 +139,9 @@ export function AccountForm(props: {
     }
     const next: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
-      const name = String(issue.path[issue.path.length - 1] ?? 'label');
-      next[name === 'id' ? 'label' : name] ??= issue.message;
+      const path = issue.path.map(String).join('.');
+      const name = path === 'id' || path === '' ? 'label' : path;
+      next[name] ??= issue.message;
     }
     setErrors(next);
     return null;
@@ -159,17 +169,18 @@ export function AccountForm(props: {
     event.preventDefault();
     const account = validate();
     if (!account) return;
-    if (!existing && !key) {
-      setErrors({ ...errors, key: 'Enter the API key' });
+    if (!existing && !key && info.credential.kind !== 'none') {
+      setErrors({ ...errors, key: `Enter the ${info.credential.label}` });
       return;
     }
     setBusy(true);
     const result = existing
       ? await api().accountsUpdate({
-          account: { ...account, alerts: existing.alerts },
+          accountId: existing.id,
+          patch: patchOf(account, existing.config),
           ...(key ? { key } : {}),
         })
-      : await api().accountsAdd({ account, key });
+      : await api().accountsAdd({ account, ...(key ? { key } : {}) });
     setBusy(false);
     if (result.ok) props.onDone();
     else setTest({ ok: false, text: result.error.message });
@@ -189,7 +200,7 @@ export function AccountForm(props: {
           id="provider"
           value={provider}
           disabled={!!existing}
-          onChange={(event) => setProvider(event.target.value as ProviderId)}
+          onChange={(event) => chooseProvider(event.target.value as ProviderId)}
         >
           {CHOICES.map((id) => (
             <option key={id} value={id}>
@@ -206,71 +217,55 @@ export function AccountForm(props: {
         error={errors.label}
         hint="How this account appears in Creditbar"
       />
-      {provider !== 'custom' ? (
+      {info.fields.map((field) =>
+        field.kind === 'choice' ? (
+          <label key={field.path} htmlFor={inputId(field.path)} className="field">
+            <span>{field.label}</span>
+            <select
+              id={inputId(field.path)}
+              value={fields[field.path] ?? ''}
+              onChange={(event) => set(field.path)(event.target.value)}
+            >
+              {(field.choices ?? []).map((choice) => (
+                <option key={choice}>{choice}</option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <Field
+            key={field.path}
+            id={inputId(field.path)}
+            label={field.label}
+            value={fields[field.path] ?? ''}
+            onChange={set(field.path)}
+            error={errors[field.path]}
+            hint={field.help}
+          />
+        ),
+      )}
+      <Field
+        id="field-pollSeconds"
+        label="Check every (seconds, optional)"
+        value={fields.pollSeconds ?? ''}
+        onChange={set('pollSeconds')}
+        error={errors.pollSeconds}
+        hint={`At most this long between checks; default ${info.defaultPollSeconds} s, sooner near a level`}
+      />
+      {info.credential.kind === 'api-key' ? (
         <Field
-          id="baseUrl"
-          label={info.defaultBaseUrl ? 'Base URL (optional)' : 'Base URL'}
-          value={fields.baseUrl ?? ''}
-          onChange={set('baseUrl')}
-          error={errors.baseUrl}
+          id="key"
+          type="password"
+          label={info.credential.label}
+          value={key}
+          onChange={setKey}
+          error={errors.key}
           hint={
-            info.defaultBaseUrl ? `Default: ${info.defaultBaseUrl}` : 'The https address your account uses'
+            existing
+              ? `Leave empty to keep the current key${existing.keyHint ? ` (${existing.keyHint})` : ''}`
+              : info.credential.help
           }
         />
       ) : null}
-      {info.needsUserId ? (
-        <Field
-          id="userId"
-          label="User id"
-          value={fields.userId ?? ''}
-          onChange={set('userId')}
-          error={errors.userId}
-        />
-      ) : null}
-      {provider === 'custom' ? (
-        <fieldset>
-          <legend>Endpoint</legend>
-          <Field
-            id="url"
-            label="URL"
-            value={fields.url ?? ''}
-            onChange={set('url')}
-            error={errors.url}
-            hint="An https endpoint that answers JSON"
-          />
-          <label htmlFor="method" className="field">
-            <span>Method</span>
-            <select id="method" value={fields.method} onChange={(event) => set('method')(event.target.value)}>
-              <option>GET</option>
-              <option>POST</option>
-            </select>
-          </label>
-          {CUSTOM_FIELDS.map((f) => (
-            <Field
-              key={f.id}
-              id={f.id}
-              label={f.label}
-              value={fields[f.id] ?? ''}
-              onChange={set(f.id)}
-              error={errors[f.id]}
-              {...(f.hint ? { hint: f.hint } : {})}
-            />
-          ))}
-        </fieldset>
-      ) : null}
-      <Field
-        id="key"
-        type="password"
-        label="API key"
-        value={key}
-        onChange={setKey}
-        error={errors.key}
-        hint={
-          existing
-            ? `Leave empty to keep the current key${existing.keyHint ? ` (${existing.keyHint})` : ''}`
-            : 'Kept in the system keychain, never shown again'
-        }
-      />
       <div className="form-actions">
         <button type="button" onClick={runTest} disabled={busy}>
           Test connection

@@ -1,4 +1,5 @@
 import type { AccountView } from '../../../shared/app-state';
+import { providerTag } from '../../../shared/providers';
 import { daysLeftText, headline, statusLine } from '../view-model';
 import { Sparkline } from './Sparkline';
 
@@ -17,6 +18,7 @@ export function AccountRow(props: {
   const { value, caption } = headline(account, numberFormat);
   const runway = daysLeftText(account);
   const status = statusLine(account, now);
+  const tag = providerTag(account.provider);
   return (
     <li>
       <button
@@ -31,7 +33,7 @@ export function AccountRow(props: {
           <span className="row-title">
             <span className="row-label">{account.label}</span>
             <span className="visually-hidden">{`, ${account.providerName}, ${account.level === 'ok' ? 'fine' : account.level}, `}</span>
-            {account.provider === 'demo' ? <span className="tag">Demo</span> : null}
+            {tag ? <span className="tag">{tag}</span> : null}
             {account.stale ? <span className="tag">stale</span> : null}
           </span>
           <span className="row-status">{status}</span>

@@ -1,12 +1,12 @@
 import { useState } from 'react';
+import { SAMPLE } from '../../../shared/providers';
 import { api } from '../api';
 
 export function EmptyState({ onAdd }: { onAdd: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
-  const tryDemo = async () => {
-    const result = await api().accountsAdd({
-      account: { id: 'demo', provider: 'demo', label: 'Demo account' },
-    });
+  const trySample = async () => {
+    if (!SAMPLE) return;
+    const result = await api().accountsAdd({ account: SAMPLE });
     if (!result.ok) setProblem(result.error.message);
   };
   return (
@@ -20,9 +20,11 @@ export function EmptyState({ onAdd }: { onAdd: () => void }) {
         <button type="button" className="primary" onClick={onAdd}>
           Add your first account
         </button>
-        <button type="button" onClick={tryDemo}>
-          Try with demo data
-        </button>
+        {SAMPLE ? (
+          <button type="button" onClick={trySample}>
+            Try with demo data
+          </button>
+        ) : null}
       </div>
       {problem ? (
         <p role="alert" className="error-text">

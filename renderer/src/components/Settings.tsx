@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AppState } from '../../../shared/app-state';
-import { Settings as SettingsSchema } from '../../../shared/config';
+import { applyPatch, type SettingsPatch, Settings as SettingsSchema } from '../../../shared/config';
 import { api } from '../api';
 import { ThresholdsEditor } from './ThresholdsEditor';
 
@@ -10,14 +10,15 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
     end: state.settings.quietHours?.end ?? '',
   });
   const [message, setMessage] = useState<string | null>(null);
-  const save = async (patch: Partial<AppState['settings']>, launchAtLogin?: boolean) => {
-    const parsed = SettingsSchema.safeParse({ ...state.settings, ...patch });
+  // Only what changed is sent; main merges it into the settings it owns and validates the result.
+  const save = async (patch: SettingsPatch, launchAtLogin?: boolean) => {
+    const parsed = SettingsSchema.safeParse(applyPatch(state.settings, patch));
     if (!parsed.success) {
       setMessage(parsed.error.issues[0]?.message ?? 'Invalid setting');
       return null;
     }
     const result = await api().settingsSet({
-      settings: parsed.data,
+      patch,
       ...(launchAtLogin !== undefined ? { launchAtLogin } : {}),
     });
     setMessage(result.ok ? 'Saved.' : result.error.message);
@@ -57,10 +58,7 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
             onChange={(e) => setQuiet({ ...quiet, end: e.target.value })}
           />
         </label>
-        <button
-          type="button"
-          onClick={() => save({ quietHours: quiet.start && quiet.end ? quiet : undefined })}
-        >
+        <button type="button" onClick={() => save({ quietHours: quiet.start && quiet.end ? quiet : null })}>
           Save quiet hours
         </button>
       </fieldset>

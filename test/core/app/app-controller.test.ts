@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppController } from '../../../main/core/app/app-controller';
 import { guardInvoke } from '../../../main/core/ipc/ipc-guard';
 import { createHttpClient } from '../../../main/core/providers/http';
+import { openStores } from '../../../main/core/store/open-stores';
 import { resolvePaths } from '../../../main/core/store/paths';
 import { createKeytarStore, KEYCHAIN_SERVICE } from '../../../main/core/store/secrets';
 import type { AppState } from '../../../shared/app-state';
@@ -27,8 +28,10 @@ async function makeApp(dataDir: string) {
   const opened: string[] = [];
   const loginItem: boolean[] = [];
   const controller = new AppController({
-    paths: resolvePaths({ dataDir }, {}, 'linux', '/nowhere'),
-    store: createKeytarStore(),
+    stores: await openStores(resolvePaths({ dataDir }, {}, 'linux', '/nowhere'), () =>
+      clock.wall().getTime(),
+    ),
+    keychain: createKeytarStore(),
     env: {},
     http: createHttpClient({ deadlineMs: 2000 }),
     clock,
@@ -173,7 +176,7 @@ describe('app controller over IPC', () => {
     expect(csv.length).toBeGreaterThan(1000);
     expect(csv[1]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,[\d.-]+,\d+,[\d.]+$/);
 
-    await app.invoke('settings:set', { settings: { defaultAlerts: { warnBelow: 1_000_000 } } });
+    await app.invoke('settings:set', { patch: { defaultAlerts: { warnBelow: 1_000_000 } } });
     await app.advance(120_000);
     expect(app.controller.state().accounts[0]?.level).toBe('warning');
     expect(JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8')).settings).toEqual({
@@ -227,6 +230,69 @@ describe('app controller over IPC', () => {
         message: 'An account with id "demo" exists already; remove it first or choose another id.',
       },
     });
+    await app.controller.stop();
+  });
+});
+
+describe('one owner for config and settings', () => {
+  it('quiet hours and default levels set in the popover apply at once, without a restart', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-app-'));
+    const app = await makeApp(dataDir);
+    const delivered: string[] = [];
+    app.controller.onAlert((intent) => delivered.push(intent.kind));
+    await app.controller.start(false);
+    // The clock stands at 12:00 UTC: inside 00:00–23:59, so every alert must wait.
+    expect(
+      await app.invoke('settings:set', {
+        patch: { quietHours: { start: '00:00', end: '23:59' }, defaultAlerts: { warnBelow: 1_000_000 } },
+      }),
+    ).toEqual({ ok: true, value: null });
+    await app.invoke('accounts:add', { account: { id: 'demo', provider: 'demo', label: 'Demo' } });
+    await app.advance(120_000);
+    expect(app.controller.state().accounts[0]?.level).toBe('warning');
+    expect(delivered).toEqual([]);
+    // Clearing quiet hours applies at once too: the next alert is delivered.
+    await app.invoke('settings:set', {
+      patch: { quietHours: null, defaultAlerts: { criticalBelow: 1_000_000 } },
+    });
+    await app.advance(120_000);
+    expect(delivered.length).toBeGreaterThan(0);
+    await app.controller.stop();
+  });
+
+  it('editing an account changes what the edit sends and keeps every other field', async () => {
+    const hs = await startHappenstance('hs_live_edit_key_1234');
+    fakes.push(hs);
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-app-'));
+    const app = await makeApp(dataDir);
+    await app.controller.start(false);
+    const account = {
+      id: 'rich',
+      provider: 'richutilities',
+      label: 'Rich',
+      baseUrl: hs.server.url,
+      pollSeconds: 120,
+      alerts: { warnBelow: 10 },
+    };
+    expect(await app.invoke('accounts:add', { account, key: hs.key })).toEqual({ ok: true, value: null });
+    expect(
+      await app.invoke('accounts:update', { accountId: 'rich', patch: { label: 'Rich (team)' } }),
+    ).toEqual({
+      ok: true,
+      value: null,
+    });
+    const saved = JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8')).accounts[0];
+    expect(saved).toEqual({ ...account, label: 'Rich (team)' });
+    // The popover gets the whole account to edit (never the key).
+    expect(app.controller.state().accounts[0]?.config).toEqual({ ...account, label: 'Rich (team)' });
+    expect(JSON.stringify(app.controller.state())).not.toContain(hs.key);
+    // A patch that would break the account is refused whole, naming the field, and nothing changes.
+    const refused = await app.invoke('accounts:update', { accountId: 'rich', patch: { baseUrl: null } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { kind: 'config', message: expect.stringMatching(/^baseUrl: is required/) },
+    });
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8')).accounts[0]).toEqual(saved);
     await app.controller.stop();
   });
 });

@@ -53,10 +53,10 @@ async function setup(
     secrets: async (id: string) => keys[id] ?? '',
     cache: createSnapshotCache(path.join(dataDir, 'cache')),
     history: new HistoryStore(path.join(dataDir, 'history'), () => clock.wall().getTime()),
-    alertStore: AlertStateStore.inDataDir(dataDir),
+    alertStore: new AlertStateStore(path.join(dataDir, 'alert-state.json')),
     clock,
     random: () => 0,
-    settings: options.settings,
+    settings: () => options.settings,
   };
   const monitor = new Monitor(accounts, deps, events);
   const advance = (ms: number) => clock.advance(ms, () => monitor.settled());

@@ -3,13 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  compactPoints,
-  type HistoryPoint,
-  HistoryStore,
-  needsCompaction,
-} from '../../../main/core/store/history';
-import type { Snapshot } from '../../../shared/model';
+import { compactPoints, HistoryStore, needsCompaction } from '../../../main/core/store/history';
+import type { HistoryPoint, Snapshot } from '../../../shared/model';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

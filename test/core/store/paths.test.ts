@@ -17,6 +17,8 @@ describe('data paths', () => {
       dataDir: '/h/.config/Creditbar',
       configFile: '/h/.config/Creditbar/config.json',
       cacheDir: '/h/.config/Creditbar/cache',
+      historyDir: '/h/.config/Creditbar/history',
+      alertStateFile: '/h/.config/Creditbar/alert-state.json',
     });
     expect(resolvePaths({}, env, 'linux', '/h')).toMatchObject({
       dataDir: '/env/data',

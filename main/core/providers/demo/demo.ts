@@ -1,5 +1,4 @@
-import type { Snapshot, UsagePoint } from '../../../../shared/model';
-import type { HistoryPoint } from '../../store/history';
+import type { HistoryPoint, Snapshot, UsagePoint } from '../../../../shared/model';
 import type { ProviderAdapter } from '../adapter';
 import { startOfMonthUtc } from '../adapter';
 
@@ -94,6 +93,7 @@ export const demo: ProviderAdapter<DemoRaw> = {
       },
     };
   },
+  initialHistory: (accountId, now) => demoHistory(accountId, now),
 };
 
 /** A year of simulated history (hourly for 30 days, daily before), so the demo's charts have something to show. */

@@ -1,0 +1,123 @@
+import { Account, type AccountPatch, applyPatch, describeIssues } from '../../../shared/config';
+import type { Snapshot } from '../../../shared/model';
+import { hasCredential } from '../../../shared/providers';
+import { testAccount } from '../monitor/refresh-account';
+import { ProviderFailure } from '../providers/failure';
+import type { HttpClient } from '../providers/http';
+import { pollerFor } from '../providers/registry';
+import type { SnapshotCache } from '../store/cache';
+import { ConfigError } from '../store/config-file';
+import type { ConfigStore } from '../store/config-store';
+import type { HistoryStore } from '../store/history';
+import { createSecretResolver, type SecretStore } from '../store/secrets';
+
+export interface AccountServiceDeps {
+  config: ConfigStore;
+  store: SecretStore;
+  env: NodeJS.ProcessEnv;
+  http: HttpClient;
+  cache: SnapshotCache;
+  history: HistoryStore;
+  /** Forgets the account's alert state (the running monitor's, or the file's where none runs). */
+  forgetAlerts: (accountId: string) => Promise<void>;
+  now: () => Date;
+}
+
+/** What `remove` could not take away; everything else went. */
+export interface RemoveResult {
+  account: Account;
+  left: string[];
+}
+
+/**
+ * Adding, testing, changing and removing accounts, for the CLI and the desktop app alike: the order of the steps
+ * (test before save, config before key, key before cache) is decided once, here.
+ */
+export class AccountService {
+  constructor(private readonly deps: AccountServiceDeps) {}
+
+  /** One fetch with the key given (or the stored one); nothing is read from or written to the cache. */
+  async test(account: Account, key?: string): Promise<Snapshot> {
+    const secret = !hasCredential(account.provider)
+      ? ''
+      : (key ?? (await createSecretResolver(this.deps.env, this.deps.store)(account.id)));
+    const { snapshot, error } = await testAccount(account, secret, this.deps);
+    if (error || !snapshot)
+      throw new ProviderFailure(error?.kind ?? 'bad_response', error?.message ?? 'No answer');
+    return snapshot;
+  }
+
+  /**
+   * Tests (unless told not to), then saves the config, then the key: a config that cannot be written leaves no
+   * key behind, and a keychain that refuses puts the config back. The first value is cached only once saved.
+   */
+  async add(account: Account, key: string | null, options: { verify: boolean }): Promise<Snapshot | null> {
+    if (this.deps.config.account(account.id)) {
+      throw new ConfigError(
+        `An account with id "${account.id}" exists already; remove it first or choose another id.`,
+      );
+    }
+    const needsKey = hasCredential(account.provider);
+    if (needsKey && !key) throw new ProviderFailure('no_credentials', 'Enter the API key for this account');
+    const tested = options.verify ? await this.test(account, key ?? undefined) : null;
+    const before = this.deps.config.checkpoint();
+    await this.deps.config.addAccount(account);
+    if (needsKey && key) {
+      try {
+        await this.deps.store.set(account.id, key);
+      } catch (error) {
+        await this.deps.config.revert(before).catch(() => undefined);
+        throw error;
+      }
+    }
+    const seed = pollerFor(account.provider).initialHistory?.(account.id, this.deps.now().getTime());
+    if (seed) await this.deps.history.replace(account.id, seed);
+    if (tested) await this.deps.cache.write(account.id, tested).catch(() => undefined);
+    return tested;
+  }
+
+  /**
+   * Changes the fields given and keeps the rest. A new key is stored only once the changed account validates,
+   * and in place (macOS asks again for an item deleted and re-created).
+   */
+  async update(accountId: string, patch: AccountPatch, key?: string): Promise<Account> {
+    const existing = this.deps.config.account(accountId);
+    if (!existing) throw new ProviderFailure('not_found', `No account "${accountId}"`);
+    const checked = Account.safeParse({
+      ...applyPatch(existing, patch),
+      id: existing.id,
+      provider: existing.provider,
+    });
+    if (!checked.success) throw new ConfigError(describeIssues(checked.error));
+    if (key && hasCredential(existing.provider)) await this.deps.store.set(accountId, key);
+    return this.deps.config.patchAccount(accountId, patch);
+  }
+
+  async rotateKey(accountId: string, key: string): Promise<void> {
+    const existing = this.deps.config.account(accountId);
+    if (!existing) throw new ProviderFailure('not_found', `No account "${accountId}"`);
+    if (!hasCredential(existing.provider))
+      throw new ProviderFailure('config', `${existing.label} has no key`);
+    await this.deps.store.set(accountId, key);
+  }
+
+  /**
+   * The config entry goes first: once it is gone the account is removed, whatever follows. Then its key, cache,
+   * history and alert state; what could not be removed is named, never hidden.
+   */
+  async remove(accountId: string): Promise<RemoveResult> {
+    const account = this.deps.config.account(accountId);
+    if (!account) throw new ProviderFailure('not_found', `No account "${accountId}"`);
+    await this.deps.config.removeAccount(accountId);
+    const left: string[] = [];
+    if (hasCredential(account.provider)) {
+      await this.deps.store.delete(accountId).catch((error: unknown) => {
+        left.push(`its key (${error instanceof ProviderFailure ? error.message : 'the keychain refused'})`);
+      });
+    }
+    await this.deps.cache.remove(accountId).catch(() => left.push('its cached value'));
+    await this.deps.history.remove(accountId).catch(() => left.push('its history'));
+    await this.deps.forgetAlerts(accountId).catch(() => left.push('its alert state'));
+    return { account, left };
+  }
+}

@@ -1,0 +1,59 @@
+import type { AccountView, AppState } from '../../../shared/app-state';
+import { type Account, effectiveAccount, type Settings } from '../../../shared/config';
+import { hasCredential, PROVIDERS } from '../../../shared/providers';
+import type { Forecast } from '../alerts/forecast';
+import { stopsPolling } from '../monitor/poll-policy';
+import type { AccountResult } from '../monitor/refresh-account';
+import { toAccountStatus } from '../present/account-status';
+
+/** The latest poll of an account, its forecast, and when the poll finished. */
+export interface AccountEntry {
+  result: AccountResult;
+  forecast: Forecast | null;
+  at: string | null;
+}
+
+export interface AppStateInput {
+  accounts: readonly Account[];
+  settings: Settings;
+  entries: ReadonlyMap<string, AccountEntry>;
+  keyHints: ReadonlyMap<string, string | null>;
+  snoozedUntil: (accountId: string) => string | null;
+  paused: boolean;
+  launchAtLogin: boolean;
+  launchAtLoginAvailable: boolean;
+}
+
+/** What the popover shows, from what the app knows: pure, so every field is tested without a window. */
+export function toAppState(input: AppStateInput): AppState {
+  const accounts: AccountView[] = input.accounts.map((account) => {
+    const entry = input.entries.get(account.id);
+    const result = entry?.result ?? { account, snapshot: null, stale: false, error: null };
+    const status = toAccountStatus({ ...result, account: effectiveAccount(account, input.settings) });
+    const retryAfter = result.error?.retryAfterSeconds;
+    return {
+      ...status,
+      providerName: PROVIDERS[account.provider].displayName,
+      forecast: entry?.forecast ?? null,
+      hasKey: hasCredential(account.provider) && result.error?.kind !== 'no_credentials',
+      keyHint: input.keyHints.get(account.id) ?? null,
+      alerts: account.alerts ?? {},
+      snoozedUntil: input.snoozedUntil(account.id),
+      stopped: result.error && stopsPolling(result.error.kind) ? result.error.kind : null,
+      extras: result.snapshot?.extras ?? {},
+      checkedAt: entry?.at ?? null,
+      retryAt:
+        retryAfter !== undefined && entry?.at
+          ? new Date(Date.parse(entry.at) + retryAfter * 1000).toISOString()
+          : null,
+      config: account,
+    };
+  });
+  return {
+    accounts,
+    paused: input.paused,
+    settings: input.settings,
+    launchAtLogin: input.launchAtLogin,
+    launchAtLoginAvailable: input.launchAtLoginAvailable,
+  };
+}

@@ -1,0 +1,24 @@
+import { AlertStateStore } from './alert-state-store';
+import { createSnapshotCache, type SnapshotCache } from './cache';
+import { ConfigStore } from './config-store';
+import { HistoryStore } from './history';
+import type { DataPaths } from './paths';
+
+/** Everything kept on disk for one data dir; each entry point (desktop app, CLI) opens them once. */
+export interface Stores {
+  paths: DataPaths;
+  config: ConfigStore;
+  cache: SnapshotCache;
+  history: HistoryStore;
+  alerts: AlertStateStore;
+}
+
+export async function openStores(paths: DataPaths, now: () => number = Date.now): Promise<Stores> {
+  return {
+    paths,
+    config: await ConfigStore.open(paths.configFile),
+    cache: createSnapshotCache(paths.cacheDir),
+    history: new HistoryStore(paths.historyDir, now),
+    alerts: new AlertStateStore(paths.alertStateFile),
+  };
+}

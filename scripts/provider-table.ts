@@ -1,0 +1,36 @@
+/**
+ * The README's provider table, made from the descriptors. `npx tsx scripts/provider-table.ts` rewrites it in
+ * place; a test fails when the README and the descriptors disagree.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DESCRIPTORS, type FieldSpec } from '../shared/providers';
+
+export const TABLE_START = '<!-- provider table: made from shared/providers by scripts/provider-table.ts -->';
+export const TABLE_END = '<!-- end of provider table -->';
+
+export function providerTable(): string {
+  const rows = DESCRIPTORS.map((d) => {
+    const fields = (d.fields as readonly FieldSpec[]).filter((f) => f.required).map((f) => `\`--${f.flag}\``);
+    const needs = [d.credential.kind === 'none' ? 'no key' : 'API key', ...fields].join(', ');
+    return `| \`${d.id}\` | ${d.displayName} | ${d.reads} | ${needs} | ${d.defaultPollSeconds} s |`;
+  });
+  return [
+    '| provider | name | what Creditbar reads | needs | default interval |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+/** The README with its table section replaced by the table the descriptors make. */
+export function withProviderTable(readme: string): string {
+  const start = readme.indexOf(TABLE_START);
+  const end = readme.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error('README.md has no provider table markers');
+  return `${readme.slice(0, start + TABLE_START.length)}\n${providerTable()}\n${readme.slice(end)}`;
+}
+
+if (require.main === module) {
+  const file = path.resolve(__dirname, '..', 'README.md');
+  writeFileSync(file, withProviderTable(readFileSync(file, 'utf8')));
+}

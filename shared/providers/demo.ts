@@ -1,0 +1,16 @@
+import type { ProviderDescriptor } from './descriptor';
+
+/** A simulated account: no host, no key, no request; deterministic from its id and the clock. */
+export const demo = {
+  id: 'demo',
+  displayName: 'Demo',
+  defaultBaseUrl: null,
+  credential: { kind: 'none' },
+  fields: [],
+  defaultPollSeconds: 60,
+  docsUrl: null,
+  reads: 'nothing: a simulated account with a year of history, to try Creditbar without a key',
+  inAddForm: false,
+  tag: 'Demo',
+  sample: { id: 'demo', label: 'Demo account' },
+} as const satisfies ProviderDescriptor<'demo'>;

@@ -1,0 +1,73 @@
+/**
+ * A provider as data: everything the config schema, the add/edit form, the CLI's flags and help, and the README's
+ * provider table need to know. Adding a provider is one descriptor here, one adapter, one fixture folder and one
+ * fake (see the README's development section).
+ */
+
+/** Where a field's value lives in an account: a top-level field or one of the custom endpoint's. */
+export type AccountFieldPath =
+  | 'baseUrl'
+  | 'userId'
+  | 'custom.url'
+  | 'custom.method'
+  | 'custom.authHeader'
+  | 'custom.authScheme'
+  | 'custom.remainingPointer'
+  | 'custom.limitPointer'
+  | 'custom.usedPointer'
+  | 'custom.unit';
+
+/** A field a person fills in besides the name and the key; never a secret (the key is the credential). */
+export interface FieldSpec {
+  path: AccountFieldPath;
+  label: string;
+  kind: 'url' | 'text' | 'choice';
+  choices?: readonly string[];
+  required: boolean;
+  help: string;
+  /** The value a new account starts with in the form (the schema applies the same default). */
+  initial?: string;
+  /** The CLI flag that sets it, e.g. `base-url` for `--base-url`. */
+  flag: string;
+}
+
+/** What proves the account is the person's: an API key kept in the keychain, or nothing (a simulation). */
+export type Credential = { kind: 'api-key'; label: string; help: string } | { kind: 'none' };
+
+export interface ProviderDescriptor<Id extends string = string> {
+  id: Id;
+  displayName: string;
+  /** Host used when the account gives no `baseUrl`; null when the provider publishes none. */
+  defaultBaseUrl: string | null;
+  credential: Credential;
+  fields: readonly FieldSpec[];
+  defaultPollSeconds: number;
+  /** The provider's own documentation of the endpoint Creditbar reads. */
+  docsUrl: string | null;
+  /** One line for the README's provider table: what Creditbar reads there. */
+  reads: string;
+  /** Whether the add form lists it (the demo is offered by the empty state instead). */
+  inAddForm: boolean;
+  /** A tag shown beside the account's name, for accounts that are not real ones. */
+  tag: string | null;
+  /** An account the empty state adds with one click, to try Creditbar without a key. */
+  sample: { id: string; label: string } | null;
+}
+
+export const API_KEY = {
+  kind: 'api-key',
+  label: 'API key',
+  help: 'Kept in the system keychain, never shown again',
+} as const satisfies Credential;
+
+/** The base URL field: optional where the provider publishes a host, required where it does not. */
+export function baseUrlField(defaultBaseUrl: string | null): FieldSpec {
+  return {
+    path: 'baseUrl',
+    label: defaultBaseUrl ? 'Base URL (optional)' : 'Base URL',
+    kind: 'url',
+    required: defaultBaseUrl === null,
+    help: defaultBaseUrl ? `Default: ${defaultBaseUrl}` : 'The https address your account uses',
+    flag: 'base-url',
+  };
+}

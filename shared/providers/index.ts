@@ -1,0 +1,51 @@
+import { z } from '../zod';
+import { custom } from './custom';
+import { demo } from './demo';
+import type { FieldSpec, ProviderDescriptor } from './descriptor';
+import { generect } from './generect';
+import { happenstance } from './happenstance';
+import { klaim } from './klaim';
+import { meteredBilling } from './metered-billing';
+import { richutilities } from './richutilities';
+
+export type { AccountFieldPath, Credential, FieldSpec, ProviderDescriptor } from './descriptor';
+
+/** Every provider, in the order people see them. */
+export const DESCRIPTORS = [
+  happenstance,
+  generect,
+  richutilities,
+  klaim,
+  meteredBilling,
+  custom,
+  demo,
+] as const;
+
+export type ProviderId = (typeof DESCRIPTORS)[number]['id'];
+export const ProviderId = z.enum(DESCRIPTORS.map((d) => d.id) as [ProviderId, ...ProviderId[]]);
+
+export const PROVIDERS = Object.fromEntries(DESCRIPTORS.map((d) => [d.id, d])) as unknown as Record<
+  ProviderId,
+  ProviderDescriptor<ProviderId>
+>;
+
+/** Whether accounts of this provider have a key to look up, store and delete. */
+export function hasCredential(provider: ProviderId): boolean {
+  return PROVIDERS[provider].credential.kind !== 'none';
+}
+
+/** The tag an account's provider puts beside its name (the demo's "Demo"), if any. */
+export function providerTag(provider: string): string | null {
+  return (PROVIDERS as Record<string, ProviderDescriptor | undefined>)[provider]?.tag ?? null;
+}
+
+/** The provider whose sample account the empty state offers, with that account. */
+export const SAMPLE =
+  DESCRIPTORS.flatMap((d) => (d.sample ? [{ ...d.sample, provider: d.id }] : []))[0] ?? null;
+
+/** Every CLI flag any provider's fields use, each once. */
+export function providerFlags(): FieldSpec[] {
+  const seen = new Map<string, FieldSpec>();
+  for (const d of DESCRIPTORS) for (const f of d.fields as readonly FieldSpec[]) seen.set(f.flag, f);
+  return [...seen.values()];
+}

@@ -1,0 +1,26 @@
+import { API_KEY, baseUrlField, type ProviderDescriptor } from './descriptor';
+
+export const klaim = {
+  id: 'klaim',
+  displayName: 'Klaim',
+  defaultBaseUrl: null,
+  credential: API_KEY,
+  fields: [
+    baseUrlField(null),
+    {
+      path: 'userId',
+      label: 'User id',
+      kind: 'text',
+      required: true,
+      help: 'The Klaim user whose credits to watch',
+      flag: 'user-id',
+    },
+  ],
+  // Klaim has no balance endpoint: every poll reads usage pages, so ask less often.
+  defaultPollSeconds: 600,
+  docsUrl: null,
+  reads: "`POST /users/{userId}/credits/usage`, every page: the newest record's balance, usage and top-ups",
+  inAddForm: true,
+  tag: null,
+  sample: null,
+} as const satisfies ProviderDescriptor<'klaim'>;

@@ -1,0 +1,15 @@
+import { API_KEY, baseUrlField, type ProviderDescriptor } from './descriptor';
+
+export const meteredBilling = {
+  id: 'metered-billing',
+  displayName: 'Metered billing',
+  defaultBaseUrl: null,
+  credential: { ...API_KEY, label: 'Session token' },
+  fields: [baseUrlField(null)],
+  defaultPollSeconds: 600,
+  docsUrl: null,
+  reads: '`GET /api/billing/usage`: one quota per metric, estimated cost',
+  inAddForm: true,
+  tag: null,
+  sample: null,
+} as const satisfies ProviderDescriptor<'metered-billing'>;

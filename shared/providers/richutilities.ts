@@ -1,0 +1,16 @@
+import { API_KEY, baseUrlField, type ProviderDescriptor } from './descriptor';
+
+export const richutilities = {
+  id: 'richutilities',
+  displayName: 'Rich Utilities',
+  defaultBaseUrl: null,
+  credential: { ...API_KEY, label: 'Access token or API key' },
+  fields: [baseUrlField(null)],
+  defaultPollSeconds: 300,
+  docsUrl: null,
+  reads:
+    "`/auth/account/credits` (available, reserved, currency, auto-reload), daily usage, and this month's ledger (top-ups)",
+  inAddForm: true,
+  tag: null,
+  sample: null,
+} as const satisfies ProviderDescriptor<'richutilities'>;
