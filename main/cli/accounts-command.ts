@@ -2,7 +2,7 @@ import { Account, describeIssues } from '../../shared/config';
 import { formatAmount } from '../../shared/format';
 import type { Snapshot } from '../../shared/model';
 import { type FieldSpec, hasCredential, PROVIDERS, ProviderId } from '../../shared/providers';
-import { ProviderFailure } from '../core/providers/failure';
+import { AppFailure } from '../core/errors';
 import { envKeyName, keyHint } from '../core/store/secrets';
 import { type CliIo, openContext } from './context';
 
@@ -86,7 +86,7 @@ export async function accountsAdd(
   try {
     tested = await ctx.accounts.add(account, key, { verify: !flags['no-verify'] });
   } catch (error) {
-    if (!(error instanceof ProviderFailure)) throw error;
+    if (!(error instanceof AppFailure)) throw error;
     io.stderr(
       flags['no-verify']
         ? `Not saved: ${error.message}. Nothing was written.\n`
@@ -114,7 +114,7 @@ export async function accountsList(flags: AccountFlags, io: CliIo): Promise<numb
     else if (fromEnv) where = `key ${keyHint(fromEnv) ?? 'set'} (from ${envKeyName(account.id)})`;
     else {
       const stored = await ctx.keychain.get(account.id).catch((error: unknown) => error);
-      if (stored instanceof ProviderFailure) where = 'keychain unavailable';
+      if (stored instanceof AppFailure) where = 'keychain unavailable';
       else if (typeof stored === 'string' && stored.length > 0) where = `key ${keyHint(stored) ?? 'set'}`;
       else where = 'no key';
     }

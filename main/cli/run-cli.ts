@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DESCRIPTORS, type FieldSpec, providerFlags } from '../../shared/providers';
-import { ConfigError } from '../core/store/config-file';
+import { ConfigError } from '../core/errors';
 import { type AccountFlags, accountsAdd, accountsList, accountsRemove } from './accounts-command';
 import type { CliIo } from './context';
 import { statusCommand } from './status-command';

@@ -1,10 +1,10 @@
 import { Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electron';
 import type { AppState } from '../../shared/app-state';
 import { badgeModel } from '../core/present/badge-model';
-import { BADGE_SIZES, rasterBadge, rasterTemplate } from '../core/present/badge-raster';
 import { type MenuAction, type MenuItemModel, menuModel, menuSignature } from '../core/present/menu-model';
-import { encodePng } from '../core/present/png';
 import { trayBehaviour } from '../core/present/tray-behaviour';
+import { BADGE_SIZES, rasterBadge, rasterTemplate } from '../core/raster/badge-raster';
+import { encodePng } from '../core/raster/png';
 
 /** Builds a multi-resolution image (1x, 2x, 4x) from a bitmap per size. */
 function image(draw: (size: number) => ReturnType<typeof rasterTemplate>, template: boolean) {

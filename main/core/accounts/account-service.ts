@@ -1,12 +1,11 @@
 import { Account, type AccountPatch, applyPatch, describeIssues } from '../../../shared/config';
 import type { Snapshot } from '../../../shared/model';
 import { hasCredential } from '../../../shared/providers';
+import { AppFailure, ConfigError } from '../errors';
 import { testAccount } from '../monitor/refresh-account';
-import { ProviderFailure } from '../providers/failure';
 import type { HttpClient } from '../providers/http';
 import { pollerFor } from '../providers/registry';
 import type { SnapshotCache } from '../store/cache';
-import { ConfigError } from '../store/config-file';
 import type { ConfigStore } from '../store/config-store';
 import type { HistoryStore } from '../store/history';
 import { createSecretResolver, type SecretStore } from '../store/secrets';
@@ -43,7 +42,7 @@ export class AccountService {
       : (key ?? (await createSecretResolver(this.deps.env, this.deps.store)(account.id)));
     const { snapshot, error } = await testAccount(account, secret, this.deps);
     if (error || !snapshot)
-      throw new ProviderFailure(error?.kind ?? 'bad_response', error?.message ?? 'No answer');
+      throw new AppFailure(error?.kind ?? 'bad_response', error?.message ?? 'No answer');
     return snapshot;
   }
 
@@ -58,7 +57,7 @@ export class AccountService {
       );
     }
     const needsKey = hasCredential(account.provider);
-    if (needsKey && !key) throw new ProviderFailure('no_credentials', 'Enter the API key for this account');
+    if (needsKey && !key) throw new AppFailure('no_credentials', 'Enter the API key for this account');
     const tested = options.verify ? await this.test(account, key ?? undefined) : null;
     const before = this.deps.config.checkpoint();
     await this.deps.config.addAccount(account);
@@ -82,7 +81,7 @@ export class AccountService {
    */
   async update(accountId: string, patch: AccountPatch, key?: string): Promise<Account> {
     const existing = this.deps.config.account(accountId);
-    if (!existing) throw new ProviderFailure('not_found', `No account "${accountId}"`);
+    if (!existing) throw new AppFailure('not_found', `No account "${accountId}"`);
     const checked = Account.safeParse({
       ...applyPatch(existing, patch),
       id: existing.id,
@@ -95,9 +94,8 @@ export class AccountService {
 
   async rotateKey(accountId: string, key: string): Promise<void> {
     const existing = this.deps.config.account(accountId);
-    if (!existing) throw new ProviderFailure('not_found', `No account "${accountId}"`);
-    if (!hasCredential(existing.provider))
-      throw new ProviderFailure('config', `${existing.label} has no key`);
+    if (!existing) throw new AppFailure('not_found', `No account "${accountId}"`);
+    if (!hasCredential(existing.provider)) throw new AppFailure('config', `${existing.label} has no key`);
     await this.deps.store.set(accountId, key);
   }
 
@@ -107,12 +105,12 @@ export class AccountService {
    */
   async remove(accountId: string): Promise<RemoveResult> {
     const account = this.deps.config.account(accountId);
-    if (!account) throw new ProviderFailure('not_found', `No account "${accountId}"`);
+    if (!account) throw new AppFailure('not_found', `No account "${accountId}"`);
     await this.deps.config.removeAccount(accountId);
     const left: string[] = [];
     if (hasCredential(account.provider)) {
       await this.deps.store.delete(accountId).catch((error: unknown) => {
-        left.push(`its key (${error instanceof ProviderFailure ? error.message : 'the keychain refused'})`);
+        left.push(`its key (${error instanceof AppFailure ? error.message : 'the keychain refused'})`);
       });
     }
     await this.deps.cache.remove(accountId).catch(() => left.push('its cached value'));

@@ -4,11 +4,11 @@ import { type Account, effectiveAccount } from '../../../shared/config';
 import type { CoreChannel } from '../../../shared/ipc';
 import { PROVIDERS } from '../../../shared/providers';
 import { AccountService } from '../accounts/account-service';
+import { AppFailure } from '../errors';
 import type { InvokeImpl } from '../ipc/ipc-guard';
 import type { Clock } from '../monitor/clock';
 import { Monitor } from '../monitor/monitor';
 import { downsample } from '../present/history-series';
-import { ProviderFailure } from '../providers/failure';
 import type { HttpClient } from '../providers/http';
 import { writeHistoryCsv } from '../store/history-csv';
 import type { Stores } from '../store/open-stores';
@@ -137,7 +137,7 @@ export class AppController {
 
   async setLaunchAtLogin(value: boolean): Promise<void> {
     const { loginItem } = this.options;
-    if ('unavailable' in loginItem) throw new ProviderFailure('config', loginItem.unavailable);
+    if ('unavailable' in loginItem) throw new AppFailure('config', loginItem.unavailable);
     await loginItem.apply(value);
     this.launchAtLogin = value;
     this.emitState();
@@ -215,8 +215,7 @@ export class AppController {
     'accounts:remove': async ({ accountId }) => {
       this.keyHints.delete(accountId);
       const { left } = await this.accounts.remove(accountId);
-      if (left.length > 0)
-        throw new ProviderFailure('config', `Removed, but could not remove ${left.join(', ')}`);
+      if (left.length > 0) throw new AppFailure('config', `Removed, but could not remove ${left.join(', ')}`);
       return null;
     },
     'alerts:set-thresholds': async ({ accountId, alerts }) => {
@@ -243,7 +242,7 @@ export class AppController {
     },
     'history:export': async ({ accountId }) => {
       if (!this.options.stores.config.account(accountId))
-        throw new ProviderFailure('not_found', `No account "${accountId}"`);
+        throw new AppFailure('not_found', `No account "${accountId}"`);
       const file = await this.options.chooseSaveFile(`creditbar-${accountId}.csv`);
       if (!file) return false;
       await writeHistoryCsv(file, (await this.options.stores.history.load(accountId)).points);
@@ -252,7 +251,7 @@ export class AppController {
     'external:open': async ({ url }) => {
       const host = new URL(url).hostname;
       if (!this.providerHosts().has(host))
-        throw new ProviderFailure('config', `Creditbar opens only the hosts of your providers, not ${host}`);
+        throw new AppFailure('config', `Creditbar opens only the hosts of your providers, not ${host}`);
       await this.options.openExternal(url);
       return null;
     },

@@ -6,8 +6,7 @@ import {
   type InvokeResponse,
   type IpcResult,
 } from '../../../shared/ipc';
-import { ProviderFailure } from '../providers/failure';
-import { ConfigError } from '../store/config-file';
+import { AppFailure, ConfigError } from '../errors';
 
 /** What the shell knows about who sent an IPC message. */
 export interface SenderInfo {
@@ -49,7 +48,7 @@ export function guardInvoke<C extends InvokeChannel>(channel: C, impl: InvokeImp
         return { ok: false, error: { kind: 'bad_response', message: 'Internal error: bad answer' } };
       return { ok: true, value: checked.data as InvokeResponse<C> };
     } catch (error) {
-      if (error instanceof ProviderFailure)
+      if (error instanceof AppFailure)
         return { ok: false, error: { kind: error.kind, message: error.message } };
       // Config and file problems already speak plainly ("Cannot write …: the folder is read-only").
       if (error instanceof ConfigError)

@@ -3,7 +3,7 @@ import type { Account } from '../../../shared/config';
 import { describeIssues } from '../../../shared/config';
 import { type HistoryPoint, Snapshot } from '../../../shared/model';
 import { PROVIDERS, type ProviderId } from '../../../shared/providers';
-import { ProviderFailure } from './failure';
+import { AppFailure } from '../errors';
 import { cleanDetail, type HttpClient } from './http';
 
 export interface FetchContext {
@@ -42,10 +42,7 @@ export function toPoller<Raw>(adapter: ProviderAdapter<Raw>): Poller {
       // Arithmetic on extreme numbers (1e308 × 100) can leave the finite range: such an answer is refused whole.
       const snapshot = Snapshot.safeParse(cleanStrings(adapter.normalize(raw, ctx.now)));
       if (!snapshot.success) {
-        throw new ProviderFailure(
-          'bad_response',
-          'The answer held numbers Creditbar cannot use (out of range)',
-        );
+        throw new AppFailure('bad_response', 'The answer held numbers Creditbar cannot use (out of range)');
       }
       return snapshot.data;
     },
@@ -70,13 +67,13 @@ export function parseAnswer<T extends z.ZodType>(schema: T, value: unknown, what
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const first = describeIssues(result.error).split('\n')[0];
-  throw new ProviderFailure('bad_response', `${what} did not have the expected shape (${first})`);
+  throw new AppFailure('bad_response', `${what} did not have the expected shape (${first})`);
 }
 
 /** The account's base URL joined with an API path, keeping any path prefix the base URL has. */
 export function endpoint(account: Account, path: string, query?: Record<string, string | number>): string {
   const base = account.baseUrl ?? PROVIDERS[account.provider].defaultBaseUrl;
-  if (!base) throw new ProviderFailure('config', 'This account needs a base URL');
+  if (!base) throw new AppFailure('config', 'This account needs a base URL');
   const url = new URL(base);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
   for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, String(value));

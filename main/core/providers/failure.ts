@@ -1,32 +1,9 @@
-import type { ErrorKind, ProviderError } from '../../../shared/model';
-
-/** A classified failure; thrown inside the core and turned into a ProviderError at its edge. */
-export class ProviderFailure extends Error {
-  readonly kind: ErrorKind;
-  readonly status: number | undefined;
-  readonly retryAfterSeconds: number | undefined;
-
-  constructor(kind: ErrorKind, message: string, extra: { status?: number; retryAfterSeconds?: number } = {}) {
-    super(message);
-    this.name = 'ProviderFailure';
-    this.kind = kind;
-    this.status = extra.status;
-    this.retryAfterSeconds = extra.retryAfterSeconds;
-  }
-
-  toError(): ProviderError {
-    return {
-      kind: this.kind,
-      message: this.message,
-      ...(this.status !== undefined ? { status: this.status } : {}),
-      ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
-    };
-  }
-}
+import type { ProviderError } from '../../../shared/model';
+import { AppFailure } from '../errors';
 
 /** Anything thrown while polling becomes a ProviderError; unknown throws are bugs, reported without their text. */
 export function toProviderError(thrown: unknown): ProviderError {
-  if (thrown instanceof ProviderFailure) return thrown.toError();
+  if (thrown instanceof AppFailure) return thrown.toError();
   return { kind: 'bad_response', message: 'Creditbar could not read this answer (an internal error).' };
 }
 

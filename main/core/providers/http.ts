@@ -1,5 +1,6 @@
 import { urlProblem } from '../../../shared/url-policy';
-import { ProviderFailure, scrubSecret } from './failure';
+import { AppFailure } from '../errors';
+import { scrubSecret } from './failure';
 import { parseRetryAfter } from './retry-after';
 
 export const DEFAULT_DEADLINE_MS = 15_000;
@@ -30,7 +31,7 @@ export interface HttpClientOptions {
 }
 
 export interface HttpClient {
-  /** Performs the request and returns the parsed JSON body of a 2xx answer; anything else throws ProviderFailure. */
+  /** Performs the request and returns the parsed JSON body of a 2xx answer; anything else throws AppFailure. */
   json(request: HttpRequest, call?: HttpCall): Promise<unknown>;
 }
 
@@ -43,20 +44,16 @@ export function cleanDetail(text: string): string {
   return folded.length > MAX_DETAIL_CHARS ? `${folded.slice(0, MAX_DETAIL_CHARS - 1)}…` : folded;
 }
 
-function statusFailure(
-  status: number,
-  detail: string | undefined,
-  retryAfterSeconds?: number,
-): ProviderFailure {
+function statusFailure(status: number, detail: string | undefined, retryAfterSeconds?: number): AppFailure {
   const suffix = detail ? `: ${detail}` : '';
   const extra = { status };
-  if (status === 401) return new ProviderFailure('auth', `The key was rejected (401)${suffix}`, extra);
+  if (status === 401) return new AppFailure('auth', `The key was rejected (401)${suffix}`, extra);
   if (status === 402)
-    return new ProviderFailure('payment', `Out of credit: payment required (402)${suffix}`, extra);
+    return new AppFailure('payment', `Out of credit: payment required (402)${suffix}`, extra);
   if (status === 403)
-    return new ProviderFailure('forbidden', `The key is not allowed to read usage (403)${suffix}`, extra);
+    return new AppFailure('forbidden', `The key is not allowed to read usage (403)${suffix}`, extra);
   if (status === 404 || status === 410) {
-    return new ProviderFailure(
+    return new AppFailure(
       'not_found',
       `Not found (${status}): check the base URL or user id${suffix}`,
       extra,
@@ -64,38 +61,38 @@ function statusFailure(
   }
   if (status === 429) {
     const wait = retryAfterSeconds !== undefined ? `; the provider asks to wait ${retryAfterSeconds} s` : '';
-    return new ProviderFailure('rate_limited', `Rate-limited (429)${wait}${suffix}`, {
+    return new AppFailure('rate_limited', `Rate-limited (429)${wait}${suffix}`, {
       status,
       ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
     });
   }
-  if (status === 408) return new ProviderFailure('timeout', `The provider timed out (408)${suffix}`, extra);
+  if (status === 408) return new AppFailure('timeout', `The provider timed out (408)${suffix}`, extra);
   if (status >= 500)
-    return new ProviderFailure('server', `The provider is having trouble (${status})${suffix}`, extra);
+    return new AppFailure('server', `The provider is having trouble (${status})${suffix}`, extra);
   if (status === 400 || status === 405 || status === 422) {
-    return new ProviderFailure('config', `The provider refused the request (${status})${suffix}`, extra);
+    return new AppFailure('config', `The provider refused the request (${status})${suffix}`, extra);
   }
-  return new ProviderFailure('bad_response', `Unexpected answer (${status})${suffix}`, extra);
+  return new AppFailure('bad_response', `Unexpected answer (${status})${suffix}`, extra);
 }
 
-function networkFailure(error: unknown, host: string): ProviderFailure {
+function networkFailure(error: unknown, host: string): AppFailure {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const code = cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : '';
   if (code === 'ECONNREFUSED')
-    return new ProviderFailure('network', `Could not connect to ${host} (connection refused)`);
+    return new AppFailure('network', `Could not connect to ${host} (connection refused)`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new ProviderFailure('network', `Could not find ${host} (DNS lookup failed; offline?)`);
+    return new AppFailure('network', `Could not find ${host} (DNS lookup failed; offline?)`);
   }
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
-    return new ProviderFailure('network', `The connection to ${host} was cut off`);
+    return new AppFailure('network', `The connection to ${host} was cut off`);
   }
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) {
-    return new ProviderFailure(
+    return new AppFailure(
       'network',
       `The secure connection to ${host} failed: its certificate is not trusted`,
     );
   }
-  return new ProviderFailure('network', `Could not reach ${host}${code ? ` (${code})` : ''}`);
+  return new AppFailure('network', `Could not reach ${host}${code ? ` (${code})` : ''}`);
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
@@ -121,8 +118,8 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   return Buffer.concat(chunks);
 }
 
-function tooLarge(maxBytes: number): ProviderFailure {
-  return new ProviderFailure(
+function tooLarge(maxBytes: number): AppFailure {
+  return new AppFailure(
     'bad_response',
     `The answer was larger than ${Math.round(maxBytes / 1024)} KiB, so Creditbar stopped reading it`,
   );
@@ -143,7 +140,7 @@ function parseJson(
 function redirectTarget(response: Response, current: URL): URL {
   const location = response.headers.get('location');
   if (!location) {
-    throw new ProviderFailure('bad_response', `Redirect (${response.status}) without a destination`, {
+    throw new AppFailure('bad_response', `Redirect (${response.status}) without a destination`, {
       status: response.status,
     });
   }
@@ -151,11 +148,11 @@ function redirectTarget(response: Response, current: URL): URL {
   try {
     next = new URL(location, current);
   } catch {
-    throw new ProviderFailure('bad_response', `Redirect (${response.status}) to an invalid address`);
+    throw new AppFailure('bad_response', `Redirect (${response.status}) to an invalid address`);
   }
   // The key travels with every hop, so only a hop to the very same origin is safe to follow.
   if (next.origin !== current.origin || urlProblem(next.href) !== null) {
-    throw new ProviderFailure(
+    throw new AppFailure(
       'config',
       `The provider redirected to ${next.protocol}//${next.host}; Creditbar did not follow it, so your key was not sent there. Check the base URL`,
       { status: response.status },
@@ -175,7 +172,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
   async function attempt(request: HttpRequest, call: HttpCall, signal: AbortSignal): Promise<unknown> {
     const problem = urlProblem(request.url);
-    if (problem) throw new ProviderFailure('config', `The URL ${problem}`);
+    if (problem) throw new AppFailure('config', `The URL ${problem}`);
     let url = new URL(request.url);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (request.json !== undefined) headers['content-type'] = 'application/json';
@@ -191,7 +188,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         await response.body?.cancel();
-        if (hop >= MAX_REDIRECTS) throw new ProviderFailure('bad_response', 'Too many redirects');
+        if (hop >= MAX_REDIRECTS) throw new AppFailure('bad_response', 'Too many redirects');
         url = redirectTarget(response, url);
         continue;
       }
@@ -199,7 +196,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       try {
         bytes = await readCapped(response, maxBytes);
       } catch (error) {
-        if (error instanceof ProviderFailure || signal.aborted) throw error;
+        if (error instanceof AppFailure || signal.aborted) throw error;
         throw networkFailure(error, url.host);
       }
       const contentType = response.headers.get('content-type') ?? '';
@@ -215,7 +212,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         throw statusFailure(response.status, detail || undefined, retryAfter);
       }
       if (!parsed.ok) {
-        throw new ProviderFailure(
+        throw new AppFailure(
           'bad_response',
           parsed.html
             ? 'The provider answered with a web page instead of data: check the base URL'
@@ -234,11 +231,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       try {
         return await attempt(request, call, signal);
       } catch (error) {
-        if (error instanceof ProviderFailure) throw error;
+        if (error instanceof AppFailure) throw error;
         if (deadline.aborted) {
-          throw new ProviderFailure('timeout', `No complete answer within ${formatDuration(deadlineMs)}`);
+          throw new AppFailure('timeout', `No complete answer within ${formatDuration(deadlineMs)}`);
         }
-        if (call.signal?.aborted) throw new ProviderFailure('timeout', 'The request was cancelled');
+        if (call.signal?.aborted) throw new AppFailure('timeout', 'The request was cancelled');
         throw networkFailure(error, new URL(request.url).host);
       }
     },

@@ -2,10 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ConfigFile, describeIssues } from '../../../shared/config';
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+import { ConfigError } from '../errors';
 
 /** Reads and validates the config; null when there is none yet. Never writes: a bad file is left for the person. */
 export async function readConfig(file: string): Promise<ConfigFile | null> {

@@ -8,7 +8,8 @@ import {
   Settings,
   SettingsPatch,
 } from '../../../shared/config';
-import { ConfigError, readConfig, writeConfig } from './config-file';
+import { ConfigError } from '../errors';
+import { readConfig, writeConfig } from './config-file';
 
 const EMPTY: ConfigFile = { version: 1, accounts: [] };
 

@@ -1,4 +1,4 @@
-import { ProviderFailure } from '../providers/failure';
+import { AppFailure } from '../errors';
 
 export const KEYCHAIN_SERVICE = 'Creditbar';
 
@@ -58,9 +58,9 @@ export function keychainProblemText(problem: KeychainProblem, platform: NodeJS.P
   }
 }
 
-function keychainUnavailable(platform: NodeJS.Platform, cause: unknown): ProviderFailure {
+function keychainUnavailable(platform: NodeJS.Platform, cause: unknown): AppFailure {
   const message = cause instanceof Error ? cause.message : String(cause);
-  return new ProviderFailure('keychain_unavailable', keychainProblemText(keychainProblem(message), platform));
+  return new AppFailure('keychain_unavailable', keychainProblemText(keychainProblem(message), platform));
 }
 
 type Keytar = typeof import('keytar');
@@ -106,7 +106,7 @@ export function createSecretResolver(env: NodeJS.ProcessEnv, store: SecretStore)
     const stored = await store.get(accountId);
     if (stored) return stored;
     // A locked keychain shows no items at all (libsecret cannot prompt without a display), so say both.
-    throw new ProviderFailure(
+    throw new AppFailure(
       'no_credentials',
       `No API key for "${accountId}" in the keychain (is it locked? unlock it), or add one with creditbar accounts add, or set ${envKeyName(accountId)}`,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../main/core/errors';
 import { guardInvoke, type SenderInfo } from '../../../main/core/ipc/ipc-guard';
-import { ProviderFailure } from '../../../main/core/providers/failure';
 import { INVOKE, methodName } from '../../../shared/ipc';
 
 const APP = 'file:///opt/Creditbar/resources/app.asar/out/renderer/index.html';
@@ -57,7 +57,7 @@ describe('IPC guard', () => {
     const failing = guardInvoke(
       'accounts:refresh',
       async () => {
-        throw new ProviderFailure('keychain_unavailable', 'The OS keychain cannot be reached');
+        throw new AppFailure('keychain_unavailable', 'The OS keychain cannot be reached');
       },
       APP,
     );

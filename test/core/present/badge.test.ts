@@ -16,8 +16,8 @@ import {
   rasterBadge,
   rasterTemplate,
   TONE_COLOURS,
-} from '../../../main/core/present/badge-raster';
-import { encodePng } from '../../../main/core/present/png';
+} from '../../../main/core/raster/badge-raster';
+import { encodePng } from '../../../main/core/raster/png';
 
 const acct = (over: Partial<BadgeAccount>): BadgeAccount => ({
   id: over.label?.toLowerCase() ?? 'a',

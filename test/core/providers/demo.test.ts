@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../main/core/errors';
 import { demo, demoBalanceAt, demoHistory, demoSeed } from '../../../main/core/providers/demo/demo';
-import { ProviderFailure } from '../../../main/core/providers/failure';
 import type { HttpClient } from '../../../main/core/providers/http';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const noNetwork: HttpClient = {
   json: async () => {
-    throw new ProviderFailure('network', 'the demo must not use the network');
+    throw new AppFailure('network', 'the demo must not use the network');
   },
 };
 const account = { id: 'demo', provider: 'demo' as const, label: 'Demo' };

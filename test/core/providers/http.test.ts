@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderFailure, scrubSecret } from '../../../main/core/providers/failure';
+import { AppFailure } from '../../../main/core/errors';
+import { scrubSecret } from '../../../main/core/providers/failure';
 import { cleanDetail, createHttpClient } from '../../../main/core/providers/http';
 import { parseRetryAfter } from '../../../main/core/providers/retry-after';
 import { FakeServer } from '../../fakes/fake-server';
@@ -106,7 +107,7 @@ describe('HTTP client', () => {
         { signal: controller.signal },
       );
       controller.abort();
-      await expect(pending).rejects.toBeInstanceOf(ProviderFailure);
+      await expect(pending).rejects.toBeInstanceOf(AppFailure);
     } finally {
       await hang.close();
     }

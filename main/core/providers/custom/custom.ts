@@ -1,9 +1,9 @@
 import jsonpointer from 'jsonpointer';
 import type { CustomEndpoint } from '../../../../shared/config';
 import type { Quota, Snapshot } from '../../../../shared/model';
+import { AppFailure } from '../../errors';
 import { type ProviderAdapter, percentOf } from '../adapter';
 import { anyErrorText } from '../error-text';
-import { ProviderFailure } from '../failure';
 
 export interface CustomRaw {
   body: unknown;
@@ -27,7 +27,7 @@ export function numberAt(body: unknown, pointer: string, what: string): number {
   if (typeof number === 'number' && Number.isFinite(number)) return number;
   const found =
     value === undefined ? 'nothing is there' : `it holds ${value === null ? 'null' : typeof value}`;
-  throw new ProviderFailure(
+  throw new AppFailure(
     'bad_response',
     `The ${what} pointer ${pointer || '(whole answer)'} found no number: ${found}`,
   );
@@ -37,7 +37,7 @@ export const custom: ProviderAdapter<CustomRaw> = {
   id: 'custom',
   async fetch({ account, secret, http, signal }) {
     const spec = account.custom;
-    if (!spec) throw new ProviderFailure('config', 'This custom account has no endpoint settings');
+    if (!spec) throw new AppFailure('config', 'This custom account has no endpoint settings');
     const body = await http.json(
       {
         method: spec.method,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Purchase, Snapshot, UsagePoint } from '../../../../shared/model';
+import { AppFailure } from '../../errors';
 import { endpoint, type ProviderAdapter, parseAnswer, startOfMonthUtc, toInstant } from '../adapter';
 import { anyErrorText } from '../error-text';
-import { ProviderFailure } from '../failure';
 
 const UsageRecord = z.object({
   created_at: z.number(),
@@ -29,7 +29,7 @@ export interface KlaimRaw {
 export const klaim: ProviderAdapter<KlaimRaw> = {
   id: 'klaim',
   async fetch({ account, secret, http, signal }) {
-    if (!account.userId) throw new ProviderFailure('config', 'This Klaim account needs a user id');
+    if (!account.userId) throw new AppFailure('config', 'This Klaim account needs a user id');
     const url = endpoint(account, `/users/${encodeURIComponent(account.userId)}/credits/usage`);
     const records: KlaimRecord[] = [];
     let cursor: Record<string, unknown> | null | undefined;
@@ -52,7 +52,7 @@ export const klaim: ProviderAdapter<KlaimRaw> = {
   },
   normalize(raw, now): Snapshot {
     if (raw.records.length === 0) {
-      throw new ProviderFailure(
+      throw new AppFailure(
         'bad_response',
         'Klaim returned no usage records, so there is no balance to show yet',
       );

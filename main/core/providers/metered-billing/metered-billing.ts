@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Quota, Snapshot } from '../../../../shared/model';
+import { AppFailure } from '../../errors';
 import { endpoint, type ProviderAdapter, parseAnswer, percentOf, toInstant } from '../adapter';
 import { envelopeErrorText } from '../error-text';
-import { ProviderFailure } from '../failure';
 
 const Metric = z.object({
   name: z.string().min(1),
@@ -34,7 +34,7 @@ const KIND_BY_CODE: Record<string, 'auth' | 'forbidden' | 'payment' | 'rate_limi
 };
 
 /** A `{success:false}` envelope that arrives with a 2xx status still is an error, classified by its code. */
-function envelopeFailure(body: unknown): ProviderFailure | null {
+function envelopeFailure(body: unknown): AppFailure | null {
   const parsed = z
     .object({
       success: z.literal(false),
@@ -44,7 +44,7 @@ function envelopeFailure(body: unknown): ProviderFailure | null {
   if (!parsed.success) return null;
   const kind = KIND_BY_CODE[parsed.data.error.code ?? ''] ?? 'bad_response';
   const detail = envelopeErrorText(body);
-  return new ProviderFailure(kind, `The provider reported an error${detail ? `: ${detail}` : ''}`);
+  return new AppFailure(kind, `The provider reported an error${detail ? `: ${detail}` : ''}`);
 }
 
 export const meteredBilling: ProviderAdapter<MeteredUsage> = {

@@ -1,4 +1,4 @@
-import type { BadgeModel, BadgeTone } from './badge-model';
+import type { BadgeModel, BadgeTone } from '../present/badge-model';
 
 /** An RGBA bitmap, row by row, 4 bytes a pixel. */
 export interface Bitmap {
