@@ -1,7 +1,88 @@
+import type { Level, Quota } from './model';
+
+/**
+ * How every surface (popover, tray, menu, notifications, CLI) writes numbers, levels and times, so the same fact
+ * reads the same everywhere.
+ */
+
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** Whole numbers from 100 up, two decimals below: "1,840", "35", "4.3", "-4". */
 export function formatAmount(value: number): string {
   return Math.abs(value) >= 100 ? integer.format(value) : decimal.format(value);
+}
+
+/** The popover's setting: "1,840" (full) or "1.8K" (compact). */
+export function formatNumber(value: number, format: 'full' | 'compact' | undefined = 'full'): string {
+  return format === 'compact' ? compact.format(value) : formatAmount(value);
+}
+
+/** "1,840 credits", or the bare amount when there is no unit. */
+export function amountWithUnit(value: number, unit: string | null): string {
+  return `${formatAmount(value)} ${unit ?? ''}`.trim();
+}
+
+/**
+ * Least to most severe. `unknown` (nothing current is known) sits above `ok` and below any level a threshold
+ * gives: a known low balance needs a person more than a value that could not be read.
+ */
+export const SEVERITY_ORDER: readonly Level[] = ['ok', 'unknown', 'warning', 'critical', 'empty'];
+
+export function severityRank(level: Level): number {
+  return SEVERITY_ORDER.indexOf(level);
+}
+
+/** The more severe of two levels. */
+export function worseLevel(a: Level, b: Level): Level {
+  return severityRank(a) >= severityRank(b) ? a : b;
+}
+
+type HeadlineSource = {
+  remaining: number | null;
+  unit: string | null;
+  quotas: readonly Pick<Quota, 'name' | 'percentUsed'>[];
+};
+
+export function worstQuota<Q extends Pick<Quota, 'percentUsed'>>(account: {
+  quotas: readonly Q[];
+}): Q | null {
+  return [...account.quotas].sort((a, b) => b.percentUsed - a.percentUsed)[0] ?? null;
+}
+
+/** The number a person acts on: credits left for prepaid accounts, else the fullest quota's percent used. */
+export function headline(
+  account: HeadlineSource,
+  format?: 'full' | 'compact',
+): { value: string; caption: string } {
+  if (account.remaining !== null) {
+    return { value: formatNumber(account.remaining, format), caption: account.unit ?? 'credits' };
+  }
+  const quota = worstQuota(account);
+  if (quota) return { value: `${formatAmount(quota.percentUsed)}%`, caption: `of ${quota.name}` };
+  return { value: '—', caption: 'no data yet' };
+}
+
+/** The headline as one phrase: "1,840 credits", "45.2% of API calls", "no data yet". */
+export function headlineText(account: HeadlineSource): string {
+  const { value, caption } = headline(account);
+  return value === '—' ? caption : `${value} ${caption}`;
+}
+
+/** "just now", "3 min ago", "2 h ago", "4 d ago". */
+export function agoText(iso: string, now: number): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
+}
+
+/** "less than a day", "about 1 day", "about 12 days". */
+export function daysText(days: number): string {
+  if (days < 1) return 'less than a day';
+  const whole = Math.round(days);
+  return `about ${whole} day${whole === 1 ? '' : 's'}`;
 }

@@ -1,13 +1,14 @@
 import type { AccountView } from '../../shared/app-state';
-import { formatAmount } from '../../shared/format';
+import { agoText, daysText, formatAmount, severityRank } from '../../shared/format';
+import type { Level } from '../../shared/model';
 
-const RANK: Record<AccountView['level'], number> = { empty: 0, critical: 1, warning: 2, unknown: 3, ok: 4 };
+export { headline } from '../../shared/format';
 
 /** Worst first; within a level, errors before quiet accounts, then by label. */
 export function sortAccounts(accounts: readonly AccountView[]): AccountView[] {
   return [...accounts].sort(
     (a, b) =>
-      RANK[a.level] - RANK[b.level] ||
+      severityRank(b.level as Level) - severityRank(a.level as Level) ||
       Number(!!b.error) - Number(!!a.error) ||
       a.label.localeCompare(b.label),
   );
@@ -24,39 +25,8 @@ export function summaryLine(accounts: readonly AccountView[]): string {
   return `${count} of ${accounts.length} need${count === 1 ? 's' : ''} attention`;
 }
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-
-export function amount(value: number, format: 'full' | 'compact' | undefined): string {
-  return format === 'compact' ? compact.format(value) : formatAmount(value);
-}
-
-export function worstQuota(account: Pick<AccountView, 'quotas'>) {
-  return [...account.quotas].sort((a, b) => b.percentUsed - a.percentUsed)[0] ?? null;
-}
-
-/** The headline: credits left for prepaid accounts, percent of the most-used quota otherwise. */
-export function headline(
-  account: AccountView,
-  format: 'full' | 'compact' | undefined,
-): { value: string; caption: string } {
-  if (account.remaining !== null)
-    return { value: amount(account.remaining, format), caption: account.unit ?? 'credits' };
-  const quota = worstQuota(account);
-  if (quota) return { value: `${formatAmount(quota.percentUsed)}%`, caption: `of ${quota.name}` };
-  return { value: '—', caption: 'no data yet' };
-}
-
 export function clockTime(iso: string): string {
   return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-}
-
-export function ago(iso: string, now: number): string {
-  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} d ago`;
 }
 
 /** One short line on how fresh the number is and what, if anything, is wrong — in plain words. */
@@ -64,7 +34,7 @@ export function statusLine(account: AccountView, now: number): string {
   const from = account.fetchedAt ? ` — showing value from ${clockTime(account.fetchedAt)}` : '';
   switch (account.error?.kind) {
     case undefined:
-      return account.fetchedAt ? `updated ${ago(account.fetchedAt, now)}` : 'waiting for the first check';
+      return account.fetchedAt ? `updated ${agoText(account.fetchedAt, now)}` : 'waiting for the first check';
     case 'auth':
       return 'key rejected — update key';
     case 'forbidden':
@@ -94,9 +64,7 @@ export function daysLeftText(account: AccountView): string | null {
   const f = account.forecast;
   if (!f || f.burnPerDay === null) return null;
   if (f.daysLeft === null) return 'not spending';
-  const days =
-    f.daysLeft < 1 ? '<1 day' : `~${Math.round(f.daysLeft)} day${Math.round(f.daysLeft) === 1 ? '' : 's'}`;
-  return `${days} at ${formatAmount(f.burnPerDay)}/day`;
+  return `${daysText(f.daysLeft)} at ${formatAmount(f.burnPerDay)}/day`;
 }
 
 export interface SeriesPoint {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ago,
   dailyConsumption,
   daysLeftText,
   headline,
   seriesSummary,
   summaryLine,
 } from '../../renderer/src/view-model';
+import { agoText } from '../../shared/format';
 import { account } from './fixed-bridge';
 
 const DAY = 86_400_000;
@@ -28,8 +28,11 @@ describe('view model', () => {
   });
 
   it.each([
-    [{ burnPerDay: 340, daysLeft: 12.4, emptyAt: null, quotaPercentAtEnd: null }, '~12 days at 340/day'],
-    [{ burnPerDay: 340, daysLeft: 0.4, emptyAt: null, quotaPercentAtEnd: null }, '<1 day at 340/day'],
+    [{ burnPerDay: 340, daysLeft: 12.4, emptyAt: null, quotaPercentAtEnd: null }, 'about 12 days at 340/day'],
+    [
+      { burnPerDay: 340, daysLeft: 0.4, emptyAt: null, quotaPercentAtEnd: null },
+      'less than a day at 340/day',
+    ],
     [{ burnPerDay: 0, daysLeft: null, emptyAt: null, quotaPercentAtEnd: null }, 'not spending'],
     [null, null],
   ])('days left for %j is %j', (forecast, text) => {
@@ -45,7 +48,7 @@ describe('view model', () => {
     });
     expect(summaryLine([account({}), account({ level: 'warning' })])).toBe('1 of 2 needs attention');
     expect(summaryLine([account({}), account({})])).toBe('All 2 accounts are fine');
-    expect(ago('2026-11-22T10:00:00Z', Date.parse('2026-11-22T12:30:00Z'))).toBe('2 h ago');
+    expect(agoText('2026-11-22T10:00:00Z', Date.parse('2026-11-22T12:30:00Z'))).toBe('2 h ago');
     expect(
       seriesSummary(
         [

@@ -75,7 +75,7 @@ describe('Overview', () => {
       within(rows[2] as HTMLElement).getByText('rate-limited until 12:40 — showing value from 11:55'),
     ).toBeTruthy();
     expect(within(rows[3] as HTMLElement).getByText('updated 10 min ago')).toBeTruthy();
-    expect(within(rows[3] as HTMLElement).getByText('~12 days at 340/day')).toBeTruthy();
+    expect(within(rows[3] as HTMLElement).getByText('about 12 days at 340/day')).toBeTruthy();
     expect(within(rows[4] as HTMLElement).getByText('45.2%')).toBeTruthy();
     expect(within(rows[4] as HTMLElement).getByText('of API calls')).toBeTruthy();
   });
@@ -155,7 +155,7 @@ describe('AccountDetail', () => {
     render(<AccountDetail account={detailed} now={NOW} numberFormat="full" onBack={noop} onEdit={noop} />);
     expect(
       screen.getByText(
-        '~12 days at 10/day. Runs out around 4 Dec. Quota expected at 130% by the end of the period.',
+        'About 12 days at 10/day. Runs out around 4 Dec. Quota expected at 130% by the end of the period.',
       ),
     ).toBeTruthy();
     expect(screen.getByText('(+10 over)')).toBeTruthy();

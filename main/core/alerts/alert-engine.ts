@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AlertIntent, type AlertKind, type Severity } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
-import { formatAmount } from '../../../shared/format';
+import { daysText, formatAmount, severityRank } from '../../../shared/format';
 import type { ProviderError, Snapshot } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from './level';
@@ -14,7 +14,12 @@ export const KEY_REJECTED_AFTER = 2;
 
 const AlertLevel = z.enum(['ok', 'warning', 'critical', 'empty']);
 type AlertLevel = z.infer<typeof AlertLevel>;
-const RANK: Record<AlertLevel, number> = { ok: 0, warning: 1, critical: 2, empty: 3 };
+const RANK: Record<AlertLevel, number> = {
+  ok: severityRank('ok'),
+  warning: severityRank('warning'),
+  critical: severityRank('critical'),
+  empty: severityRank('empty'),
+};
 
 export const AccountAlertState = z.object({
   /** The level each dimension last alerted at; it only falls back past the re-arm margin. */
@@ -106,12 +111,6 @@ function severityOf(level: AlertLevel): Severity {
   return level === 'warning' ? 'warning' : level === 'ok' ? 'info' : 'critical';
 }
 
-function days(value: number): string {
-  return value < 1
-    ? 'less than a day'
-    : `about ${Math.round(value)} day${Math.round(value) === 1 ? '' : 's'}`;
-}
-
 function describe(
   account: Account,
   kind: AlertKind,
@@ -136,12 +135,12 @@ function describe(
       const threshold = level === 'critical' ? a.criticalBelow : a.warnBelow;
       return {
         title: `${name} is ${level === 'critical' ? 'very low' : 'running low'}`,
-        body: `${left} left, below your ${level} level of ${formatAmount(threshold ?? 0)}.${input.daysLeft !== null ? ` Lasts ${days(input.daysLeft)}${pace}.` : ''}`,
+        body: `${left} left, below your ${level} level of ${formatAmount(threshold ?? 0)}.${input.daysLeft !== null ? ` Lasts ${daysText(input.daysLeft)}${pace}.` : ''}`,
       };
     }
     case 'runway':
       return {
-        title: `${name} runs out in ${days(input.daysLeft ?? 0)}`,
+        title: `${name} runs out in ${daysText(input.daysLeft ?? 0)}`,
         body: `${left} left${pace}.`,
       };
     case 'quota': {

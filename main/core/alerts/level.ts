@@ -1,14 +1,9 @@
 import type { AlertThresholds } from '../../../shared/config';
+import { worseLevel } from '../../../shared/format';
 import type { Level, ProviderError, Snapshot } from '../../../shared/model';
 
 export const DEFAULT_WARN_PERCENT = 80;
 export const DEFAULT_CRITICAL_PERCENT = 95;
-
-const RANK: Record<Level, number> = { ok: 0, warning: 1, critical: 2, empty: 3, unknown: 4 };
-
-export function worseLevel(a: Level, b: Level): Level {
-  return RANK[a] >= RANK[b] ? a : b;
-}
 
 /**
  * How worried a person should be about one account. Out of credit (or a payment error) is `empty`; thresholds give

@@ -1,4 +1,4 @@
-import { formatAmount } from '../../../shared/format';
+import { worstQuota as fullestQuota, headlineText, severityRank } from '../../../shared/format';
 import type { AccountStatus } from '../../../shared/model';
 
 /** What the tray shows, before any drawing: the number, its colour, whether it is old, and a tooltip. */
@@ -19,7 +19,15 @@ export type BadgeAccount = Pick<
   'id' | 'label' | 'level' | 'stale' | 'remaining' | 'unit' | 'quotas' | 'error'
 >;
 
-const TONE_RANK: Record<BadgeTone, number> = { idle: 0, ok: 1, error: 2, warning: 3, critical: 4, empty: 5 };
+/** The badge's tones follow the one severity order; `error` (no current value) ranks as `unknown`, idle below all. */
+const TONE_RANK: Record<BadgeTone, number> = {
+  idle: -1,
+  ok: severityRank('ok'),
+  error: severityRank('unknown'),
+  warning: severityRank('warning'),
+  critical: severityRank('critical'),
+  empty: severityRank('empty'),
+};
 
 function toneOf(account: BadgeAccount): BadgeTone {
   if (account.level === 'unknown') return 'error';
@@ -28,7 +36,7 @@ function toneOf(account: BadgeAccount): BadgeTone {
 }
 
 function worstQuota(account: BadgeAccount): number | null {
-  return account.quotas.length ? Math.max(...account.quotas.map((q) => q.percentUsed)) : null;
+  return fullestQuota(account)?.percentUsed ?? null;
 }
 
 /** Compact numbers that fit four glyphs: 35, 999, 1.2k, 12k, 120k, 1.2M, -4. */
@@ -65,12 +73,6 @@ function compareWithinTone(a: BadgeAccount, b: BadgeAccount): number {
 }
 
 function tooltipLine(account: BadgeAccount): string {
-  const value =
-    account.remaining !== null
-      ? `${formatAmount(account.remaining)} ${account.unit ?? ''}`.trim()
-      : worstQuota(account) !== null
-        ? `${formatAmount(worstQuota(account) as number)}% used`
-        : 'no data';
   const notes = [
     account.level !== 'ok' ? account.level : null,
     account.stale ? 'stale' : null,
@@ -78,7 +80,7 @@ function tooltipLine(account: BadgeAccount): string {
   ]
     .filter(Boolean)
     .join(', ');
-  return `${account.label}: ${value}${notes ? ` (${notes})` : ''}`;
+  return `${account.label}: ${headlineText(account)}${notes ? ` (${notes})` : ''}`;
 }
 
 /** How each tone is said in the summary, most urgent first; `ok` and `idle` are not listed. */

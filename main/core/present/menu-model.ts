@@ -1,4 +1,4 @@
-import { formatAmount } from '../../../shared/format';
+import { headlineText } from '../../../shared/format';
 import type { AccountStatus } from '../../../shared/model';
 
 /** The tray's context menu as data; the shell maps each item to an Electron MenuItem and each action to a call. */
@@ -30,15 +30,8 @@ export interface MenuInput {
 }
 
 function accountLine(a: MenuInput['accounts'][number]): string {
-  const percent = a.quotas.length ? Math.max(...a.quotas.map((q) => q.percentUsed)) : null;
-  const value =
-    a.remaining !== null
-      ? `${formatAmount(a.remaining)} ${a.unit ?? ''}`.trim()
-      : percent !== null
-        ? `${formatAmount(percent)}% used`
-        : 'no data';
   const mark = a.level === 'ok' ? '' : ` — ${a.level}`;
-  return `${a.label}: ${value}${mark}${a.stale ? ' (stale)' : ''}`;
+  return `${a.label}: ${headlineText(a)}${mark}${a.stale ? ' (stale)' : ''}`;
 }
 
 export function menuModel(input: MenuInput): MenuItemModel[] {

@@ -105,7 +105,7 @@ describe('badge model', () => {
       true,
     );
     expect(model.tooltip).toBe(
-      'Creditbar (paused): all 2 accounts are ok\nResearch: 1,840 credits\nBilling: 45.2% used (stale, network)',
+      'Creditbar (paused): all 2 accounts are ok\nResearch: 1,840 credits\nBilling: 45.2% of M (stale, network)',
     );
     expect(badgeModel([])).toEqual({
       text: '',

@@ -128,7 +128,7 @@ describe('menu model', () => {
       'Hide Creditbar',
       '---',
       'Research: 450 credits — warning (stale)',
-      'Billing: 50% used',
+      'Billing: 50% of M',
       '---',
       'Refresh now',
       'Pause polling for 1 hour',
