@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
-    env: { TZ: 'UTC' },
+    // Tests use their own keychain service (test/support/keychain.ts), never a person's "Creditbar" items.
+    env: { TZ: 'UTC', CREDITBAR_KEYCHAIN_SERVICE: 'Creditbar-tests' },
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // UI assertions wait on real polls and pushes; a loaded CI machine needs more than the 1 s default.

@@ -12,7 +12,7 @@ import { devRendererUrl } from './core/present/window-options';
 import { createHttpClient } from './core/providers/http';
 import { openStores } from './core/store/open-stores';
 import { resolvePaths } from './core/store/paths';
-import { createKeytarStore } from './core/store/secrets';
+import { createKeytarStore, keychainService } from './core/store/secrets';
 import { pushState, registerIpc } from './shell/ipc';
 import { getLaunchAtLogin, setLaunchAtLogin } from './shell/login-item';
 import { showAlert } from './shell/notifications';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   );
   const controller = new AppController({
     stores,
-    keychain: createKeytarStore(),
+    keychain: createKeytarStore(keychainService(process.env)),
     env: process.env,
     http: createHttpClient(),
     clock: systemClock,

@@ -4,7 +4,12 @@ import type { RefreshDeps } from '../core/monitor/refresh-account';
 import { createHttpClient, type HttpClient } from '../core/providers/http';
 import { openStores, type Stores } from '../core/store/open-stores';
 import { resolvePaths } from '../core/store/paths';
-import { createKeytarStore, createSecretResolver, type SecretStore } from '../core/store/secrets';
+import {
+  createKeytarStore,
+  createSecretResolver,
+  keychainService,
+  type SecretStore,
+} from '../core/store/secrets';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -32,7 +37,7 @@ export async function openContext(
     homedir(),
   );
   const stores = await openStores(paths);
-  const keychain = createKeytarStore();
+  const keychain = createKeytarStore(keychainService(io.env));
   const http = createHttpClient();
   const now = () => new Date();
   return {

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeytarStore, KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
+import { createKeytarStore } from '../../main/core/store/secrets';
 import { type FakeProvider, startHappenstance, startKlaim } from '../fakes/providers';
+import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
 import { addAccountCli, runBuiltCli } from './run-built-cli';
 
 let hs: FakeProvider;
@@ -49,7 +50,7 @@ describe('creditbar accounts', () => {
     expect(add.stderr).toBe('');
     expect(add.stdout).toContain('Connected: 1,840 credits');
     expect(add.code).toBe(0);
-    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
+    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
     const config = JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8'));
     expect(config).toEqual({
       version: 1,
@@ -82,7 +83,7 @@ describe('creditbar accounts', () => {
     expect(add.code).toBe(3);
     expect(add.stderr).toMatch(/^Not saved: the test fetch failed \(auth\): The key was rejected \(401\)/);
     expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
-    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'wrong')).toBeNull();
+    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'wrong')).toBeNull();
     expect(allText(dataDir)).not.toContain('not-the-right-key');
   });
 
@@ -138,7 +139,7 @@ describe('creditbar accounts', () => {
     expect(existsSync(path.join(dataDir, 'history', 'gone.jsonl'))).toBe(true);
     const remove = await runBuiltCli(['accounts', 'remove', 'gone', '--data-dir', dataDir]);
     expect(remove.code).toBe(0);
-    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'gone')).toBeNull();
+    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'gone')).toBeNull();
     expect(existsSync(path.join(dataDir, 'cache', 'gone.json'))).toBe(false);
     expect(existsSync(path.join(dataDir, 'history', 'gone.jsonl'))).toBe(false);
     expect(
@@ -166,11 +167,13 @@ describe('creditbar accounts', () => {
   });
 
   it('the keychain store updates a key in place', async () => {
-    const store = createKeytarStore();
+    const store = createKeytarStore(TEST_KEYCHAIN_SERVICE);
     await store.set('inplace', 'first-key-000');
     await store.set('inplace', 'second-key-111');
     expect(await store.get('inplace')).toBe('second-key-111');
-    const items = (await keytar.findCredentials(KEYCHAIN_SERVICE)).filter((c) => c.account === 'inplace');
+    const items = (await keytar.findCredentials(TEST_KEYCHAIN_SERVICE)).filter(
+      (c) => c.account === 'inplace',
+    );
     expect(items).toHaveLength(1);
     expect(await store.delete('inplace')).toBe(true);
   });

@@ -6,7 +6,14 @@ export const CLI = path.resolve(__dirname, '..', '..', 'out', 'main', 'cli.js');
 /** Only PATH, HOME and the D-Bus session (for the keychain) pass through, plus what the test gives. */
 function childEnv(env: Record<string, string>): Record<string, string> {
   const base: Record<string, string> = {};
-  for (const name of ['PATH', 'HOME', 'DBUS_SESSION_BUS_ADDRESS', 'XDG_DATA_HOME', 'XDG_RUNTIME_DIR']) {
+  for (const name of [
+    'PATH',
+    'HOME',
+    'DBUS_SESSION_BUS_ADDRESS',
+    'XDG_DATA_HOME',
+    'XDG_RUNTIME_DIR',
+    'CREDITBAR_KEYCHAIN_SERVICE',
+  ]) {
     const value = process.env[name];
     if (value !== undefined) base[name] = value;
   }

@@ -5,10 +5,10 @@ import path from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
 import type { Account } from '../../shared/config';
 import { AccountStatus } from '../../shared/model';
 import { FAKE_STARTERS, type FakeProvider } from '../fakes/providers';
+import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
 import { runBuiltCli } from './run-built-cli';
 
 const StatusJson = z.strictObject({ accounts: z.array(AccountStatus) });
@@ -86,7 +86,7 @@ describe('creditbar status', () => {
     const keys = keysFor(fakes);
     // One key comes from the OS keychain (a real Secret Service) instead of the environment.
     delete keys.CREDITBAR_KEY_GENERECT;
-    await keytar.setPassword(KEYCHAIN_SERVICE, 'generect', byProvider('generect').key);
+    await keytar.setPassword(TEST_KEYCHAIN_SERVICE, 'generect', byProvider('generect').key);
     const run = await runBuiltCli(['status', '--json'], { ...keys, CREDITBAR_DATA_DIR: dataDir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

@@ -11,6 +11,7 @@ import { openStores } from '../../main/core/store/open-stores';
 import { resolvePaths } from '../../main/core/store/paths';
 import { createKeytarStore } from '../../main/core/store/secrets';
 import { INVOKE, type InvokeChannel, methodName, type WindowChannel } from '../../shared/ipc';
+import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
 
 const RENDERER = path.resolve(__dirname, '..', '..', 'out', 'renderer');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -84,7 +85,7 @@ export interface Popover {
 export async function openPopover(browser: Browser, appUrl: string, dataDir: string): Promise<Popover> {
   const controller = new AppController({
     stores: await openStores(resolvePaths({ dataDir }, {}, 'linux', '/nowhere')),
-    keychain: createKeytarStore(),
+    keychain: createKeytarStore(TEST_KEYCHAIN_SERVICE),
     env: {},
     http: createHttpClient({ deadlineMs: 2000 }),
     clock: systemClock,

@@ -6,8 +6,8 @@ import path from 'node:path';
 import keytar from 'keytar';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
+import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
 import { launchChromium, openPopover, serveRenderer } from './harness';
 
 const SHOTS = path.resolve(__dirname, '..', 'output', 'screenshots');
@@ -81,7 +81,7 @@ describe('popover in real Chromium, backed by the real core', () => {
       const row = page.getByRole('button', { name: /^Research , Happenstance/ });
       await row.waitFor();
       await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('1,840');
-      expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
+      expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
 
       await row.click();
       await page.getByLabel('Warn below (in the account’s unit)').fill('1500');
@@ -110,7 +110,7 @@ describe('popover in real Chromium, backed by the real core', () => {
       await shoot(page, 'remove-confirm');
       await page.getByRole('button', { name: 'Remove', exact: true }).click();
       await page.getByRole('heading', { name: 'Watch your API credit' }).waitFor();
-      expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'research')).toBeNull();
+      expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBeNull();
 
       // The key went renderer → main once, typed by the person; nothing main sent back ever held it.
       for (const text of popover.pushedText) {

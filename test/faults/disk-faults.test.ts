@@ -6,9 +6,9 @@ import path from 'node:path';
 import keytar from 'keytar';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../main/core/store/history';
-import { KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
 import { addAccountCli, runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
+import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
 
 /**
  * A real full disk and a real read-only folder: a tiny tmpfs, filled or remounted read-only. Root passes every
@@ -110,7 +110,7 @@ describe.runIf(canMount())('disk faults, for real', () => {
     expect(add.stderr).toContain(
       `Cannot write ${path.join(dir, 'config.json')}: the folder is read-only. Nothing was changed.`,
     );
-    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'readonly-new')).toBeNull();
+    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'readonly-new')).toBeNull();
     expect(existsSync(path.join(dir, 'cache', 'readonly-new.json'))).toBe(false);
   });
 });

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../main/core/errors';
 import { guardInvoke } from '../../main/core/ipc/ipc-guard';
 import { toProviderError } from '../../main/core/providers/failure';
 import { createHttpClient, type HttpClient } from '../../main/core/providers/http';
 import { pollerFor } from '../../main/core/providers/registry';
 import { parseRetryAfter } from '../../main/core/providers/retry-after';
-import { ConfigFile } from '../../shared/config';
+import { ConfigFile, describeIssues } from '../../shared/config';
 import { INVOKE, type InvokeChannel } from '../../shared/ipc';
-import { ErrorKind, Snapshot } from '../../shared/model';
+import { Snapshot } from '../../shared/model';
 import type { ProviderId } from '../../shared/providers';
 import { FakeServer } from '../fakes/fake-server';
 import { FAKE_STARTERS, type NetworkProviderId } from '../fakes/providers';
@@ -112,9 +113,9 @@ describe('fuzzing: any answer gives a valid snapshot or a classified error, neve
           expect(Snapshot.safeParse(snapshot).success).toBe(true);
           expect(JSON.stringify(snapshot)).not.toMatch(/NaN|Infinity/);
         } catch (thrown) {
-          const error = toProviderError(thrown);
-          expect(ErrorKind.options).toContain(error.kind);
-          expect(error.message).not.toMatch(/internal error/);
+          // Every refusal is a classified failure the adapter meant, never a TypeError from a shape it missed.
+          expect(thrown).toBeInstanceOf(AppFailure);
+          expect(toProviderError(thrown).message).not.toMatch(/internal error/);
         }
       }),
       RUNS,
@@ -150,6 +151,24 @@ describe('fuzzing: any answer gives a valid snapshot or a classified error, neve
   });
 });
 
+/** What each status means, from HTTP's semantics and the providers' documents: the oracle for the mapping. */
+function expectedKind(status: number): string {
+  if (status < 300) return 'bad_response';
+  const byStatus: Record<number, string> = {
+    400: 'config',
+    401: 'auth',
+    402: 'payment',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'config',
+    408: 'timeout',
+    410: 'not_found',
+    422: 'config',
+    429: 'rate_limited',
+  };
+  return byStatus[status] ?? (status >= 500 ? 'server' : 'bad_response');
+}
+
 describe('fuzzing: HTTP error mapping and Retry-After', () => {
   it('any status and any body map to a known kind with a message; no throw escapes', async () => {
     const replies: { status: number; text: string; retryAfter: string }[] = [];
@@ -180,9 +199,11 @@ describe('fuzzing: HTTP error mapping and Retry-After', () => {
                 { describeError: (b) => (typeof b === 'string' ? b : undefined) },
               );
               expect(status).toBeLessThan(300);
+              expect(() => JSON.parse(text)).not.toThrow();
             } catch (thrown) {
+              expect(thrown).toBeInstanceOf(AppFailure);
               const error = toProviderError(thrown);
-              expect(ErrorKind.options).toContain(error.kind);
+              expect(error.kind).toBe(expectedKind(status));
               expect(error.message.length).toBeGreaterThan(0);
               expect(error.message.length).toBeLessThan(400);
               if (error.retryAfterSeconds !== undefined)
@@ -220,7 +241,17 @@ describe('fuzzing: config and IPC schemas', () => {
         fc.oneof(fc.jsonValue(), fc.record({ version: fc.constant(1), accounts: fc.array(fc.jsonValue()) })),
         (value) => {
           const result = ConfigFile.safeParse(value);
-          if (!result.success) expect(result.error.issues.length).toBeGreaterThan(0);
+          if (result.success) {
+            // What is accepted reads back the same once written, and has unique, well-formed ids.
+            expect(ConfigFile.parse(JSON.parse(JSON.stringify(result.data)))).toEqual(result.data);
+            const ids = result.data.accounts.map((a) => a.id);
+            expect(new Set(ids).size).toBe(ids.length);
+          } else {
+            // What is refused is named field by field, one line per problem.
+            const lines = describeIssues(result.error).split('\n');
+            expect(lines).toHaveLength(result.error.issues.length);
+            for (const line of lines) expect(line).toMatch(/^[^:]+: \S/);
+          }
         },
       ),
       { numRuns: 1000 },
@@ -230,11 +261,23 @@ describe('fuzzing: config and IPC schemas', () => {
   it('every IPC channel answers any payload with a result object, never a throw', async () => {
     const sender = { fromAppWindow: true, isTopFrame: true, url: 'file:///app/index.html' };
     for (const channel of Object.keys(INVOKE) as InvokeChannel[]) {
-      const handler = guardInvoke(channel, (async () => null) as never, 'file:///app/');
+      let called = 0;
+      const handler = guardInvoke(
+        channel,
+        (async () => {
+          called++;
+          return null;
+        }) as never,
+        'file:///app/',
+      );
       await fc.assert(
         fc.asyncProperty(fc.jsonValue(), async (payload) => {
+          const before = called;
           const result = await handler(sender, payload);
-          expect(typeof result.ok).toBe('boolean');
+          const valid = INVOKE[channel].request.safeParse(payload).success;
+          // The handler runs for exactly the payloads the schema accepts; the rest are refused as such.
+          expect(called - before).toBe(valid ? 1 : 0);
+          if (!valid) expect(result).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
         }),
         { numRuns: 100 },
       );

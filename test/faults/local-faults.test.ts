@@ -12,11 +12,11 @@ import { createHttpClient } from '../../main/core/providers/http';
 import { AlertStateStore } from '../../main/core/store/alert-state-store';
 import { createSnapshotCache } from '../../main/core/store/cache';
 import { HistoryStore } from '../../main/core/store/history';
-import { KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
 import type { Account } from '../../shared/config';
 import { CLI, runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
 import { type FakeProvider, startCustom, startHappenstance } from '../fakes/providers';
 import { FakeClock } from '../support/fake-clock';
+import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
 
 let hs: FakeProvider;
 beforeAll(async () => {
@@ -45,9 +45,9 @@ const statusJson = async (dir: string, env: Record<string, string> = {}) => {
 describe('local faults', () => {
   it('a keychain item deleted behind our back is no_credentials, with the last value kept', async () => {
     const dir = await dataDirWith([{ ...hs.account('deleted-key'), label: 'Deleted' }]);
-    await keytar.setPassword(KEYCHAIN_SERVICE, 'deleted-key', hs.key);
+    await keytar.setPassword(TEST_KEYCHAIN_SERVICE, 'deleted-key', hs.key);
     expect((await statusJson(dir)).accounts[0]).toMatchObject({ remaining: 1840, error: null });
-    await keytar.deletePassword(KEYCHAIN_SERVICE, 'deleted-key');
+    await keytar.deletePassword(TEST_KEYCHAIN_SERVICE, 'deleted-key');
     const after = await statusJson(dir);
     expect(after.accounts[0]).toMatchObject({
       remaining: 1840,
@@ -77,7 +77,15 @@ describe('local faults', () => {
       'dbus-run-session',
       ['--', 'bash', path.resolve(__dirname, '../with-keyring.sh'), 'bash', '-c', script],
       {
-        env: { PATH: process.env.PATH ?? '', HOME: dir, KEY: hs.key, URL: hs.server.url, DIR: dir, CLI },
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: dir,
+          KEY: hs.key,
+          URL: hs.server.url,
+          DIR: dir,
+          CLI,
+          CREDITBAR_KEYCHAIN_SERVICE: TEST_KEYCHAIN_SERVICE,
+        },
       },
     );
     const before = JSON.parse(readFileSync(path.join(dir, 'before.json'), 'utf8')).accounts[0];

@@ -6,11 +6,11 @@ import path from 'node:path';
 import keytar from 'keytar';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEYCHAIN_SERVICE } from '../../main/core/store/secrets';
 import { Account } from '../../shared/config';
 import { addAccountCli, runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
 import { launchChromium, openPopover, serveRenderer } from '../e2e/harness';
 import { type FakeProvider, startGenerect, startHappenstance, startKlaim } from '../fakes/providers';
+import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
 
 let browser: Browser;
 let renderer: { url: string; server: Server };
@@ -89,7 +89,7 @@ describe('security', () => {
       for (const form of forms(fake.key)) expect(haystack).not.toContain(form);
     }
     for (const account of ['leak-happenstance', 'leak-generect', 'leak-klaim'])
-      await keytar.deletePassword(KEYCHAIN_SERVICE, account);
+      await keytar.deletePassword(TEST_KEYCHAIN_SERVICE, account);
   });
 
   it('config and data files are written 0600, folders 0700', async () => {
@@ -123,7 +123,7 @@ describe('security', () => {
       history: 0o600,
       alerts: 0o600,
     });
-    await keytar.deletePassword(KEYCHAIN_SERVICE, 'modes');
+    await keytar.deletePassword(TEST_KEYCHAIN_SERVICE, 'modes');
   });
 
   it('hostile provider strings render as text in real Chromium: nothing runs, the layout holds', async () => {
@@ -173,7 +173,7 @@ describe('security', () => {
       await page.screenshot({ path: path.resolve(__dirname, '../output/screenshots/hostile-strings.png') });
     } finally {
       await popover.close();
-      await keytar.deletePassword(KEYCHAIN_SERVICE, 'hostile');
+      await keytar.deletePassword(TEST_KEYCHAIN_SERVICE, 'hostile');
     }
   });
 });

@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
 import type {
   ChildMessage,
   DoubleSetup,
@@ -112,6 +113,7 @@ export class ShellRun {
         HOME: options.home,
         XDG_CONFIG_HOME: path.join(options.home, 'xdg-config'),
         DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS ?? '',
+        CREDITBAR_KEYCHAIN_SERVICE: TEST_KEYCHAIN_SERVICE,
         TZ: 'UTC',
         [SETUP_ENV]: JSON.stringify(setup),
         ...options.env,

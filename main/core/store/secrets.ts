@@ -1,6 +1,15 @@
 import { AppFailure } from '../errors';
 
+/** The keychain's service name for Creditbar's items (macOS Keychain, Credential Manager, Secret Service). */
 export const KEYCHAIN_SERVICE = 'Creditbar';
+
+/**
+ * `CREDITBAR_KEYCHAIN_SERVICE` names another service: a second profile, or tests, which must never touch a
+ * person's real `Creditbar` items (on macOS and Windows the tests' keychain is the person's own).
+ */
+export function keychainService(env: NodeJS.ProcessEnv): string {
+  return env.CREDITBAR_KEYCHAIN_SERVICE || KEYCHAIN_SERVICE;
+}
 
 /** Where API keys live. Only the main process (or the CLI) ever holds one. */
 export interface SecretStore {
@@ -66,7 +75,10 @@ function keychainUnavailable(platform: NodeJS.Platform, cause: unknown): AppFail
 type Keytar = typeof import('keytar');
 
 /** keytar behind the interface; loaded on first use so a machine without libsecret still runs the rest. */
-export function createKeytarStore(platform: NodeJS.Platform = process.platform): SecretStore {
+export function createKeytarStore(
+  service: string,
+  platform: NodeJS.Platform = process.platform,
+): SecretStore {
   let loaded: Promise<Keytar> | undefined;
   const keytar = () => {
     loaded ??= import('keytar').then((m) => (m as Keytar & { default?: Keytar }).default ?? m);
@@ -80,9 +92,9 @@ export function createKeytarStore(platform: NodeJS.Platform = process.platform):
     }
   };
   return {
-    get: (accountId) => guarded((k) => k.getPassword(KEYCHAIN_SERVICE, accountId)),
-    set: (accountId, secret) => guarded((k) => k.setPassword(KEYCHAIN_SERVICE, accountId, secret)),
-    delete: (accountId) => guarded((k) => k.deletePassword(KEYCHAIN_SERVICE, accountId)),
+    get: (accountId) => guarded((k) => k.getPassword(service, accountId)),
+    set: (accountId, secret) => guarded((k) => k.setPassword(service, accountId, secret)),
+    delete: (accountId) => guarded((k) => k.deletePassword(service, accountId)),
   };
 }
 

@@ -9,11 +9,12 @@ import { guardInvoke } from '../../../main/core/ipc/ipc-guard';
 import { createHttpClient } from '../../../main/core/providers/http';
 import { openStores } from '../../../main/core/store/open-stores';
 import { resolvePaths } from '../../../main/core/store/paths';
-import { createKeytarStore, KEYCHAIN_SERVICE } from '../../../main/core/store/secrets';
+import { createKeytarStore } from '../../../main/core/store/secrets';
 import type { AppState } from '../../../shared/app-state';
 import { type CoreChannel, INVOKE } from '../../../shared/ipc';
 import { type FakeProvider, startHappenstance } from '../../fakes/providers';
 import { FakeClock } from '../../support/fake-clock';
+import { TEST_KEYCHAIN_SERVICE } from '../../support/keychain';
 
 const APP = 'file:///app/index.html';
 const sender = { fromAppWindow: true, isTopFrame: true, url: APP };
@@ -31,7 +32,7 @@ async function makeApp(dataDir: string) {
     stores: await openStores(resolvePaths({ dataDir }, {}, 'linux', '/nowhere'), () =>
       clock.wall().getTime(),
     ),
-    keychain: createKeytarStore(),
+    keychain: createKeytarStore(TEST_KEYCHAIN_SERVICE),
     env: {},
     http: createHttpClient({ deadlineMs: 2000 }),
     clock,
@@ -75,7 +76,7 @@ describe('app controller over IPC', () => {
       error: { kind: 'auth', message: expect.stringMatching(/rejected \(401\)/) },
     });
     expect(await app.invoke('accounts:add', { account, key: hs.key })).toEqual({ ok: true, value: null });
-    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
+    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
     await app.advance(10_000);
 
     const state = app.controller.state();
@@ -113,7 +114,7 @@ describe('app controller over IPC', () => {
     expect(app.controller.state().accounts[0]?.alerts).toEqual({ warnBelow: 5000 });
 
     expect(await app.invoke('accounts:remove', { accountId: 'research' })).toEqual({ ok: true, value: null });
-    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'research')).toBeNull();
+    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBeNull();
     expect(app.controller.state().accounts).toEqual([]);
     expect(existsSync(path.join(dataDir, 'cache', 'research.json'))).toBe(false);
     expect(existsSync(path.join(dataDir, 'history', 'research.jsonl'))).toBe(false);
@@ -139,7 +140,7 @@ describe('app controller over IPC', () => {
     expect(hs.server.requests.length).toBe(requests);
     expect(second.controller.state().launchAtLogin).toBe(true);
     await second.controller.stop();
-    await keytar.deletePassword(KEYCHAIN_SERVICE, 'cached');
+    await keytar.deletePassword(TEST_KEYCHAIN_SERVICE, 'cached');
   });
 
   it('adds a demo with no key and a year of history, exports it as CSV, and applies default thresholds', async () => {
@@ -206,7 +207,7 @@ describe('app controller over IPC', () => {
         message: `Cannot write ${path.join(dataDir, 'config.json')}: a folder stands where the file should be. Nothing was changed.`,
       },
     });
-    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'unwritable')).toBeNull();
+    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'unwritable')).toBeNull();
     expect(app.controller.state().accounts).toEqual([]);
     expect(await app.invoke('accounts:add', { account: { ...account, id: 'x' }, key: hs.key })).toMatchObject(
       {

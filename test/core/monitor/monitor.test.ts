@@ -172,7 +172,8 @@ describe('monitor', () => {
     hs.server.fail({ type: 'hang' });
     await monitor.start();
     const advancing = advance(6 * S);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The request is in flight (held by the fake) when the config changes.
+    await expect.poll(() => hs.server.requests.length).toBe(1);
     monitor.setAccounts([{ ...account, label: 'Renamed' }]);
     await advancing;
     await advance(6 * S);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { keychainProblem, keychainProblemText } from '../../../main/core/store/secrets';
+import {
+  createKeytarStore,
+  keychainProblem,
+  keychainProblemText,
+  keychainService,
+} from '../../../main/core/store/secrets';
+import { TEST_KEYCHAIN_SERVICE } from '../../support/keychain';
 
 // The messages are the ones keytar passes on from the dynamic loader, D-Bus, libsecret, Security.framework
 // and Windows; the Linux ones were captured on this machine (no bus, no service file, a locked collection).
@@ -26,5 +32,26 @@ describe('keychain problems say which', () => {
     expect(keychainProblemText('library_missing', 'linux')).toMatch(/install libsecret-1-0/);
     expect(keychainProblemText('locked', 'darwin')).toMatch(/unlock the login keychain/);
     expect(keychainProblemText('denied', 'darwin')).toMatch(/Allow/);
+  });
+});
+
+describe('the keychain service name', () => {
+  it('is Creditbar by default, another one when CREDITBAR_KEYCHAIN_SERVICE says so', () => {
+    expect(keychainService({})).toBe('Creditbar');
+    expect(keychainService({ CREDITBAR_KEYCHAIN_SERVICE: 'Creditbar-work' })).toBe('Creditbar-work');
+  });
+
+  it('tests run under their own, never the person’s', () => {
+    expect(process.env.CREDITBAR_KEYCHAIN_SERVICE).toBe(TEST_KEYCHAIN_SERVICE);
+    expect(TEST_KEYCHAIN_SERVICE).not.toBe('Creditbar');
+  });
+
+  it('a store keeps its items under its own service only', async () => {
+    const ours = createKeytarStore(TEST_KEYCHAIN_SERVICE);
+    const other = createKeytarStore(`${TEST_KEYCHAIN_SERVICE}-other`);
+    await ours.set('shared-id', 'key-of-ours-1234');
+    expect(await other.get('shared-id')).toBeNull();
+    expect(await ours.get('shared-id')).toBe('key-of-ours-1234');
+    expect(await ours.delete('shared-id')).toBe(true);
   });
 });

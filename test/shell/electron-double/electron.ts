@@ -492,6 +492,7 @@ class TrayDouble extends EventEmitter {
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
     this.emit('click', {}, bounds, position);
+    record('tray.click-delivered');
     if (setup.platform === 'darwin' && this.contextMenu) {
       this.openMenu = this.contextMenu;
       record('menu.open', this.contextMenu.labels());

@@ -1,0 +1,206 @@
+/**
+ * Each provider's pure half, on the answers its own documentation gives (test/fixtures/<provider>/): the schema
+ * reads them, `normalize` turns them into a snapshot, and a drifted shape is refused naming its field. No network:
+ * the contract tests drive the same adapters over loopback fakes.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../main/core/errors';
+import { parseAnswer } from '../../../main/core/providers/adapter';
+import { custom } from '../../../main/core/providers/custom/custom';
+import {
+  anyErrorText,
+  envelopeErrorText,
+  problemDetailText,
+  statusDetailText,
+} from '../../../main/core/providers/error-text';
+import { GenerectMe, GenerectUsage, generect } from '../../../main/core/providers/generect/generect';
+import { HappenstanceUsage, happenstance } from '../../../main/core/providers/happenstance/happenstance';
+import { KlaimPage, klaim } from '../../../main/core/providers/klaim/klaim';
+import { MeteredUsage, meteredBilling } from '../../../main/core/providers/metered-billing/metered-billing';
+import {
+  RichCredits,
+  RichLedgerPage,
+  RichUsage,
+  richutilities,
+} from '../../../main/core/providers/richutilities/richutilities';
+import { CustomEndpoint } from '../../../shared/config';
+import { fixture } from '../../fakes/fake-server';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
+const used = new Set<string>();
+/** A fixture, counted: every file under test/fixtures must be read by some test. */
+function load<T = unknown>(provider: string, name: string): T {
+  used.add(`${provider}/${name}`);
+  return fixture<T>(provider, name);
+}
+const clone = <T>(value: T): T => structuredClone(value);
+
+/** The answer is refused as `bad_response`, naming the field that drifted, never quoting the body. */
+function expectDrift(run: () => unknown, field: string): void {
+  let thrown: unknown;
+  try {
+    run();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(AppFailure);
+  expect((thrown as AppFailure).kind).toBe('bad_response');
+  expect((thrown as AppFailure).message).toContain(field);
+}
+
+describe('happenstance', () => {
+  const answer = () => load<Record<string, unknown>>('happenstance', 'usage.json');
+
+  it('the documented usage answer: balance, usage records, purchases, auto-reload', () => {
+    const snapshot = happenstance.normalize(
+      parseAnswer(HappenstanceUsage, answer(), 'The usage answer'),
+      NOW,
+    );
+    expect(snapshot.remaining).toBe(1840);
+    expect(snapshot.unit).toBe('credits');
+    expect(snapshot.usage).toHaveLength(3);
+    expect(snapshot.extras.purchases).toHaveLength(2);
+    expect(snapshot.extras.autoReload).toMatchObject({ enabled: expect.any(Boolean) });
+  });
+
+  it('a negative balance is read as it is (the API allows it)', () => {
+    const body = { ...answer(), balance_credits: -12 };
+    expect(happenstance.normalize(parseAnswer(HappenstanceUsage, body, 'x'), NOW).remaining).toBe(-12);
+  });
+
+  it('drifted: a balance sent as a string is refused, naming the field', () => {
+    expectDrift(
+      () => parseAnswer(HappenstanceUsage, { ...answer(), balance_credits: '1840' }, 'The usage answer'),
+      'balance_credits',
+    );
+  });
+
+  it('its error body (RFC 7807) gives the detail', () => {
+    expect(problemDetailText(load('happenstance', 'error-401.json'))).toBe('Invalid API key');
+  });
+});
+
+describe('generect', () => {
+  it('the documented account and usage answers: balance 5000, 1234 of 10000 used this month', () => {
+    const me = parseAnswer(GenerectMe, load('generect', 'me.json'), 'x');
+    const usage = GenerectUsage.parse(load('generect', 'usage.json'));
+    const snapshot = generect.normalize({ me, usage }, NOW);
+    expect(snapshot.remaining).toBe(5000);
+    expect(snapshot.quotas).toEqual([
+      expect.objectContaining({ used: 1234, included: 10000, percentUsed: 12.34 }),
+    ]);
+    expect(snapshot.extras.breakdown).toMatchObject({ search_database: 500, email_find: 134 });
+  });
+
+  it('without the usage answer the balance still stands', () => {
+    const me = parseAnswer(GenerectMe, load('generect', 'me.json'), 'x');
+    expect(generect.normalize({ me, usage: null }, NOW).remaining).toBe(5000);
+  });
+
+  it('drifted: credits moved out of data is refused, naming the field', () => {
+    const me = clone(load<{ data: Record<string, unknown> }>('generect', 'me.json'));
+    delete me.data.credits;
+    expectDrift(() => parseAnswer(GenerectMe, me, 'The account answer'), 'credits');
+  });
+
+  it('its error body gives the detail', () => {
+    expect(statusDetailText(load('generect', 'error-401.json'))).toBe(
+      'Authentication credentials were not provided.',
+    );
+  });
+});
+
+describe('richutilities', () => {
+  it('the documented credits, daily usage and ledger: available in its currency, top-ups from credits', () => {
+    const credits = parseAnswer(RichCredits, load('richutilities', 'credits.json'), 'x');
+    const usage = RichUsage.parse(load('richutilities', 'usage-daily.json'));
+    const ledger = RichLedgerPage.parse(load('richutilities', 'ledger.json'));
+    const snapshot = richutilities.normalize({ credits, usage, ledger, ledgerComplete: true }, NOW);
+    expect(snapshot.remaining).toBe(120);
+    expect(snapshot.unit).toBe('USD');
+    expect(snapshot.usage.length).toBeGreaterThan(0);
+    expect(snapshot.extras.autoReload).toMatchObject({
+      enabled: true,
+      thresholdCredits: 20,
+      reloadAmount: 100,
+    });
+  });
+
+  it('drifted: available sent as text is refused, naming the field', () => {
+    const credits = { ...load<object>('richutilities', 'credits.json'), available: 'lots' };
+    expectDrift(() => parseAnswer(RichCredits, credits, 'The credit balance answer'), 'available');
+  });
+});
+
+describe('klaim', () => {
+  it('the documented usage page: the newest record gives the balance', () => {
+    const page = parseAnswer(KlaimPage, load('klaim', 'usage-page.json'), 'A usage page');
+    const snapshot = klaim.normalize({ records: page.data, complete: page.lastKey == null }, NOW);
+    expect(snapshot.remaining).toBe(706);
+    expect(snapshot.extras.partial).toBe(true);
+  });
+
+  it('drifted: a record without its balance is refused, naming the field', () => {
+    const page = clone(load<{ data: Record<string, unknown>[] }>('klaim', 'usage-page.json'));
+    delete page.data[0]?.credit_balance;
+    expectDrift(() => parseAnswer(KlaimPage, page, 'A usage page'), 'credit_balance');
+  });
+
+  it('its 404 body says there is no such user', () => {
+    expect(anyErrorText(load('klaim', 'error-404.json'))).toBe('Can not find user with the given user_id.');
+  });
+});
+
+describe('metered-billing', () => {
+  it('the documented usage answer: one quota per metric', () => {
+    const snapshot = meteredBilling.normalize(
+      parseAnswer(MeteredUsage, load('metered-billing', 'usage.json'), 'x'),
+      NOW,
+    );
+    expect(snapshot.remaining).toBeNull();
+    expect(snapshot.quotas.find((q) => q.metric === 'apiCalls')).toMatchObject({
+      name: 'API Calls',
+      used: 45230,
+      included: 100000,
+    });
+  });
+
+  it('drifted: metrics sent as a list are refused, naming the field', () => {
+    const body = clone(load<{ data: Record<string, unknown> }>('metered-billing', 'usage.json'));
+    body.data.metrics = [];
+    expectDrift(() => parseAnswer(MeteredUsage, body, 'The usage answer'), 'metrics');
+  });
+
+  it('its error envelope gives the message', () => {
+    expect(envelopeErrorText(load('metered-billing', 'error-401.json'))).toBe('Authentication required');
+  });
+});
+
+describe('custom', () => {
+  const spec = CustomEndpoint.parse({
+    url: 'https://api.example.com/me',
+    remainingPointer: '/account/credits/left',
+    limitPointer: '/account/credits/monthly',
+  });
+
+  it('reads the pointers, numbers sent as strings included', () => {
+    const snapshot = custom.normalize({ body: load('custom', 'answer.json'), spec }, NOW);
+    expect(snapshot.remaining).toBe(412.5);
+  });
+
+  it('drifted: a pointer that leads nowhere is refused, naming the pointer', () => {
+    expectDrift(() => custom.normalize({ body: { account: {} }, spec }, NOW), '/account/credits/left');
+  });
+});
+
+describe('fixtures', () => {
+  it('every fixture file is read by a test above', () => {
+    const all = readdirSync(FIXTURES).flatMap((provider) =>
+      readdirSync(path.join(FIXTURES, provider)).map((name) => `${provider}/${name}`),
+    );
+    expect(all.filter((f) => !used.has(f))).toEqual([]);
+  });
+});
