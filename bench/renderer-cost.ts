@@ -5,7 +5,7 @@ import { downsample } from '../main/core/present/history-series';
 import { demoHistory } from '../main/core/providers/demo/demo';
 import type { AccountView, AppState } from '../shared/app-state';
 import { INVOKE, type InvokeChannel, methodName } from '../shared/ipc';
-import { bridgeScript, launchChromium, serveRenderer } from '../test/e2e/harness';
+import { bridgeScript, launchChromium, serveRenderer } from '../test/support/popover-harness';
 
 const ASSETS = path.resolve(__dirname, '..', 'out', 'renderer', 'assets');
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeytarStore } from '../../main/core/store/secrets';
 import { type FakeProvider, startHappenstance, startKlaim } from '../fakes/providers';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
-import { addAccountCli, runBuiltCli } from './run-built-cli';
+import { addAccountCli, runBuiltCli } from '../support/run-built-cli';
 
 let hs: FakeProvider;
 let klaim: FakeProvider;

@@ -9,7 +9,7 @@ import type { Account } from '../../shared/config';
 import { AccountStatus } from '../../shared/model';
 import { FAKE_STARTERS, type FakeProvider } from '../fakes/providers';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
-import { runBuiltCli } from './run-built-cli';
+import { runBuiltCli } from '../support/run-built-cli';
 
 const StatusJson = z.strictObject({ accounts: z.array(AccountStatus) });
 

@@ -9,7 +9,7 @@ import { AlertIntent } from '../../shared/alerts';
 import type { Account } from '../../shared/config';
 import { AccountStatus, ErrorKind } from '../../shared/model';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
-import { runBuiltCli, startBuiltCli } from './run-built-cli';
+import { runBuiltCli, startBuiltCli } from '../support/run-built-cli';
 
 const Line = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('snapshot'), account: AccountStatus }),

@@ -11,7 +11,7 @@ import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devCspPlugin } from '../../electron.vite.config';
 import { INVOKE, type InvokeChannel, methodName } from '../../shared/ipc';
-import { bridgeScript, launchChromium } from './harness';
+import { bridgeScript, launchChromium } from '../support/popover-harness';
 
 /** How Chromium reports something the CSP stopped (the meta's ignored frame-ancestors is only a warning). */
 const BLOCKED = /Refused to|violates the following Content Security Policy/;

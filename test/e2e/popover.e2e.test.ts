@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
-import { launchChromium, openPopover, serveRenderer } from './harness';
+import { launchChromium, openPopover, serveRenderer } from '../support/popover-harness';
 
 const SHOTS = path.resolve(__dirname, '..', 'output', 'screenshots');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -6,9 +6,9 @@ import path from 'node:path';
 import keytar from 'keytar';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../main/core/store/history';
-import { addAccountCli, runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
+import { addAccountCli, runBuiltCli, startBuiltCli } from '../support/run-built-cli';
 
 /**
  * A real full disk and a real read-only folder: a tiny tmpfs, filled or remounted read-only. Root passes every

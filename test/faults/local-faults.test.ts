@@ -13,10 +13,10 @@ import { AlertStateStore } from '../../main/core/store/alert-state-store';
 import { createSnapshotCache } from '../../main/core/store/cache';
 import { HistoryStore } from '../../main/core/store/history';
 import type { Account } from '../../shared/config';
-import { CLI, runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
 import { type FakeProvider, startCustom, startHappenstance } from '../fakes/providers';
 import { FakeClock } from '../support/fake-clock';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
+import { CLI, runBuiltCli, startBuiltCli } from '../support/run-built-cli';
 
 let hs: FakeProvider;
 beforeAll(async () => {

@@ -7,10 +7,10 @@ import keytar from 'keytar';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Account } from '../../shared/config';
-import { addAccountCli, runBuiltCli, startBuiltCli } from '../cli/run-built-cli';
-import { launchChromium, openPopover, serveRenderer } from '../e2e/harness';
 import { type FakeProvider, startGenerect, startHappenstance, startKlaim } from '../fakes/providers';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
+import { launchChromium, openPopover, serveRenderer } from '../support/popover-harness';
+import { addAccountCli, runBuiltCli, startBuiltCli } from '../support/run-built-cli';
 
 let browser: Browser;
 let renderer: { url: string; server: Server };

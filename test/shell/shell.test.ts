@@ -14,8 +14,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID } from '../../main/core/present/app-identity';
 import { DEV_RENDERER_CSP, RENDERER_CSP } from '../../main/core/present/window-options';
-import { runBuiltCli } from '../cli/run-built-cli';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
+import { runBuiltCli } from '../support/run-built-cli';
 import { SETUP_ENV, type ShellRecord } from './electron-double/protocol';
 import { REGISTER, type ShellOptions, ShellRun, TSX_CJS } from './shell-harness';
 

@@ -58,14 +58,24 @@ async function makeApp(dataDir: string) {
 }
 
 describe('app controller over IPC', () => {
-  it('adds, polls, charts, opens links, and removes an account without the key ever reaching the renderer', async () => {
+  /** A running app with one Happenstance account added through IPC and polled once. */
+  async function withResearch() {
     const hs = await startHappenstance('hs_live_controller_4321');
     fakes.push(hs);
     const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-app-'));
     const app = await makeApp(dataDir);
     await app.controller.start(false);
-    expect(app.controller.state().accounts).toEqual([]);
+    const account = { id: 'research', provider: 'happenstance', label: 'Research', baseUrl: hs.server.url };
+    expect(await app.invoke('accounts:add', { account, key: hs.key })).toEqual({ ok: true, value: null });
+    await app.advance(10_000);
+    return { app, hs, dataDir, account };
+  }
 
+  it('tests a key before anything is saved: the right one reads the balance, a wrong one says it was rejected', async () => {
+    const hs = await startHappenstance('hs_live_controller_4321');
+    fakes.push(hs);
+    const app = await makeApp(await mkdtemp(path.join(tmpdir(), 'creditbar-app-')));
+    await app.controller.start(false);
     const account = { id: 'research', provider: 'happenstance', label: 'Research', baseUrl: hs.server.url };
     expect(await app.invoke('accounts:test', { account, key: hs.key })).toEqual({
       ok: true,
@@ -75,10 +85,13 @@ describe('app controller over IPC', () => {
       ok: false,
       error: { kind: 'auth', message: expect.stringMatching(/rejected \(401\)/) },
     });
-    expect(await app.invoke('accounts:add', { account, key: hs.key })).toEqual({ ok: true, value: null });
-    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
-    await app.advance(10_000);
+    expect(app.controller.state().accounts).toEqual([]);
+    await app.controller.stop();
+  });
 
+  it('an added account keeps its key in the keychain, polls, and shows only the key’s last four', async () => {
+    const { app, hs } = await withResearch();
+    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
     const state = app.controller.state();
     expect(INVOKE['state:get'].response.parse(state)).toEqual(state);
     expect(state.accounts[0]).toMatchObject({
@@ -90,7 +103,11 @@ describe('app controller over IPC', () => {
       keyHint: '…4321',
     });
     for (const pushedState of app.pushed) expect(JSON.stringify(pushedState)).not.toContain(hs.key);
+    await app.controller.stop();
+  });
 
+  it('charts the account’s history for a range', async () => {
+    const { app } = await withResearch();
     const series = await app.invoke('history:get', {
       accountId: 'research',
       from: 0,
@@ -98,7 +115,11 @@ describe('app controller over IPC', () => {
       maxPoints: 100,
     });
     expect(series).toMatchObject({ ok: true, value: [{ remaining: 1840 }] });
+    await app.controller.stop();
+  });
 
+  it('opens links only to the hosts of the person’s providers', async () => {
+    const { app } = await withResearch();
     expect(await app.invoke('external:open', { url: 'https://127.0.0.1/billing' })).toEqual({
       ok: true,
       value: null,
@@ -107,13 +128,26 @@ describe('app controller over IPC', () => {
       ok: false,
     });
     expect(app.opened).toEqual(['https://127.0.0.1/billing']);
+    await app.controller.stop();
+  });
 
+  it('sets an account’s levels', async () => {
+    const { app } = await withResearch();
     expect(
       await app.invoke('alerts:set-thresholds', { accountId: 'research', alerts: { warnBelow: 5000 } }),
     ).toMatchObject({ ok: true });
     expect(app.controller.state().accounts[0]?.alerts).toEqual({ warnBelow: 5000 });
+    await app.controller.stop();
+  });
 
+  it('removing an account takes its key, cache, history and alert state with it', async () => {
+    const { app, dataDir } = await withResearch();
+    await app.invoke('alerts:set-thresholds', { accountId: 'research', alerts: { warnBelow: 5000 } });
+    await app.invoke('accounts:refresh', {});
+    const alertState = () => JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8'));
+    expect(alertState().accounts.research).toBeDefined();
     expect(await app.invoke('accounts:remove', { accountId: 'research' })).toEqual({ ok: true, value: null });
+    expect(alertState().accounts.research).toBeUndefined();
     expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBeNull();
     expect(app.controller.state().accounts).toEqual([]);
     expect(existsSync(path.join(dataDir, 'cache', 'research.json'))).toBe(false);

@@ -11,7 +11,7 @@ import { openStores } from '../../main/core/store/open-stores';
 import { resolvePaths } from '../../main/core/store/paths';
 import { createKeytarStore } from '../../main/core/store/secrets';
 import { INVOKE, type InvokeChannel, methodName, type WindowChannel } from '../../shared/ipc';
-import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
+import { TEST_KEYCHAIN_SERVICE } from './keychain';
 
 const RENDERER = path.resolve(__dirname, '..', '..', 'out', 'renderer');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
