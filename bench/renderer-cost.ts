@@ -28,6 +28,7 @@ function accounts(count: number, now: number): AccountView[] {
     label: `Account ${i}`,
     level: i % 7 === 0 ? 'warning' : 'ok',
     stale: false,
+    current: true,
     remaining: 1000 + i * 37,
     unit: 'credits',
     quotas: [],

@@ -107,7 +107,10 @@ export const AccountStatus = z.object({
   provider: z.string(),
   label: z.string(),
   level: Level,
+  /** From the cache rather than this poll. */
   stale: z.boolean(),
+  /** False when nothing current is known: a lasting error (key rejected, forbidden...) or a value too old. */
+  current: z.boolean(),
   remaining: z.nullable(z.number()),
   unit: z.nullable(z.string()),
   quotas: z.array(Quota),

@@ -22,8 +22,9 @@ export async function statusCommand(
   const results = await mapLimit(accountsToCheck, MAX_CONCURRENT_FETCHES, (account) =>
     refreshAccount(account, deps),
   );
-  const accounts = results.map(toAccountStatus);
+  const now = deps.now();
+  const accounts = results.map((result) => toAccountStatus(result, now));
   if (flags.json) io.stdout(`${JSON.stringify({ accounts })}\n`);
-  else io.stdout(`${statusTable(accounts, deps.now())}\n`);
-  return exitCodeFor(accounts.map((a) => a.level));
+  else io.stdout(`${statusTable(accounts, now)}\n`);
+  return exitCodeFor(accounts);
 }

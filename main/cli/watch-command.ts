@@ -39,7 +39,7 @@ export async function watchCommand(
     },
     {
       result(result) {
-        line({ type: 'snapshot', account: toAccountStatus(result) });
+        line({ type: 'snapshot', account: toAccountStatus(result, systemClock.wall()) });
         if (result.error) {
           line({
             type: 'error',

@@ -151,6 +151,75 @@ describe('creditbar status', () => {
     expect(await run([hs.account(), noKey])).toEqual({ code: 3, levels: ['ok', 'unknown'] });
   });
 
+  it.each([
+    ['rejected (401)', 401, 'auth'],
+    ['forbidden (403)', 403, 'forbidden'],
+    ['not found (404)', 404, 'not_found'],
+  ] as const)(
+    'a key %s beside a cached value is never "all ok": unknown, exit 3, the value still shown',
+    async (_name, status, kind) => {
+      const hs = byProvider('happenstance');
+      const { dataDir } = await workspace([hs.account()]);
+      const env = keysFor([hs]);
+      expect((await runBuiltCli(['status', '--data-dir', dataDir], env)).code).toBe(0);
+      hs.server.fail({ type: 'reply', reply: hs.errorReply(status, 'no') });
+      const run = await runBuiltCli(['status', '--json', '--data-dir', dataDir], env);
+      const [account] = StatusJson.parse(JSON.parse(run.stdout)).accounts;
+      expect(account).toMatchObject({
+        level: 'unknown',
+        current: false,
+        stale: true,
+        remaining: 1840,
+        error: { kind },
+      });
+      expect(run.code).toBe(3);
+    },
+  );
+
+  it('a key that went missing beside a cached value is unknown, exit 3', async () => {
+    const hs = byProvider('happenstance');
+    const { dataDir } = await workspace([hs.account()]);
+    expect((await runBuiltCli(['status', '--data-dir', dataDir], keysFor([hs]))).code).toBe(0);
+    const run = await runBuiltCli(['status', '--json', '--data-dir', dataDir]);
+    const [account] = StatusJson.parse(JSON.parse(run.stdout)).accounts;
+    expect(account).toMatchObject({
+      level: 'unknown',
+      current: false,
+      remaining: 1840,
+      error: { kind: 'no_credentials' },
+    });
+    expect(run.code).toBe(3);
+  });
+
+  it('a cached value older than the staleness limit is unknown when the provider is down, exit 3', async () => {
+    const hs = byProvider('happenstance');
+    const { dataDir } = await workspace([hs.account()]);
+    const env = keysFor([hs]);
+    expect((await runBuiltCli(['status', '--data-dir', dataDir], env)).code).toBe(0);
+    // The cache as a 400-day-old poll left it.
+    const file = path.join(dataDir, 'cache', 'happenstance.json');
+    const cached = JSON.parse(readFileSync(file, 'utf8'));
+    cached.snapshot.fetchedAt = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    writeFileSync(file, JSON.stringify(cached));
+    hs.server.fail({ type: 'reply', reply: hs.errorReply(503, 'down') });
+    const run = await runBuiltCli(['status', '--json', '--data-dir', dataDir], env);
+    const [account] = StatusJson.parse(JSON.parse(run.stdout)).accounts;
+    expect(account).toMatchObject({ level: 'unknown', current: false, remaining: 1840 });
+    expect(run.code).toBe(3);
+  });
+
+  it('critical outranks unknown: one account empty (402) beside one unknown exits 2', async () => {
+    const hs = byProvider('happenstance');
+    const { dataDir } = await workspace([hs.account(), { ...hs.account('no-key-here'), label: 'Nobody' }]);
+    hs.server.fail({ type: 'reply', reply: hs.errorReply(402, 'Insufficient credits') });
+    const run = await runBuiltCli(['status', '--json', '--data-dir', dataDir], keysFor([hs]));
+    expect(StatusJson.parse(JSON.parse(run.stdout)).accounts.map((a) => a.level)).toEqual([
+      'empty',
+      'unknown',
+    ]);
+    expect(run.code).toBe(2);
+  });
+
   it('a missing key is no_credentials, naming the variable to set', async () => {
     const { dataDir } = await workspace([byProvider('klaim').account('team-klaim')]);
     const run = await runBuiltCli(['status', '--json', '--data-dir', dataDir]);

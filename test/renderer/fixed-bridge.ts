@@ -44,6 +44,7 @@ export function account(over: Partial<AccountView>): AccountView {
     label: 'Account',
     level: 'ok',
     stale: false,
+    current: true,
     remaining: 1000,
     unit: 'credits',
     quotas: [],

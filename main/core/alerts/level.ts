@@ -1,9 +1,38 @@
 import type { AlertThresholds } from '../../../shared/config';
 import { worseLevel } from '../../../shared/format';
-import type { Level, ProviderError, Snapshot } from '../../../shared/model';
+import type { ErrorKind, Level, ProviderError, Snapshot } from '../../../shared/model';
 
 export const DEFAULT_WARN_PERCENT = 80;
 export const DEFAULT_CRITICAL_PERCENT = 95;
+
+/** Errors that do not pass by themselves: the key, its permissions, the account or its settings must change. */
+const LASTING: ReadonlySet<ErrorKind> = new Set([
+  'auth',
+  'forbidden',
+  'not_found',
+  'config',
+  'no_credentials',
+  'keychain_unavailable',
+]);
+
+/**
+ * How old a value may be and still count as current: six poll intervals, and never less than an hour (so a
+ * provider that is down for a few polls does not turn every account unknown at once).
+ */
+export function staleLimitMs(pollSeconds: number): number {
+  return Math.max(3_600_000, 6 * pollSeconds * 1000);
+}
+
+/** Whether the value shown is current: there is one, no lasting error stands beside it, and it is young enough. */
+export function isCurrent(
+  snapshot: Snapshot | null,
+  error: ProviderError | null,
+  now: Date,
+  limitMs: number,
+): boolean {
+  if (!snapshot || (error && LASTING.has(error.kind))) return false;
+  return now.getTime() - Date.parse(snapshot.fetchedAt) <= limitMs;
+}
 
 /**
  * How worried a person should be about one account. Out of credit (or a payment error) is `empty`; thresholds give
@@ -13,6 +42,17 @@ export function levelOf(
   snapshot: Snapshot | null,
   error: ProviderError | null,
   alerts: AlertThresholds = {},
+  current = true,
+): Level {
+  const level = thresholdLevel(snapshot, error, alerts);
+  // A value that is not current may still show, but never as "ok": nothing current says it is.
+  return current ? level : worseLevel(level, 'unknown');
+}
+
+function thresholdLevel(
+  snapshot: Snapshot | null,
+  error: ProviderError | null,
+  alerts: AlertThresholds,
 ): Level {
   if (error?.kind === 'payment') return 'empty';
   if (!snapshot) return 'unknown';
@@ -32,9 +72,21 @@ export function levelOf(
   return level;
 }
 
-const EXIT_CODE: Record<Level, number> = { ok: 0, warning: 1, critical: 2, empty: 2, unknown: 3 };
+/**
+ * Monitoring-plugin exit codes, by the plugin convention's order of precedence: critical (2) outranks unknown
+ * (3), which outranks warning (1) and ok (0). An account whose value is not current counts as unknown unless what
+ * it shows is critical or empty.
+ */
+const PRECEDENCE = [0, 1, 3, 2];
 
-/** Monitoring-plugin exit code: the highest that applies to any account. */
-export function exitCodeFor(levels: readonly Level[]): number {
-  return levels.reduce((code, level) => Math.max(code, EXIT_CODE[level]), 0);
+export function exitCodeOf(account: { level: Level; current: boolean }): number {
+  if (account.level === 'critical' || account.level === 'empty') return 2;
+  if (account.level === 'unknown' || !account.current) return 3;
+  return account.level === 'warning' ? 1 : 0;
+}
+
+export function exitCodeFor(accounts: readonly { level: Level; current: boolean }[]): number {
+  return accounts
+    .map(exitCodeOf)
+    .reduce((worst, code) => (PRECEDENCE.indexOf(code) > PRECEDENCE.indexOf(worst) ? code : worst), 0);
 }

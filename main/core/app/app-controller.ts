@@ -154,6 +154,7 @@ export class AppController {
       paused: this.monitor.isPaused,
       launchAtLogin: this.launchAtLogin,
       launchAtLoginAvailable: 'apply' in this.options.loginItem,
+      now: this.options.clock.wall(),
     });
   }
 

@@ -22,6 +22,7 @@ export interface AppStateInput {
   paused: boolean;
   launchAtLogin: boolean;
   launchAtLoginAvailable: boolean;
+  now: Date;
 }
 
 /** What the popover shows, from what the app knows: pure, so every field is tested without a window. */
@@ -29,7 +30,10 @@ export function toAppState(input: AppStateInput): AppState {
   const accounts: AccountView[] = input.accounts.map((account) => {
     const entry = input.entries.get(account.id);
     const result = entry?.result ?? { account, snapshot: null, stale: false, error: null };
-    const status = toAccountStatus({ ...result, account: effectiveAccount(account, input.settings) });
+    const status = toAccountStatus(
+      { ...result, account: effectiveAccount(account, input.settings) },
+      input.now,
+    );
     const retryAfter = result.error?.retryAfterSeconds;
     return {
       ...status,

@@ -1,16 +1,20 @@
 import type { AccountStatus } from '../../../shared/model';
-import { levelOf } from '../alerts/level';
+import { PROVIDERS } from '../../../shared/providers';
+import { isCurrent, levelOf, staleLimitMs } from '../alerts/level';
 import type { AccountResult } from '../monitor/refresh-account';
 
-/** The one account shape `status --json` and `watch` print. */
-export function toAccountStatus(result: AccountResult): AccountStatus {
+/** The one account shape `status --json`, `watch` and the popover show. */
+export function toAccountStatus(result: AccountResult, now: Date): AccountStatus {
   const { account, snapshot, error } = result;
+  const pollSeconds = account.pollSeconds ?? PROVIDERS[account.provider].defaultPollSeconds;
+  const current = isCurrent(snapshot, error, now, staleLimitMs(pollSeconds));
   return {
     id: account.id,
     provider: account.provider,
     label: account.label,
-    level: levelOf(snapshot, error, account.alerts),
+    level: levelOf(snapshot, error, account.alerts, current),
     stale: result.stale,
+    current,
     remaining: snapshot?.remaining ?? null,
     unit: snapshot?.unit ?? null,
     quotas: snapshot?.quotas ?? [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exitCodeFor, levelOf } from '../../../main/core/alerts/level';
+import { exitCodeFor, isCurrent, levelOf, staleLimitMs } from '../../../main/core/alerts/level';
 import type { Level, Quota, Snapshot } from '../../../shared/model';
 
 const snap = (remaining: number | null, percents: number[] = []): Snapshot => ({
@@ -48,8 +48,51 @@ describe('level', () => {
     [['ok', 'warning'], 1],
     [['warning', 'critical'], 2],
     [['empty', 'ok'], 2],
-    [['critical', 'unknown', 'warning'], 3],
+    [['warning', 'unknown'], 3],
+    // Critical outranks unknown (the monitoring-plugin convention): an empty account is never hidden by another
+    // account that could not be read.
+    [['critical', 'unknown', 'warning'], 2],
+    [['empty', 'unknown'], 2],
   ] as [Level[], number][])('exit code for %j is %d', (levels, code) => {
-    expect(exitCodeFor(levels)).toBe(code);
+    expect(exitCodeFor(levels.map((level) => ({ level, current: true })))).toBe(code);
+  });
+
+  it('an account whose value is not current counts as unknown, unless it shows critical or empty', () => {
+    expect(exitCodeFor([{ level: 'warning', current: false }])).toBe(3);
+    expect(exitCodeFor([{ level: 'critical', current: false }])).toBe(2);
+    expect(
+      exitCodeFor([
+        { level: 'ok', current: true },
+        { level: 'warning', current: false },
+      ]),
+    ).toBe(3);
+  });
+
+  it.each([
+    ['fresh, no error', 0, null, true],
+    ['an hour old, provider down', 59, 'server', true],
+    ['two hours old, provider down', 120, 'server', false],
+    ['fresh but the key was rejected', 0, 'auth', false],
+    ['fresh but forbidden', 0, 'forbidden', false],
+    ['fresh but the key is missing', 0, 'no_credentials', false],
+  ] as const)('current: %s', (_name, ageMinutes, kind, expected) => {
+    const now = new Date('2026-11-22T12:00:00Z');
+    const snapshot = {
+      remaining: 10,
+      unit: 'credits',
+      quotas: [],
+      usedThisPeriod: null,
+      usage: [],
+      fetchedAt: new Date(now.getTime() - ageMinutes * 60_000).toISOString(),
+      extras: {},
+    };
+    const error = kind ? { kind, message: 'x' } : null;
+    expect(isCurrent(snapshot, error, now, staleLimitMs(300))).toBe(expected);
+    expect(levelOf(snapshot, error, {}, expected)).toBe(expected ? 'ok' : 'unknown');
+  });
+
+  it('the staleness limit is six polls, never under an hour', () => {
+    expect(staleLimitMs(60)).toBe(3_600_000);
+    expect(staleLimitMs(900)).toBe(5_400_000);
   });
 });

@@ -9,6 +9,7 @@ const base = {
   paused: false,
   launchAtLogin: false,
   launchAtLoginAvailable: true,
+  now: new Date('2026-11-22T12:00:00Z'),
 };
 const research: Account = { id: 'research', provider: 'happenstance', label: 'Research', pollSeconds: 120 };
 const demo: Account = { id: 'demo', provider: 'demo', label: 'Demo' };
