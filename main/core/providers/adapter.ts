@@ -4,6 +4,7 @@ import { describeIssues } from '../../../shared/config';
 import { type HistoryPoint, Snapshot } from '../../../shared/model';
 import { PROVIDERS, type ProviderId } from '../../../shared/providers';
 import { AppFailure } from '../errors';
+import { scrubSecret } from './failure';
 import { cleanDetail, type HttpClient } from './http';
 
 export interface FetchContext {
@@ -40,7 +41,7 @@ export function toPoller<Raw>(adapter: ProviderAdapter<Raw>): Poller {
     async poll(ctx) {
       const raw = await adapter.fetch(ctx);
       // Arithmetic on extreme numbers (1e308 × 100) can leave the finite range: such an answer is refused whole.
-      const snapshot = Snapshot.safeParse(cleanStrings(adapter.normalize(raw, ctx.now)));
+      const snapshot = Snapshot.safeParse(cleanStrings(adapter.normalize(raw, ctx.now), ctx.secret));
       if (!snapshot.success) {
         throw new AppFailure('bad_response', 'The answer held numbers Creditbar cannot use (out of range)');
       }
@@ -50,16 +51,21 @@ export function toPoller<Raw>(adapter: ProviderAdapter<Raw>): Poller {
 }
 
 /**
- * Every string a provider sent (operation names, plans, units, keys of maps) is shown to a person: control and
- * bidi-override characters go (so "\u202Eexe.gnp" cannot pose as "png.exe") and each is capped in length.
+ * Every string a provider sent (operation names, plans, units, keys of maps) is shown to a person and kept in the
+ * cache: a key the provider echoed is scrubbed (the one place every adapter's answer passes), control and
+ * bidi-override characters go (so "\u202Eexe.gnp" cannot pose as "png.exe"), and each is capped in length.
  */
-export function cleanStrings<T>(value: T): T {
-  if (typeof value === 'string') return cleanDetail(value) as T;
-  if (Array.isArray(value)) return value.map(cleanStrings) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanDetail(k), cleanStrings(v)])) as T;
-  }
-  return value;
+export function cleanStrings<T>(value: T, secret?: string): T {
+  const clean = (text: string) => cleanDetail(scrubSecret(text, secret));
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return clean(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [clean(k), walk(inner)]));
+    }
+    return v;
+  };
+  return walk(value) as T;
 }
 
 /** Validates a provider answer; drift becomes a `bad_response` that names the field, never a crash. */

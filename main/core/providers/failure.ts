@@ -7,12 +7,50 @@ export function toProviderError(thrown: unknown): ProviderError {
   return { kind: 'bad_response', message: 'Creditbar could not read this answer (an internal error).' };
 }
 
-/** Removes every copy of the secret (and its base64 and URL-encoded forms) from text shown to a person. */
+/** The shortest piece of a key worth hiding on its own: shorter prefixes (`sk_live_`) say nothing. */
+const MIN_PIECE = 8;
+
+/**
+ * Removes every copy of the secret from text shown to a person: the key whole, its base64 and URL-encoded forms,
+ * and any prefix or suffix of it of 8 characters or more (what is left when a provider's echo was cut short).
+ */
 export function scrubSecret(text: string, secret: string | undefined): string {
   if (!secret || secret.length < 4) return text;
   let out = text;
   for (const form of [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]) {
     out = out.split(form).join('****');
+  }
+  return secret.length > MIN_PIECE ? scrubPieces(out, secret) : out;
+}
+
+/**
+ * Masks every run of the text that is a prefix or a suffix of the secret, 8 characters or longer. One pass from
+ * each 8-character seed, so a large body with a long key costs its length, not length × key length.
+ */
+function scrubPieces(text: string, secret: string): string {
+  const masked = new Array<boolean>(text.length).fill(false);
+  const head = secret.slice(0, MIN_PIECE);
+  for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
+    let n = MIN_PIECE;
+    while (n < secret.length && text[i + n] === secret[n]) n++;
+    masked.fill(true, i, i + n);
+  }
+  const tail = secret.slice(-MIN_PIECE);
+  for (let i = text.indexOf(tail); i >= 0; i = text.indexOf(tail, i + 1)) {
+    const end = i + MIN_PIECE;
+    let n = MIN_PIECE;
+    while (
+      n < secret.length &&
+      i - (n - MIN_PIECE) - 1 >= 0 &&
+      text[end - n - 1] === secret[secret.length - n - 1]
+    )
+      n++;
+    masked.fill(true, end - n, end);
+  }
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (!masked[i]) out += text[i];
+    else if (i === 0 || !masked[i - 1]) out += '****';
   }
   return out;
 }

@@ -203,7 +203,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       const parsed = parseJson(bytes, contentType);
       if (response.status < 200 || response.status >= 300) {
         const raw = parsed.ok && call.describeError ? call.describeError(parsed.value) : undefined;
-        const detail = raw ? scrubSecret(cleanDetail(raw), call.secret) : undefined;
+        // Scrubbed before it is cut: a key straddling the cut would otherwise leave its first characters.
+        const detail = raw ? cleanDetail(scrubSecret(raw, call.secret)) : undefined;
         const retryAfter = parseRetryAfter(
           response.headers.get('retry-after'),
           response.headers.get('date'),
