@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { type z, z as zod } from 'zod';
 import type { Account } from '../../../shared/config';
 import { describeIssues } from '../../../shared/config';
 import { type HistoryPoint, Snapshot } from '../../../shared/model';
@@ -66,6 +66,19 @@ export function cleanStrings<T>(value: T, secret?: string): T {
     return v;
   };
   return walk(value) as T;
+}
+
+/**
+ * A provider's map (metric name → value) as a list of entries, read as plain data: a record schema assigns each
+ * key to a new object, and a key named `__proto__` would set the prototype instead and vanish, taking its
+ * value (a metric at 99 %) with it.
+ */
+export function plainEntries<T extends z.ZodType>(value: T) {
+  return zod.preprocess(
+    (input) =>
+      input !== null && typeof input === 'object' && !Array.isArray(input) ? Object.entries(input) : input,
+    zod.array(zod.tuple([zod.string(), value])),
+  );
 }
 
 /** Validates a provider answer; drift becomes a `bad_response` that names the field, never a crash. */

@@ -6,9 +6,10 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { levelOf } from '../../../main/core/alerts/level';
 import { AppFailure } from '../../../main/core/errors';
 import { parseAnswer } from '../../../main/core/providers/adapter';
-import { custom } from '../../../main/core/providers/custom/custom';
+import { custom, valueAt } from '../../../main/core/providers/custom/custom';
 import {
   anyErrorText,
   envelopeErrorText,
@@ -168,9 +169,19 @@ describe('metered-billing', () => {
     });
   });
 
-  it('drifted: metrics sent as a list are refused, naming the field', () => {
+  it('a metric keyed __proto__ is read as plain data: at 99 % it is critical, like any other', () => {
+    const body = JSON.parse(
+      '{"success":true,"data":{"metrics":{"__proto__":{"name":"Calls","unit":"requests","included":100,"used":99,"overage":0,"percentage":99}}}}',
+    );
+    const snapshot = meteredBilling.normalize(parseAnswer(MeteredUsage, body, 'x'), NOW);
+    expect(snapshot.quotas).toEqual([expect.objectContaining({ metric: '__proto__', percentUsed: 99 })]);
+    expect(levelOf(snapshot, null)).toBe('critical');
+    expect(({} as Record<string, unknown>).used).toBeUndefined();
+  });
+
+  it('drifted: metrics sent as text are refused, naming the field', () => {
     const body = clone(load<{ data: Record<string, unknown> }>('metered-billing', 'usage.json'));
-    body.data.metrics = [];
+    body.data.metrics = 'none';
     expectDrift(() => parseAnswer(MeteredUsage, body, 'The usage answer'), 'metrics');
   });
 
@@ -189,6 +200,21 @@ describe('custom', () => {
   it('reads the pointers, numbers sent as strings included', () => {
     const snapshot = custom.normalize({ body: load('custom', 'answer.json'), spec }, NOW);
     expect(snapshot.remaining).toBe(412.5);
+  });
+
+  it.each([
+    ['an array’s length', { arr: [1, 2, 3] }, '/arr/length'],
+    ['an index past the end', { arr: [1] }, '/arr/1'],
+    ['a prototype member', { a: {} }, '/a/constructor'],
+    ['an index with a leading zero', { arr: [5, 6] }, '/arr/01'],
+  ])('a pointer resolves only to a value the document holds: not %s', (_name, body, pointer) => {
+    expect(valueAt(body, pointer)).toBeUndefined();
+  });
+
+  it('pointers read indexes, escaped keys and the whole document', () => {
+    expect(valueAt({ arr: [5, 6] }, '/arr/1')).toBe(6);
+    expect(valueAt({ 'a/b': { '~k': 3 } }, '/a~1b/~0k')).toBe(3);
+    expect(valueAt(7, '')).toBe(7);
   });
 
   it('drifted: a pointer that leads nowhere is refused, naming the pointer', () => {

@@ -1,4 +1,3 @@
-import jsonpointer from 'jsonpointer';
 import type { CustomEndpoint } from '../../../../shared/config';
 import type { Quota, Snapshot } from '../../../../shared/model';
 import { AppFailure } from '../../errors';
@@ -10,19 +9,30 @@ export interface CustomRaw {
   spec: CustomEndpoint;
 }
 
+/**
+ * What an RFC 6901 pointer names in a parsed JSON document, and only what the document holds: an array takes a
+ * decimal index within it (never `length`), an object its own keys (never anything from its prototype).
+ */
+export function valueAt(document: unknown, pointer: string): unknown {
+  if (pointer === '') return document;
+  let current: unknown = document;
+  for (const raw of pointer.slice(1).split('/')) {
+    const token = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (Array.isArray(current)) {
+      if (!/^(0|[1-9]\d*)$/.test(token) || Number(token) >= current.length) return undefined;
+      current = current[Number(token)];
+    } else if (current !== null && typeof current === 'object' && Object.hasOwn(current, token)) {
+      current = (current as Record<string, unknown>)[token];
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
+
 /** A number at the pointer; numeric strings count, since many APIs send amounts as strings to keep decimals. */
 export function numberAt(body: unknown, pointer: string, what: string): number {
-  let value: unknown;
-  try {
-    value =
-      body !== null && typeof body === 'object'
-        ? jsonpointer.get(body, pointer)
-        : pointer === ''
-          ? body
-          : undefined;
-  } catch {
-    value = undefined;
-  }
+  const value = valueAt(body, pointer);
   const number = typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
   if (typeof number === 'number' && Number.isFinite(number)) return number;
   const found =

@@ -6,6 +6,7 @@ import {
   type ProviderAdapter,
   parseAnswer,
   percentOf,
+  plainEntries,
   startOfMonthUtc,
 } from '../adapter';
 import { statusDetailText } from '../error-text';
@@ -25,7 +26,7 @@ export const GenerectUsage = z.object({
   data: z.object({
     period: z.string().nullish(),
     total_credits: z.number().nullish(),
-    breakdown: z.record(z.string(), z.number()).nullish(),
+    breakdown: plainEntries(z.number()).nullish(),
   }),
 });
 
@@ -92,7 +93,7 @@ export const generect: ProviderAdapter<GenerectRaw> = {
       usage: [],
       fetchedAt: now.toISOString(),
       extras: {
-        ...(breakdown ? { breakdown } : {}),
+        ...(breakdown ? { breakdown: Object.fromEntries(breakdown) } : {}),
         ...(raw.me.data.plan ? { plan: raw.me.data.plan } : {}),
       },
     };

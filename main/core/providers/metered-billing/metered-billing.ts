@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Quota, Snapshot } from '../../../../shared/model';
 import { AppFailure } from '../../errors';
-import { endpoint, type ProviderAdapter, parseAnswer, percentOf, toInstant } from '../adapter';
+import { endpoint, type ProviderAdapter, parseAnswer, percentOf, plainEntries, toInstant } from '../adapter';
 import { envelopeErrorText } from '../error-text';
 
 const Metric = z.object({
@@ -17,7 +17,7 @@ export const MeteredUsage = z.object({
   success: z.literal(true),
   data: z.object({
     period: z.object({ start: z.string(), end: z.string() }).nullish(),
-    metrics: z.record(z.string(), Metric),
+    metrics: plainEntries(Metric),
     estimatedCost: z
       .object({ base: z.number(), overage: z.number(), total: z.number(), currency: z.string() })
       .nullish(),
@@ -63,7 +63,7 @@ export const meteredBilling: ProviderAdapter<MeteredUsage> = {
     return parseAnswer(MeteredUsage, body, 'The usage answer');
   },
   normalize(raw, now): Snapshot {
-    const quotas: Quota[] = Object.entries(raw.data.metrics).map(([metric, m]) => ({
+    const quotas: Quota[] = raw.data.metrics.map(([metric, m]) => ({
       metric,
       name: m.name,
       used: m.used,
