@@ -16,11 +16,56 @@ const JsonPointer = z
   .string()
   .check(z.regex(/^(\/([^~]|~[01])*)*$/, 'must be a JSON pointer such as /data/credits/balance (RFC 6901)'));
 
+/**
+ * Headers the HTTP stack sets itself (the Fetch standard's forbidden request headers): a key sent in one would break
+ * every request, or be dropped, so they are refused where they are typed.
+ */
+const FORBIDDEN_HEADERS = new Set([
+  'accept-charset',
+  'accept-encoding',
+  'access-control-request-headers',
+  'access-control-request-method',
+  'connection',
+  'content-length',
+  'cookie',
+  'cookie2',
+  'date',
+  'dnt',
+  'expect',
+  'host',
+  'keep-alive',
+  'origin',
+  'referer',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'via',
+]);
+
+/** An API key as typed or piped: one line, no control characters (a CR or LF would break every request). */
+export const ApiKeyText = z
+  .string()
+  .check(
+    z.minLength(1, 'is empty'),
+    z.maxLength(4096),
+    z.regex(
+      /^[^\p{Cc}]+$/u,
+      'must be one line with no control characters (a line break or tab inside the key)',
+    ),
+  );
+
 export const CustomEndpoint = z.strictObject({
   method: z._default(z.enum(['GET', 'POST']), 'GET'),
   url: SafeUrl,
   authHeader: z._default(
-    z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name such as Authorization')),
+    z.string().check(
+      z.regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name such as Authorization'),
+      z.refine(
+        (name) => !FORBIDDEN_HEADERS.has(name.toLowerCase()) && !/^(proxy-|sec-)/i.test(name),
+        'is a header the HTTP stack sets itself; use one such as Authorization or X-Api-Key',
+      ),
+    ),
     'Authorization',
   ),
   /** Empty means the header carries the bare key. */

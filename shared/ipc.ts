@@ -1,5 +1,12 @@
 import { AppState } from './app-state';
-import { ACCOUNT_ID_PATTERN, Account, AccountPatch, AlertThresholds, SettingsPatch } from './config';
+import {
+  ACCOUNT_ID_PATTERN,
+  Account,
+  AccountPatch,
+  AlertThresholds,
+  ApiKeyText,
+  SettingsPatch,
+} from './config';
 import { ErrorKind } from './model';
 import { z } from './zod';
 
@@ -13,7 +20,7 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 
 const AccountId = z.string().check(z.regex(ACCOUNT_ID_PATTERN));
 /** A key travels only renderer → main, when the person types it; it is never sent back. */
-const ApiKey = z.string().check(z.minLength(1), z.maxLength(4096));
+const ApiKey = ApiKeyText;
 
 export const HistoryPointView = z.object({
   t: z.number(),

@@ -87,10 +87,10 @@ export async function accountsAdd(
     tested = await ctx.accounts.add(account, key, { verify: !flags['no-verify'] });
   } catch (error) {
     if (!(error instanceof AppFailure)) throw error;
+    // Problems with the key or the keychain speak for themselves; a failed test fetch says it was the test.
+    const plain = flags['no-verify'] || error.kind === 'keychain_unavailable' || error.kind === 'config';
     io.stderr(
-      flags['no-verify']
-        ? `Not saved: ${error.message}. Nothing was written.\n`
-        : `Not saved: ${error.kind === 'keychain_unavailable' ? error.message : `the test fetch failed (${error.kind}): ${error.message}`}. Nothing was written.\n`,
+      `Not saved: ${plain ? error.message : `the test fetch failed (${error.kind}): ${error.message}`}. Nothing was written.\n`,
     );
     return 3;
   }

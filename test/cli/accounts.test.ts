@@ -177,4 +177,23 @@ describe('creditbar accounts', () => {
     expect(items).toHaveLength(1);
     expect(await store.delete('inplace')).toBe(true);
   });
+
+  it('a key with a line break inside is refused where it is typed, even with --no-verify, and saved nowhere', async () => {
+    const dataDir = await fresh();
+    const key = 'sk_live_first_half\r\nsecond_half_9876';
+    const add = await addAccountCli(dataDir, key, [
+      '--provider',
+      'happenstance',
+      '--id',
+      'broken-key',
+      '--base-url',
+      hs.server.url,
+      '--no-verify',
+    ]);
+    expect(add.code).toBe(3);
+    expect(add.stderr).toMatch(/Not saved: The key must be one line with no control characters/);
+    expect(add.stderr + add.stdout).not.toContain('second_half_9876');
+    expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
+    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'broken-key')).toBeNull();
+  });
 });

@@ -76,6 +76,17 @@ describe('config file', () => {
     ],
     [
       [
+        {
+          id: 'a',
+          provider: 'custom',
+          label: 'x',
+          custom: { url: 'https://h', remainingPointer: '/a', authHeader: 'Content-Length' },
+        },
+      ],
+      /custom\.authHeader: is a header the HTTP stack sets itself/,
+    ],
+    [
+      [
         { id: 'a', provider: 'happenstance', label: 'x' },
         { id: 'a', provider: 'generect', label: 'y' },
       ],

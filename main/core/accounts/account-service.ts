@@ -1,4 +1,4 @@
-import { Account, type AccountPatch, applyPatch, describeIssues } from '../../../shared/config';
+import { Account, type AccountPatch, ApiKeyText, applyPatch, describeIssues } from '../../../shared/config';
 import type { Snapshot } from '../../../shared/model';
 import { hasCredential } from '../../../shared/providers';
 import { AppFailure, ConfigError } from '../errors';
@@ -9,6 +9,13 @@ import type { SnapshotCache } from '../store/cache';
 import type { ConfigStore } from '../store/config-store';
 import type { HistoryStore } from '../store/history';
 import { createSecretResolver, type SecretStore } from '../store/secrets';
+
+/** Refuses a key that could never work (a line break inside it), before anything is saved; never quotes it. */
+function checkKey(key: string): void {
+  const parsed = ApiKeyText.safeParse(key);
+  if (!parsed.success)
+    throw new AppFailure('config', `The key ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+}
 
 export interface AccountServiceDeps {
   config: ConfigStore;
@@ -58,6 +65,7 @@ export class AccountService {
     }
     const needsKey = hasCredential(account.provider);
     if (needsKey && !key) throw new AppFailure('no_credentials', 'Enter the API key for this account');
+    if (needsKey && key) checkKey(key);
     const tested = options.verify ? await this.test(account, key ?? undefined) : null;
     const before = this.deps.config.checkpoint();
     await this.deps.config.addAccount(account);
@@ -88,7 +96,10 @@ export class AccountService {
       provider: existing.provider,
     });
     if (!checked.success) throw new ConfigError(describeIssues(checked.error));
-    if (key && hasCredential(existing.provider)) await this.deps.store.set(accountId, key);
+    if (key && hasCredential(existing.provider)) {
+      checkKey(key);
+      await this.deps.store.set(accountId, key);
+    }
     return this.deps.config.patchAccount(accountId, patch);
   }
 
@@ -96,6 +107,7 @@ export class AccountService {
     const existing = this.deps.config.account(accountId);
     if (!existing) throw new AppFailure('not_found', `No account "${accountId}"`);
     if (!hasCredential(existing.provider)) throw new AppFailure('config', `${existing.label} has no key`);
+    checkKey(key);
     await this.deps.store.set(accountId, key);
   }
 

@@ -1,4 +1,5 @@
 import type { ErrorKind } from '../../../shared/model';
+import { MAX_RETRY_AFTER_SECONDS } from '../providers/retry-after';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -7,7 +8,7 @@ export const HOUR = 60 * MINUTE;
 export const BACKOFF_MIN_MS = 30 * SECOND;
 export const BACKOFF_MAX_MS = 30 * MINUTE;
 export const PAYMENT_DELAY_MS = 30 * MINUTE;
-export const RATE_LIMIT_MAX_MS = 6 * HOUR;
+export const RATE_LIMIT_MAX_MS = MAX_RETRY_AFTER_SECONDS * SECOND;
 export const ADAPTIVE_MAX_MS = 30 * MINUTE;
 export const ADAPTIVE_FAST_MS = MINUTE;
 
@@ -89,7 +90,8 @@ export function decideNextPoll(o: PollOutcome): PollDecision {
     return { kind: 'poll', delayMs: jitter(PAYMENT_DELAY_MS, o.random, 0.1), failures, reason: kind };
   }
   const backoff = backoffMs(failures);
-  if (kind === 'rate_limited') {
+  // Rate-limited, or any answer that says when to come back (a 503 with Retry-After).
+  if (kind === 'rate_limited' || o.error.retryAfterSeconds !== undefined) {
     const asked = (o.error.retryAfterSeconds ?? 0) * SECOND;
     const wait = Math.min(RATE_LIMIT_MAX_MS, Math.max(asked, backoff));
     // Jitter only ever adds here: a request before Retry-After ends would be refused again.

@@ -1,7 +1,7 @@
 import { urlProblem } from '../../../shared/url-policy';
 import { AppFailure } from '../errors';
 import { scrubSecret } from './failure';
-import { parseRetryAfter } from './retry-after';
+import { MAX_RETRY_AFTER_SECONDS, parseRetryAfter, waitText } from './retry-after';
 
 export const DEFAULT_DEADLINE_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
@@ -44,9 +44,19 @@ export function cleanDetail(text: string): string {
   return folded.length > MAX_DETAIL_CHARS ? `${folded.slice(0, MAX_DETAIL_CHARS - 1)}…` : folded;
 }
 
-function statusFailure(status: number, detail: string | undefined, retryAfterSeconds?: number): AppFailure {
+function statusFailure(
+  status: number,
+  detail: string | undefined,
+  asked: number | undefined,
+  now: Date,
+): AppFailure {
   const suffix = detail ? `: ${detail}` : '';
   const extra = { status };
+  // RFC 9110 allows Retry-After on 503 (and any 5xx) as on 429; both are honoured, capped.
+  const retryAfterSeconds = asked === undefined ? undefined : Math.min(asked, MAX_RETRY_AFTER_SECONDS);
+  const wait =
+    retryAfterSeconds !== undefined ? `; the provider asks to wait ${waitText(retryAfterSeconds, now)}` : '';
+  const retry = retryAfterSeconds !== undefined ? { retryAfterSeconds } : {};
   if (status === 401) return new AppFailure('auth', `The key was rejected (401)${suffix}`, extra);
   if (status === 402)
     return new AppFailure('payment', `Out of credit: payment required (402)${suffix}`, extra);
@@ -59,16 +69,14 @@ function statusFailure(status: number, detail: string | undefined, retryAfterSec
       extra,
     );
   }
-  if (status === 429) {
-    const wait = retryAfterSeconds !== undefined ? `; the provider asks to wait ${retryAfterSeconds} s` : '';
-    return new AppFailure('rate_limited', `Rate-limited (429)${wait}${suffix}`, {
-      status,
-      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-    });
-  }
+  if (status === 429)
+    return new AppFailure('rate_limited', `Rate-limited (429)${wait}${suffix}`, { ...extra, ...retry });
   if (status === 408) return new AppFailure('timeout', `The provider timed out (408)${suffix}`, extra);
   if (status >= 500)
-    return new AppFailure('server', `The provider is having trouble (${status})${suffix}`, extra);
+    return new AppFailure('server', `The provider is having trouble (${status})${wait}${suffix}`, {
+      ...extra,
+      ...retry,
+    });
   if (status === 400 || status === 405 || status === 422) {
     return new AppFailure('config', `The provider refused the request (${status})${suffix}`, extra);
   }
@@ -205,12 +213,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         const raw = parsed.ok && call.describeError ? call.describeError(parsed.value) : undefined;
         // Scrubbed before it is cut: a key straddling the cut would otherwise leave its first characters.
         const detail = raw ? cleanDetail(scrubSecret(raw, call.secret)) : undefined;
+        const at = now();
         const retryAfter = parseRetryAfter(
           response.headers.get('retry-after'),
           response.headers.get('date'),
-          now(),
+          at,
         );
-        throw statusFailure(response.status, detail || undefined, retryAfter);
+        throw statusFailure(response.status, detail || undefined, retryAfter, at);
       }
       if (!parsed.ok) {
         throw new AppFailure(

@@ -33,6 +33,13 @@ describe('poll policy', () => {
     },
   );
 
+  it('a 503 that says when to come back (Retry-After) waits that long, not the short backoff', () => {
+    const next = decideNextPoll({ ...base, error: { kind: 'server', retryAfterSeconds: 600 } });
+    expect(next.kind === 'poll' && next.delayMs).toBeGreaterThanOrEqual(600 * 1000);
+    const plain = decideNextPoll({ ...base, error: { kind: 'server' } });
+    expect(plain.kind === 'poll' && plain.delayMs).toBeLessThan(60 * 1000);
+  });
+
   it('payment slows to 30 min', () => {
     expect(decideNextPoll({ ...base, error: { kind: 'payment' } })).toMatchObject({
       kind: 'poll',

@@ -124,4 +124,35 @@ describe('text shown to people', () => {
     const text = `a ${key} b ${Buffer.from(key).toString('base64')} c ${encodeURIComponent(key)}`;
     expect(scrubSecret(text, key)).toBe('a **** b **** c ****');
   });
+
+  it('a 503 with Retry-After carries the wait (RFC 9110 allows it there as on 429)', async () => {
+    const busy = await FakeServer.start(() => ({ status: 503, headers: { 'retry-after': '120' }, json: {} }));
+    try {
+      const failure = await createHttpClient({ deadlineMs: 2000 })
+        .json({ method: 'GET', url: busy.url })
+        .catch((e: unknown) => e);
+      expect(failure).toMatchObject({ kind: 'server', retryAfterSeconds: 120 });
+      expect((failure as AppFailure).message).toMatch(/asks to wait 120 s/);
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it('an absurd Retry-After is capped at 6 h and said as a time, not as 2300891229 s', async () => {
+    const absurd = await FakeServer.start(() => ({
+      status: 429,
+      headers: { 'retry-after': '2300891229' },
+      json: {},
+    }));
+    try {
+      const failure = (await createHttpClient({ deadlineMs: 2000 })
+        .json({ method: 'GET', url: absurd.url })
+        .catch((e: unknown) => e)) as AppFailure;
+      expect(failure.retryAfterSeconds).toBe(6 * 3600);
+      expect(failure.message).toMatch(/asks to wait until \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+      expect(failure.message).not.toContain('2300891229');
+    } finally {
+      await absurd.close();
+    }
+  });
 });
