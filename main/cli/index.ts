@@ -1,15 +1,34 @@
 import { text } from 'node:stream/consumers';
 import { runCli } from './run-cli';
 
+const stopCallbacks: (() => void)[] = [];
+let stdoutClosed = false;
+// `watch | head -1`: once the reader is gone, writing again is pointless; stop as on a signal, quietly, with
+// state saved, instead of dying on an EPIPE stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+  for (const callback of stopCallbacks.splice(0)) callback();
+});
+
 runCli(process.argv.slice(2), {
   env: process.env,
-  stdout: (chunk) => process.stdout.write(chunk),
+  stdout: (chunk) => {
+    if (!stdoutClosed) process.stdout.write(chunk);
+  },
   stderr: (chunk) => process.stderr.write(chunk),
   stdin: () => (process.stdin.isTTY ? Promise.resolve('') : text(process.stdin)),
   signals: {
     onStop(callback) {
-      process.once('SIGINT', callback);
-      process.once('SIGTERM', callback);
+      let called = false;
+      const once = () => {
+        if (called) return;
+        called = true;
+        callback();
+      };
+      stopCallbacks.push(once);
+      process.once('SIGINT', once);
+      process.once('SIGTERM', once);
     },
   },
 }).then(

@@ -4,6 +4,26 @@ import { Monitor } from '../core/monitor/monitor';
 import { toAccountStatus } from '../core/present/account-status';
 import { type CliIo, noAccountsLine, openContext } from './context';
 
+/** Ten years: anything longer is a typo, said so rather than silently shortened. */
+const MAX_FOR_SECONDS = 10 * 365 * 86_400;
+/** Node's timers hold at most 2^31 - 1 ms (24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Calls back after `ms`, however long, by chaining timers Node can hold; returns a cancel. */
+function after(ms: number, callback: () => void): () => void {
+  let timer: NodeJS.Timeout;
+  const deadline = Date.now() + ms;
+  const arm = () => {
+    const left = deadline - Date.now();
+    timer =
+      left <= 0
+        ? setTimeout(callback, 0)
+        : setTimeout(left > MAX_TIMER_MS ? arm : callback, Math.min(left, MAX_TIMER_MS));
+  };
+  arm();
+  return () => clearTimeout(timer);
+}
+
 export interface WatchSignals {
   /** Calls back once on SIGINT or SIGTERM. */
   onStop(callback: () => void): void;
@@ -16,8 +36,13 @@ export async function watchCommand(
   signals: WatchSignals,
 ): Promise<number> {
   const forSeconds = flags.for === undefined ? null : Number(flags.for);
-  if (forSeconds !== null && !(Number.isFinite(forSeconds) && forSeconds > 0)) {
-    io.stderr('--for takes a number of seconds greater than 0\n');
+  if (
+    forSeconds !== null &&
+    !(Number.isFinite(forSeconds) && forSeconds > 0 && forSeconds <= MAX_FOR_SECONDS)
+  ) {
+    io.stderr(
+      `--for takes a number of seconds from 1 to ${MAX_FOR_SECONDS} (ten years); leave it out to watch until stopped\n`,
+    );
     return 3;
   }
   const { stores, deps } = await openContext(flags, io);
@@ -59,9 +84,9 @@ export async function watchCommand(
   );
   await monitor.start();
   await new Promise<void>((resolve) => {
-    const timer = forSeconds !== null ? setTimeout(resolve, forSeconds * 1000) : null;
+    const cancel = forSeconds !== null ? after(forSeconds * 1000, resolve) : () => undefined;
     signals.onStop(() => {
-      if (timer) clearTimeout(timer);
+      cancel();
       resolve();
     });
   });

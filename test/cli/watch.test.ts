@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { AlertIntent } from '../../shared/alerts';
 import type { Account } from '../../shared/config';
 import { AccountStatus, ErrorKind } from '../../shared/model';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
-import { runBuiltCli, startBuiltCli } from '../support/run-built-cli';
+import { CLI, runBuiltCli, startBuiltCli } from '../support/run-built-cli';
 
 const Line = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('snapshot'), account: AccountStatus }),
@@ -101,6 +102,50 @@ describe('creditbar watch', () => {
     expect(
       JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8')).accounts.happenstance.balance,
     ).toBe('warning');
+  });
+
+  it('--for longer than a timer can hold (2147484 s) keeps watching; ten years and more is refused clearly', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const dataDir = await workspace([{ ...hs.account(), pollSeconds: 2, adaptive: false }]);
+    const env = { CREDITBAR_KEY_HAPPENSTANCE: hs.key };
+    const watch = startBuiltCli(['watch', '--data-dir', dataDir, '--for', '2147484'], env);
+    await watch.waitFor((l) => l.includes('"type":"snapshot"'));
+    // A second poll means it did not end when its first (overflowing) timer would have fired.
+    await expect
+      .poll(() => watch.lines.filter((l) => l.includes('"type":"snapshot"')).length, { timeout: 10_000 })
+      .toBeGreaterThan(1);
+    expect(watch.child.exitCode).toBeNull();
+    watch.child.kill('SIGTERM');
+    expect((await watch.exited).code).toBe(0);
+    const tooLong = await runBuiltCli(['watch', '--data-dir', dataDir, '--for', '1e12'], env);
+    expect(tooLong.code).toBe(3);
+    expect(tooLong.stderr).toMatch(/--for takes a number of seconds from 1 to 315360000 \(ten years\)/);
+  });
+
+  it('watch | head -1: a closed stdout ends it quietly, exit 0, state saved, no stack trace', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const dataDir = await workspace([
+      { ...hs.account(), pollSeconds: 2, adaptive: false, alerts: { warnBelow: 5000 } },
+    ]);
+    const script = `node "$CLI" watch --data-dir "$DIR" 2> "$DIR/stderr.txt" | head -1 > "$DIR/first.txt"; echo "\${PIPESTATUS[0]}" > "$DIR/code.txt"`;
+    const bash = spawn('bash', ['-c', script], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        CLI,
+        DIR: dataDir,
+        CREDITBAR_KEY_HAPPENSTANCE: hs.key,
+        CREDITBAR_KEYCHAIN_SERVICE: process.env.CREDITBAR_KEYCHAIN_SERVICE ?? '',
+      },
+    });
+    await new Promise((resolve) => bash.on('exit', resolve));
+    expect(readFileSync(path.join(dataDir, 'first.txt'), 'utf8')).toMatch(/^\{"type":"snapshot"/);
+    expect(readFileSync(path.join(dataDir, 'code.txt'), 'utf8').trim()).toBe('0');
+    expect(readFileSync(path.join(dataDir, 'stderr.txt'), 'utf8')).not.toMatch(/EPIPE|Error|at /);
+    expect(
+      JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8')).accounts.happenstance,
+    ).toBeDefined();
   });
 
   it('killed with -9 mid-run, its cache and history still load', async () => {
