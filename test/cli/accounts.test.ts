@@ -196,4 +196,14 @@ describe('creditbar accounts', () => {
     expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
     expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'broken-key')).toBeNull();
   });
+
+  it('the demo needs no key: adding it reads none and does not claim one is in the keychain', async () => {
+    const dataDir = await fresh();
+    const add = await addAccountCli(dataDir, '', ['--provider', 'demo', '--id', 'try-it', '--no-verify']);
+    expect(add.code).toBe(0);
+    expect(add.stdout).toMatch(/Added Demo \(try-it\)\.\n$/);
+    expect(add.stdout).not.toMatch(/keychain/);
+    const list = await runBuiltCli(['accounts', 'list', '--data-dir', dataDir]);
+    expect(list.stdout).toContain('try-it\tdemo\tDemo\tno key needed');
+  });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -143,6 +143,21 @@ describe('creditbar watch', () => {
     expect(readFileSync(path.join(dataDir, 'first.txt'), 'utf8')).toMatch(/^\{"type":"snapshot"/);
     expect(readFileSync(path.join(dataDir, 'code.txt'), 'utf8').trim()).toBe('0');
     expect(readFileSync(path.join(dataDir, 'stderr.txt'), 'utf8')).not.toMatch(/EPIPE|Error|at /);
+    expect(
+      JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8')).accounts.happenstance,
+    ).toBeDefined();
+  });
+
+  it('an alert-state.json that is a folder is set aside and watch goes on', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const dataDir = await workspace([{ ...hs.account(), alerts: { warnBelow: 5000 } }]);
+    mkdirSync(path.join(dataDir, 'alert-state.json'));
+    const watch = startBuiltCli(['watch', '--data-dir', dataDir], { CREDITBAR_KEY_HAPPENSTANCE: hs.key });
+    await watch.waitFor((l) => l.includes('"type":"alert"'));
+    watch.child.kill('SIGTERM');
+    expect((await watch.exited).code).toBe(0);
+    expect(statSync(path.join(dataDir, 'alert-state.json.bad')).isDirectory()).toBe(true);
     expect(
       JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8')).accounts.happenstance,
     ).toBeDefined();

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { AlertState, EMPTY_ALERT_STATE } from '../alerts/alert-engine';
@@ -13,7 +13,10 @@ export class AlertStateStore {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(EMPTY_ALERT_STATE);
-      throw error;
+      // A folder where the file should be, or a file that cannot be read: set aside like a damaged one, and go
+      // on with no alert history rather than refuse to start.
+      await this.setAside();
+      return structuredClone(EMPTY_ALERT_STATE);
     }
     try {
       const parsed = AlertState.safeParse(JSON.parse(text));
@@ -21,8 +24,13 @@ export class AlertStateStore {
     } catch {
       // falls through to moving it aside
     }
-    await rename(this.file, `${this.file}.bad`).catch(() => undefined);
+    await this.setAside();
     return structuredClone(EMPTY_ALERT_STATE);
+  }
+
+  private async setAside(): Promise<void> {
+    await rm(`${this.file}.bad`, { recursive: true, force: true }).catch(() => undefined);
+    await rename(this.file, `${this.file}.bad`).catch(() => undefined);
   }
 
   /** For the CLI, where no monitor holds the state: removes one account's entry and its held alerts. */

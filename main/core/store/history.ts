@@ -234,8 +234,11 @@ export class HistoryStore {
     }
     const lines = [pointRow(point)];
     entry.points.push(point);
+    const now = this.now();
     for (const u of snapshot.usage) {
       const usage = { t: Date.parse(u.at), used: u.used };
+      // Older than history keeps: compaction would drop it, and the next poll would append it again.
+      if (now - usage.t > DAILY_KEEP_MS) continue;
       const key = usageKey(usage);
       if (entry.usageKeys.has(key)) continue;
       entry.usageKeys.add(key);
@@ -287,8 +290,11 @@ export class HistoryStore {
     await this.compact(accountId, entry);
   }
 
+  /** The account's history goes whole: its file and any damaged copy set aside beside it. */
   async remove(accountId: string): Promise<void> {
     this.loaded.delete(accountId);
-    await rm(this.file(accountId), { force: true });
+    const file = this.file(accountId);
+    await rm(file, { force: true });
+    await rm(`${file}.bad`, { force: true, recursive: true });
   }
 }

@@ -68,6 +68,16 @@ describe('history store', () => {
     expect((await new HistoryStore(dir, () => NOW).load('a')).points).toHaveLength(1);
   });
 
+  it('provider usage older than history keeps is not appended (compaction would drop it, the next poll re-add it)', async () => {
+    const dir = await tmp();
+    const store = new HistoryStore(dir, () => NOW);
+    const old = [{ at: new Date(NOW - 500 * DAY).toISOString(), used: 7 }];
+    await store.append('a', snap(NOW, 1, old));
+    await store.append('a', snap(NOW + 60_000, 1, old));
+    expect(readFileSync(path.join(dir, 'a.jsonl'), 'utf8')).not.toMatch(/\["u",/);
+    expect((await new HistoryStore(dir, () => NOW).load('a')).usage).toEqual([]);
+  });
+
   it('a clock set back keeps the series in order', async () => {
     const dir = await tmp();
     const store = new HistoryStore(dir, () => NOW);
@@ -80,12 +90,16 @@ describe('history store', () => {
     ]);
   });
 
-  it('remove deletes the file', async () => {
+  it('remove deletes the file, and a damaged copy set aside beside it', async () => {
     const dir = await tmp();
+    writeFileSync(path.join(dir, 'a.jsonl'), 'garbage\n');
     const store = new HistoryStore(dir, () => NOW);
+    await store.load('a');
+    expect(existsSync(path.join(dir, 'a.jsonl.bad'))).toBe(true);
     await store.append('a', snap(NOW, 1));
     await store.remove('a');
     expect(existsSync(path.join(dir, 'a.jsonl'))).toBe(false);
+    expect(existsSync(path.join(dir, 'a.jsonl.bad'))).toBe(false);
     expect(await store.load('a')).toEqual({ points: [], usage: [] });
   });
 });
