@@ -29,6 +29,7 @@ function accounts(count: number, now: number): AccountView[] {
     level: i % 7 === 0 ? 'warning' : 'ok',
     stale: false,
     current: true,
+    partial: false,
     remaining: 1000 + i * 37,
     unit: 'credits',
     quotas: [],

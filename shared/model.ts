@@ -111,6 +111,8 @@ export const AccountStatus = z.object({
   stale: z.boolean(),
   /** False when nothing current is known: a lasting error (key rejected, forbidden...) or a value too old. */
   current: z.boolean(),
+  /** The provider's answer was read only in part (Klaim's pages cut short): the usage shown may be incomplete. */
+  partial: z.boolean(),
   remaining: z.nullable(z.number()),
   unit: z.nullable(z.string()),
   quotas: z.array(Quota),

@@ -6,7 +6,7 @@ export function statusTable(accounts: readonly AccountStatus[], now: Date): stri
   const rows = accounts.map((a) => [
     a.label,
     a.provider,
-    a.stale ? `${a.level} (stale)` : a.level,
+    [a.level, a.stale ? '(stale)' : '', a.partial ? '(partial)' : ''].filter(Boolean).join(' '),
     headlineText(a),
     a.fetchedAt ? agoText(a.fetchedAt, now.getTime()) : 'never',
     a.error ? `${a.error.kind}: ${a.error.message}` : '',

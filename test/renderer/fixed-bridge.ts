@@ -45,6 +45,7 @@ export function account(over: Partial<AccountView>): AccountView {
     level: 'ok',
     stale: false,
     current: true,
+    partial: false,
     remaining: 1000,
     unit: 'credits',
     quotas: [],

@@ -1,6 +1,7 @@
 import type { Account } from '../../../shared/config';
 import type { ProviderError, Snapshot } from '../../../shared/model';
 import { hasCredential } from '../../../shared/providers';
+import { AppFailure } from '../errors';
 import { scrubSecret, toProviderError } from '../providers/failure';
 import type { HttpClient } from '../providers/http';
 import { pollerFor } from '../providers/registry';
@@ -12,7 +13,12 @@ export interface RefreshDeps {
   secrets: SecretResolver;
   cache: SnapshotCache;
   now: () => Date;
+  /** One deadline for a whole poll, every page and endpoint included (default one minute). */
+  pollDeadlineMs?: number;
 }
+
+/** A poll that reads many pages slowly must not hold a `status` for minutes: all its requests share this. */
+export const POLL_DEADLINE_MS = 60_000;
 
 /** What one poll of one account came to: a fresh snapshot, or the last known one (stale) beside the error. */
 export interface AccountResult {
@@ -28,15 +34,27 @@ export async function refreshAccount(
   signal?: AbortSignal,
 ): Promise<AccountResult> {
   let secret: string | undefined;
+  const deadlineMs = deps.pollDeadlineMs ?? POLL_DEADLINE_MS;
+  const deadline = AbortSignal.timeout(deadlineMs);
   try {
     secret = hasCredential(account.provider) ? await deps.secrets(account.id) : '';
-    const snapshot = await pollerFor(account.provider).poll({
-      account,
-      secret,
-      http: deps.http,
-      now: deps.now(),
-      ...(signal ? { signal } : {}),
-    });
+    const snapshot = await pollerFor(account.provider)
+      .poll({
+        account,
+        secret,
+        http: deps.http,
+        now: deps.now(),
+        signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+      })
+      .catch((error: unknown) => {
+        if (deadline.aborted && !signal?.aborted) {
+          throw new AppFailure(
+            'timeout',
+            `No complete answer within ${Math.round(deadlineMs / 1000)} s for this account, all its requests together`,
+          );
+        }
+        throw error;
+      });
     // A cache write that fails (disk full, read-only) must not hide a good answer from the person.
     await deps.cache.write(account.id, snapshot).catch(() => undefined);
     return { account, snapshot, stale: false, error: null };

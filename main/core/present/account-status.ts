@@ -15,6 +15,7 @@ export function toAccountStatus(result: AccountResult, now: Date): AccountStatus
     level: levelOf(snapshot, error, account.alerts, current),
     stale: result.stale,
     current,
+    partial: snapshot?.extras.partial === true,
     remaining: snapshot?.remaining ?? null,
     unit: snapshot?.unit ?? null,
     quotas: snapshot?.quotas ?? [],

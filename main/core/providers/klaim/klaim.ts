@@ -26,6 +26,11 @@ export interface KlaimRaw {
   complete: boolean;
 }
 
+/** Epoch seconds or milliseconds, told apart by size: 1e11 ms is 1973, 1e11 s is the year 5138. */
+export function epochMs(value: number): number {
+  return Math.abs(value) < 1e11 ? value * 1000 : value;
+}
+
 export const klaim: ProviderAdapter<KlaimRaw> = {
   id: 'klaim',
   async fetch({ account, secret, http, signal }) {
@@ -33,6 +38,8 @@ export const klaim: ProviderAdapter<KlaimRaw> = {
     const url = endpoint(account, `/users/${encodeURIComponent(account.userId)}/credits/usage`);
     const records: KlaimRecord[] = [];
     let cursor: Record<string, unknown> | null | undefined;
+    // A server that hands back a cursor it gave before would have us read the same pages until the page cap.
+    const seen = new Set<string>();
     for (let page = 0; page < KLAIM_MAX_PAGES; page++) {
       const body = await http.json(
         {
@@ -47,6 +54,9 @@ export const klaim: ProviderAdapter<KlaimRaw> = {
       records.push(...parsed.data);
       cursor = parsed.lastKey;
       if (!cursor) return { records, complete: true };
+      const key = JSON.stringify(cursor);
+      if (seen.has(key)) return { records, complete: false };
+      seen.add(key);
     }
     return { records, complete: false };
   },
@@ -57,7 +67,10 @@ export const klaim: ProviderAdapter<KlaimRaw> = {
         'Klaim returned no usage records, so there is no balance to show yet',
       );
     }
-    const ordered = [...raw.records].sort((a, b) => a.created_at - b.created_at);
+    // Documented in epoch milliseconds; a server sending seconds would otherwise date every record in 1970.
+    const ordered = raw.records
+      .map((r) => ({ ...r, created_at: epochMs(r.created_at) }))
+      .sort((a, b) => a.created_at - b.created_at);
     const usage: UsagePoint[] = [];
     const purchases: Purchase[] = [];
     // The sign of credit_change is not documented; the balance after each record is, so its movement decides.
