@@ -98,6 +98,49 @@ describe('local faults', () => {
     );
   });
 
+  it('a hung Secret Service: every account says the keychain did not answer, after one deadline for all', async () => {
+    // Its own D-Bus session and keyring, stopped with SIGSTOP: calls to it then get no answer at all.
+    const dir = await dataDirWith([]);
+    const add = (id: string) =>
+      `printf %s "$KEY" | node "$CLI" accounts add --provider happenstance --id ${id} --base-url "$URL" --data-dir "$DIR" >/dev/null`;
+    const script = [
+      'set -e',
+      add('hung-a'),
+      add('hung-b'),
+      add('hung-c'),
+      'pid=$(for p in $(pgrep gnome-keyring-d); do if tr "\\0" "\\n" < /proc/$p/environ | grep -qx "XDG_DATA_HOME=$XDG_DATA_HOME"; then echo $p; fi; done)',
+      'kill -STOP $pid',
+      'node "$CLI" status --json --data-dir "$DIR" > "$DIR/status.json" & status=$!',
+      // The answer is written once every account has been tried; the hung call itself cannot be cancelled and
+      // holds the process until libsecret gives up, so the keyring is woken as soon as the answer is there.
+      'for i in $(seq 1 300); do [ -s "$DIR/status.json" ] && break; sleep 0.1; done',
+      'kill -CONT $pid',
+      'wait $status || echo $? > "$DIR/code.txt"',
+    ].join('\n');
+    await promisify(execFile)(
+      'dbus-run-session',
+      ['--', 'bash', path.resolve(__dirname, '../with-keyring.sh'), 'bash', '-c', script],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: dir,
+          KEY: hs.key,
+          URL: hs.server.url,
+          DIR: dir,
+          CLI,
+          CREDITBAR_KEYCHAIN_SERVICE: TEST_KEYCHAIN_SERVICE,
+        },
+      },
+    );
+    const accounts = JSON.parse(readFileSync(path.join(dir, 'status.json'), 'utf8')).accounts;
+    expect(accounts).toHaveLength(3);
+    for (const account of accounts) {
+      expect(account.error).toMatchObject({ kind: 'keychain_unavailable' });
+      expect(account.error.message).toMatch(/The keychain did not answer within 5 s/);
+    }
+    expect(readFileSync(path.join(dir, 'code.txt'), 'utf8').trim()).toBe('3');
+  }, 60_000);
+
   it('a cache that cannot be written still shows the fresh value; the obstacle is left alone', async () => {
     const dir = await dataDirWith([hs.account()]);
     // As root no permission stops us, so the write is made impossible another way: a file where the folder goes.

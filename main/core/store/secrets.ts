@@ -74,6 +74,19 @@ function keychainUnavailable(platform: NodeJS.Platform, cause: unknown): AppFail
 
 type Keytar = typeof import('keytar');
 
+/** How long one keychain call may take: a hung Secret Service otherwise holds each call for 25 s or more. */
+export const KEYCHAIN_DEADLINE_MS = 5_000;
+/** After a call that got no answer, the keychain is taken as hung for this long: no account waits again. */
+const UNRESPONSIVE_FOR_MS = 60_000;
+
+function notAnswering(platform: NodeJS.Platform): AppFailure {
+  const what = platform === 'linux' ? 'Secret Service (gnome-keyring, KeePassXC)' : 'keychain';
+  return new AppFailure(
+    'keychain_unavailable',
+    `The keychain did not answer within ${KEYCHAIN_DEADLINE_MS / 1000} s: the ${what} may be hung; restart it, ${ENV_HINT}`,
+  );
+}
+
 /** keytar behind the interface; loaded on first use so a machine without libsecret still runs the rest. */
 export function createKeytarStore(
   service: string,
@@ -84,11 +97,27 @@ export function createKeytarStore(
     loaded ??= import('keytar').then((m) => (m as Keytar & { default?: Keytar }).default ?? m);
     return loaded;
   };
-  const guarded = async <T>(action: (k: Keytar) => Promise<T>): Promise<T> => {
+  let unresponsiveUntil = 0;
+  const call = async <T>(action: (k: Keytar) => Promise<T>): Promise<T> => {
     try {
       return await action(await keytar());
     } catch (error) {
       throw keychainUnavailable(platform, error);
+    }
+  };
+  const guarded = async <T>(action: (k: Keytar) => Promise<T>): Promise<T> => {
+    if (Date.now() < unresponsiveUntil) throw notAnswering(platform);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        unresponsiveUntil = Date.now() + UNRESPONSIVE_FOR_MS;
+        reject(notAnswering(platform));
+      }, KEYCHAIN_DEADLINE_MS);
+    });
+    try {
+      return await Promise.race([call(action), deadline]);
+    } finally {
+      clearTimeout(timer);
     }
   };
   return {
