@@ -134,6 +134,15 @@ export const Account = z
   );
 export type Account = z.infer<typeof Account>;
 
+/**
+ * What an account is, beyond its id: its provider, the host or endpoint it asks, and the user it reads. Cached
+ * values, history and alert state belong to this; when it changes, they are the old account's, not this one's.
+ */
+export function accountIdentity(account: Account): string {
+  const host = (account.baseUrl ?? PROVIDERS[account.provider].defaultBaseUrl ?? '').replace(/\/+$/, '');
+  return JSON.stringify([account.provider, host, account.custom?.url ?? null, account.userId ?? null]);
+}
+
 /** The value at a descriptor field's path in an account (a top-level field or one of the custom endpoint's). */
 export function fieldValue(
   account: { baseUrl?: string; userId?: string; custom?: Record<string, unknown> },

@@ -40,22 +40,26 @@ export async function openContext(
   const keychain = createKeytarStore(keychainService(io.env));
   const http = createHttpClient();
   const now = () => new Date();
+  const accounts = new AccountService({
+    config: stores.config,
+    store: keychain,
+    env: io.env,
+    http,
+    cache: stores.cache,
+    history: stores.history,
+    // No monitor runs in this process: the file is the state.
+    forgetAlerts: (accountId) => stores.alerts.forget(accountId),
+    identities: stores.identities,
+    now,
+  });
+  // A config edited by hand may name another host for an id: its old data must not show as this account's.
+  await accounts.reconcile();
   return {
     stores,
     keychain,
     http,
     deps: { http, secrets: createSecretResolver(io.env, keychain), cache: stores.cache, now },
-    accounts: new AccountService({
-      config: stores.config,
-      store: keychain,
-      env: io.env,
-      http,
-      cache: stores.cache,
-      history: stores.history,
-      // No monitor runs in this process: the file is the state.
-      forgetAlerts: (accountId) => stores.alerts.forget(accountId),
-      now,
-    }),
+    accounts,
   };
 }
 

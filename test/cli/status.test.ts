@@ -220,6 +220,39 @@ describe('creditbar status', () => {
     expect(run.code).toBe(2);
   });
 
+  it('an id pointed at another host by hand never shows the old host’s value as its last known one', async () => {
+    const hs = byProvider('happenstance');
+    const { dataDir } = await workspace([{ ...hs.account(), alerts: { warnBelow: 5000 } }]);
+    const env = keysFor([hs]);
+    // A few seconds of watch leave a cached value, history and alert state for this id.
+    expect((await runBuiltCli(['watch', '--data-dir', dataDir, '--for', '3'], env)).code).toBe(0);
+    expect(existsSync(path.join(dataDir, 'cache', 'happenstance.json'))).toBe(true);
+    expect(existsSync(path.join(dataDir, 'history', 'happenstance.jsonl'))).toBe(true);
+    expect(
+      JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8')).accounts.happenstance,
+    ).toBeDefined();
+    // The same id, now another host that is down.
+    const elsewhere = await FAKE_STARTERS.happenstance();
+    fakes.push(elsewhere);
+    elsewhere.server.fail({ type: 'reply', reply: elsewhere.errorReply(503, 'down') });
+    writeFileSync(
+      path.join(dataDir, 'config.json'),
+      JSON.stringify({ version: 1, accounts: [{ ...hs.account(), baseUrl: elsewhere.server.url }] }),
+    );
+    const run = await runBuiltCli(['status', '--json', '--data-dir', dataDir], env);
+    const [account] = StatusJson.parse(JSON.parse(run.stdout)).accounts;
+    expect(account).toMatchObject({
+      remaining: null,
+      stale: false,
+      level: 'unknown',
+      error: { kind: 'server' },
+    });
+    expect(existsSync(path.join(dataDir, 'history', 'happenstance.jsonl'))).toBe(false);
+    expect(
+      JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8')).accounts.happenstance,
+    ).toBeUndefined();
+  });
+
   it('a missing key is no_credentials, naming the variable to set', async () => {
     const { dataDir } = await workspace([byProvider('klaim').account('team-klaim')]);
     const run = await runBuiltCli(['status', '--json', '--data-dir', dataDir]);

@@ -1,4 +1,11 @@
-import { Account, type AccountPatch, ApiKeyText, applyPatch, describeIssues } from '../../../shared/config';
+import {
+  Account,
+  type AccountPatch,
+  ApiKeyText,
+  accountIdentity,
+  applyPatch,
+  describeIssues,
+} from '../../../shared/config';
 import type { Snapshot } from '../../../shared/model';
 import { hasCredential } from '../../../shared/providers';
 import { AppFailure, ConfigError } from '../errors';
@@ -8,6 +15,7 @@ import { pollerFor } from '../providers/registry';
 import type { SnapshotCache } from '../store/cache';
 import type { ConfigStore } from '../store/config-store';
 import type { HistoryStore } from '../store/history';
+import type { IdentityIndex } from '../store/identities';
 import { createSecretResolver, type SecretStore } from '../store/secrets';
 
 /** Refuses a key that could never work (a line break inside it), before anything is saved; never quotes it. */
@@ -26,6 +34,7 @@ export interface AccountServiceDeps {
   history: HistoryStore;
   /** Forgets the account's alert state (the running monitor's, or the file's where none runs). */
   forgetAlerts: (accountId: string) => Promise<void>;
+  identities: IdentityIndex;
   now: () => Date;
 }
 
@@ -41,6 +50,25 @@ export interface RemoveResult {
  */
 export class AccountService {
   constructor(private readonly deps: AccountServiceDeps) {}
+
+  /**
+   * Drops the cached value, history and alert state of every account whose provider, host or user changed since
+   * they were written (a hand-edited config), and records what each account is now. Run before anything is read.
+   */
+  async reconcile(): Promise<string[]> {
+    const changed = await this.deps.identities.changed(this.deps.config.accounts);
+    for (const id of changed) await this.dropData(id);
+    return changed;
+  }
+
+  /** An account's data, not its key or its config: what a changed identity makes the old account's. */
+  private async dropData(accountId: string): Promise<string[]> {
+    const left: string[] = [];
+    await this.deps.cache.remove(accountId).catch(() => left.push('its cached value'));
+    await this.deps.history.remove(accountId).catch(() => left.push('its history'));
+    await this.deps.forgetAlerts(accountId).catch(() => left.push('its alert state'));
+    return left;
+  }
 
   /** One fetch with the key given (or the stored one); nothing is read from or written to the cache. */
   async test(account: Account, key?: string): Promise<Snapshot> {
@@ -100,7 +128,11 @@ export class AccountService {
       checkKey(key);
       await this.deps.store.set(accountId, key);
     }
-    return this.deps.config.patchAccount(accountId, patch);
+    // Another host or user: what was cached, charted and alerted belongs to the old one.
+    if (accountIdentity(checked.data) !== accountIdentity(existing)) await this.dropData(accountId);
+    const updated = await this.deps.config.patchAccount(accountId, patch);
+    await this.deps.identities.changed(this.deps.config.accounts);
+    return updated;
   }
 
   async rotateKey(accountId: string, key: string): Promise<void> {
@@ -125,9 +157,7 @@ export class AccountService {
         left.push(`its key (${error instanceof AppFailure ? error.message : 'the keychain refused'})`);
       });
     }
-    await this.deps.cache.remove(accountId).catch(() => left.push('its cached value'));
-    await this.deps.history.remove(accountId).catch(() => left.push('its history'));
-    await this.deps.forgetAlerts(accountId).catch(() => left.push('its alert state'));
+    left.push(...(await this.dropData(accountId)));
     return { account, left };
   }
 }

@@ -1,6 +1,6 @@
 import type { AlertIntent } from '../../../shared/alerts';
 import type { AppState } from '../../../shared/app-state';
-import { type Account, effectiveAccount } from '../../../shared/config';
+import { type Account, accountIdentity, effectiveAccount } from '../../../shared/config';
 import type { CoreChannel } from '../../../shared/ipc';
 import { PROVIDERS } from '../../../shared/providers';
 import { AccountService } from '../accounts/account-service';
@@ -76,11 +76,17 @@ export class AppController {
       cache: stores.cache,
       history: stores.history,
       forgetAlerts: (accountId) => this.monitor.forget(accountId),
+      identities: stores.identities,
       now: () => options.clock.wall(),
     });
     // Every config change, whoever made it, reaches the monitor and the popover.
     stores.config.onChange(() => {
-      for (const id of this.entries.keys()) if (!stores.config.account(id)) this.entries.delete(id);
+      // A removed account's last poll goes, and so does one taken from a host the account no longer names.
+      for (const [id, entry] of this.entries) {
+        const account = stores.config.account(id);
+        if (!account || accountIdentity(account) !== accountIdentity(entry.result.account))
+          this.entries.delete(id);
+      }
       this.monitor.setAccounts(this.effectiveAccounts());
       this.emitState();
     });
@@ -89,6 +95,8 @@ export class AppController {
   /** Shows the cached values at once (stale), before any request, then starts polling. */
   async start(launchAtLogin: boolean): Promise<void> {
     this.launchAtLogin = launchAtLogin;
+    // Before the monitor loads alert state: an id that now names another host starts with nothing.
+    await this.accounts.reconcile();
     for (const account of this.options.stores.config.accounts) {
       const snapshot = await this.options.stores.cache.read(account.id).catch(() => null);
       this.entries.set(account.id, {

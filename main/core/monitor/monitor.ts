@@ -172,6 +172,8 @@ export class Monitor {
 
   /** A removed account's alert state goes too, held alerts included, and is saved. */
   async forget(accountId: string): Promise<void> {
+    // Not started yet: the state is still only on disk.
+    if (!this.alertState) return this.deps.alertStore.forget(accountId);
     this.dropAlerts(accountId);
     await this.saveAlerts();
   }

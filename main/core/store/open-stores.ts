@@ -2,6 +2,7 @@ import { AlertStateStore } from './alert-state-store';
 import { createSnapshotCache, type SnapshotCache } from './cache';
 import { ConfigStore } from './config-store';
 import { HistoryStore } from './history';
+import { IdentityIndex } from './identities';
 import type { DataPaths } from './paths';
 
 /** Everything kept on disk for one data dir; each entry point (desktop app, CLI) opens them once. */
@@ -11,6 +12,7 @@ export interface Stores {
   cache: SnapshotCache;
   history: HistoryStore;
   alerts: AlertStateStore;
+  identities: IdentityIndex;
 }
 
 export async function openStores(paths: DataPaths, now: () => number = Date.now): Promise<Stores> {
@@ -20,5 +22,6 @@ export async function openStores(paths: DataPaths, now: () => number = Date.now)
     cache: createSnapshotCache(paths.cacheDir),
     history: new HistoryStore(paths.historyDir, now),
     alerts: new AlertStateStore(paths.alertStateFile),
+    identities: new IdentityIndex(paths.identitiesFile),
   };
 }

@@ -20,6 +20,8 @@ export interface DataPaths {
   cacheDir: string;
   historyDir: string;
   alertStateFile: string;
+  /** Which provider, host and user each account's data was written for (see IdentityIndex). */
+  identitiesFile: string;
 }
 
 /** Flag, then environment, then the OS default: the same order for every command. */
@@ -37,5 +39,6 @@ export function resolvePaths(
     cacheDir: path.join(dataDir, 'cache'),
     historyDir: path.join(dataDir, 'history'),
     alertStateFile: path.join(dataDir, 'alert-state.json'),
+    identitiesFile: path.join(dataDir, 'identities.json'),
   };
 }

@@ -140,6 +140,21 @@ describe('app controller over IPC', () => {
     await app.controller.stop();
   });
 
+  it('pointing an account at another host drops the old host’s cached value and history', async () => {
+    const { app, dataDir } = await withResearch();
+    expect(existsSync(path.join(dataDir, 'cache', 'research.json'))).toBe(true);
+    const other = await startHappenstance('hs_live_controller_4321');
+    fakes.push(other);
+    expect(
+      await app.invoke('accounts:update', { accountId: 'research', patch: { baseUrl: other.server.url } }),
+    ).toEqual({ ok: true, value: null });
+    expect(existsSync(path.join(dataDir, 'cache', 'research.json'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'history', 'research.jsonl'))).toBe(false);
+    // The popover shows no value until the new host answers.
+    expect(app.controller.state().accounts[0]).toMatchObject({ remaining: null, stale: false });
+    await app.controller.stop();
+  });
+
   it('removing an account takes its key, cache, history and alert state with it', async () => {
     const { app, dataDir } = await withResearch();
     await app.invoke('alerts:set-thresholds', { accountId: 'research', alerts: { warnBelow: 5000 } });

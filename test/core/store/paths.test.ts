@@ -19,6 +19,7 @@ describe('data paths', () => {
       cacheDir: '/h/.config/Creditbar/cache',
       historyDir: '/h/.config/Creditbar/history',
       alertStateFile: '/h/.config/Creditbar/alert-state.json',
+      identitiesFile: '/h/.config/Creditbar/identities.json',
     });
     expect(resolvePaths({}, env, 'linux', '/h')).toMatchObject({
       dataDir: '/env/data',
