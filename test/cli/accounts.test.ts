@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import keytar from 'keytar';
@@ -205,5 +207,42 @@ describe('creditbar accounts', () => {
     expect(add.stdout).not.toMatch(/keychain/);
     const list = await runBuiltCli(['accounts', 'list', '--data-dir', dataDir]);
     expect(list.stdout).toContain('try-it\tdemo\tDemo\tno key needed');
+  });
+
+  it('two accounts add at once both land: the config is re-read under a lock after the slow test', async () => {
+    const dataDir = await fresh();
+    // A provider that answers neither test until both have asked: both processes have read the (empty) config
+    // before either writes it.
+    const waiting: ServerResponse[] = [];
+    const usage = JSON.parse(
+      readFileSync(path.resolve(__dirname, '../fixtures/happenstance/usage.json'), 'utf8'),
+    );
+    const barrier = createServer((_req, res) => {
+      waiting.push(res);
+      if (waiting.length === 2)
+        for (const r of waiting)
+          r.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(usage));
+    });
+    await new Promise<void>((resolve) => barrier.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(barrier.address() as AddressInfo).port}`;
+    try {
+      const add = (id: string, key: string) =>
+        addAccountCli(dataDir, key, ['--provider', 'happenstance', '--id', id, '--base-url', url]);
+      const [first, second] = await Promise.all([
+        add('first', 'sk_first_key_0001'),
+        add('second', 'sk_second_key_0002'),
+      ]);
+      expect([first.code, second.code]).toEqual([0, 0]);
+      const ids = JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8')).accounts.map(
+        (a: { id: string }) => a.id,
+      );
+      expect(ids.sort()).toEqual(['first', 'second']);
+      expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'first')).toBe('sk_first_key_0001');
+      expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'second')).toBe('sk_second_key_0002');
+    } finally {
+      barrier.close();
+      await keytar.deletePassword(TEST_KEYCHAIN_SERVICE, 'first');
+      await keytar.deletePassword(TEST_KEYCHAIN_SERVICE, 'second');
+    }
   });
 });

@@ -95,13 +95,14 @@ export class AccountService {
     if (needsKey && !key) throw new AppFailure('no_credentials', 'Enter the API key for this account');
     if (needsKey && key) checkKey(key);
     const tested = options.verify ? await this.test(account, key ?? undefined) : null;
-    const before = this.deps.config.checkpoint();
+    const hadFile = this.deps.config.exists;
     await this.deps.config.addAccount(account);
     if (needsKey && key) {
       try {
         await this.deps.store.set(account.id, key);
       } catch (error) {
-        await this.deps.config.revert(before).catch(() => undefined);
+        // Only this account comes out again: others added meanwhile (another process) stay.
+        await this.deps.config.removeAccount(account.id, { dropEmptyFile: !hadFile }).catch(() => undefined);
         throw error;
       }
     }

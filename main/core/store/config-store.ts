@@ -1,4 +1,6 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
 import {
   Account,
   AccountPatch,
@@ -9,7 +11,7 @@ import {
   SettingsPatch,
 } from '../../../shared/config';
 import { ConfigError } from '../errors';
-import { readConfig, writeConfig } from './config-file';
+import { readConfig, writeConfig, writeProblem } from './config-file';
 
 const EMPTY: ConfigFile = { version: 1, accounts: [] };
 
@@ -58,24 +60,42 @@ export class ConfigStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** What `revert` can put back: the config as it is now, or null while there is no file yet. */
-  checkpoint(): ConfigFile | null {
-    return this.onDisk ? this.current : null;
-  }
-
-  /** Undoes changes since a checkpoint (a key the keychain refused after its account was written). */
-  async revert(checkpoint: ConfigFile | null): Promise<void> {
-    if (checkpoint) return this.replace(checkpoint);
-    await rm(this.file, { force: true });
-    this.onDisk = false;
-    this.announce(EMPTY);
-  }
-
-  /** The one way to change the config: validated whole, written, then announced. */
-  async replace(next: ConfigFile): Promise<void> {
-    await writeConfig(this.file, next);
-    this.onDisk = true;
-    this.announce(next);
+  /**
+   * The one way to change the config: under a lock shared by every process on this data dir, the file is read
+   * again (another process may have changed it while this one tested a key), changed, validated whole, written,
+   * and announced. Two `accounts add` at once both land; neither writes back a copy taken before the other.
+   */
+  async change<T>(edit: (fresh: ConfigFile) => { next: ConfigFile | null; result: T }): Promise<T> {
+    let release: () => Promise<void>;
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      release = await lockfile.lock(this.file, {
+        realpath: false,
+        lockfilePath: `${this.file}.lock`,
+        // A lock left by a killed process is taken over once its heartbeat is this old.
+        stale: 10_000,
+        retries: { retries: 100, minTimeout: 20, maxTimeout: 250 },
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw writeProblem(this.file, error);
+      throw new ConfigError(`${this.file} is being changed by another Creditbar; try again in a moment.`);
+    }
+    try {
+      const onDisk = await readConfig(this.file);
+      const { next, result } = edit(onDisk ?? EMPTY);
+      if (next === null) {
+        await rm(this.file, { force: true });
+        this.onDisk = false;
+        this.announce(EMPTY);
+      } else {
+        await writeConfig(this.file, next);
+        this.onDisk = true;
+        this.announce(next);
+      }
+      return result;
+    } finally {
+      await release().catch(() => undefined);
+    }
   }
 
   private announce(next: ConfigFile): void {
@@ -83,42 +103,57 @@ export class ConfigStore {
     for (const listener of this.listeners) listener(next);
   }
 
+  /** Whether the config file exists (a first add that is undone removes it rather than leave an empty one). */
+  get exists(): boolean {
+    return this.onDisk;
+  }
+
   async addAccount(account: Account): Promise<void> {
-    if (this.account(account.id)) {
-      throw new ConfigError(
-        `An account with id "${account.id}" exists already; remove it first or choose another id.`,
-      );
-    }
-    await this.replace({ ...this.current, accounts: [...this.current.accounts, account] });
+    await this.change((fresh) => {
+      if (fresh.accounts.some((a) => a.id === account.id)) {
+        throw new ConfigError(
+          `An account with id "${account.id}" exists already; remove it first or choose another id.`,
+        );
+      }
+      return { next: { ...fresh, accounts: [...fresh.accounts, account] }, result: undefined };
+    });
   }
 
   async patchAccount(id: string, patch: AccountPatch): Promise<Account> {
-    const existing = this.account(id);
-    if (!existing) throw new ConfigError(`No account "${id}"`);
-    const parsed = Account.safeParse({
-      ...applyPatch(existing, AccountPatch.parse(patch)),
-      id,
-      provider: existing.provider,
+    return this.change((fresh) => {
+      const existing = fresh.accounts.find((a) => a.id === id);
+      if (!existing) throw new ConfigError(`No account "${id}"`);
+      const parsed = Account.safeParse({
+        ...applyPatch(existing, AccountPatch.parse(patch)),
+        id,
+        provider: existing.provider,
+      });
+      if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
+      return {
+        next: { ...fresh, accounts: fresh.accounts.map((a) => (a.id === id ? parsed.data : a)) },
+        result: parsed.data,
+      };
     });
-    if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
-    await this.replace({
-      ...this.current,
-      accounts: this.current.accounts.map((a) => (a.id === id ? parsed.data : a)),
-    });
-    return parsed.data;
   }
 
-  async removeAccount(id: string): Promise<Account | null> {
-    const existing = this.account(id);
-    if (!existing) return null;
-    await this.replace({ ...this.current, accounts: this.current.accounts.filter((a) => a.id !== id) });
-    return existing;
+  /**
+   * Removes an account. `dropEmptyFile`: when this leaves the file as it was before a first add (no accounts, no
+   * settings), the file goes too (undoing an add whose key the keychain refused).
+   */
+  async removeAccount(id: string, options: { dropEmptyFile?: boolean } = {}): Promise<Account | null> {
+    return this.change((fresh) => {
+      const existing = fresh.accounts.find((a) => a.id === id) ?? null;
+      const next = { ...fresh, accounts: fresh.accounts.filter((a) => a.id !== id) };
+      const empty = next.accounts.length === 0 && next.settings === undefined;
+      return { next: options.dropEmptyFile && empty ? null : next, result: existing };
+    });
   }
 
   async patchSettings(patch: SettingsPatch): Promise<Settings> {
-    const parsed = Settings.safeParse(applyPatch(this.settings, SettingsPatch.parse(patch)));
-    if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
-    await this.replace({ ...this.current, settings: parsed.data });
-    return parsed.data;
+    return this.change((fresh) => {
+      const parsed = Settings.safeParse(applyPatch(fresh.settings ?? {}, SettingsPatch.parse(patch)));
+      if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
+      return { next: { ...fresh, settings: parsed.data }, result: parsed.data };
+    });
   }
 }
