@@ -10,6 +10,7 @@ import { loginItemPlan, START_HIDDEN_FLAG } from './core/present/autostart';
 import type { MenuAction } from './core/present/menu-model';
 import { devRendererUrl } from './core/present/window-options';
 import { createHttpClient } from './core/providers/http';
+import { claimMonitoring } from './core/store/monitor-lock';
 import { openStores } from './core/store/open-stores';
 import { resolvePaths } from './core/store/paths';
 import { createKeytarStore, keychainService } from './core/store/secrets';
@@ -39,8 +40,11 @@ async function main(): Promise<void> {
   const stores = await openStores(
     resolvePaths({ dataDir: app.getPath('userData') }, process.env, process.platform, homedir()),
   );
+  // A `creditbar watch` (or serve) already owning this data dir keeps its alerts and history; the app reads.
+  const claim = await claimMonitoring(stores.paths.dataDir);
   const controller = new AppController({
     stores,
+    owner: claim !== null,
     keychain: createKeytarStore(keychainService(process.env)),
     env: process.env,
     http: createHttpClient(),
@@ -147,10 +151,13 @@ async function main(): Promise<void> {
     event.preventDefault();
     if (stopping) return;
     stopping = true;
-    void controller.stop().finally(() => {
-      stopped = true;
-      app.quit();
-    });
+    void controller
+      .stop()
+      .then(() => claim?.release())
+      .finally(() => {
+        stopped = true;
+        app.quit();
+      });
   });
   // Created ahead so the first click opens without a visible delay.
   popover.create();

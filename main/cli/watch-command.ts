@@ -2,6 +2,7 @@ import { effectiveAccount } from '../../shared/config';
 import { systemClock } from '../core/monitor/clock';
 import { Monitor } from '../core/monitor/monitor';
 import { toAccountStatus } from '../core/present/account-status';
+import { claimMonitoring } from '../core/store/monitor-lock';
 import { type CliIo, noAccountsLine, openContext } from './context';
 
 /** Ten years: anything longer is a typo, said so rather than silently shortened. */
@@ -52,6 +53,12 @@ export async function watchCommand(
     return 3;
   }
   const line = (value: unknown) => io.stdout(`${JSON.stringify(value)}\n`);
+  const claim = await claimMonitoring(stores.paths.dataDir);
+  if (!claim) {
+    io.stderr(
+      `Another Creditbar (the desktop app, or another watch) is monitoring ${stores.paths.dataDir}: this watch prints values read-only; alerts and history stay with it.\n`,
+    );
+  }
   const monitor = new Monitor(
     config.accounts.map((a) => effectiveAccount(a, config.settings)),
     {
@@ -61,6 +68,7 @@ export async function watchCommand(
       clock: systemClock,
       random: Math.random,
       settings: () => config.settings,
+      owner: claim !== null,
     },
     {
       result(result) {
@@ -91,5 +99,6 @@ export async function watchCommand(
     });
   });
   await monitor.stop();
+  await claim?.release();
   return 0;
 }

@@ -28,6 +28,8 @@ export interface AppControllerOptions {
   chooseSaveFile: (suggestedName: string) => Promise<string | null>;
   /** Turns launch at login on or off in the OS (the shell's effect), or says why it is not offered here. */
   loginItem: { apply: (enabled: boolean) => Promise<void> } | { unavailable: string };
+  /** Whether this process owns the data dir's monitoring (claimMonitoring); read-only when another does. */
+  owner?: boolean;
 }
 
 /**
@@ -56,6 +58,7 @@ export class AppController {
         clock: options.clock,
         random: options.random,
         settings: () => stores.config.settings,
+        owner: options.owner ?? true,
       },
       {
         result: (result, forecast) => {

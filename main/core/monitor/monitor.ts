@@ -31,6 +31,11 @@ export interface MonitorDeps {
   random: () => number;
   /** Read at every use: settings changed while running (quiet hours, say) apply at once. */
   settings: () => Settings | undefined;
+  /**
+   * False when another process owns this data dir's monitoring (see claimMonitoring): polls still show values,
+   * but no alert is raised or saved and no history is written, so nothing happens twice.
+   */
+  owner?: boolean;
 }
 
 export interface MonitorEvents {
@@ -89,7 +94,8 @@ export class Monitor {
   }
 
   async start(): Promise<void> {
-    this.alertState = await this.deps.alertStore.load();
+    // Read-only: alert state stays unloaded, so no alert is raised, held or saved by this process.
+    this.alertState = this.deps.owner === false ? null : await this.deps.alertStore.load();
     this.savedAlerts = JSON.stringify(this.alertState);
     this.running = true;
     this.scheduleSpread([...this.slots.values()]);
@@ -251,7 +257,8 @@ export class Monitor {
     if (generation !== slot.generation || !this.running || this.slots.get(slot.account.id) !== slot) return;
     let outlook: Outlook | null = null;
     if (result.error === null && result.snapshot) {
-      await this.deps.history.append(slot.account.id, result.snapshot).catch(() => this.problem('history'));
+      if (this.deps.owner !== false)
+        await this.deps.history.append(slot.account.id, result.snapshot).catch(() => this.problem('history'));
       const { points } = await this.deps.history.load(slot.account.id).catch(() => ({ points: [] }));
       outlook = outlookFor(slot.account, result.snapshot, points, now().getTime());
     }

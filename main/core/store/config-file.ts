@@ -10,8 +10,11 @@ export async function readConfig(file: string): Promise<ConfigFile | null> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new ConfigError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT') return null;
+    throw new ConfigError(
+      `Cannot read ${file}: ${PROBLEMS[code] ?? (code || 'unknown error')}. Nothing was changed.`,
+    );
   }
   let json: unknown;
   try {
@@ -24,7 +27,7 @@ export async function readConfig(file: string): Promise<ConfigFile | null> {
   return parsed.data;
 }
 
-const WRITE_PROBLEMS: Record<string, string> = {
+const PROBLEMS: Record<string, string> = {
   EROFS: 'the folder is read-only',
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is used up',
@@ -38,7 +41,7 @@ const WRITE_PROBLEMS: Record<string, string> = {
 export function writeProblem(file: string, error: unknown): ConfigError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   return new ConfigError(
-    `Cannot write ${file}: ${WRITE_PROBLEMS[code] ?? (code || 'unknown error')}. Nothing was changed.`,
+    `Cannot write ${file}: ${PROBLEMS[code] ?? (code || 'unknown error')}. Nothing was changed.`,
   );
 }
 

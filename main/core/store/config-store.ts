@@ -66,20 +66,7 @@ export class ConfigStore {
    * and announced. Two `accounts add` at once both land; neither writes back a copy taken before the other.
    */
   async change<T>(edit: (fresh: ConfigFile) => { next: ConfigFile | null; result: T }): Promise<T> {
-    let release: () => Promise<void>;
-    try {
-      await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-      release = await lockfile.lock(this.file, {
-        realpath: false,
-        lockfilePath: `${this.file}.lock`,
-        // A lock left by a killed process is taken over once its heartbeat is this old.
-        stale: 10_000,
-        retries: { retries: 100, minTimeout: 20, maxTimeout: 250 },
-      });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw writeProblem(this.file, error);
-      throw new ConfigError(`${this.file} is being changed by another Creditbar; try again in a moment.`);
-    }
+    const release = await this.lock();
     try {
       const onDisk = await readConfig(this.file);
       const { next, result } = edit(onDisk ?? EMPTY);
@@ -95,6 +82,33 @@ export class ConfigStore {
       return result;
     } finally {
       await release().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Waits a few seconds for another process's change to finish; a lock left by a killed process is taken over
+   * once its heartbeat is 10 s old. Anything but a held lock (a read-only folder, say) is said at once.
+   */
+  private async lock(): Promise<() => Promise<void>> {
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw writeProblem(this.file, error);
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await lockfile.lock(this.file, {
+          realpath: false,
+          lockfilePath: `${this.file}.lock`,
+          stale: 10_000,
+        });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw writeProblem(this.file, error);
+        if (attempt >= 50) {
+          throw new ConfigError(`${this.file} is being changed by another Creditbar; try again in a moment.`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
   }
 

@@ -253,7 +253,7 @@ describe('app controller over IPC', () => {
       ok: false,
       error: {
         kind: 'config',
-        message: `Cannot write ${path.join(dataDir, 'config.json')}: a folder stands where the file should be. Nothing was changed.`,
+        message: `Cannot read ${path.join(dataDir, 'config.json')}: a folder stands where the file should be. Nothing was changed.`,
       },
     });
     expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'unwritable')).toBeNull();
