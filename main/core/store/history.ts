@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
@@ -145,8 +145,6 @@ function parseRows(text: string): Parsed | null {
 interface Loaded extends AccountHistory {
   usageKeys: Set<string>;
   appendsSinceCompaction: number;
-  /** Whether the file on disk exists with its header, so appends can go straight on. */
-  onDisk: boolean;
 }
 
 /** Per-account usage history on disk: append-only lines, compacted atomically now and then. */
@@ -182,7 +180,6 @@ export class HistoryStore {
       usage: [],
       usageKeys: new Set(),
       appendsSinceCompaction: 0,
-      onDisk: false,
     };
     let rewrite = false;
     if (text !== null) {
@@ -207,7 +204,6 @@ export class HistoryStore {
             entry.points.push({ t: row[0] * 1000, remaining: row[1], used: row[2], maxPercent: row[3] });
           }
         }
-        entry.onDisk = true;
         // A tail without its newline would glue the next append onto it: rewrite the file whole first.
         rewrite = parsed.torn || !text.endsWith('\n');
       }
@@ -249,8 +245,15 @@ export class HistoryStore {
     entry.appendsSinceCompaction++;
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = this.file(accountId);
-    await appendFile(file, `${entry.onDisk ? '' : HEADER_LINE}${lines.join('\n')}\n`, { mode: 0o600 });
-    entry.onDisk = true;
+    // The size, not what this process remembers, says whether the file needs its header: a file deleted under a
+    // running watch comes back as a new one, and rows without a header would be set aside as damaged.
+    const handle = await open(file, 'a', 0o600);
+    try {
+      const { size } = await handle.stat();
+      await handle.write(`${size === 0 ? HEADER_LINE : ''}${lines.join('\n')}\n`);
+    } finally {
+      await handle.close();
+    }
     if (entry.appendsSinceCompaction >= COMPACT_EVERY) await this.compact(accountId, entry);
   }
 
@@ -274,7 +277,6 @@ export class HistoryStore {
       mode: 0o600,
       fsync: true,
     });
-    entry.onDisk = true;
   }
 
   /** Replaces an account's whole history (the demo's simulated past), written atomically. */
@@ -284,7 +286,6 @@ export class HistoryStore {
       usage: [],
       usageKeys: new Set(),
       appendsSinceCompaction: 0,
-      onDisk: false,
     };
     this.loaded.set(accountId, entry);
     await this.compact(accountId, entry);

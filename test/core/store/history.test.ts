@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -76,6 +76,18 @@ describe('history store', () => {
     await store.append('a', snap(NOW + 60_000, 1, old));
     expect(readFileSync(path.join(dir, 'a.jsonl'), 'utf8')).not.toMatch(/\["u",/);
     expect((await new HistoryStore(dir, () => NOW).load('a')).usage).toEqual([]);
+  });
+
+  it('a history file deleted under a running store comes back with its header: no row is set aside', async () => {
+    const dir = await tmp();
+    const store = new HistoryStore(dir, () => NOW);
+    await store.append('a', snap(NOW, 3));
+    rmSync(path.join(dir, 'a.jsonl'));
+    await store.append('a', snap(NOW + 60_000, 2));
+    await store.append('a', snap(NOW + 120_000, 1));
+    const { points } = await new HistoryStore(dir, () => NOW).load('a');
+    expect(points.map((p) => p.remaining)).toEqual([2, 1]);
+    expect(existsSync(path.join(dir, 'a.jsonl.bad'))).toBe(false);
   });
 
   it('a clock set back keeps the series in order', async () => {
