@@ -245,4 +245,28 @@ describe('creditbar accounts', () => {
       await keytar.deletePassword(TEST_KEYCHAIN_SERVICE, 'second');
     }
   });
+
+  it('without a keychain, remove still takes the account out of the config and says the key could not go', async () => {
+    const dataDir = await fresh();
+    const add = await addAccountCli(dataDir, hs.key, [
+      '--provider',
+      'happenstance',
+      '--id',
+      'no-keychain-remove',
+      '--base-url',
+      hs.server.url,
+      '--no-verify',
+    ]);
+    expect(add.code).toBe(0);
+    const remove = await runBuiltCli(['accounts', 'remove', 'no-keychain-remove', '--data-dir', dataDir], {
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(root, 'no-bus')}`,
+    });
+    expect(remove.code).toBe(1);
+    expect(remove.stderr).toMatch(
+      /Removed no-keychain-remove from the config, but could not remove its key \(No Secret Service is running/,
+    );
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8')).accounts).toEqual([]);
+    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'no-keychain-remove')).toBe(hs.key);
+    await keytar.deletePassword(TEST_KEYCHAIN_SERVICE, 'no-keychain-remove');
+  });
 });

@@ -112,5 +112,17 @@ describe.runIf(canMount())('disk faults, for real', () => {
     );
     expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'readonly-new')).toBeNull();
     expect(existsSync(path.join(dir, 'cache', 'readonly-new.json'))).toBe(false);
+    // Removing from a read-only config changes nothing, the key included, and says so truthfully.
+    await keytar.setPassword(TEST_KEYCHAIN_SERVICE, 'happenstance', hs.key);
+    try {
+      const remove = await runBuiltCli(['accounts', 'remove', 'happenstance', '--data-dir', dir]);
+      expect(remove.code).toBe(3);
+      expect(remove.stderr).toContain(
+        `Cannot write ${path.join(dir, 'config.json')}: the folder is read-only. Nothing was changed.`,
+      );
+      expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'happenstance')).toBe(hs.key);
+    } finally {
+      await keytar.deletePassword(TEST_KEYCHAIN_SERVICE, 'happenstance');
+    }
   });
 });
