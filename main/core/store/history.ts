@@ -223,13 +223,12 @@ export class HistoryStore {
   async append(accountId: string, snapshot: Snapshot): Promise<void> {
     const entry = await this.entry(accountId);
     const point = pointFromSnapshot(snapshot);
-    const last = entry.points[entry.points.length - 1];
-    if (last && point.t < last.t) {
-      // The wall clock went back: keep the series ordered rather than lose the point.
-      point.t = last.t;
-    }
     const lines = [pointRow(point)];
-    entry.points.push(point);
+    // Each point keeps the time it was taken. After a clock that ran ahead is put right, later points are not
+    // stamped at the wrong future time: they go in their place, and the series stays in order.
+    let at = entry.points.length;
+    while (at > 0 && (entry.points[at - 1] as HistoryPoint).t > point.t) at--;
+    entry.points.splice(at, 0, point);
     const now = this.now();
     for (const u of snapshot.usage) {
       const usage = { t: Date.parse(u.at), used: u.used };

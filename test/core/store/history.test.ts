@@ -90,15 +90,33 @@ describe('history store', () => {
     expect(existsSync(path.join(dir, 'a.jsonl.bad'))).toBe(false);
   });
 
-  it('a clock set back keeps the series in order', async () => {
+  it('a clock set back keeps the series in order, each point at the time it was taken', async () => {
     const dir = await tmp();
     const store = new HistoryStore(dir, () => NOW);
     await store.append('a', snap(NOW, 10));
     await store.append('a', snap(NOW - DAY, 9));
+    expect((await store.load('a')).points.map((p) => [p.t, p.remaining])).toEqual([
+      [NOW - DAY, 9],
+      [NOW, 10],
+    ]);
     const { points } = await new HistoryStore(dir, () => NOW).load('a');
     expect(points.map((p) => [p.t, p.remaining])).toEqual([
+      [NOW - DAY, 9],
       [NOW, 10],
-      [NOW, 9],
+    ]);
+  });
+
+  it('after a clock that ran a year ahead is put right, later points are not stamped in the future', async () => {
+    const dir = await tmp();
+    const store = new HistoryStore(dir, () => NOW);
+    await store.append('a', snap(NOW + 365 * DAY, 5));
+    await store.append('a', snap(NOW + 60_000, 4));
+    await store.append('a', snap(NOW + 120_000, 3));
+    const { points } = await new HistoryStore(dir, () => NOW).load('a');
+    expect(points.map((p) => [p.t, p.remaining])).toEqual([
+      [NOW + 60_000, 4],
+      [NOW + 120_000, 3],
+      [NOW + 365 * DAY, 5],
     ]);
   });
 
