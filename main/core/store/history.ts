@@ -50,6 +50,16 @@ function usageKey(u: ProviderUsage): string {
 }
 
 /**
+ * How many records of each second and amount are known. Two records can share both (two calls in one second),
+ * so they are counted, not deduplicated: a poll that sends them again adds none, one with a third adds one.
+ */
+function countUsage(usage: readonly ProviderUsage[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const u of usage) counts.set(usageKey(u), (counts.get(usageKey(u)) ?? 0) + 1);
+  return counts;
+}
+
+/**
  * Keeps every point for 7 days, the last point of each hour to 90 days, the last of each day to 400 days.
  * A year of one-minute polling is then about 12 000 points an account.
  */
@@ -143,7 +153,7 @@ function parseRows(text: string): Parsed | null {
 }
 
 interface Loaded extends AccountHistory {
-  usageKeys: Set<string>;
+  usageCounts: Map<string, number>;
   appendsSinceCompaction: number;
 }
 
@@ -178,7 +188,7 @@ export class HistoryStore {
     const entry: Loaded = {
       points: [],
       usage: [],
-      usageKeys: new Set(),
+      usageCounts: new Map(),
       appendsSinceCompaction: 0,
     };
     let rewrite = false;
@@ -191,19 +201,15 @@ export class HistoryStore {
         if (c) {
           entry.points = c.points;
           entry.usage = c.usage;
-          for (const u of c.usage) entry.usageKeys.add(usageKey(u));
         }
         for (const row of parsed.rows) {
           if (row[0] === 'u') {
-            const u = { t: row[1] * 1000, used: row[2] };
-            if (!entry.usageKeys.has(usageKey(u))) {
-              entry.usageKeys.add(usageKey(u));
-              entry.usage.push(u);
-            }
+            entry.usage.push({ t: row[1] * 1000, used: row[2] });
           } else {
             entry.points.push({ t: row[0] * 1000, remaining: row[1], used: row[2], maxPercent: row[3] });
           }
         }
+        entry.usageCounts = countUsage(entry.usage);
         // A tail without its newline would glue the next append onto it: rewrite the file whole first.
         rewrite = parsed.torn || !text.endsWith('\n');
       }
@@ -230,13 +236,16 @@ export class HistoryStore {
     while (at > 0 && (entry.points[at - 1] as HistoryPoint).t > point.t) at--;
     entry.points.splice(at, 0, point);
     const now = this.now();
+    const inThisAnswer = new Map<string, number>();
     for (const u of snapshot.usage) {
       const usage = { t: Date.parse(u.at), used: u.used };
       // Older than history keeps: compaction would drop it, and the next poll would append it again.
       if (now - usage.t > DAILY_KEEP_MS) continue;
       const key = usageKey(usage);
-      if (entry.usageKeys.has(key)) continue;
-      entry.usageKeys.add(key);
+      const nth = (inThisAnswer.get(key) ?? 0) + 1;
+      inThisAnswer.set(key, nth);
+      if (nth <= (entry.usageCounts.get(key) ?? 0)) continue;
+      entry.usageCounts.set(key, nth);
       entry.usage.push(usage);
       lines.push(usageRow(usage));
     }
@@ -260,7 +269,7 @@ export class HistoryStore {
     const now = this.now();
     entry.points = compactPoints(entry.points, now);
     entry.usage = entry.usage.filter((u) => now - u.t <= DAILY_KEEP_MS);
-    entry.usageKeys = new Set(entry.usage.map(usageKey));
+    entry.usageCounts = countUsage(entry.usage);
     entry.appendsSinceCompaction = 0;
     const data = encodeColumns({
       t: entry.points.map((p) => Math.round(p.t / 1000)),
@@ -283,7 +292,7 @@ export class HistoryStore {
     const entry: Loaded = {
       points: [...points].sort((a, b) => a.t - b.t),
       usage: [],
-      usageKeys: new Set(),
+      usageCounts: new Map(),
       appendsSinceCompaction: 0,
     };
     this.loaded.set(accountId, entry);

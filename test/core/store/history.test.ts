@@ -90,6 +90,21 @@ describe('history store', () => {
     expect(existsSync(path.join(dir, 'a.jsonl.bad'))).toBe(false);
   });
 
+  it('two usage records that share a second and an amount are both kept, and not added again by the next poll', async () => {
+    const dir = await tmp();
+    const store = new HistoryStore(dir, () => NOW);
+    const at = new Date(NOW - 3_600_000).toISOString();
+    const two = [
+      { at, used: 1 },
+      { at, used: 1 },
+    ];
+    await store.append('a', snap(NOW, 10, two));
+    await store.append('a', snap(NOW + 60_000, 9, two));
+    expect((await new HistoryStore(dir, () => NOW).load('a')).usage).toHaveLength(2);
+    await store.append('a', snap(NOW + 120_000, 8, [...two, { at, used: 1 }]));
+    expect((await new HistoryStore(dir, () => NOW).load('a')).usage).toHaveLength(3);
+  });
+
   it('a clock set back keeps the series in order, each point at the time it was taken', async () => {
     const dir = await tmp();
     const store = new HistoryStore(dir, () => NOW);
