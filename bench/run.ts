@@ -6,6 +6,7 @@ import { historyCost } from './history-cost';
 import { POLICIES, type PolicyResult, percentile, simulate } from './polling-sim';
 import { rendererCost, rendererJsGzipBytes } from './renderer-cost';
 import { makeTraces } from './traces';
+import { watchScale } from './watch-scale';
 
 const SEED = 20261122;
 const CLI = path.resolve(__dirname, '..', 'out', 'main', 'cli.js');
@@ -106,6 +107,11 @@ async function main(): Promise<void> {
     `idle monitor, ${idle.accounts} accounts for ${idle.hours} simulated hours: ${idle.wakeups} timer wake-ups for ${idle.requests} requests (allowed ${idle.allowed})`,
   );
 
+  const scale = await watchScale(CLI, 2000, 15);
+  print(
+    `watch over ${scale.accounts} accounts (each polled once in its first seconds): peak RSS ${scale.peakRssMb.toFixed(0)} MB, ${scale.snapshots} snapshots printed`,
+  );
+
   print();
   print('3. History and cache (a year of one-minute polling, 20 accounts)');
   const history = await historyCost(CLI);
@@ -165,6 +171,13 @@ async function main(): Promise<void> {
       kind: 'max',
     },
     { name: 'history load, all accounts', value: history.loadAllMs, target: 100, unit: 'ms', kind: 'max' },
+    {
+      name: `watch over ${scale.accounts} accounts, peak RSS`,
+      value: scale.peakRssMb,
+      target: 300,
+      unit: 'MB',
+      kind: 'max',
+    },
     { name: 'history append p95', value: history.appendP95Ms, target: 5, unit: 'ms', kind: 'max' },
     {
       name: 'CLI start to state from cache',

@@ -70,8 +70,11 @@ export class Monitor {
   private running = false;
   private quietTimer: unknown = null;
   private quietFlush: Promise<void> | null = null;
-  /** The alert state as last written, to skip writes that would change nothing. */
-  private savedAlerts: string | null = null;
+  /** Whether the alert state changed since it was last written: most polls change nothing. */
+  private alertsDirty = false;
+  /** The save queued behind the one running, which every change made before it starts joins. */
+  private queuedSave: Promise<void> | null = null;
+  private lastSave: Promise<void> = Promise.resolve();
 
   constructor(
     accounts: readonly Account[],
@@ -96,7 +99,6 @@ export class Monitor {
   async start(): Promise<void> {
     // Read-only: alert state stays unloaded, so no alert is raised, held or saved by this process.
     this.alertState = this.deps.owner === false ? null : await this.deps.alertStore.load();
-    this.savedAlerts = JSON.stringify(this.alertState);
     this.running = true;
     this.scheduleSpread([...this.slots.values()]);
     await this.routeAlerts([]);
@@ -181,6 +183,7 @@ export class Monitor {
     // Not started yet: the state is still only on disk.
     if (!this.alertState) return this.deps.alertStore.forget(accountId);
     this.dropAlerts(accountId);
+    this.alertsDirty = true;
     await this.saveAlerts();
   }
 
@@ -214,6 +217,7 @@ export class Monitor {
     if (!this.alertState) return;
     const current = this.alertState.accounts[accountId] ?? freshAccountState();
     this.alertState.accounts[accountId] = { ...current, snoozedUntil: until ? until.toISOString() : null };
+    this.alertsDirty = true;
     await this.saveAlerts();
   }
 
@@ -289,6 +293,8 @@ export class Monitor {
       burnPerDay: outlook?.forecast.burnPerDay ?? null,
       now: this.deps.clock.wall(),
     });
+    if (JSON.stringify(state) !== JSON.stringify(this.alertState.accounts[account.id]))
+      this.alertsDirty = true;
     this.alertState.accounts[account.id] = state;
     await this.routeAlerts(intents);
   }
@@ -297,8 +303,11 @@ export class Monitor {
   private async routeAlerts(intents: AlertIntent[]): Promise<void> {
     if (!this.alertState) return;
     const now = this.deps.clock.wall();
+    const heldBefore = JSON.stringify(this.alertState.held);
     const routed = deliver(this.alertState, intents, now, this.deps.settings());
     this.alertState = routed.state;
+    if (intents.length > 0 || JSON.stringify(routed.state.held) !== heldBefore) this.alertsDirty = true;
+    // Written before anything is delivered: a crash right after must not deliver it again on restart.
     await this.saveAlerts();
     for (const intent of routed.deliver) this.events.alert?.(intent);
     this.deps.clock.clearTimer(this.quietTimer);
@@ -313,17 +322,28 @@ export class Monitor {
     }
   }
 
-  /** Writes alert state only when it changed: most polls change nothing, and each write is an fsync. */
-  private async saveAlerts(): Promise<void> {
-    if (!this.alertState) return;
-    const text = JSON.stringify(this.alertState);
-    if (text === this.savedAlerts) return;
-    try {
-      await this.deps.alertStore.save(this.alertState);
-      this.savedAlerts = text;
-    } catch {
-      this.problem('alert state');
-    }
+  /**
+   * Writes the alert state when it changed, one save at a time: changes made while one runs join the next, so a
+   * burst of polls over many accounts costs a few writes of the whole state rather than one each (which made
+   * memory and time grow with the square of the accounts). Resolves once every change made before the call is
+   * on disk.
+   */
+  private saveAlerts(): Promise<void> {
+    if (this.queuedSave) return this.queuedSave;
+    const next: Promise<void> = this.lastSave.then(async () => {
+      if (this.queuedSave === next) this.queuedSave = null;
+      if (!this.alertsDirty || !this.alertState) return;
+      this.alertsDirty = false;
+      try {
+        await this.deps.alertStore.save(this.alertState);
+      } catch {
+        this.alertsDirty = true;
+        this.problem('alert state');
+      }
+    });
+    this.queuedSave = next;
+    this.lastSave = next;
+    return next;
   }
 
   private problem(what: string): void {
