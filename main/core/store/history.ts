@@ -25,11 +25,12 @@ const n = z.number().nullable();
 const PointRow = z.tuple([z.number(), n, n, n]);
 const UsageRow = z.tuple([z.literal('u'), z.number(), z.number()]);
 const Rows = z.array(z.union([PointRow, UsageRow]));
-// Version 1 headers carry no columns (every point is a row); version 2 carries the compacted points as columns.
+// Version 1 headers carry no columns (every point is a row); versions 2 and 3 carry the compacted points as
+// columns (3 writes times as float64; 2, still read, as uint32).
 const Header = z.union([
   z.object({ v: z.literal(1) }),
   z.object({
-    v: z.literal(2),
+    v: z.union([z.literal(2), z.literal(3)]),
     points: z.number().int().nonnegative(),
     usage: z.number().int().nonnegative(),
     data: z.string(),
@@ -129,8 +130,8 @@ function parseRows(text: string): Parsed | null {
   } catch {
     return null;
   }
-  const columns = header.v === 2 ? decodeColumns(header.data, header.points, header.usage) : null;
-  if (header.v === 2 && columns === null) return null;
+  const columns = header.v === 1 ? null : decodeColumns(header.data, header.points, header.usage, header.v);
+  if (header.v !== 1 && columns === null) return null;
   const body = newline >= 0 ? text.slice(newline + 1).trimEnd() : '';
   if (body === '') return { columns, rows: [], torn: false };
   // One parse of the whole tail is far faster than one per line; fall back line by line only for a torn tail.
@@ -279,7 +280,7 @@ export class HistoryStore {
       usageT: entry.usage.map((u) => Math.round(u.t / 1000)),
       usageUsed: entry.usage.map((u) => u.used),
     });
-    const header = JSON.stringify({ v: 2, points: entry.points.length, usage: entry.usage.length, data });
+    const header = JSON.stringify({ v: 3, points: entry.points.length, usage: entry.usage.length, data });
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     await writeFileAtomic(this.file(accountId), `${header}\n`, {
       mode: 0o600,

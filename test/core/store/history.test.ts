@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSy
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { compactPoints, HistoryStore, needsCompaction } from '../../../main/core/store/history';
 import type { HistoryPoint, Snapshot } from '../../../shared/model';
@@ -105,6 +106,40 @@ describe('history store', () => {
     expect((await new HistoryStore(dir, () => NOW).load('a')).usage).toHaveLength(3);
   });
 
+  it('a version-2 file (uint32 times) written before still loads', async () => {
+    const dir = await tmp();
+    const bytes = Buffer.alloc(1 * 24 + 1 * 12);
+    bytes.writeDoubleLE(1840, 0); // remaining
+    bytes.writeDoubleLE(Number.NaN, 8); // used
+    bytes.writeDoubleLE(7, 16); // usage amount
+    bytes.writeUInt32LE(NOW / 1000, 24); // t
+    bytes.writeFloatLE(Number.NaN, 28); // max percent
+    bytes.writeUInt32LE(NOW / 1000 - 60, 32); // usage t
+    const data = deflateRawSync(bytes).toString('base64');
+    writeFileSync(path.join(dir, 'a.jsonl'), `${JSON.stringify({ v: 2, points: 1, usage: 1, data })}\n`);
+    expect(await new HistoryStore(dir, () => NOW).load('a')).toEqual({
+      points: [{ t: NOW, remaining: 1840, used: null, maxPercent: null }],
+      usage: [{ t: NOW - 60_000, used: 7 }],
+    });
+  });
+
+  it('far dates survive compaction: a clock in 2200 does not wrap', async () => {
+    const dir = await tmp();
+    const far = Date.parse('2200-01-01T00:00:00Z');
+    const early = Date.parse('1969-12-31T00:00:00Z');
+    await new HistoryStore(dir, () => far).replace('a', [
+      { t: early, remaining: 1, used: null, maxPercent: null },
+      { t: far - DAY, remaining: 2, used: null, maxPercent: null },
+      { t: far, remaining: 3, used: null, maxPercent: null },
+    ]);
+    const { points } = await new HistoryStore(dir, () => far).load('a');
+    // The 1969 point is older than history keeps; the far ones come back at their own times, in order.
+    expect(points.map((p) => [p.t, p.remaining])).toEqual([
+      [far - DAY, 2],
+      [far, 3],
+    ]);
+  });
+
   it('a clock set back keeps the series in order, each point at the time it was taken', async () => {
     const dir = await tmp();
     const store = new HistoryStore(dir, () => NOW);
@@ -206,7 +241,7 @@ describe('compaction', () => {
     // Four raw points in one old hour become one; the file is rewritten in the columnar form.
     expect(first.points).toEqual([{ t: old + 3 * 60_000, remaining: 1231.56, used: null, maxPercent: 12.5 }]);
     expect(readFileSync(path.join(dir, 'a.jsonl'), 'utf8')).toMatch(
-      /^\{"v":2,"points":1,"usage":1,"data":"[A-Za-z0-9+/=]+"\}\n$/,
+      /^\{"v":3,"points":1,"usage":1,"data":"[A-Za-z0-9+/=]+"\}\n$/,
     );
     const again = await new HistoryStore(dir, () => NOW).load('a');
     expect(again).toEqual(first);
