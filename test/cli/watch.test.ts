@@ -163,6 +163,20 @@ describe('creditbar watch', () => {
     ).toBeDefined();
   });
 
+  it('SIGTERM while a request hangs ends watch at once, exit 0', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const dataDir = await workspace([hs.account()]);
+    hs.server.fail({ type: 'hang' });
+    const watch = startBuiltCli(['watch', '--data-dir', dataDir], { CREDITBAR_KEY_HAPPENSTANCE: hs.key });
+    await expect.poll(() => hs.server.requests.length, { timeout: 10_000 }).toBe(1);
+    const sent = Date.now();
+    watch.child.kill('SIGTERM');
+    expect((await watch.exited).code).toBe(0);
+    // Far sooner than the request's own deadline: stopping aborts it rather than waiting it out.
+    expect(Date.now() - sent).toBeLessThan(5_000);
+  });
+
   it('killed with -9 mid-run, its cache and history still load', async () => {
     const hs = await startHappenstance();
     fakes.push(hs);
