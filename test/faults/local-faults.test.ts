@@ -42,6 +42,29 @@ const statusJson = async (dir: string, env: Record<string, string> = {}) => {
   };
 };
 
+/**
+ * Runs a shell script in its own D-Bus session and keyring (so locking or stopping it leaves the suite's alone),
+ * with the built CLI, the fake's URL and key, and a data dir in its environment. Asynchronous on purpose: the
+ * fake provider lives in this process and must keep answering meanwhile.
+ */
+function inOwnKeyring(script: string, dir: string) {
+  return promisify(execFile)(
+    'dbus-run-session',
+    ['--', 'bash', path.resolve(__dirname, '../with-keyring.sh'), 'bash', '-c', script],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: dir,
+        KEY: hs.key,
+        URL: hs.server.url,
+        DIR: dir,
+        CLI,
+        CREDITBAR_KEYCHAIN_SERVICE: TEST_KEYCHAIN_SERVICE,
+      },
+    },
+  );
+}
+
 describe('local faults', () => {
   it('a keychain item deleted behind our back is no_credentials, with the last value kept', async () => {
     const dir = await dataDirWith([{ ...hs.account('deleted-key'), label: 'Deleted' }]);
@@ -72,22 +95,7 @@ describe('local faults', () => {
       // Saving a new key into the locked keyring fails, and says it is locked rather than "cannot be reached".
       'printf %s "$KEY" | node "$CLI" accounts add --provider happenstance --id second-key --base-url "$URL" --data-dir "$DIR" --no-verify 2> "$DIR/add.txt" || true',
     ].join('\n');
-    // Asynchronous on purpose: the fake provider lives in this process and must keep answering meanwhile.
-    await promisify(execFile)(
-      'dbus-run-session',
-      ['--', 'bash', path.resolve(__dirname, '../with-keyring.sh'), 'bash', '-c', script],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: dir,
-          KEY: hs.key,
-          URL: hs.server.url,
-          DIR: dir,
-          CLI,
-          CREDITBAR_KEYCHAIN_SERVICE: TEST_KEYCHAIN_SERVICE,
-        },
-      },
-    );
+    await inOwnKeyring(script, dir);
     const before = JSON.parse(readFileSync(path.join(dir, 'before.json'), 'utf8')).accounts[0];
     const after = JSON.parse(readFileSync(path.join(dir, 'after.json'), 'utf8')).accounts[0];
     expect(before).toMatchObject({ remaining: 1840, error: null });
@@ -117,21 +125,7 @@ describe('local faults', () => {
       'kill -CONT $pid',
       'wait $status || echo $? > "$DIR/code.txt"',
     ].join('\n');
-    await promisify(execFile)(
-      'dbus-run-session',
-      ['--', 'bash', path.resolve(__dirname, '../with-keyring.sh'), 'bash', '-c', script],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: dir,
-          KEY: hs.key,
-          URL: hs.server.url,
-          DIR: dir,
-          CLI,
-          CREDITBAR_KEYCHAIN_SERVICE: TEST_KEYCHAIN_SERVICE,
-        },
-      },
-    );
+    await inOwnKeyring(script, dir);
     const accounts = JSON.parse(readFileSync(path.join(dir, 'status.json'), 'utf8')).accounts;
     expect(accounts).toHaveLength(3);
     for (const account of accounts) {
