@@ -106,6 +106,8 @@ export class AccountService {
         throw error;
       }
     }
+    // Recorded at once, so a hand edit of this account before the next command is still noticed.
+    await this.deps.identities.changed(this.deps.config.accounts);
     const seed = pollerFor(account.provider).initialHistory?.(account.id, this.deps.now().getTime());
     if (seed) await this.deps.history.replace(account.id, seed);
     if (tested) await this.deps.cache.write(account.id, tested).catch(() => undefined);

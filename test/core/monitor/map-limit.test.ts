@@ -24,8 +24,7 @@ describe('mapLimit', () => {
     expect(pending.map((p) => p.input)).toEqual([5, 1, 4, 2]);
     // Finish them out of order, one at a time: each end lets exactly one more start.
     for (let step = 0; step < 9; step++) {
-      const next = pending.find((p, i) => i === (step * 3) % pending.length) ?? pending[0];
-      pending.splice(pending.indexOf(next as (typeof pending)[number]), 1);
+      const [next] = pending.splice((step * 3) % pending.length, 1);
       next?.finish();
       await settle();
       expect(inFlight).toBeLessThanOrEqual(4);
