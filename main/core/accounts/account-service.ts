@@ -106,8 +106,9 @@ export class AccountService {
         throw error;
       }
     }
-    // Recorded at once, so a hand edit of this account before the next command is still noticed.
-    await this.deps.identities.changed(this.deps.config.accounts);
+    // Recorded at once (a hand edit before the next command is still noticed); anything left under this id by an
+    // account that stood for something else goes before this one's first value.
+    await this.reconcile();
     const seed = pollerFor(account.provider).initialHistory?.(account.id, this.deps.now().getTime());
     if (seed) await this.deps.history.replace(account.id, seed);
     if (tested) await this.deps.cache.write(account.id, tested).catch(() => undefined);
