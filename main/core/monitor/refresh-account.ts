@@ -35,7 +35,11 @@ export async function refreshAccount(
 ): Promise<AccountResult> {
   let secret: string | undefined;
   const deadlineMs = deps.pollDeadlineMs ?? POLL_DEADLINE_MS;
-  const deadline = AbortSignal.timeout(deadlineMs);
+  // Cleared when the poll ends: an idle monitor should not wake a minute after every poll for nothing.
+  const expiry = new AbortController();
+  const timer = setTimeout(() => expiry.abort(), deadlineMs);
+  timer.unref?.();
+  const deadline = expiry.signal;
   try {
     secret = hasCredential(account.provider) ? await deps.secrets(account.id) : '';
     const snapshot = await pollerFor(account.provider)
@@ -63,6 +67,8 @@ export async function refreshAccount(
     error.message = scrubSecret(error.message, secret);
     const lastKnown = await deps.cache.read(account.id).catch(() => null);
     return { account, snapshot: lastKnown, stale: lastKnown !== null, error };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
