@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
+import { loadLockfile } from './config-store';
 
 /** How often the owner refreshes its claim, and how old a claim must be to count as a crashed owner's. */
 const HEARTBEAT_MS = 10_000;
@@ -18,6 +18,7 @@ export interface MonitorClaim {
  */
 export async function claimMonitoring(dataDir: string): Promise<MonitorClaim | null> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const lockfile = await loadLockfile();
   try {
     const release = await lockfile.lock(dataDir, {
       realpath: false,
