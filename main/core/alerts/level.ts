@@ -79,7 +79,7 @@ function thresholdLevel(
  */
 const PRECEDENCE = [0, 1, 3, 2];
 
-export function exitCodeOf(account: { level: Level; current: boolean }): number {
+function exitCodeOf(account: { level: Level; current: boolean }): number {
   if (account.level === 'critical' || account.level === 'empty') return 2;
   if (account.level === 'unknown' || !account.current) return 3;
   return account.level === 'warning' ? 1 : 0;

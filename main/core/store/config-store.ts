@@ -11,12 +11,7 @@ import {
 } from '../../../shared/config';
 import { ConfigError } from '../errors';
 import { readConfig, writeConfig, writeProblem } from './config-file';
-
-/** Loaded when a change is first made: it patches `fs` as it loads (42 ms), which a read-only `status` skips. */
-export async function loadLockfile(): Promise<Pick<typeof import('proper-lockfile'), 'lock'>> {
-  const loaded = await import('proper-lockfile');
-  return loaded.default ?? loaded;
-}
+import { loadLockfile } from './lockfile';
 
 const EMPTY: ConfigFile = { version: 1, accounts: [] };
 
@@ -42,10 +37,6 @@ export class ConfigStore {
   /** Reads and validates the file (a bad one throws a ConfigError naming the field, and is left untouched). */
   static async open(file: string): Promise<ConfigStore> {
     return new ConfigStore(file, await readConfig(file));
-  }
-
-  get config(): ConfigFile {
-    return this.current;
   }
 
   get accounts(): readonly Account[] {

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { loadLockfile } from './config-store';
+import { loadLockfile } from './lockfile';
 
 /** How often the owner refreshes its claim, and how old a claim must be to count as a crashed owner's. */
 const HEARTBEAT_MS = 10_000;

@@ -75,7 +75,7 @@ function keychainUnavailable(platform: NodeJS.Platform, cause: unknown): AppFail
 type Keytar = typeof import('keytar');
 
 /** How long one keychain call may take: a hung Secret Service otherwise holds each call for 25 s or more. */
-export const KEYCHAIN_DEADLINE_MS = 5_000;
+const KEYCHAIN_DEADLINE_MS = 5_000;
 /** After a call that got no answer, the keychain is taken as hung for this long: no account waits again. */
 const UNRESPONSIVE_FOR_MS = 60_000;
 
