@@ -112,6 +112,10 @@ describe.runIf(canMount())('disk faults, for real', () => {
     );
     expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'readonly-new')).toBeNull();
     expect(existsSync(path.join(dir, 'cache', 'readonly-new.json'))).toBe(false);
+    // watch runs there too: no monitoring lock can be made, so it monitors without one rather than fail.
+    const watch = await runBuiltCli(['watch', '--data-dir', dir, '--for', '3'], env());
+    expect(watch.code).toBe(0);
+    expect(watch.stdout).toMatch(/"type":"snapshot"/);
     // Removing from a read-only config changes nothing, the key included, and says so truthfully.
     await keytar.setPassword(TEST_KEYCHAIN_SERVICE, 'happenstance', hs.key);
     try {

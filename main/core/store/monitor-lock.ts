@@ -14,12 +14,13 @@ export interface MonitorClaim {
  * One process at a time owns polling side effects for a data dir: delivering alerts, saving alert state, writing
  * and compacting history. The desktop app, `watch` and `serve` each claim it; a second one runs read-only rather
  * than deliver every alert twice. A claim whose owner died (no heartbeat for 30 s) is taken over.
- * Null when another live process holds it.
+ * Null when another live process holds it. When no lock can be made at all (a full or read-only disk), this
+ * process monitors without one: alerts still reach the person, and the failing writes say why as before.
  */
 export async function claimMonitoring(dataDir: string): Promise<MonitorClaim | null> {
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const lockfile = await loadLockfile();
   try {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
     const release = await lockfile.lock(dataDir, {
       realpath: false,
       lockfilePath: path.join(dataDir, 'monitor.lock'),
@@ -32,6 +33,6 @@ export async function claimMonitoring(dataDir: string): Promise<MonitorClaim | n
     return { release: () => release().catch(() => undefined) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return null;
-    throw error;
+    return { release: async () => undefined };
   }
 }
