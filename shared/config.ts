@@ -1,4 +1,5 @@
-import { type AccountFieldPath, PROVIDERS, ProviderId } from './providers';
+import { CustomEndpoint, headersToText } from './custom-endpoint';
+import { type AccountFieldPath, type FieldSpec, PROVIDERS, ProviderId } from './providers';
 import { urlProblem } from './url-policy';
 import { z } from './zod';
 
@@ -10,38 +11,6 @@ const SafeUrl = z.string().check(
     if (problem) ctx.addIssue({ code: 'custom', message: `This URL ${problem}` });
   }),
 );
-
-/** RFC 6901: empty (the whole document) or slash-separated tokens where `~` is only `~0` or `~1`. */
-const JsonPointer = z
-  .string()
-  .check(z.regex(/^(\/([^~]|~[01])*)*$/, 'must be a JSON pointer such as /data/credits/balance (RFC 6901)'));
-
-/**
- * Headers the HTTP stack sets itself (the Fetch standard's forbidden request headers): a key sent in one would break
- * every request, or be dropped, so they are refused where they are typed.
- */
-const FORBIDDEN_HEADERS = new Set([
-  'accept-charset',
-  'accept-encoding',
-  'access-control-request-headers',
-  'access-control-request-method',
-  'connection',
-  'content-length',
-  'cookie',
-  'cookie2',
-  'date',
-  'dnt',
-  'expect',
-  'host',
-  'keep-alive',
-  'origin',
-  'referer',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'via',
-]);
 
 /** An API key as typed or piped: one line, no control characters (a CR or LF would break every request). */
 export const ApiKeyText = z
@@ -55,30 +24,13 @@ export const ApiKeyText = z
     ),
   );
 
-export const CustomEndpoint = z.strictObject({
-  method: z._default(z.enum(['GET', 'POST']), 'GET'),
-  url: SafeUrl,
-  authHeader: z._default(
-    z.string().check(
-      z.regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name such as Authorization'),
-      z.refine(
-        (name) => !FORBIDDEN_HEADERS.has(name.toLowerCase()) && !/^(proxy-|sec-)/i.test(name),
-        'is a header the HTTP stack sets itself; use one such as Authorization or X-Api-Key',
-      ),
-    ),
-    'Authorization',
-  ),
-  /** Empty means the header carries the bare key. */
-  authScheme: z._default(
-    z.string().check(z.regex(/^[A-Za-z0-9._-]{0,32}$/, 'must be one word such as Bearer, or empty')),
-    'Bearer',
-  ),
-  remainingPointer: JsonPointer,
-  limitPointer: z.optional(JsonPointer),
-  usedPointer: z.optional(JsonPointer),
-  unit: z._default(z.string().check(z.minLength(1), z.maxLength(24)), 'credits'),
-});
-export type CustomEndpoint = z.infer<typeof CustomEndpoint>;
+export { CustomEndpoint } from './custom-endpoint';
+
+/** A preset's parameters (Twilio's Account SID), by name; which names and shapes are allowed is its descriptor's. */
+const Params = z.record(
+  z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/)),
+  z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^\p{Cc}]*$/u, 'must be one line')),
+);
 
 export const AlertThresholds = z.strictObject({
   warnBelow: z.optional(z.number()),
@@ -102,6 +54,7 @@ export const Account = z
     baseUrl: z.optional(SafeUrl),
     userId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
     custom: z.optional(CustomEndpoint),
+    params: z.optional(Params),
     pollSeconds: z.optional(z.int().check(z.gte(2), z.lte(86_400))),
     adaptive: z.optional(z.boolean()),
     alerts: z.optional(AlertThresholds),
@@ -110,10 +63,20 @@ export const Account = z
     z.superRefine((account, ctx) => {
       // What each provider requires is its descriptor's: the same list the form and the CLI's flags are made from.
       const info = PROVIDERS[account.provider];
+      if (account.custom !== undefined && account.provider !== 'custom') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['custom'],
+          message: `is for Custom JSON accounts; ${info.displayName} knows its endpoint`,
+        });
+      }
+      checkParams(account.params ?? {}, info.fields as readonly FieldSpec[], (path, message) =>
+        ctx.addIssue({ code: 'custom', path, message }),
+      );
       for (const field of info.fields) {
         if (!field.required || fieldValue(account, field.path) !== undefined) continue;
         const [head, tail] = field.path.split('.') as [string, string | undefined];
-        if (tail !== undefined && account.custom === undefined) {
+        if (head === 'custom' && account.custom === undefined) {
           ctx.addIssue({
             code: 'custom',
             path: [head],
@@ -134,23 +97,57 @@ export const Account = z
   );
 export type Account = z.infer<typeof Account>;
 
+/** Each parameter given is one the provider declares, in the shape it declares; no other name is kept. */
+function checkParams(
+  params: Record<string, string>,
+  fields: readonly FieldSpec[],
+  issue: (path: string[], message: string) => void,
+): void {
+  const declared = new Map(
+    fields.filter((f) => f.path.startsWith('params.')).map((f) => [f.path.slice('params.'.length), f]),
+  );
+  for (const [name, value] of Object.entries(params)) {
+    const field = declared.get(name);
+    if (!field) {
+      issue(['params', name], 'is not a setting of this provider');
+    } else if (field.pattern && !new RegExp(field.pattern.regex).test(value)) {
+      issue(['params', name], field.pattern.message);
+    } else if (field.choices && !field.choices.includes(value)) {
+      issue(['params', name], `must be one of ${field.choices.join(', ')}`);
+    }
+  }
+}
+
 /**
  * What an account is, beyond its id: its provider, the host or endpoint it asks, and the user it reads. Cached
  * values, history and alert state belong to this; when it changes, they are the old account's, not this one's.
  */
 export function accountIdentity(account: Account): string {
   const host = (account.baseUrl ?? PROVIDERS[account.provider].defaultBaseUrl ?? '').replace(/\/+$/, '');
-  return JSON.stringify([account.provider, host, account.custom?.url ?? null, account.userId ?? null]);
+  const params = account.params
+    ? Object.entries(account.params).sort(([a], [b]) => a.localeCompare(b))
+    : null;
+  // Written as before when there are no parameters, so accounts recorded earlier keep their identity.
+  return JSON.stringify([
+    account.provider,
+    host,
+    account.custom?.url ?? null,
+    account.userId ?? null,
+    ...(params ? [params] : []),
+  ]);
 }
 
 /** The value at a descriptor field's path in an account (a top-level field or one of the custom endpoint's). */
 export function fieldValue(
-  account: { baseUrl?: string; userId?: string; custom?: Record<string, unknown> },
+  account: { baseUrl?: string; userId?: string; custom?: object; params?: Record<string, string> },
   path: AccountFieldPath,
 ): string | undefined {
   const [head, tail] = path.split('.') as [string, string | undefined];
-  const value = tail === undefined ? (account as Record<string, unknown>)[head] : account.custom?.[tail];
-  return value === undefined || value === null ? undefined : String(value);
+  const group = head === 'params' ? account.params : (account.custom as Record<string, unknown> | undefined);
+  const value = tail === undefined ? (account as Record<string, unknown>)[head] : group?.[tail];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'object') return headersToText(value as Record<string, string>);
+  return String(value);
 }
 
 /**
@@ -163,6 +160,7 @@ export const AccountPatch = z.strictObject({
   baseUrl: z.optional(z.nullable(z.string())),
   userId: z.optional(z.nullable(z.string())),
   custom: z.optional(z.nullable(CustomEndpoint)),
+  params: z.optional(z.nullable(Params)),
   pollSeconds: z.optional(z.nullable(z.number())),
   adaptive: z.optional(z.nullable(z.boolean())),
   alerts: z.optional(z.nullable(AlertThresholds)),

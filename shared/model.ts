@@ -80,6 +80,8 @@ export const SnapshotExtras = z.object({
   /** Credits per operation type this period (Generect). */
   breakdown: z.optional(z.record(z.string(), z.number())),
   period: z.optional(z.object({ start: isoDate, end: isoDate })),
+  /** When the quota or the plan's allowance starts again. */
+  resetsAt: z.optional(isoDate),
   plan: z.optional(z.string()),
   /** True when the provider had more pages than we read, so history may be incomplete. */
   partial: z.optional(z.boolean()),

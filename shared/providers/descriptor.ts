@@ -1,28 +1,30 @@
+import type { CustomEndpointInput } from '../custom-endpoint';
+
 /**
  * A provider as data: everything the config schema, the add/edit form, the CLI's flags and help, and the README's
  * provider table need to know. Adding a provider is one descriptor here, one adapter, one fixture folder and one
  * fake (see the README's development section).
  */
 
-/** Where a field's value lives in an account: a top-level field or one of the custom endpoint's. */
+/**
+ * Where a field's value lives in an account: a top-level field, one of the custom endpoint's, or one of a preset's
+ * parameters (Twilio's Account SID).
+ */
 export type AccountFieldPath =
   | 'baseUrl'
   | 'userId'
-  | 'custom.url'
-  | 'custom.method'
-  | 'custom.authHeader'
-  | 'custom.authScheme'
-  | 'custom.remainingPointer'
-  | 'custom.limitPointer'
-  | 'custom.usedPointer'
-  | 'custom.unit';
+  | `custom.${keyof CustomEndpointInput}`
+  | `params.${string}`;
 
 /** A field a person fills in besides the name and the key; never a secret (the key is the credential). */
 export interface FieldSpec {
   path: AccountFieldPath;
   label: string;
-  kind: 'url' | 'text' | 'choice';
+  /** `headers` is one `Name: value` per line; `expression` is JSONata; `lines` is free text over several lines. */
+  kind: 'url' | 'text' | 'choice' | 'number' | 'headers' | 'expression' | 'lines';
   choices?: readonly string[];
+  /** A pattern the value must match (a preset parameter's shape), with the words that say what it should be. */
+  pattern?: { regex: string; message: string };
   required: boolean;
   help: string;
   /** The value a new account starts with in the form (the schema applies the same default). */
@@ -52,6 +54,20 @@ export interface ProviderDescriptor<Id extends string = string> {
   tag: string | null;
   /** An account the empty state adds with one click, to try Creditbar without a key. */
   sample: { id: string; label: string } | null;
+  /** A preset: the custom JSON engine asking this provider's documented endpoint, as data. */
+  preset?: PresetSpec;
+}
+
+/**
+ * A preset's request and reading, written from the vendor's documentation. The URL is the account's base URL (or the
+ * host chosen by the key's form, or the default host) joined with `path`; `{name}` in the path or the Basic user
+ * takes the account's parameter of that name, and each parameter is also the expression variable `$name`.
+ */
+export interface PresetSpec {
+  path: string;
+  endpoint: Omit<CustomEndpointInput, 'url'>;
+  /** Hosts that keys of a given form belong to (DeepL's free keys end in `:fx`), tried before the default. */
+  keyHosts?: readonly { keySuffix: string; baseUrl: string }[];
 }
 
 export const API_KEY = {

@@ -6,12 +6,42 @@ import { generect } from './generect';
 import { happenstance } from './happenstance';
 import { klaim } from './klaim';
 import { meteredBilling } from './metered-billing';
+import { coingecko } from './presets/coingecko';
+import { deepl } from './presets/deepl';
+import { deepseek } from './presets/deepseek';
+import { elevenlabs } from './presets/elevenlabs';
+import { firecrawl } from './presets/firecrawl';
+import { hunter } from './presets/hunter';
+import { openrouter } from './presets/openrouter';
+import { openrouterCredits } from './presets/openrouter-credits';
+import { scrapedo } from './presets/scrapedo';
+import { scrapeops } from './presets/scrapeops';
+import { serpapi } from './presets/serpapi';
+import { twilio } from './presets/twilio';
 import { richutilities } from './richutilities';
 
-export type { AccountFieldPath, Credential, FieldSpec, ProviderDescriptor } from './descriptor';
+export type {
+  AccountFieldPath,
+  Credential,
+  FieldSpec,
+  PresetSpec,
+  ProviderDescriptor,
+} from './descriptor';
 
-/** Every provider, in the order people see them. */
+/** Every provider, in the order people see them: presets for popular APIs, the seed providers, then custom. */
 export const DESCRIPTORS = [
+  openrouter,
+  openrouterCredits,
+  deepl,
+  elevenlabs,
+  serpapi,
+  firecrawl,
+  twilio,
+  deepseek,
+  hunter,
+  coingecko,
+  scrapeops,
+  scrapedo,
   happenstance,
   generect,
   richutilities,
@@ -42,6 +72,11 @@ export function providerTag(provider: string): string | null {
 /** The provider whose sample account the empty state offers, with that account. */
 export const SAMPLE =
   DESCRIPTORS.flatMap((d) => (d.sample ? [{ ...d.sample, provider: d.id }] : []))[0] ?? null;
+
+/** Whether the provider is a preset over the custom JSON engine. */
+export function isPreset(provider: ProviderId): boolean {
+  return PROVIDERS[provider].preset !== undefined;
+}
 
 /** Every CLI flag any provider's fields use, each once. */
 export function providerFlags(): FieldSpec[] {

@@ -1,48 +1,9 @@
-import type { Account } from '../../shared/config';
 import type { ProviderId } from '../../shared/providers';
-import { type FakeReply, FakeServer, fixture, type RecordedRequest } from './fake-server';
+import { fixture } from './fake-server';
+import { PRESET_STARTERS } from './preset-fakes';
+import { type FakeProvider, notFound, startFake } from './start-fake';
 
-/**
- * Loopback stand-ins for each provider, written from its document: the auth header it demands, its paths and
- * methods, its paging, and its own error shape. `balance` is live state a test can change between polls.
- */
-export interface FakeProvider {
-  provider: ProviderId;
-  server: FakeServer;
-  key: string;
-  balance: number;
-  /** The account a config would hold for this fake (baseUrl pointing at it). */
-  account(id?: string): Account;
-  /** The provider's own error body for a status, so messages can be checked against it. */
-  errorReply(status: number, detail: string, headers?: Record<string, string>): FakeReply;
-  close(): Promise<void>;
-}
-
-type Spec = Omit<FakeProvider, 'server' | 'close' | 'account'> & {
-  handle(request: RecordedRequest, self: FakeProvider): FakeReply;
-  accountFields(url: string): Partial<Account>;
-};
-
-async function startFake(spec: Spec): Promise<FakeProvider> {
-  let self: FakeProvider | undefined;
-  const server = await FakeServer.start((request) => spec.handle(request, self as FakeProvider));
-  const fake: FakeProvider = {
-    ...spec,
-    server,
-    account: (id = spec.provider) => ({
-      id,
-      provider: spec.provider,
-      label: `${spec.provider} test`,
-      ...spec.accountFields(server.url),
-    }),
-    close: () => server.close(),
-  };
-  // Handlers read live state (balance) from the object tests hold, not from the spec copy.
-  self = fake;
-  return fake;
-}
-
-const notFound = (errorReply: FakeProvider['errorReply']) => errorReply(404, 'Not found.');
+export type { FakeProvider } from './start-fake';
 
 export function startHappenstance(key = 'hs_live_9f8e7d6c5b4a'): Promise<FakeProvider> {
   const errorReply: FakeProvider['errorReply'] = (status, detail, headers) => ({
@@ -237,6 +198,7 @@ export function startCustom(key = 'cust_0123456789abcdef'): Promise<FakeProvider
       custom: {
         method: 'GET',
         url: `${url}/me/credits`,
+        auth: 'header',
         authHeader: 'X-Api-Key',
         authScheme: '',
         remainingPointer: '/account/credits/left',
@@ -267,4 +229,5 @@ export const FAKE_STARTERS: Record<NetworkProviderId, () => Promise<FakeProvider
   klaim: () => startKlaim(),
   'metered-billing': () => startMeteredBilling(),
   custom: () => startCustom(),
+  ...PRESET_STARTERS,
 };

@@ -10,7 +10,8 @@ import { ConfigFile, describeIssues } from '../../shared/config';
 import { INVOKE, type InvokeChannel } from '../../shared/ipc';
 import { Snapshot } from '../../shared/model';
 import type { ProviderId } from '../../shared/providers';
-import { FakeServer } from '../fakes/fake-server';
+import { FakeServer, fixture } from '../fakes/fake-server';
+import { PRESET_IDS, type PresetId, presetFixture } from '../fakes/preset-fakes';
 import { FAKE_STARTERS, type NetworkProviderId } from '../fakes/providers';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -26,6 +27,18 @@ const hostileNumber = fc.oneof(
   fc.string(),
   fc.constant(null),
 );
+/** A preset vendor's documented example with a hostile value wherever it holds a number or a number as text. */
+function hostileLike(value: unknown): fc.Arbitrary<unknown> {
+  if (typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))) {
+    return hostileNumber;
+  }
+  if (Array.isArray(value)) return fc.tuple(...value.map(hostileLike));
+  if (value !== null && typeof value === 'object') {
+    return fc.record(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hostileLike(v)])));
+  }
+  return fc.constant(value);
+}
+
 /** Per provider, its documented shape with a hostile value in every numeric field. */
 const SHAPED: Record<NetworkProviderId, fc.Arbitrary<unknown>> = {
   happenstance: fc.record({
@@ -74,6 +87,10 @@ const SHAPED: Record<NetworkProviderId, fc.Arbitrary<unknown>> = {
   custom: fc.record({
     account: fc.record({ credits: fc.record({ left: hostileNumber, monthly: hostileNumber }) }),
   }),
+  ...(Object.fromEntries(PRESET_IDS.map((id) => [id, hostileLike(fixture(id, presetFixture(id)))])) as Record<
+    PresetId,
+    fc.Arbitrary<unknown>
+  >),
 };
 const PROTO = JSON.parse('{"__proto__":{"balance_credits":5},"constructor":{"prototype":{"x":1}}}');
 const answerFor = (provider: NetworkProviderId) =>

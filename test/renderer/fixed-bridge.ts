@@ -17,7 +17,14 @@ export function installBridge(state: AppState, overrides: Partial<CreditbarApi> 
   const api: CreditbarApi = {
     stateGet: record('stateGet', state),
     accountsRefresh: record('accountsRefresh', null),
-    accountsTest: record('accountsTest', { remaining: 1840, unit: 'credits', quotas: 0 }),
+    accountsTest: record('accountsTest', {
+      remaining: 1840,
+      unit: 'credits',
+      quotas: 0,
+      readings: [],
+      shape: '',
+      problem: null,
+    }),
     accountsAdd: record('accountsAdd', null),
     accountsUpdate: record('accountsUpdate', null),
     accountsRemove: record('accountsRemove', null),

@@ -25,6 +25,7 @@ describe('config file', () => {
     expect(result.success).toBe(true);
     expect(result.data?.accounts[5]?.custom).toEqual({
       method: 'GET',
+      auth: 'header',
       url: 'https://x.example/me',
       authHeader: 'Authorization',
       authScheme: 'Bearer',

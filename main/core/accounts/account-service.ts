@@ -9,7 +9,9 @@ import {
 import type { Snapshot } from '../../../shared/model';
 import { hasCredential } from '../../../shared/providers';
 import { AppFailure, ConfigError } from '../errors';
-import { testAccount } from '../monitor/refresh-account';
+import { POLL_DEADLINE_MS, testAccount } from '../monitor/refresh-account';
+import type { ProbeResult } from '../providers/adapter';
+import { checkExpressions } from '../providers/custom/read-answer';
 import type { HttpClient } from '../providers/http';
 import { pollerFor } from '../providers/registry';
 import type { SnapshotCache } from '../store/cache';
@@ -17,6 +19,17 @@ import type { ConfigStore } from '../store/config-store';
 import type { HistoryStore } from '../store/history';
 import type { IdentityIndex } from '../store/identities';
 import { createSecretResolver, type SecretStore } from '../store/secrets';
+
+/** An expression that does not parse is refused before anything is saved, naming its field. */
+function checkEndpoint(account: Account): void {
+  if (!account.custom) return;
+  try {
+    checkExpressions(account.custom);
+  } catch (error) {
+    if (error instanceof AppFailure) throw new ConfigError(error.message);
+    throw error;
+  }
+}
 
 /** Refuses a key that could never work (a line break inside it), before anything is saved; never quotes it. */
 function checkKey(key: string): void {
@@ -82,6 +95,31 @@ export class AccountService {
   }
 
   /**
+   * A test that shows its working, for endpoints read by expressions: each value read and the answer's shape, even
+   * when an expression could not use it. Other providers answer with their snapshot alone.
+   */
+  async probe(account: Account, key?: string): Promise<ProbeResult> {
+    const poller = pollerFor(account.provider);
+    if (!poller.probe) {
+      return { readings: [], shape: '', problem: null, snapshot: await this.test(account, key) };
+    }
+    checkEndpoint(account);
+    const secret = !hasCredential(account.provider)
+      ? ''
+      : (key ?? (await createSecretResolver(this.deps.env, this.deps.store)(account.id)));
+    if (hasCredential(account.provider) && !secret) {
+      throw new AppFailure('no_credentials', 'Enter the API key for this account');
+    }
+    return poller.probe({
+      account,
+      secret,
+      http: this.deps.http,
+      now: this.deps.now(),
+      signal: AbortSignal.timeout(POLL_DEADLINE_MS),
+    });
+  }
+
+  /**
    * Tests (unless told not to), then saves the config, then the key: a config that cannot be written leaves no
    * key behind, and a keychain that refuses puts the config back. The first value is cached only once saved.
    */
@@ -94,6 +132,7 @@ export class AccountService {
     const needsKey = hasCredential(account.provider);
     if (needsKey && !key) throw new AppFailure('no_credentials', 'Enter the API key for this account');
     if (needsKey && key) checkKey(key);
+    checkEndpoint(account);
     const tested = options.verify ? await this.test(account, key ?? undefined) : null;
     const hadFile = this.deps.config.exists;
     await this.deps.config.addAccount(account);
@@ -128,6 +167,7 @@ export class AccountService {
       provider: existing.provider,
     });
     if (!checked.success) throw new ConfigError(describeIssues(checked.error));
+    checkEndpoint(checked.data);
     if (key && hasCredential(existing.provider)) {
       checkKey(key);
       await this.deps.store.set(accountId, key);

@@ -206,8 +206,15 @@ export class AppController {
       return null;
     },
     'accounts:test': async ({ account, key }) => {
-      const snapshot = await this.accounts.test(account, key);
-      return { remaining: snapshot.remaining, unit: snapshot.unit, quotas: snapshot.quotas.length };
+      const { snapshot, readings, shape, problem } = await this.accounts.probe(account, key);
+      return {
+        remaining: snapshot?.remaining ?? null,
+        unit: snapshot?.unit ?? null,
+        quotas: snapshot?.quotas.length ?? 0,
+        readings,
+        shape,
+        problem: problem ? { kind: problem.kind, message: problem.message } : null,
+      };
     },
     'accounts:add': async ({ account, key }) => {
       // The form has just tested it; a failing provider must not stop a person from saving.

@@ -27,11 +27,21 @@ export interface ProviderAdapter<Raw> {
   initialHistory?(accountId: string, now: number): HistoryPoint[];
 }
 
+/** What "Test connection" can show beyond the value: each expression's reading and the answer's masked shape. */
+export interface ProbeResult {
+  readings: { field: string; source: string; value: string }[];
+  shape: string;
+  problem: AppFailure | null;
+  snapshot: Snapshot | null;
+}
+
 /** The registry's view of an adapter: one call from account to snapshot. */
 export interface Poller {
   id: ProviderId;
   poll(ctx: FetchContext): Promise<Snapshot>;
   initialHistory?(accountId: string, now: number): HistoryPoint[];
+  /** Endpoints read by expressions (custom, presets) can show what each read. */
+  probe?(ctx: FetchContext): Promise<ProbeResult>;
 }
 
 export function toPoller<Raw>(adapter: ProviderAdapter<Raw>): Poller {

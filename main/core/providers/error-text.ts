@@ -34,12 +34,24 @@ export function envelopeErrorText(body: unknown): string | undefined {
   return text(field(field(body, 'error'), 'message'));
 }
 
-/** For providers whose error shape is not documented: the common spellings, in order. */
+/** The first entry of a list, if the value is one. */
+function first(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : undefined;
+}
+
+/**
+ * For providers whose error shape is not documented, and the presets': the common spellings, in order
+ * (`error.message`, `error`, `message`, ElevenLabs' `detail.message`, Hunter's `errors[0].details`, CoinGecko's
+ * `status.error_message`, then problem+json and field maps).
+ */
 export function anyErrorText(body: unknown): string | undefined {
   return (
     envelopeErrorText(body) ??
     text(field(body, 'error')) ??
     text(field(body, 'message')) ??
+    text(field(field(body, 'detail'), 'message')) ??
+    text(field(first(field(body, 'errors')), 'details')) ??
+    text(field(field(body, 'status'), 'error_message')) ??
     problemDetailText(body) ??
     statusDetailText(body)
   );

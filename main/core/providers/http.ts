@@ -14,6 +14,11 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** Sent as a JSON body (POST). */
   json?: unknown;
+  /**
+   * A key sent as a query parameter (SerpApi's `api_key`): set on every hop's URL here, at the last moment, so no
+   * URL that carries it exists outside this request or reaches a message.
+   */
+  keyParam?: { name: string; value: string };
 }
 
 export interface HttpCall {
@@ -22,6 +27,8 @@ export interface HttpCall {
   secret?: string;
   /** Picks the human-readable text out of the provider's own error body, if it has one. */
   describeError?: (body: unknown) => string | undefined;
+  /** This request's own deadline (an account's timeout), instead of the client's. */
+  deadlineMs?: number;
 }
 
 export interface HttpClientOptions {
@@ -188,8 +195,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
     for (let hop = 0; ; hop++) {
       let response: Response;
+      const target = new URL(url);
+      if (request.keyParam) target.searchParams.set(request.keyParam.name, request.keyParam.value);
       try {
-        response = await fetch(url, { method: request.method, headers, body, redirect: 'manual', signal });
+        response = await fetch(target, { method: request.method, headers, body, redirect: 'manual', signal });
       } catch (error) {
         if (signal.aborted) throw error;
         throw networkFailure(error, url.host);
@@ -236,14 +245,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
   return {
     async json(request, call = {}) {
-      const deadline = AbortSignal.timeout(deadlineMs);
+      const ms = call.deadlineMs ?? deadlineMs;
+      const deadline = AbortSignal.timeout(ms);
       const signal = call.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
       try {
         return await attempt(request, call, signal);
       } catch (error) {
         if (error instanceof AppFailure) throw error;
         if (deadline.aborted) {
-          throw new AppFailure('timeout', `No complete answer within ${formatDuration(deadlineMs)}`);
+          throw new AppFailure('timeout', `No complete answer within ${formatDuration(ms)}`);
         }
         if (call.signal?.aborted) throw new AppFailure('timeout', 'The request was cancelled');
         throw networkFailure(error, new URL(request.url).host);

@@ -11,16 +11,130 @@ import { createHttpClient } from '../../../main/core/providers/http';
 import { createSnapshotCache } from '../../../main/core/store/cache';
 import type { ErrorKind, Snapshot } from '../../../shared/model';
 import { FakeServer, type Fault } from '../../fakes/fake-server';
+import type { PresetId } from '../../fakes/preset-fakes';
 import { FAKE_STARTERS, type FakeProvider, type NetworkProviderId } from '../../fakes/providers';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const DEADLINE_MS = 400;
 
-/** Per provider: the request a fault must hit to matter, a wrong-typed body, and what the documented example gives. */
-const CASES: Record<
-  NetworkProviderId,
-  { primaryPath?: string; wrongType: unknown; check: (s: Snapshot, fake: FakeProvider) => void }
+/**
+ * Per preset, what its vendor's documented example means: the unit, the limit and what was used (given the
+ * balance the fake now holds), and when the allowance resets. Every value comes from the example's own fields.
+ */
+const PRESET_EXPECTED: Record<
+  PresetId,
+  {
+    unit: string;
+    limit: number | null;
+    used: ((balance: number) => number) | null;
+    resetsAt?: string;
+    wrongType: unknown;
+  }
 > = {
+  openrouter: {
+    unit: 'USD',
+    limit: 100,
+    used: (b) => 100 - b,
+    wrongType: { data: { limit_remaining: 'lots' } },
+  },
+  'openrouter-credits': {
+    unit: 'USD',
+    limit: 100.5,
+    used: (b) => 100.5 - b,
+    wrongType: { data: { total_credits: '100', total_usage: 2 } },
+  },
+  deepl: {
+    unit: 'characters',
+    limit: 1_250_000,
+    used: (b) => 1_250_000 - b,
+    wrongType: { character_count: [1], character_limit: 5 },
+  },
+  elevenlabs: {
+    unit: 'characters',
+    limit: 10_000,
+    used: (b) => 10_000 - b,
+    resetsAt: '2025-01-31T20:54:18.000Z',
+    wrongType: { character_count: 'x', character_limit: 10 },
+  },
+  serpapi: {
+    unit: 'searches',
+    limit: 30_000,
+    used: () => 24_042,
+    wrongType: { total_searches_left: { n: 1 } },
+  },
+  firecrawl: {
+    unit: 'credits',
+    limit: 500_000,
+    used: (b) => 500_000 - b,
+    resetsAt: '2025-01-31T23:59:59.000Z',
+    wrongType: { data: { remainingCredits: '1000' } },
+  },
+  twilio: { unit: 'USD', limit: null, used: null, wrongType: { balance: 'n/a', currency: 'USD' } },
+  deepseek: {
+    unit: 'CNY',
+    limit: null,
+    used: null,
+    wrongType: { balance_infos: [{ currency: 'CNY', total_balance: 'much' }] },
+  },
+  hunter: {
+    unit: 'credits',
+    limit: 6000,
+    used: (b) => 6000 - b,
+    resetsAt: '2026-12-01T00:00:00.000Z',
+    wrongType: { data: { requests: { credits: { used: 'a', available: 1 } } } },
+  },
+  coingecko: {
+    unit: 'calls',
+    limit: 1_000_000,
+    used: (b) => 1_000_000 - b,
+    wrongType: { current_remaining_monthly_calls: true },
+  },
+  scrapeops: {
+    unit: 'credits',
+    limit: 1_000_000,
+    used: (b) => 1_000_000 - b,
+    resetsAt: '2024-08-24T10:41:04.000Z',
+    wrongType: { plan_api_credits: 'x', used_api_credits: 1 },
+  },
+  scrapedo: {
+    unit: 'requests',
+    limit: 3_500_000,
+    used: (b) => 3_500_000 - b,
+    wrongType: { RemainingMonthlyRequest: null, MaxMonthlyRequest: 'x' },
+  },
+};
+
+function presetCases() {
+  return Object.fromEntries(
+    Object.entries(PRESET_EXPECTED).map(([id, e]) => [
+      id,
+      {
+        wrongType: e.wrongType,
+        check(s: Snapshot, fake: FakeProvider) {
+          expect(s.remaining).toBeCloseTo(fake.balance, 6);
+          expect(s.unit).toBe(e.unit);
+          if (e.limit === null || e.used === null) expect(s.quotas).toEqual([]);
+          else {
+            expect(s.quotas).toHaveLength(1);
+            expect(s.quotas[0]).toMatchObject({ metric: 'limit', included: e.limit, unit: e.unit });
+            expect(s.quotas[0]?.used).toBeCloseTo(e.used(fake.balance), 6);
+            expect(s.usedThisPeriod).toBeCloseTo(e.used(fake.balance), 6);
+          }
+          expect(s.extras.resetsAt).toBe(e.resetsAt);
+        },
+      },
+    ]),
+  ) as Record<PresetId, ContractCase>;
+}
+
+/** Per provider: the request a fault must hit to matter, a wrong-typed body, and what the documented example gives. */
+interface ContractCase {
+  primaryPath?: string;
+  wrongType: unknown;
+  check: (s: Snapshot, fake: FakeProvider) => void;
+}
+
+const CASES: Record<NetworkProviderId, ContractCase> = {
   happenstance: {
     wrongType: { balance_credits: 'plenty', has_credits: true, purchases: [], usage: [] },
     check(s, fake) {
@@ -122,6 +236,7 @@ const CASES: Record<
       expect(s.extras.period).toEqual({ start: '2024-01-01T00:00:00.000Z', end: '2024-01-31T23:59:59.000Z' });
     },
   },
+  ...presetCases(),
   custom: {
     wrongType: { account: { credits: { left: { amount: 3 } } } },
     check(s, fake) {
@@ -211,13 +326,13 @@ const FAULTS: FaultCase[] = [
     name: 'a required field missing',
     fault: () => ({ type: 'reply', reply: { json: {} } }),
     kind: 'bad_response',
-    message: /expected shape|found no number/,
+    message: /expected shape|found no number|gave .+, not a number|expression ".+" failed: /,
   },
   {
     name: 'a field of the wrong type',
     fault: (f) => ({ type: 'reply', reply: { json: CASES[f.provider as NetworkProviderId].wrongType } }),
     kind: 'bad_response',
-    message: /expected shape|found no number/,
+    message: /expected shape|found no number|gave .+, not a number|expression ".+" failed: /,
   },
   {
     name: 'a 10 MiB body',

@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { levelOf } from '../../../main/core/alerts/level';
 import { AppFailure } from '../../../main/core/errors';
 import { parseAnswer } from '../../../main/core/providers/adapter';
-import { custom, valueAt } from '../../../main/core/providers/custom/custom';
+import { custom, snapshotOf } from '../../../main/core/providers/custom/custom';
+import { endpointOf } from '../../../main/core/providers/custom/endpoint';
+import { valueAt } from '../../../main/core/providers/custom/pointer';
+import { readAnswer } from '../../../main/core/providers/custom/read-answer';
 import {
   anyErrorText,
   envelopeErrorText,
@@ -26,8 +29,10 @@ import {
   RichUsage,
   richutilities,
 } from '../../../main/core/providers/richutilities/richutilities';
-import { CustomEndpoint } from '../../../shared/config';
+import { Account, CustomEndpoint } from '../../../shared/config';
+import { Snapshot } from '../../../shared/model';
 import { fixture } from '../../fakes/fake-server';
+import { PRESET_IDS, type PresetId, presetFixture, presetParams } from '../../fakes/preset-fakes';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
@@ -197,9 +202,13 @@ describe('custom', () => {
     limitPointer: '/account/credits/monthly',
   });
 
-  it('reads the pointers, numbers sent as strings included', () => {
-    const snapshot = custom.normalize({ body: load('custom', 'answer.json'), spec }, NOW);
+  const read = async (body: unknown) =>
+    custom.normalize({ spec, readings: await readAnswer(body, spec, {}) }, NOW);
+
+  it('a version 1 account reads its pointers, numbers sent as strings included', async () => {
+    const snapshot = await read(load('custom', 'answer.json'));
     expect(snapshot.remaining).toBe(412.5);
+    expect(snapshot.quotas[0]).toMatchObject({ used: 87.5, included: 500 });
   });
 
   it.each([
@@ -217,8 +226,57 @@ describe('custom', () => {
     expect(valueAt(7, '')).toBe(7);
   });
 
-  it('drifted: a pointer that leads nowhere is refused, naming the pointer', () => {
-    expectDrift(() => custom.normalize({ body: { account: {} }, spec }, NOW), '/account/credits/left');
+  it('drifted: a pointer that leads nowhere is refused, naming the pointer', async () => {
+    await expect(read({ account: {} })).rejects.toThrow(
+      /remaining pointer \/account\/credits\/left found no number/,
+    );
+  });
+});
+
+describe('presets, on the examples their vendors document', () => {
+  /** The account a person would add for the preset, on its default host. */
+  const accountFor = (id: PresetId) =>
+    Account.parse({ id: 'p', provider: id, label: id, params: presetParams(id) });
+  const readPreset = async (id: PresetId, name: string, key = 'k') => {
+    const spec = endpointOf(accountFor(id), key);
+    const readings = await readAnswer(load(id, name), spec, presetParams(id) ?? {});
+    return snapshotOf({ spec, readings }, NOW);
+  };
+
+  it.each(PRESET_IDS)('%s reads its documented example', async (id) => {
+    const snapshot = await readPreset(id, presetFixture(id));
+    expect(snapshot.remaining).not.toBeNull();
+    expect(Snapshot.safeParse(snapshot).success).toBe(true);
+  });
+
+  it('OpenRouter: a key with a limit shows what is left of it; one without shows what it spent', async () => {
+    expect(await readPreset('openrouter', 'key.json')).toMatchObject({
+      remaining: 74.5,
+      unit: 'USD',
+      usedThisPeriod: 25.5,
+      quotas: [{ used: 25.5, included: 100, percentUsed: 25.5 }],
+    });
+    expect(await readPreset('openrouter', 'key-no-limit.json')).toMatchObject({
+      remaining: null,
+      usedThisPeriod: 25.5,
+      quotas: [],
+    });
+  });
+
+  it('Twilio and DeepSeek: balances sent as text, in the currency the answer names', async () => {
+    expect(await readPreset('twilio', 'balance.json')).toMatchObject({ remaining: 0.05, unit: 'USD' });
+    expect(await readPreset('deepseek', 'balance.json')).toMatchObject({ remaining: 110, unit: 'CNY' });
+  });
+
+  it('DeepL: a free key (ending :fx) asks the free host; any other key the pro host', () => {
+    expect(endpointOf(accountFor('deepl'), 'abc:fx').url).toBe('https://api-free.deepl.com/v2/usage');
+    expect(endpointOf(accountFor('deepl'), 'abc').url).toBe('https://api.deepl.com/v2/usage');
+  });
+
+  it('ElevenLabs: the reset time in Unix seconds becomes an instant', async () => {
+    expect((await readPreset('elevenlabs', 'subscription.json')).extras.resetsAt).toBe(
+      '2025-01-31T20:54:18.000Z',
+    );
   });
 });
 

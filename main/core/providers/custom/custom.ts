@@ -1,89 +1,161 @@
 import type { CustomEndpoint } from '../../../../shared/config';
 import type { Quota, Snapshot } from '../../../../shared/model';
+import type { ProviderId } from '../../../../shared/providers';
 import { AppFailure } from '../../errors';
-import { type ProviderAdapter, percentOf } from '../adapter';
+import { cleanStrings, type FetchContext, type ProviderAdapter, percentOf, toInstant } from '../adapter';
 import { anyErrorText } from '../error-text';
+import { endpointOf, requestFor } from './endpoint';
+import { quote } from './expression';
+import { type ReadField, type Reading, readAnswer } from './read-answer';
+import { shapeOf } from './shape';
 
 export interface CustomRaw {
-  body: unknown;
   spec: CustomEndpoint;
+  readings: Reading[];
 }
 
-/**
- * What an RFC 6901 pointer names in a parsed JSON document, and only what the document holds: an array takes a
- * decimal index within it (never `length`), an object its own keys (never anything from its prototype).
- */
-export function valueAt(document: unknown, pointer: string): unknown {
-  if (pointer === '') return document;
-  let current: unknown = document;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    if (Array.isArray(current)) {
-      if (!/^(0|[1-9]\d*)$/.test(token) || Number(token) >= current.length) return undefined;
-      current = current[Number(token)];
-    } else if (current !== null && typeof current === 'object' && Object.hasOwn(current, token)) {
-      current = (current as Record<string, unknown>)[token];
-    } else {
-      return undefined;
-    }
-  }
-  return current;
+/** Asks the endpoint: the key goes where the endpoint says, within the account's own timeout if it has one. */
+async function ask(ctx: FetchContext): Promise<{ spec: CustomEndpoint; body: unknown }> {
+  const spec = endpointOf(ctx.account, ctx.secret);
+  const body = await ctx.http.json(requestFor(spec, ctx.secret), {
+    signal: ctx.signal,
+    secret: ctx.secret,
+    describeError: anyErrorText,
+    ...(spec.timeoutSeconds !== undefined ? { deadlineMs: spec.timeoutSeconds * 1000 } : {}),
+  });
+  return { spec, body };
 }
 
-/** A number at the pointer; numeric strings count, since many APIs send amounts as strings to keep decimals. */
-export function numberAt(body: unknown, pointer: string, what: string): number {
-  const value = valueAt(body, pointer);
-  const number = typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
-  if (typeof number === 'number' && Number.isFinite(number)) return number;
-  const found =
-    value === undefined ? 'nothing is there' : `it holds ${value === null ? 'null' : typeof value}`;
-  throw new AppFailure(
+function described(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : 'a number out of range';
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  return typeof value === 'string' ? 'text' : `a ${typeof value}`;
+}
+
+function unreadable(reading: Reading, wanted: 'number' | 'date'): AppFailure {
+  return new AppFailure(
     'bad_response',
-    `The ${what} pointer ${pointer || '(whole answer)'} found no number: ${found}`,
+    reading.pointer
+      ? `The ${reading.field} pointer ${reading.source || '(whole answer)'} found no ${wanted}: it holds ${described(reading.value)}`
+      : `The ${reading.field} expression ${quote(reading.source)} gave ${described(reading.value)}, not a ${wanted}`,
   );
 }
 
-export const custom: ProviderAdapter<CustomRaw> = {
-  id: 'custom',
-  async fetch({ account, secret, http, signal }) {
-    const spec = account.custom;
-    if (!spec) throw new AppFailure('config', 'This custom account has no endpoint settings');
-    const body = await http.json(
-      {
-        method: spec.method,
-        url: spec.url,
-        headers: { [spec.authHeader]: spec.authScheme ? `${spec.authScheme} ${secret}` : secret },
-      },
-      { signal, secret, describeError: anyErrorText },
-    );
-    return { body, spec };
-  },
-  normalize({ body, spec }, now): Snapshot {
-    const remaining = numberAt(body, spec.remainingPointer, 'remaining');
-    const limit = spec.limitPointer !== undefined ? numberAt(body, spec.limitPointer, 'limit') : null;
-    const usedRead = spec.usedPointer !== undefined ? numberAt(body, spec.usedPointer, 'used') : null;
-    const used = usedRead ?? (limit !== null ? limit - remaining : null);
-    const quotas: Quota[] =
-      limit !== null && limit > 0 && used !== null
-        ? [
-            {
-              metric: 'limit',
-              name: 'Limit',
-              used,
-              included: limit,
-              unit: spec.unit,
-              percentUsed: percentOf(used, limit),
-            },
-          ]
-        : [];
+/**
+ * A number from a reading, or null when it read nothing. Expressions must give a number (`$number()` turns text
+ * into one); version 1 pointers keep accepting numbers sent as text, as they always did.
+ */
+function numberOf(reading: Reading | undefined): number | null {
+  if (!reading || reading.value === undefined || reading.value === null) return null;
+  const { value } = reading;
+  const number =
+    reading.pointer && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)
+      ? Number(value)
+      : value;
+  if (typeof number === 'number' && Number.isFinite(number)) return number;
+  throw unreadable(reading, 'number');
+}
+
+/** A reset time from ISO text or Unix time (seconds, or milliseconds when that large). */
+function instantOf(reading: Reading | undefined): string | null {
+  if (!reading || reading.value === undefined || reading.value === null) return null;
+  const { value } = reading;
+  const at =
+    typeof value === 'number' && Number.isFinite(value)
+      ? toInstant(Math.abs(value) < 1e11 ? value * 1000 : value)
+      : typeof value === 'string'
+        ? toInstant(value)
+        : null;
+  if (at === null) throw unreadable(reading, 'date');
+  return at;
+}
+
+/** What the readings mean, purely: validated numbers, the unit, the quota and when it resets. */
+export function snapshotOf({ spec, readings }: CustomRaw, now: Date): Snapshot {
+  const get = (field: ReadField) => readings.find((r) => r.field === field);
+  const limit = numberOf(get('limit'));
+  const usedRead = numberOf(get('used'));
+  const remainingReading = get('remaining');
+  const remaining = numberOf(remainingReading);
+  // A key with no limit (OpenRouter's) reads no balance, only what it spent: that is an answer, not an error.
+  if (remaining === null && (usedRead === null || limit !== null)) {
+    throw remainingReading
+      ? unreadable(remainingReading, 'number')
+      : new AppFailure('config', 'This endpoint has no remaining expression');
+  }
+  const currency = get('currency')?.value;
+  const unit =
+    typeof currency === 'string' && currency.trim() !== '' ? currency.trim().slice(0, 24) : spec.unit;
+  const used = usedRead ?? (limit !== null && remaining !== null ? limit - remaining : null);
+  const quotas: Quota[] =
+    limit !== null && limit > 0 && used !== null
+      ? [{ metric: 'limit', name: 'Limit', used, included: limit, unit, percentUsed: percentOf(used, limit) }]
+      : [];
+  const resetsAt = instantOf(get('resetsAt'));
+  return {
+    remaining,
+    unit,
+    quotas,
+    usedThisPeriod: used,
+    usage: [],
+    fetchedAt: now.toISOString(),
+    extras: resetsAt ? { resetsAt } : {},
+  };
+}
+
+/** What "Test connection" shows for an endpoint: each value read, and the answer's shape with its values masked. */
+export interface Probe {
+  readings: { field: ReadField; source: string; value: string }[];
+  shape: string;
+  /** Why the values could not be used, when the endpoint answered but an expression did not read it. */
+  problem: AppFailure | null;
+  snapshot: Snapshot | null;
+}
+
+function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  return JSON.stringify(value) ?? String(value);
+}
+
+export async function probe(ctx: FetchContext): Promise<Probe> {
+  const { spec, body } = await ask(ctx);
+  const shape = shapeOf(body, ctx.secret);
+  let readings: Reading[] = [];
+  try {
+    readings = await readAnswer(body, spec, ctx.account.params ?? {});
+    const snapshot = snapshotOf({ spec, readings }, ctx.now);
     return {
-      remaining,
-      unit: spec.unit,
-      quotas,
-      usedThisPeriod: used,
-      usage: [],
-      fetchedAt: now.toISOString(),
-      extras: {},
+      readings: show(readings, ctx.secret),
+      shape,
+      problem: null,
+      snapshot: cleanStrings(snapshot, ctx.secret),
     };
-  },
-};
+  } catch (error) {
+    if (!(error instanceof AppFailure)) throw error;
+    return { readings: show(readings, ctx.secret), shape, problem: error, snapshot: null };
+  }
+}
+
+/** Values the provider sent, as a person sees them: scrubbed of the key, one line, cut short. */
+function show(readings: Reading[], secret: string): Probe['readings'] {
+  return cleanStrings(
+    readings.map((r) => ({ field: r.field, source: r.source, value: shown(r.value) })),
+    secret,
+  );
+}
+
+/** The custom JSON engine, as the adapter of the custom provider or of one preset. */
+export function customEngine(id: ProviderId): ProviderAdapter<CustomRaw> {
+  return {
+    id,
+    async fetch(ctx) {
+      const { spec, body } = await ask(ctx);
+      return { spec, readings: await readAnswer(body, spec, ctx.account.params ?? {}) };
+    },
+    normalize: snapshotOf,
+  };
+}
+
+export const custom = customEngine('custom');

@@ -1,0 +1,97 @@
+import jsonata from 'jsonata';
+import { AppFailure } from '../../errors';
+
+/**
+ * JSONata, bounded. An expression sees only the parsed answer and the account's parameters: JSONata has no function
+ * that reaches the network, the file system or the process, and its path steps read own properties only. What it
+ * may spend is capped: time and call depth (JSONata's own guardrails), sequence length, the size of any string or
+ * array it builds, and the width `$pad` may reach. Regular expressions are refused, since one can backtrack for
+ * longer than any deadline in a single step the guardrails cannot interrupt.
+ */
+export const EXPRESSION_LIMITS = {
+  timeoutMs: 250,
+  stack: 200,
+  sequence: 100_000,
+  maxString: 100_000,
+} as const;
+
+class NoRegex {
+  constructor() {
+    throw {
+      code: 'CB001',
+      message: 'regular expressions are not allowed; use $contains, $split or $substring',
+    };
+  }
+}
+
+const RESULT_CHECK = Symbol.for('jsonata.__evaluate_exit');
+
+/** Refuses a step whose result is bigger than anything a balance endpoint needs. */
+function checkSize(_expr: unknown, _input: unknown, _env: unknown, result: unknown): void {
+  const size = typeof result === 'string' || Array.isArray(result) ? result.length : 0;
+  if (size > EXPRESSION_LIMITS.maxString) {
+    throw {
+      code: 'CB002',
+      message: `built a value of ${size} items or characters; the limit is ${EXPRESSION_LIMITS.maxString}`,
+    };
+  }
+}
+
+function cappedPad(text: unknown, width: unknown, char?: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const w = Math.max(-1000, Math.min(1000, Number(width) || 0));
+  const fill = typeof char === 'string' && char.length > 0 ? char : ' ';
+  const pad = fill.repeat(Math.abs(w)).slice(0, Math.max(0, Math.abs(w) - text.length));
+  return w < 0 ? pad + text : text + pad;
+}
+
+export interface Compiled {
+  source: string;
+  evaluate(input: unknown, variables: Record<string, string>): Promise<unknown>;
+}
+
+function messageOf(error: unknown): string {
+  if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
+    return error.message;
+  }
+  return 'it could not be evaluated';
+}
+
+/** Parses an expression once; a syntax error is the config's, and names the field it is in. */
+export function compileExpression(source: string, field: string): Compiled {
+  let expression: jsonata.Expression;
+  try {
+    expression = jsonata(source, {
+      timeout: EXPRESSION_LIMITS.timeoutMs,
+      stack: EXPRESSION_LIMITS.stack,
+      sequence: EXPRESSION_LIMITS.sequence,
+      RegexEngine: NoRegex as unknown as RegExpConstructor,
+    });
+  } catch (error) {
+    throw new AppFailure(
+      'config',
+      `The ${field} expression ${quote(source)} is not valid JSONata: ${messageOf(error)}`,
+    );
+  }
+  expression.assign(RESULT_CHECK as unknown as string, checkSize);
+  expression.registerFunction('pad', cappedPad, '<s-ns?:s>');
+  return {
+    source,
+    async evaluate(input, variables) {
+      try {
+        return await expression.evaluate(input, variables);
+      } catch (error) {
+        throw new AppFailure(
+          'bad_response',
+          `The ${field} expression ${quote(source)} failed: ${messageOf(error)}`,
+        );
+      }
+    },
+  };
+}
+
+/** An expression as a message shows it: on one line, and cut short when long. */
+export function quote(source: string): string {
+  const line = source.replace(/\s+/g, ' ').trim();
+  return `"${line.length > 80 ? `${line.slice(0, 79)}…` : line}"`;
+}

@@ -1,0 +1,43 @@
+import { scrubSecret } from '../failure';
+import { cleanDetail } from '../http';
+
+const MAX_DEPTH = 8;
+const MAX_KEYS = 40;
+const MAX_LINES = 200;
+
+/**
+ * An answer's shape with every value masked: the keys and the type found at each, so a person can write expressions
+ * without seeing (or showing) the values. Arrays show their length and the shape of their first item.
+ */
+export function shapeOf(value: unknown, secret?: string): string {
+  const lines: string[] = [];
+  // Keys come from the provider: the key it may echo goes, and so do control characters.
+  const keyText = (key: string) => cleanDetail(scrubSecret(key, secret));
+  const walk = (v: unknown, indent: string, label: string, depth: number): void => {
+    if (lines.length >= MAX_LINES) return;
+    if (Array.isArray(v)) {
+      lines.push(`${indent}${label}array of ${v.length}${v.length > 0 ? ', first:' : ''}`);
+      if (v.length > 0 && depth < MAX_DEPTH) walk(v[0], `${indent}  `, '', depth + 1);
+      return;
+    }
+    if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v);
+      lines.push(`${indent}${label}object`);
+      if (depth >= MAX_DEPTH) return;
+      for (const [key, inner] of entries.slice(0, MAX_KEYS))
+        walk(inner, `${indent}  `, `${keyText(key)}: `, depth + 1);
+      if (entries.length > MAX_KEYS) lines.push(`${indent}  … ${entries.length - MAX_KEYS} more keys`);
+      return;
+    }
+    const type =
+      v === null
+        ? 'null'
+        : typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)
+          ? 'string (a number)'
+          : typeof v;
+    lines.push(`${indent}${label}${type}`);
+  };
+  walk(value, '', '', 0);
+  if (lines.length >= MAX_LINES) lines.push('…');
+  return lines.join('\n');
+}

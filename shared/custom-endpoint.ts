@@ -1,0 +1,209 @@
+import { urlProblem } from './url-policy';
+import { z } from './zod';
+
+/**
+ * How the custom JSON engine asks an endpoint and reads its answer: the request (method, URL, how the key travels,
+ * extra headers, a JSON body), then JSONata expressions (or, as version 1 configs have them, JSON pointers) for
+ * each value. Presets are this same shape with the URL made of the provider's host and a path.
+ */
+
+/** RFC 6901: empty (the whole document) or slash-separated tokens where `~` is only `~0` or `~1`. */
+const JsonPointer = z
+  .string()
+  .check(z.regex(/^(\/([^~]|~[01])*)*$/, 'must be a JSON pointer such as /data/credits/balance (RFC 6901)'));
+
+export const MAX_EXPRESSION_CHARS = 1000;
+
+/** A JSONata expression as typed: one or more lines, no other control characters. Its syntax is checked by core. */
+export const Expression = z.string().check(
+  z.minLength(1, 'is empty'),
+  z.maxLength(MAX_EXPRESSION_CHARS, `must be at most ${MAX_EXPRESSION_CHARS} characters`),
+  z.refine(
+    (text) => [...text].every((c) => c === '\n' || c === '\r' || c === '\t' || !/\p{Cc}/u.test(c)),
+    'must not contain control characters',
+  ),
+);
+
+/**
+ * Headers the HTTP stack sets itself (the Fetch standard's forbidden request headers): a key sent in one would break
+ * every request, or be dropped, so they are refused where they are typed.
+ */
+const FORBIDDEN_HEADERS = new Set([
+  'accept-charset',
+  'accept-encoding',
+  'access-control-request-headers',
+  'access-control-request-method',
+  'connection',
+  'content-length',
+  'cookie',
+  'cookie2',
+  'date',
+  'dnt',
+  'expect',
+  'host',
+  'keep-alive',
+  'origin',
+  'referer',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'via',
+]);
+
+const HeaderName = z.string().check(
+  z.regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name such as Authorization'),
+  z.refine(
+    (name) => !FORBIDDEN_HEADERS.has(name.toLowerCase()) && !/^(proxy-|sec-)/i.test(name),
+    'is a header the HTTP stack sets itself; use one such as Authorization or X-Api-Key',
+  ),
+);
+
+const HeaderValue = z
+  .string()
+  .check(z.maxLength(500), z.regex(/^[^\p{Cc}]*$/u, 'must be one line with no control characters'));
+
+/** Query parameters that name a secret: a URL holding one would put the key in the config file. */
+const SECRET_PARAM =
+  /^(api[-_]?key|apikey|key|token|access[-_]?token|auth|secret|password|client[-_]?secret)$/i;
+
+/** Why a URL must not be saved: it carries a secret in its query (the key field is where a key goes). */
+export function secretInUrl(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  const named = [...url.searchParams.keys()].find((name) => SECRET_PARAM.test(name));
+  return named
+    ? `carries a key in its query (${named}=…): remove it and put the key in the key field, with "key in query parameter" as the way it is sent`
+    : null;
+}
+
+export const CustomUrl = z.string().check(
+  z.superRefine((value, ctx) => {
+    const problem = urlProblem(value) ?? secretInUrl(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `This URL ${problem}` });
+  }),
+);
+
+/** Extra static headers, as typed in the form: one `Name: value` per line. */
+export function headersFromText(text: string): Record<string, string> | string {
+  const headers: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const colon = line.indexOf(':');
+    if (colon <= 0) return `"${line.trim().slice(0, 40)}" is not a header line such as X-Team: growth`;
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+export function headersToText(headers: Record<string, string>): string {
+  return Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+}
+
+/** Where the values come from: an expression or a v1 pointer for each, never both. */
+const READ_FIELDS = ['remaining', 'limit', 'used'] as const;
+
+export const CustomEndpoint = z
+  .strictObject({
+    method: z._default(z.enum(['GET', 'POST']), 'GET'),
+    url: CustomUrl,
+    /** How the key travels: a header (with an optional scheme), HTTP Basic (user + key), or a query parameter. */
+    auth: z._default(z.enum(['header', 'basic', 'query']), 'header'),
+    authHeader: z._default(HeaderName, 'Authorization'),
+    /** Empty means the header carries the bare key. */
+    authScheme: z._default(
+      z.string().check(z.regex(/^[A-Za-z0-9._-]{0,32}$/, 'must be one word such as Bearer, or empty')),
+      'Bearer',
+    ),
+    /** HTTP Basic's user name (Twilio's Account SID); the key is the password. */
+    authUser: z.optional(
+      z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^:\p{Cc}]*$/u, 'must not contain ":"')),
+    ),
+    /** The query parameter that carries the key (SerpApi's `api_key`). */
+    authParam: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a parameter name'))),
+    headers: z.optional(
+      z
+        .record(HeaderName, HeaderValue)
+        .check(z.refine((h) => Object.keys(h).length <= 20, 'at most 20 extra headers')),
+    ),
+    /** A JSON body, sent with POST. */
+    body: z.optional(
+      z.string().check(
+        z.maxLength(4096),
+        z.refine((text) => {
+          try {
+            JSON.parse(text);
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'must be valid JSON'),
+      ),
+    ),
+    /** How long one request may take, within the app's own cap. */
+    timeoutSeconds: z.optional(z.int().check(z.gte(1), z.lte(60))),
+    remaining: z.optional(Expression),
+    limit: z.optional(Expression),
+    used: z.optional(Expression),
+    /** The unit (USD, credits...) read from the answer; `unit` is used when it reads nothing. */
+    currency: z.optional(Expression),
+    /** When the quota resets: an ISO date or Unix seconds. */
+    resetsAt: z.optional(Expression),
+    remainingPointer: z.optional(JsonPointer),
+    limitPointer: z.optional(JsonPointer),
+    usedPointer: z.optional(JsonPointer),
+    unit: z._default(z.string().check(z.minLength(1), z.maxLength(24)), 'credits'),
+  })
+  .check(
+    z.superRefine((spec, ctx) => {
+      if (spec.remaining === undefined && spec.remainingPointer === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['remaining'],
+          message: 'is required: an expression such as data.credits.balance',
+        });
+      }
+      for (const field of READ_FIELDS) {
+        if (spec[field] !== undefined && spec[`${field}Pointer`] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [`${field}Pointer`],
+            message: `give either the ${field} expression or its pointer, not both`,
+          });
+        }
+      }
+      if (spec.auth === 'basic' && spec.authUser === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['authUser'], message: 'is required for HTTP Basic' });
+      }
+      if (spec.auth === 'query' && spec.authParam === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['authParam'],
+          message: 'is required to send the key in the query',
+        });
+      }
+      if (spec.body !== undefined && spec.method !== 'POST') {
+        ctx.addIssue({ code: 'custom', path: ['body'], message: 'is sent only with POST' });
+      }
+      const authName = spec.auth === 'header' ? spec.authHeader.toLowerCase() : 'authorization';
+      if (
+        spec.auth !== 'query' &&
+        Object.keys(spec.headers ?? {}).some((h) => h.toLowerCase() === authName)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['headers'],
+          message: `must not set ${authName}: the key goes there`,
+        });
+      }
+    }),
+  );
+export type CustomEndpoint = z.infer<typeof CustomEndpoint>;
+/** What a config holds or a form builds, before defaults apply. */
+export type CustomEndpointInput = z.input<typeof CustomEndpoint>;

@@ -1,0 +1,29 @@
+import { definePreset } from './define-preset';
+
+export const deepseek = definePreset({
+  id: 'deepseek',
+  displayName: 'DeepSeek',
+  host: 'https://api.deepseek.com',
+  docsUrl: 'https://api-docs.deepseek.com/api/get-user-balance',
+  reads: '`GET /user/balance`: the `total_balance` (a string) of the chosen currency in `balance_infos`',
+  params: [
+    {
+      path: 'params.currency',
+      label: 'Currency',
+      kind: 'choice',
+      choices: ['USD', 'CNY'],
+      required: true,
+      help: 'The balance to watch, for accounts that hold both',
+      initial: 'USD',
+      flag: 'currency',
+    },
+  ],
+  preset: {
+    path: '/user/balance',
+    endpoint: {
+      remaining: '$number(balance_infos[currency = $currency].total_balance)',
+      currency: '$currency',
+      unit: 'USD',
+    },
+  },
+});
