@@ -1,4 +1,5 @@
-import { CustomEndpoint, headersToText } from './custom-endpoint';
+import { CustomEndpoint, headersFromText, headersToText } from './custom-endpoint';
+import { PresetFile } from './preset-file';
 import { type AccountFieldPath, type FieldSpec, PROVIDERS, ProviderId } from './providers';
 import { urlProblem } from './url-policy';
 import { z } from './zod';
@@ -24,7 +25,7 @@ export const ApiKeyText = z
     ),
   );
 
-export { CustomEndpoint } from './custom-endpoint';
+export { CustomEndpoint, type CustomEndpointInput } from './custom-endpoint';
 
 /** A preset's parameters (Twilio's Account SID), by name; which names and shapes are allowed is its descriptor's. */
 const Params = z.record(
@@ -151,6 +152,21 @@ export function fieldValue(
 }
 
 /**
+ * A field's value as typed (in the form or as a CLI flag) in the shape the account holds it: headers as a map, a
+ * number as a number, a choice as the descriptor spells it. Anything else stays text for the schema to judge.
+ */
+export function fieldInput(field: FieldSpec, text: string): unknown {
+  if (field.kind === 'headers') {
+    const headers = headersFromText(text);
+    return typeof headers === 'string' ? text : headers;
+  }
+  if (field.kind === 'number') return /^\s*\d+\s*$/.test(text) ? Number(text) : text;
+  if (field.kind === 'choice')
+    return field.choices?.find((c) => c.toLowerCase() === text.toLowerCase()) ?? text;
+  return text;
+}
+
+/**
  * A change to one account: each field given replaces it, `null` removes an optional one, a field left out stays as
  * it is. The id and the provider never change (they name the key, the cache and the history). The result is
  * validated whole as an Account.
@@ -212,6 +228,8 @@ export const ConfigFile = z
     version: z.literal(1),
     accounts: z.array(Account),
     settings: z.optional(Settings),
+    /** Presets added from files (`creditbar providers add FILE`): templates for custom accounts. */
+    presets: z.optional(z.array(PresetFile)),
   })
   .check(
     z.superRefine((config, ctx) => {

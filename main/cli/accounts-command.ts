@@ -1,6 +1,7 @@
-import { Account, describeIssues } from '../../shared/config';
+import { Account, describeIssues, fieldInput } from '../../shared/config';
 import { formatAmount } from '../../shared/format';
 import type { Snapshot } from '../../shared/model';
+import type { PresetFile } from '../../shared/preset-file';
 import { type FieldSpec, hasCredential, PROVIDERS, ProviderId } from '../../shared/providers';
 import { AppFailure } from '../core/errors';
 import { envKeyName, keyHint } from '../core/store/secrets';
@@ -14,15 +15,23 @@ export type AccountFlags = {
   id?: string;
   label?: string;
   'no-verify'?: boolean;
-} & Record<string, string | boolean | undefined>;
+} & Record<string, string | string[] | boolean | undefined>;
 
-/** Builds the account from flags, field by field from the provider's descriptor, validated by the config schema. */
+/**
+ * Builds the account from flags, field by field from the provider's descriptor, validated by the config schema. A
+ * preset added from a file makes a custom account with that preset's endpoint; flags may still change its fields.
+ */
 export function accountFromFlags(
   flags: AccountFlags,
   allFieldFlags: readonly string[],
+  presets: readonly PresetFile[] = [],
 ): { account: Account } | { error: string } {
-  const provider = ProviderId.safeParse(flags.provider);
-  if (!provider.success) return { error: `--provider must be one of: ${ProviderId.options.join(', ')}` };
+  const added = presets.find((p) => p.id === flags.provider);
+  const provider = ProviderId.safeParse(added ? 'custom' : flags.provider);
+  if (!provider.success) {
+    const ids = [...ProviderId.options, ...presets.map((p) => p.id)];
+    return { error: `--provider must be one of: ${ids.join(', ')}` };
+  }
   const info = PROVIDERS[provider.data];
   const own = new Set(info.fields.map((f) => f.flag));
   const foreign = allFieldFlags.filter((flag) => flags[flag] !== undefined && !own.has(flag));
@@ -34,15 +43,18 @@ export function accountFromFlags(
   const draft: Record<string, unknown> = {
     id: flags.id,
     provider: provider.data,
-    label: flags.label ?? info.displayName,
+    label: flags.label ?? added?.name ?? info.displayName,
+    ...(added ? { custom: added.custom } : {}),
   };
   for (const field of info.fields as readonly FieldSpec[]) {
-    const value = flags[field.flag];
+    const raw = flags[field.flag];
+    // A repeatable flag (--header) arrives as a list: one line each.
+    const value = Array.isArray(raw) ? raw.join('\n') : raw;
     if (typeof value !== 'string') continue;
     const [head, tail] = field.path.split('.') as [string, string | undefined];
-    const text = field.kind === 'choice' ? value.toUpperCase() : value;
-    if (tail === undefined) draft[head] = text;
-    else draft[head] = { ...(draft[head] as object | undefined), [tail]: text };
+    const input = fieldInput(field, value);
+    if (tail === undefined) draft[head] = input;
+    else draft[head] = { ...(draft[head] as object | undefined), [tail]: input };
   }
   const parsed = Account.safeParse(draft);
   if (!parsed.success) return { error: describeIssues(parsed.error) };
@@ -62,13 +74,13 @@ export async function accountsAdd(
   io: CliIo,
   stdin: () => Promise<string>,
 ): Promise<number> {
-  const built = accountFromFlags(flags, allFieldFlags);
+  const ctx = await openContext(flags, io);
+  const built = accountFromFlags(flags, allFieldFlags, ctx.stores.config.presets);
   if ('error' in built) {
     io.stderr(`${built.error}\n`);
     return 3;
   }
   const { account } = built;
-  const ctx = await openContext(flags, io);
   // Before reading the key or testing it: a taken id is refused at once.
   if (ctx.stores.config.account(account.id)) {
     io.stderr(`An account with id "${account.id}" exists already; remove it first or choose another id.\n`);

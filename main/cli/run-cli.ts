@@ -3,6 +3,7 @@ import { DESCRIPTORS, type FieldSpec, providerFlags } from '../../shared/provide
 import { ConfigError } from '../core/errors';
 import { type AccountFlags, accountsAdd, accountsList, accountsRemove } from './accounts-command';
 import type { CliIo } from './context';
+import { providersAdd, providersList, providersSave } from './providers-command';
 import { statusCommand } from './status-command';
 import { type WatchSignals, watchCommand } from './watch-command';
 
@@ -10,7 +11,16 @@ import { type WatchSignals, watchCommand } from './watch-command';
 function providerLines(): string {
   return DESCRIPTORS.map((d) => {
     const flags = (d.fields as readonly FieldSpec[]).map((f) => {
-      const value = f.kind === 'choice' ? (f.choices ?? []).join('|') : f.kind === 'url' ? 'URL' : 'VALUE';
+      const value =
+        f.kind === 'choice'
+          ? (f.choices ?? []).join('|')
+          : f.kind === 'url'
+            ? 'URL'
+            : f.kind === 'expression'
+              ? 'EXPR'
+              : f.kind === 'headers'
+                ? "'NAME: VALUE'"
+                : 'VALUE';
       return f.required ? `--${f.flag} ${value}` : `[--${f.flag} ${value}]`;
     });
     const key = d.credential.kind === 'none' ? ' (no key)' : '';
@@ -29,6 +39,11 @@ Commands:
                          Add an account; the API key is read from standard input, tested, then saved
                          in the OS keychain
   accounts remove ID     Remove an account with its keychain item, cache, history and alert state
+  providers [--json]     List every provider and preset (and presets added from files)
+  providers save ACCOUNT FILE
+                         Save a custom account as a shareable preset file (no key inside)
+  providers add FILE --host HOST
+                         Add a preset from a file; HOST must name the host it sends your key to
 
 Providers and their flags:
 ${providerLines()}
@@ -43,7 +58,7 @@ Options for every command:
 /** Every provider field's flag, from the descriptors. */
 const FIELD_FLAGS = providerFlags().map((f) => f.flag);
 
-const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
   config: { type: 'string' },
   'data-dir': { type: 'string' },
   json: { type: 'boolean' },
@@ -53,7 +68,10 @@ const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string }> = 
   id: { type: 'string' },
   label: { type: 'string' },
   'no-verify': { type: 'boolean' },
-  ...Object.fromEntries(FIELD_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
+  host: { type: 'string' },
+  ...Object.fromEntries(
+    providerFlags().map((f) => [f.flag, { type: 'string' as const, multiple: f.kind === 'headers' }]),
+  ),
 };
 
 export interface CliHost extends CliIo {
@@ -63,7 +81,7 @@ export interface CliHost extends CliIo {
 
 export async function runCli(argv: string[], host: CliHost): Promise<number> {
   let parsed: {
-    values: AccountFlags & { json?: boolean; help?: boolean; for?: string };
+    values: AccountFlags & { json?: boolean; help?: boolean; for?: string; host?: string };
     positionals: string[];
   };
   try {
@@ -87,6 +105,11 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
       return await accountsAdd(flags, FIELD_FLAGS, host, host.stdin);
     if (command === 'accounts' && sub === 'remove' && rest.length === 1)
       return await accountsRemove(rest[0], flags, host);
+    if (command === 'providers' && sub === undefined) return await providersList(flags, host);
+    if (command === 'providers' && sub === 'add' && rest.length === 1)
+      return await providersAdd(rest[0] as string, flags, host);
+    if (command === 'providers' && sub === 'save' && rest.length === 2)
+      return await providersSave(rest[0] as string, rest[1] as string, flags, host);
     host.stderr(`Unknown command: ${parsed.positionals.join(' ')}\n\n${USAGE}`);
     return 3;
   } catch (error) {

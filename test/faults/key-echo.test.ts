@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture } from '../fakes/fake-server';
+import { PRESET_STARTERS } from '../fakes/preset-fakes';
 import { type FakeProvider, startGenerect, startHappenstance } from '../fakes/providers';
 import { runBuiltCli } from '../support/run-built-cli';
 
@@ -86,5 +87,59 @@ describe('a key echoed back by the provider', () => {
     expect(leaks(everyFile(dataDir), key)).toEqual([]);
     const table = await runBuiltCli(['status', '--data-dir', dataDir], env);
     expect(leaks(table.stdout + table.stderr, key)).toEqual([]);
+  });
+
+  it('a key sent in the URL (SerpApi): never in the cache, a message, the table, the JSON or the NDJSON', async () => {
+    const serp = await PRESET_STARTERS.serpapi();
+    fakes.push(serp);
+    const dataDir = await workspace(serp);
+    const env = { CREDITBAR_KEY_ECHO: serp.key };
+    // SerpApi's documented answer carries the key itself (`api_key`); a plan name may too.
+    const doc = fixture<Record<string, unknown>>('serpapi', 'account.json');
+    serp.server.fail({
+      type: 'reply',
+      reply: { json: { ...doc, api_key: serp.key, plan_name: `Plan ${serp.key}` } },
+    });
+    const json = await runBuiltCli(['status', '--json', '--data-dir', dataDir], env);
+    expect(JSON.parse(json.stdout).accounts[0]).toMatchObject({ remaining: 5958, error: null });
+    expect(serp.server.requests.at(-1)?.query.get('api_key')).toBe(serp.key);
+    // Failures that name where the request went: a refused redirect, an error body quoting the URL.
+    serp.server.fail(
+      { type: 'redirect', location: `http://localhost:1/account.json?api_key=${serp.key}` },
+      { type: 'reply', reply: serp.errorReply(500, `GET /account.json?api_key=${serp.key} failed`) },
+    );
+    const table = await runBuiltCli(['status', '--data-dir', dataDir], env);
+    const table2 = await runBuiltCli(['status', '--data-dir', dataDir], env);
+    const watch = await runBuiltCli(['watch', '--for', '1', '--data-dir', dataDir], env);
+    for (const run of [json, table, table2, watch])
+      expect(leaks(run.stdout + run.stderr, serp.key)).toEqual([]);
+    expect(table.stdout + table2.stdout).toMatch(/did not follow it/);
+    expect(leaks(everyFile(dataDir), serp.key)).toEqual([]);
+  });
+
+  it('a custom URL that already holds a key is refused, so it is never written to the config', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-echo-'));
+    const run = await runBuiltCli(
+      [
+        'accounts',
+        'add',
+        '--provider',
+        'custom',
+        '--id',
+        'leaky',
+        '--url',
+        'https://api.example.com/account?api_key=sk_live_in_the_url_123456',
+        '--remaining',
+        'balance',
+        '--data-dir',
+        dataDir,
+      ],
+      {},
+      'sk_live_in_the_url_123456\n',
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/carries a key in its query \(api_key=…\)/);
+    expect(run.stderr).not.toContain('sk_live_in_the_url');
+    expect(readdirSync(dataDir)).not.toContain('config.json');
   });
 });

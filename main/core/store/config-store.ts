@@ -9,6 +9,7 @@ import {
   Settings,
   SettingsPatch,
 } from '../../../shared/config';
+import type { PresetFile } from '../../../shared/preset-file';
 import { ConfigError } from '../errors';
 import { readConfig, writeConfig, writeProblem } from './config-file';
 import { loadLockfile } from './lockfile';
@@ -45,6 +46,19 @@ export class ConfigStore {
 
   get settings(): Settings {
     return this.current.settings ?? {};
+  }
+
+  /** Presets added from files, as templates for custom accounts. */
+  get presets(): readonly PresetFile[] {
+    return this.current.presets ?? [];
+  }
+
+  /** Saves a preset read from a file; one with the same id is replaced (the person named its host again). */
+  async addPreset(preset: PresetFile): Promise<void> {
+    await this.change((fresh) => ({
+      next: { ...fresh, presets: [...(fresh.presets ?? []).filter((p) => p.id !== preset.id), preset] },
+      result: undefined,
+    }));
   }
 
   account(id: string): Account | null {

@@ -31,7 +31,8 @@ function described(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : 'a number out of range';
   if (Array.isArray(value)) return `a list of ${value.length}`;
-  return typeof value === 'string' ? 'text' : `a ${typeof value}`;
+  if (typeof value === 'string') return 'text';
+  return typeof value === 'boolean' ? 'true or false' : 'an object';
 }
 
 function unreadable(reading: Reading, wanted: 'number' | 'date'): AppFailure {

@@ -1,0 +1,146 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { describeIssues } from '../../shared/config';
+import { PresetFile, presetHost } from '../../shared/preset-file';
+import { DESCRIPTORS, isPreset, PROVIDERS, ProviderId } from '../../shared/providers';
+import { AppFailure } from '../core/errors';
+import { checkExpressions } from '../core/providers/custom/read-answer';
+import { type CliIo, openContext } from './context';
+
+interface ProvidersFlags {
+  'data-dir'?: string;
+  config?: string;
+  host?: string;
+  json?: boolean;
+}
+
+/** How a preset or provider takes the key, in a few words. */
+function keyWay(id: ProviderId): string {
+  const info = PROVIDERS[id];
+  if (info.credential.kind === 'none') return 'no key';
+  const endpoint = info.preset?.endpoint;
+  if (!endpoint) return id === 'custom' ? 'you choose' : 'header';
+  if (endpoint.auth === 'query') return `query ${endpoint.authParam}`;
+  if (endpoint.auth === 'basic') return 'HTTP Basic';
+  return `header ${endpoint.authHeader ?? 'Authorization'}`;
+}
+
+/** `providers`: every provider and preset, then the presets added from files. */
+export async function providersList(flags: ProvidersFlags, io: CliIo): Promise<number> {
+  const ctx = await openContext(flags, io);
+  const rows = DESCRIPTORS.map((d) => ({
+    id: d.id,
+    name: d.displayName,
+    kind: isPreset(d.id) ? 'preset' : d.id === 'custom' ? 'custom' : d.id === 'demo' ? 'demo' : 'provider',
+    host: d.defaultBaseUrl ? new URL(d.defaultBaseUrl).host : null,
+    key: keyWay(d.id),
+    docs: d.docsUrl,
+  }));
+  const added = ctx.stores.config.presets.map((p) => ({
+    id: p.id,
+    name: p.name,
+    kind: 'added preset',
+    host: presetHost(p),
+    key:
+      p.custom.auth === 'query'
+        ? `query ${p.custom.authParam}`
+        : p.custom.auth === 'basic'
+          ? 'HTTP Basic'
+          : `header ${p.custom.authHeader}`,
+    docs: p.docsUrl ?? null,
+  }));
+  const all = [...rows, ...added];
+  if (flags.json) {
+    io.stdout(`${JSON.stringify({ providers: all }, null, 2)}\n`);
+    return 0;
+  }
+  for (const row of all) {
+    io.stdout(
+      `${row.id.padEnd(20)}${row.name.padEnd(38)}${row.kind.padEnd(14)}${(row.host ?? '(yours)').padEnd(30)}${row.key}\n`,
+    );
+  }
+  return 0;
+}
+
+/** `providers save ACCOUNT FILE`: a custom account's endpoint as a shareable file, with no key inside. */
+export async function providersSave(
+  accountId: string,
+  file: string,
+  flags: ProvidersFlags,
+  io: CliIo,
+): Promise<number> {
+  const ctx = await openContext(flags, io);
+  const account = ctx.stores.config.account(accountId);
+  if (!account || account.provider !== 'custom' || !account.custom) {
+    io.stderr(`No custom account "${accountId}": only a Custom JSON account can be saved as a preset.\n`);
+    return 3;
+  }
+  const preset: PresetFile = {
+    creditbarPreset: 1,
+    id: account.id,
+    name: account.label,
+    custom: account.custom,
+  };
+  try {
+    await writeFile(file, `${JSON.stringify(preset, null, 2)}\n`, { flag: 'wx', mode: 0o644 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(
+      `Could not write ${file}${code === 'EEXIST' ? ': it exists already (nothing was overwritten)' : ` (${code})`}.\n`,
+    );
+    return 3;
+  }
+  io.stdout(
+    `Saved ${account.label} as a preset in ${file} (its key stays in your keychain; the file holds none).\n`,
+  );
+  return 0;
+}
+
+/**
+ * `providers add FILE --host HOST`: a preset from someone else, validated like any config. It is saved only when
+ * the person names the host it sends their key to, so no file can send a key somewhere they did not see.
+ */
+export async function providersAdd(file: string, flags: ProvidersFlags, io: CliIo): Promise<number> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    const why =
+      error instanceof SyntaxError
+        ? 'it is not valid JSON'
+        : `it could not be read (${(error as NodeJS.ErrnoException).code})`;
+    io.stderr(`${file} is not a preset: ${why}. Nothing was added.\n`);
+    return 3;
+  }
+  const parsed = PresetFile.safeParse(raw);
+  if (!parsed.success) {
+    io.stderr(`${file} is not a valid preset; nothing was added:\n${describeIssues(parsed.error)}\n`);
+    return 3;
+  }
+  const preset = parsed.data;
+  try {
+    checkExpressions(preset.custom);
+  } catch (error) {
+    if (!(error instanceof AppFailure)) throw error;
+    io.stderr(`${file} is not a valid preset; nothing was added:\n${error.message}\n`);
+    return 3;
+  }
+  if (ProviderId.safeParse(preset.id).success) {
+    io.stderr(
+      `"${preset.id}" is a provider Creditbar has already; give the preset another id. Nothing was added.\n`,
+    );
+    return 3;
+  }
+  const host = presetHost(preset);
+  if (flags.host !== host) {
+    io.stderr(
+      `This preset sends your key to ${host} (${preset.custom.url}). If you trust that host, run again with --host ${host}. Nothing was added.\n`,
+    );
+    return 3;
+  }
+  const ctx = await openContext(flags, io);
+  await ctx.stores.config.addPreset(preset);
+  io.stdout(
+    `Added the preset ${preset.name} (${preset.id}), which asks ${host}. Add an account with: creditbar accounts add --provider ${preset.id} --id ID\n`,
+  );
+  return 0;
+}

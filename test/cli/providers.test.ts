@@ -1,0 +1,248 @@
+/**
+ * `creditbar providers` and adding preset and custom accounts from the CLI, against loopback fakes and the real
+ * (throwaway) Secret Service: the list of providers and presets, custom accounts with expressions and each way of
+ * sending the key, and preset files saved and added (with the host named before anything is saved).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESCRIPTORS } from '../../shared/providers';
+import { FakeServer } from '../fakes/fake-server';
+import { PRESET_STARTERS } from '../fakes/preset-fakes';
+import type { FakeProvider } from '../fakes/providers';
+import { addAccountCli, runBuiltCli } from '../support/run-built-cli';
+
+const KEY = 'acme_live_0123456789abcdef';
+let root: string;
+let acme: FakeServer;
+const fakes: FakeProvider[] = [];
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'creditbar-providers-'));
+  // An endpoint of the kind the custom engine is for: the key in the query, the balance as text in cents.
+  acme = await FakeServer.start((request) =>
+    request.query.get('key') === KEY
+      ? { json: { account: { plan: 'Pro', wallet: { cents: '123456', currency: 'EUR' } } } }
+      : { status: 401, json: { error: 'bad key' } },
+  );
+});
+afterAll(async () => {
+  await acme.close();
+  await Promise.all(fakes.map((f) => f.close()));
+});
+
+const fresh = () => mkdtemp(path.join(root, 'data-'));
+const config = (dataDir: string) => JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8'));
+
+const ACME_FLAGS = (url: string) => [
+  '--provider',
+  'custom',
+  '--id',
+  'acme',
+  '--label',
+  'Acme',
+  '--url',
+  `${url}/v1/me`,
+  '--auth',
+  'query',
+  '--auth-param',
+  'key',
+  '--remaining',
+  '$number(account.wallet.cents) / 100',
+  '--currency-expr',
+  'account.wallet.currency',
+  '--header',
+  'X-Team: growth',
+  '--header',
+  'X-Trace: on',
+];
+
+describe('creditbar providers', () => {
+  it('lists every provider and preset, as JSON too', async () => {
+    const run = await runBuiltCli(['providers', '--json', '--data-dir', await fresh()]);
+    expect(run.code).toBe(0);
+    const listed = JSON.parse(run.stdout).providers;
+    expect(listed.map((p: { id: string }) => p.id)).toEqual(DESCRIPTORS.map((d) => d.id));
+    expect(listed.find((p: { id: string }) => p.id === 'serpapi')).toMatchObject({
+      kind: 'preset',
+      host: 'serpapi.com',
+      key: 'query api_key',
+    });
+  });
+
+  it('a preset account is added like any provider, its base URL pointing at a fake', async () => {
+    const or = await PRESET_STARTERS.openrouter();
+    const tw = await PRESET_STARTERS.twilio();
+    fakes.push(or, tw);
+    const dataDir = await fresh();
+    const add = await addAccountCli(dataDir, `${or.key}\n`, [
+      '--provider',
+      'openrouter',
+      '--id',
+      'or',
+      '--base-url',
+      or.server.url,
+    ]);
+    expect(add.stderr).toBe('');
+    expect(add.stdout).toContain('Connected: 74.5 USD');
+    const badSid = await addAccountCli(dataDir, `${tw.key}\n`, [
+      '--provider',
+      'twilio',
+      '--id',
+      'tw',
+      '--account-sid',
+      'nope',
+      '--base-url',
+      tw.server.url,
+    ]);
+    expect(badSid.code).toBe(3);
+    expect(badSid.stderr).toMatch(/params\.accountSid: must be AC followed by 32 hexadecimal characters/);
+    const twilio = await addAccountCli(dataDir, `${tw.key}\n`, [
+      '--provider',
+      'twilio',
+      '--id',
+      'tw',
+      '--account-sid',
+      'ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      '--base-url',
+      tw.server.url,
+    ]);
+    expect(twilio.stdout).toContain('Connected: 0.05 USD');
+    expect(config(dataDir).accounts[1]).toEqual({
+      id: 'tw',
+      provider: 'twilio',
+      label: 'Twilio',
+      baseUrl: tw.server.url,
+      params: { accountSid: 'ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
+    });
+  });
+
+  it('a custom account with expressions, the key in the query and extra headers; the key is never in the config', async () => {
+    const dataDir = await fresh();
+    const add = await addAccountCli(dataDir, `${KEY}\n`, ACME_FLAGS(acme.url));
+    expect(add.stderr).toBe('');
+    expect(add.stdout).toContain('Connected: 1,235 EUR');
+    const sent = acme.requests.at(-1);
+    expect(sent?.headers['x-team']).toBe('growth');
+    expect(sent?.headers['x-trace']).toBe('on');
+    const saved = config(dataDir).accounts[0];
+    expect(saved.custom).toMatchObject({
+      url: `${acme.url}/v1/me`,
+      auth: 'query',
+      authParam: 'key',
+      headers: { 'X-Team': 'growth', 'X-Trace': 'on' },
+    });
+    expect(JSON.stringify(config(dataDir))).not.toContain(KEY);
+    const status = await runBuiltCli(['status', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(status.stdout).accounts[0]).toMatchObject({ remaining: 1234.56, unit: 'EUR' });
+  });
+
+  it('an expression that does not parse is refused before the key or the config is touched', async () => {
+    const dataDir = await fresh();
+    const flags = ACME_FLAGS(acme.url).map((f) =>
+      f === '$number(account.wallet.cents) / 100' ? 'account.(' : f,
+    );
+    const add = await addAccountCli(dataDir, `${KEY}\n`, flags);
+    expect(add.code).toBe(3);
+    expect(add.stderr).toMatch(/The remaining expression "account\.\(" is not valid JSONata/);
+    expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
+  });
+
+  it('save writes a shareable preset with no key; add needs the host named, then makes accounts from it', async () => {
+    const mine = await fresh();
+    await addAccountCli(mine, `${KEY}\n`, ACME_FLAGS(acme.url));
+    const file = path.join(root, 'acme-preset.json');
+    const save = await runBuiltCli(['providers', 'save', 'acme', file, '--data-dir', mine]);
+    expect(save.code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain(KEY);
+    expect(JSON.parse(text)).toMatchObject({ creditbarPreset: 1, id: 'acme', name: 'Acme' });
+    const again = await runBuiltCli(['providers', 'save', 'acme', file, '--data-dir', mine]);
+    expect(again.stderr).toMatch(/exists already \(nothing was overwritten\)/);
+
+    const theirs = await fresh();
+    const host = new URL(acme.url).host;
+    const unnamed = await runBuiltCli(['providers', 'add', file, '--data-dir', theirs]);
+    expect(unnamed.code).toBe(3);
+    expect(unnamed.stderr).toContain(`sends your key to ${host}`);
+    expect(unnamed.stderr).toContain(`--host ${host}`);
+    const wrong = await runBuiltCli([
+      'providers',
+      'add',
+      file,
+      '--host',
+      'api.acme.example',
+      '--data-dir',
+      theirs,
+    ]);
+    expect(wrong.code).toBe(3);
+    expect(existsSync(path.join(theirs, 'config.json'))).toBe(false);
+    const added = await runBuiltCli(['providers', 'add', file, '--host', host, '--data-dir', theirs]);
+    expect(added.code).toBe(0);
+    const listed = await runBuiltCli(['providers', '--json', '--data-dir', theirs]);
+    expect(JSON.parse(listed.stdout).providers.at(-1)).toMatchObject({
+      id: 'acme',
+      kind: 'added preset',
+      host,
+    });
+    const account = await addAccountCli(theirs, `${KEY}\n`, ['--provider', 'acme', '--id', 'work']);
+    expect(account.stdout).toContain('Connected: 1,235 EUR');
+    expect(config(theirs).accounts[0]).toMatchObject({ id: 'work', provider: 'custom', label: 'Acme' });
+    expect(config(theirs).accounts[0].custom.url).toBe(`${acme.url}/v1/me`);
+  });
+
+  it.each([
+    ['not JSON', '{ nope', /not valid JSON/],
+    [
+      'a key in the URL',
+      JSON.stringify({
+        creditbarPreset: 1,
+        id: 'x',
+        name: 'X',
+        custom: { url: 'https://h.example/a?api_key=abc', remaining: 'a' },
+      }),
+      /carries a key in its query/,
+    ],
+    [
+      'a broken expression',
+      JSON.stringify({
+        creditbarPreset: 1,
+        id: 'x',
+        name: 'X',
+        custom: { url: 'https://h.example/a', remaining: '(' },
+      }),
+      /not valid JSONata/,
+    ],
+    [
+      'a built-in id',
+      JSON.stringify({
+        creditbarPreset: 1,
+        id: 'deepl',
+        name: 'X',
+        custom: { url: 'https://h.example/a', remaining: 'a' },
+      }),
+      /already/,
+    ],
+    [
+      'an unknown field',
+      JSON.stringify({
+        creditbarPreset: 1,
+        id: 'x',
+        name: 'X',
+        key: 'sk',
+        custom: { url: 'https://h.example/a', remaining: 'a' },
+      }),
+      /key/,
+    ],
+  ])('a preset file with %s is refused and nothing is written', async (_name, content, message) => {
+    const dataDir = await fresh();
+    const file = path.join(dataDir, 'in.json');
+    await writeFile(file, content);
+    const run = await runBuiltCli(['providers', 'add', file, '--host', 'h.example', '--data-dir', dataDir]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(message);
+    expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
+  });
+});
