@@ -207,3 +207,35 @@ export const CustomEndpoint = z
 export type CustomEndpoint = z.infer<typeof CustomEndpoint>;
 /** What a config holds or a form builds, before defaults apply. */
 export type CustomEndpointInput = z.input<typeof CustomEndpoint>;
+
+/**
+ * Whether a custom endpoint field matters given how the key travels and the method: the form shows only those,
+ * and leaves the others to their defaults.
+ */
+export function customFieldApplies(name: string, auth: string, method: string): boolean {
+  if (name === 'authHeader' || name === 'authScheme') return auth === 'header';
+  if (name === 'authUser') return auth === 'basic';
+  if (name === 'authParam') return auth === 'query';
+  if (name === 'body') return method === 'POST';
+  return true;
+}
+
+/**
+ * A version 1 pointer as the expression that reads the same value, so the form can show (and save) a v1 account
+ * in today's terms. `$number` keeps v1's acceptance of numbers sent as text.
+ */
+export function pointerToExpression(pointer: string): string {
+  if (pointer === '') return '$number($)';
+  const steps = pointer
+    .slice(1)
+    .split('/')
+    .map((raw) => raw.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map((token) =>
+      /^(0|[1-9]\d*)$/.test(token)
+        ? `[${token}]`
+        : /^[A-Za-z_][A-Za-z0-9_]*$/.test(token)
+          ? `.${token}`
+          : `.\`${token}\``,
+    );
+  return `$number(${steps.join('').replace(/^\./, '')})`;
+}

@@ -1,18 +1,42 @@
 import { type FormEvent, useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
-import { Account, type AccountPatch, fieldValue } from '../../../shared/config';
+import { Account, type AccountPatch, fieldInput, fieldValue } from '../../../shared/config';
+import { customFieldApplies, pointerToExpression } from '../../../shared/custom-endpoint';
 import { formatAmount } from '../../../shared/format';
-import { DESCRIPTORS, type FieldSpec, PROVIDERS, type ProviderId } from '../../../shared/providers';
+import { DESCRIPTORS, type FieldSpec, isPreset, PROVIDERS, type ProviderId } from '../../../shared/providers';
 import { api } from '../api';
 
-// The providers the form offers, and each one's fields, come from their descriptors.
-const CHOICES = DESCRIPTORS.filter((d) => d.inAddForm).map((d) => d.id);
+// The providers the form offers, and each one's fields, come from their descriptors: presets for popular APIs
+// first, then the other providers, and Custom JSON last.
+const OFFERED = DESCRIPTORS.filter((d) => d.inAddForm).map((d) => d.id);
+const GROUPS: { label: string; ids: ProviderId[] }[] = [
+  { label: 'Popular APIs', ids: OFFERED.filter((id) => isPreset(id)) },
+  { label: 'Other providers', ids: OFFERED.filter((id) => !isPreset(id) && id !== 'custom') },
+  { label: 'Your own endpoint', ids: OFFERED.filter((id) => id === 'custom') },
+];
+const CHOICES = GROUPS.flatMap((g) => g.ids);
+
+/** What a test showed: a line, and for endpoints read by expressions each reading and the answer's shape. */
+interface TestShown {
+  ok: boolean;
+  text: string;
+  readings?: { field: string; source: string; value: string }[];
+  shape?: string;
+}
 
 /** Form values by account path ('label', 'pollSeconds', 'baseUrl', 'custom.url', ...). */
 type Fields = Record<string, string>;
 
 const fieldsOf = (provider: ProviderId) => PROVIDERS[provider].fields as readonly FieldSpec[];
 const inputId = (path: string) => `field-${path.replace('.', '-')}`;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
 
 function slug(label: string): string {
   return (
@@ -33,7 +57,24 @@ function initialFields(provider: ProviderId, account: Account | null): Fields {
   for (const field of fieldsOf(provider)) {
     fields[field.path] = (account ? fieldValue(account, field.path) : undefined) ?? field.initial ?? '';
   }
+  // A version 1 account shows its pointers as the expressions that read the same values; saved, it is version 2.
+  const v1 = account?.custom;
+  for (const name of ['remaining', 'limit', 'used'] as const) {
+    const pointer = v1?.[`${name}Pointer`];
+    if (pointer !== undefined && !fields[`custom.${name}`])
+      fields[`custom.${name}`] = pointerToExpression(pointer);
+  }
   return fields;
+}
+
+/** Whether the form shows a field: custom endpoint fields only where the way the key travels needs them. */
+function shows(field: FieldSpec, fields: Fields): boolean {
+  if (!field.path.startsWith('custom.')) return true;
+  return customFieldApplies(
+    field.path.slice('custom.'.length),
+    fields['custom.auth'] ?? 'header',
+    fields['custom.method'] ?? 'GET',
+  );
 }
 
 /** The account's fields from the form's values: empty optional ones left out, custom ones grouped. */
@@ -42,11 +83,13 @@ function draftOf(fields: Fields, provider: ProviderId) {
   if (fields.pollSeconds) draft.pollSeconds = Number(fields.pollSeconds);
   for (const field of fieldsOf(provider)) {
     const value = fields[field.path] ?? '';
+    if (!shows(field, fields)) continue;
     // An empty scheme is meaningful (the bare key); any other empty optional field is simply not set.
     if (value === '' && field.path !== 'custom.authScheme') continue;
     const [head, tail] = field.path.split('.') as [string, string | undefined];
-    if (tail === undefined) draft[head] = value;
-    else draft[head] = { ...(draft[head] as object | undefined), [tail]: value };
+    const input = fieldInput(field, value);
+    if (tail === undefined) draft[head] = input;
+    else draft[head] = { ...(draft[head] as object | undefined), [tail]: input };
   }
   return draft;
 }
@@ -70,6 +113,7 @@ function patchOf(account: Account, existing: Account): AccountPatch {
   if (paths.includes('baseUrl')) patch.baseUrl = account.baseUrl ?? null;
   if (paths.includes('userId')) patch.userId = account.userId ?? null;
   if (paths.some((p) => p.startsWith('custom.'))) patch.custom = account.custom ?? null;
+  if (paths.some((p) => p.startsWith('params.'))) patch.params = account.params ?? null;
   return patch;
 }
 
@@ -81,20 +125,29 @@ function Field(props: {
   error?: string;
   hint?: string;
   type?: string;
+  /** Several lines (headers, a JSON body, a longer expression). */
+  multiline?: boolean;
 }) {
+  const common = {
+    id: props.id,
+    value: props.value,
+    autoComplete: 'off',
+    spellCheck: false,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': props.error ? `${props.id}-error` : props.hint ? `${props.id}-hint` : undefined,
+  } as const;
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : props.hint ? `${props.id}-hint` : undefined}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
+      {props.multiline ? (
+        <textarea {...common} rows={2} onChange={(event) => props.onChange(event.target.value)} />
+      ) : (
+        <input
+          {...common}
+          type={props.type ?? 'text'}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
       {props.hint && !props.error ? (
         <small id={`${props.id}-hint`} className="muted">
           {props.hint}
@@ -121,7 +174,7 @@ export function AccountForm(props: {
   const [fields, setFields] = useState<Fields>(() => initialFields(provider, existing?.config ?? null));
   const [key, setKey] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [test, setTest] = useState<{ ok: boolean; text: string } | null>(null);
+  const [test, setTest] = useState<TestShown | null>(null);
   const [busy, setBusy] = useState(false);
   const info = PROVIDERS[provider];
   const set = (name: string) => (value: string) => setFields({ ...fields, [name]: value });
@@ -155,12 +208,15 @@ export function AccountForm(props: {
     setBusy(false);
     if (result.ok) {
       const v = result.value;
+      const worked =
+        v.remaining !== null
+          ? `Connected: ${formatAmount(v.remaining)} ${v.unit ?? ''} left.`
+          : `Connected: ${v.quotas} quota(s) found.`;
       setTest({
-        ok: true,
-        text:
-          v.remaining !== null
-            ? `Connected: ${formatAmount(v.remaining)} ${v.unit ?? ''} left.`
-            : `Connected: ${v.quotas} quota(s) found.`,
+        ok: v.problem === null,
+        text: v.problem ? `Connected, but: ${v.problem.message}` : worked,
+        readings: v.readings,
+        shape: v.shape,
       });
     } else setTest({ ok: false, text: result.error.message });
   };
@@ -202,13 +258,24 @@ export function AccountForm(props: {
           disabled={!!existing}
           onChange={(event) => chooseProvider(event.target.value as ProviderId)}
         >
-          {CHOICES.map((id) => (
-            <option key={id} value={id}>
-              {PROVIDERS[id].displayName}
-            </option>
+          {GROUPS.filter((g) => g.ids.length > 0).map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.ids.map((id) => (
+                <option key={id} value={id}>
+                  {PROVIDERS[id].displayName}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </label>
+      {info.preset && info.defaultBaseUrl ? (
+        <p className="muted provider-about">
+          Reads {info.reads.replaceAll('`', '')}. Your key is sent only to{' '}
+          {fields.baseUrl ? hostOf(fields.baseUrl) : hostOf(info.defaultBaseUrl)}
+          {info.preset.keyHosts?.map((h) => ` (or ${hostOf(h.baseUrl)} for keys ending ${h.keySuffix})`)}.
+        </p>
+      ) : null}
       <Field
         id="label"
         label="Name"
@@ -217,32 +284,35 @@ export function AccountForm(props: {
         error={errors.label}
         hint="How this account appears in Creditbar"
       />
-      {info.fields.map((field) =>
-        field.kind === 'choice' ? (
-          <label key={field.path} htmlFor={inputId(field.path)} className="field">
-            <span>{field.label}</span>
-            <select
+      {(info.fields as readonly FieldSpec[])
+        .filter((field) => shows(field, fields))
+        .map((field) =>
+          field.kind === 'choice' ? (
+            <label key={field.path} htmlFor={inputId(field.path)} className="field">
+              <span>{field.label}</span>
+              <select
+                id={inputId(field.path)}
+                value={fields[field.path] ?? ''}
+                onChange={(event) => set(field.path)(event.target.value)}
+              >
+                {(field.choices ?? []).map((choice) => (
+                  <option key={choice}>{choice}</option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <Field
+              key={field.path}
               id={inputId(field.path)}
+              label={field.label}
               value={fields[field.path] ?? ''}
-              onChange={(event) => set(field.path)(event.target.value)}
-            >
-              {(field.choices ?? []).map((choice) => (
-                <option key={choice}>{choice}</option>
-              ))}
-            </select>
-          </label>
-        ) : (
-          <Field
-            key={field.path}
-            id={inputId(field.path)}
-            label={field.label}
-            value={fields[field.path] ?? ''}
-            onChange={set(field.path)}
-            error={errors[field.path]}
-            hint={field.help}
-          />
-        ),
-      )}
+              onChange={set(field.path)}
+              error={errors[field.path]}
+              hint={field.help}
+              multiline={field.kind === 'headers' || field.kind === 'lines' || field.kind === 'expression'}
+            />
+          ),
+        )}
       <Field
         id="field-pollSeconds"
         label="Check every (seconds, optional)"
@@ -278,6 +348,36 @@ export function AccountForm(props: {
         <p role={test.ok ? 'status' : 'alert'} className={test.ok ? 'ok-text' : 'error-text'}>
           {test.text}
         </p>
+      ) : null}
+      {test?.readings && test.readings.length > 0 ? (
+        <table className="readings" aria-label="What each expression read">
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Expression</th>
+              <th scope="col">Read</th>
+            </tr>
+          </thead>
+          <tbody>
+            {test.readings.map((r) => (
+              <tr key={r.field}>
+                <td>{r.field}</td>
+                <td>
+                  <code>{r.source}</code>
+                </td>
+                <td>
+                  <code>{r.value}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {test?.shape ? (
+        <details className="shape" open={!test.ok}>
+          <summary>The answer's shape (values hidden)</summary>
+          <pre aria-label="The answer's shape, values hidden">{test.shape}</pre>
+        </details>
       ) : null}
     </form>
   );
