@@ -30,7 +30,7 @@ export async function providersList(flags: ProvidersFlags, io: CliIo): Promise<n
   const rows = DESCRIPTORS.map((d) => ({
     id: d.id,
     name: d.displayName,
-    kind: isPreset(d.id) ? 'preset' : d.id === 'custom' ? 'custom' : d.id === 'demo' ? 'demo' : 'provider',
+    kind: isPreset(d.id) ? 'preset' : d.id === 'custom' ? 'custom' : d.sample ? 'sample' : 'provider',
     host: d.defaultBaseUrl ? new URL(d.defaultBaseUrl).host : null,
     key: keyWay(d.id),
     docs: d.docsUrl,
@@ -70,7 +70,7 @@ export async function providersSave(
 ): Promise<number> {
   const ctx = await openContext(flags, io);
   const account = ctx.stores.config.account(accountId);
-  if (!account || account.provider !== 'custom' || !account.custom) {
+  if (account?.provider !== 'custom' || !account.custom) {
     io.stderr(`No custom account "${accountId}": only a Custom JSON account can be saved as a preset.\n`);
     return 3;
   }

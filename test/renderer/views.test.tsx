@@ -198,8 +198,23 @@ describe('AccountForm', () => {
     expect(calls).toEqual([]);
   });
 
-  it('a custom JSON account needs its URL and pointer, tests them, then saves', async () => {
-    const calls = installBridge(appState([]));
+  it('a custom JSON account needs its URL and a remaining expression, shows what the test read, then saves', async () => {
+    const calls = installBridge(appState([]), {
+      accountsTest: async () => ({
+        ok: true,
+        value: {
+          remaining: null,
+          unit: null,
+          quotas: 0,
+          readings: [{ field: 'remaining', source: 'credits.left', value: 'nothing' }],
+          shape: 'object\n  data: object\n    left: number',
+          problem: {
+            kind: 'bad_response',
+            message: 'The remaining expression "credits.left" gave nothing, not a number',
+          },
+        },
+      }),
+    });
     let done = false;
     render(
       <AccountForm
@@ -213,17 +228,28 @@ describe('AccountForm', () => {
     fireEvent.change(screen.getByLabelText('Provider'), { target: { value: 'custom' } });
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'My API' } });
     fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'https://api.example.com/me' } });
-    fireEvent.change(screen.getByLabelText('Remaining (JSON pointer)'), {
-      target: { value: 'credits.left' },
-    });
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(await screen.findByText(/must be a JSON pointer/)).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Remaining (JSON pointer)'), {
-      target: { value: '/credits/left' },
-    });
+    expect(await screen.findByText(/is required: an expression such as data.credits.balance/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Remaining'), { target: { value: 'credits.left' } });
     fireEvent.change(screen.getByLabelText('API key'), { target: { value: 'sk_live_123456789' } });
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(await screen.findByText('Connected: 1,840 credits left.')).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /Connected, but: The remaining expression/,
+    );
+    expect(screen.getByRole('table', { name: 'What each expression read' }).textContent).toContain(
+      'credits.left',
+    );
+    expect(screen.getByText(/left: number/)).toBeTruthy();
+    // Only the fields the chosen way of sending the key needs are shown.
+    expect(screen.queryByLabelText('Key parameter')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Send the key'), { target: { value: 'query' } });
+    expect(screen.queryByLabelText('Key header')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Key parameter'), { target: { value: 'api_key' } });
+    fireEvent.change(screen.getByLabelText('Remaining'), { target: { value: 'data.left' } });
+    fireEvent.change(screen.getByLabelText('Extra headers (optional)'), {
+      target: { value: 'X-Team: growth' },
+    });
+    fireEvent.change(screen.getByLabelText('Timeout (seconds, optional)'), { target: { value: '20' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(done).toBe(true));
     expect(calls[calls.length - 1]).toEqual([
@@ -236,15 +262,70 @@ describe('AccountForm', () => {
           custom: {
             method: 'GET',
             url: 'https://api.example.com/me',
+            auth: 'query',
+            authParam: 'api_key',
             authHeader: 'Authorization',
             authScheme: 'Bearer',
-            remainingPointer: '/credits/left',
+            headers: { 'X-Team': 'growth' },
+            remaining: 'data.left',
+            timeoutSeconds: 20,
             unit: 'credits',
           },
         },
         key: 'sk_live_123456789',
       },
     ]);
+  });
+
+  it('editing a version 1 custom account shows its pointers as expressions, and saves version 2', async () => {
+    const calls = installBridge(appState([]));
+    const v1 = account({
+      id: 'mine',
+      provider: 'custom',
+      label: 'Mine',
+      config: {
+        id: 'mine',
+        provider: 'custom',
+        label: 'Mine',
+        custom: {
+          method: 'GET',
+          auth: 'header',
+          url: 'https://api.example.com/me',
+          authHeader: 'X-Api-Key',
+          authScheme: '',
+          remainingPointer: '/account/credits/left',
+          limitPointer: '/account/credits/monthly',
+          unit: 'tokens',
+        },
+      },
+    });
+    let done = false;
+    render(
+      <AccountForm
+        existing={v1}
+        onDone={() => {
+          done = true;
+        }}
+        onCancel={noop}
+      />,
+    );
+    expect((screen.getByLabelText('Remaining') as HTMLTextAreaElement).value).toBe(
+      '$number(account.credits.left)',
+    );
+    expect((screen.getByLabelText('Limit (optional)') as HTMLTextAreaElement).value).toBe(
+      '$number(account.credits.monthly)',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(done).toBe(true));
+    const [, request] = calls.at(-1) as [string, { patch: { custom: Record<string, unknown> } }];
+    expect(request.patch.custom).toMatchObject({
+      remaining: '$number(account.credits.left)',
+      limit: '$number(account.credits.monthly)',
+      authHeader: 'X-Api-Key',
+      authScheme: '',
+      unit: 'tokens',
+    });
+    expect(request.patch.custom.remainingPointer).toBeUndefined();
   });
 
   it('shows a failed test in plain words and does not save', async () => {

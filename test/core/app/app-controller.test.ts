@@ -79,7 +79,7 @@ describe('app controller over IPC', () => {
     const account = { id: 'research', provider: 'happenstance', label: 'Research', baseUrl: hs.server.url };
     expect(await app.invoke('accounts:test', { account, key: hs.key })).toEqual({
       ok: true,
-      value: { remaining: 1840, unit: 'credits', quotas: 0 },
+      value: { remaining: 1840, unit: 'credits', quotas: 0, readings: [], shape: '', problem: null },
     });
     expect(await app.invoke('accounts:test', { account, key: 'wrong-key-xyz' })).toMatchObject({
       ok: false,

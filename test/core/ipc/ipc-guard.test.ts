@@ -81,11 +81,23 @@ describe('IPC guard', () => {
   it('checks answers too: a handler cannot leak a field the contract lacks', async () => {
     const leaky = guardInvoke(
       'accounts:test',
-      async () => ({ remaining: 1, unit: 'x', quotas: 0, key: 'sk_live' }) as never,
+      async () =>
+        ({
+          remaining: 1,
+          unit: 'x',
+          quotas: 0,
+          readings: [],
+          shape: '',
+          problem: null,
+          key: 'sk_live',
+        }) as never,
       APP,
     );
     const result = await leaky(good, { account: { id: 'a', provider: 'happenstance', label: 'A' } });
-    expect(result).toEqual({ ok: true, value: { remaining: 1, unit: 'x', quotas: 0 } });
+    expect(result).toEqual({
+      ok: true,
+      value: { remaining: 1, unit: 'x', quotas: 0, readings: [], shape: '', problem: null },
+    });
   });
 
   it('external links must be https', async () => {
