@@ -118,7 +118,7 @@ export async function providersAdd(file: string, flags: ProvidersFlags, io: CliI
   }
   const preset = parsed.data;
   try {
-    checkExpressions(preset.custom);
+    await checkExpressions(preset.custom);
   } catch (error) {
     if (!(error instanceof AppFailure)) throw error;
     io.stderr(`${file} is not a valid preset; nothing was added:\n${error.message}\n`);

@@ -21,10 +21,10 @@ import type { IdentityIndex } from '../store/identities';
 import { createSecretResolver, type SecretStore } from '../store/secrets';
 
 /** An expression that does not parse is refused before anything is saved, naming its field. */
-function checkEndpoint(account: Account): void {
+async function checkEndpoint(account: Account): Promise<void> {
   if (!account.custom) return;
   try {
-    checkExpressions(account.custom);
+    await checkExpressions(account.custom);
   } catch (error) {
     if (error instanceof AppFailure) throw new ConfigError(error.message);
     throw error;
@@ -103,7 +103,7 @@ export class AccountService {
     if (!poller.probe) {
       return { readings: [], shape: '', problem: null, snapshot: await this.test(account, key) };
     }
-    checkEndpoint(account);
+    await checkEndpoint(account);
     const secret = !hasCredential(account.provider)
       ? ''
       : (key ?? (await createSecretResolver(this.deps.env, this.deps.store)(account.id)));
@@ -132,7 +132,7 @@ export class AccountService {
     const needsKey = hasCredential(account.provider);
     if (needsKey && !key) throw new AppFailure('no_credentials', 'Enter the API key for this account');
     if (needsKey && key) checkKey(key);
-    checkEndpoint(account);
+    await checkEndpoint(account);
     const tested = options.verify ? await this.test(account, key ?? undefined) : null;
     const hadFile = this.deps.config.exists;
     await this.deps.config.addAccount(account);
@@ -167,7 +167,7 @@ export class AccountService {
       provider: existing.provider,
     });
     if (!checked.success) throw new ConfigError(describeIssues(checked.error));
-    checkEndpoint(checked.data);
+    await checkEndpoint(checked.data);
     if (key && hasCredential(existing.provider)) {
       checkKey(key);
       await this.deps.store.set(accountId, key);

@@ -184,9 +184,9 @@ describe('an expression that cannot read the answer', () => {
     },
   );
 
-  it('a syntax error is the config: named with its field before anything is saved', () => {
+  it('a syntax error is the config: named with its field before anything is saved', async () => {
     const spec = account({ limit: 'data.(' }).custom;
-    expect(() => checkExpressions(spec as NonNullable<Account['custom']>)).toThrow(
+    await expect(checkExpressions(spec as NonNullable<Account['custom']>)).rejects.toThrow(
       /The limit expression "data\.\(" is not valid JSONata/,
     );
   });

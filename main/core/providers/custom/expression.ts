@@ -1,5 +1,16 @@
-import jsonata from 'jsonata';
+import type jsonataType from 'jsonata';
 import { AppFailure } from '../../errors';
+
+let loaded: typeof jsonataType | undefined;
+
+/** jsonata, loaded when an expression is first compiled: `status` from the cache, and most accounts, never need it. */
+async function loadJsonata(): Promise<typeof jsonataType> {
+  if (!loaded) {
+    const module = await import('jsonata');
+    loaded = (module.default ?? module) as typeof jsonataType;
+  }
+  return loaded;
+}
 
 /**
  * JSONata, bounded. An expression sees only the parsed answer and the account's parameters: JSONata has no function
@@ -58,8 +69,9 @@ function messageOf(error: unknown): string {
 }
 
 /** Parses an expression once; a syntax error is the config's, and names the field it is in. */
-export function compileExpression(source: string, field: string): Compiled {
-  let expression: jsonata.Expression;
+export async function compileExpression(source: string, field: string): Promise<Compiled> {
+  const jsonata = await loadJsonata();
+  let expression: jsonataType.Expression;
   try {
     expression = jsonata(source, {
       timeout: EXPRESSION_LIMITS.timeoutMs,

@@ -17,11 +17,11 @@ const compiled = new Map<string, Compiled>();
 const MAX_COMPILED = 1000;
 
 /** Parsing once per distinct expression: the same preset's expressions serve every account that uses it. */
-function compile(source: string, field: ReadField): Compiled {
+async function compile(source: string, field: ReadField): Promise<Compiled> {
   const key = `${field}\u0000${source}`;
   let found = compiled.get(key);
   if (!found) {
-    found = compileExpression(source, field);
+    found = await compileExpression(source, field);
     if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(key, found);
   }
@@ -29,10 +29,10 @@ function compile(source: string, field: ReadField): Compiled {
 }
 
 /** Throws the first syntax error among the endpoint's expressions (a `config` failure naming its field). */
-export function checkExpressions(spec: CustomEndpoint): void {
+export async function checkExpressions(spec: CustomEndpoint): Promise<void> {
   for (const field of READ_FIELDS) {
     const source = spec[field];
-    if (source !== undefined) compile(source, field);
+    if (source !== undefined) await compile(source, field);
   }
 }
 
@@ -50,7 +50,7 @@ export async function readAnswer(
         field,
         source,
         pointer: false,
-        value: await compile(source, field).evaluate(body, params),
+        value: await (await compile(source, field)).evaluate(body, params),
       });
       continue;
     }
