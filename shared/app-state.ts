@@ -1,5 +1,6 @@
 import { Account, AlertThresholds, Settings } from './config';
 import { AccountStatus, SnapshotExtras } from './model';
+import { PresetFile } from './preset-file';
 import { z } from './zod';
 
 export const ForecastView = z.object({
@@ -37,5 +38,7 @@ export const AppState = z.object({
   launchAtLogin: z.boolean(),
   /** False where launch at login is not offered (an unpackaged dev build would start bare Electron). */
   launchAtLoginAvailable: z.boolean(),
+  /** Presets added from files: the add form offers them as ready custom endpoints. */
+  presets: z.optional(z.array(PresetFile)),
 });
 export type AppState = z.infer<typeof AppState>;

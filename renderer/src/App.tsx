@@ -72,7 +72,10 @@ export function App() {
   const overview = () => setView({ name: 'overview' });
   const byId = (id: string) => state.accounts.find((a) => a.id === id) ?? null;
   let content: ReactElement;
-  if (view.name === 'add') content = <AccountForm existing={null} onDone={overview} onCancel={overview} />;
+  if (view.name === 'add')
+    content = (
+      <AccountForm existing={null} presets={state?.presets ?? []} onDone={overview} onCancel={overview} />
+    );
   else if (view.name === 'settings') content = <Settings state={state} onBack={overview} />;
   else if (view.name === 'edit' && byId(view.id)) {
     content = (

@@ -6,6 +6,7 @@ import { AccountForm } from '../../renderer/src/components/AccountForm';
 import { EmptyState } from '../../renderer/src/components/EmptyState';
 import { Overview } from '../../renderer/src/components/Overview';
 import { Settings } from '../../renderer/src/components/Settings';
+import { CustomEndpoint } from '../../shared/config';
 import { account, appState, installBridge } from './fixed-bridge';
 
 const NOW = Date.parse('2026-11-22T12:10:00Z');
@@ -273,6 +274,51 @@ describe('AccountForm', () => {
           },
         },
         key: 'sk_live_123456789',
+      },
+    ]);
+  });
+
+  it('offers presets added from files, filled in as a custom endpoint that names its host', async () => {
+    const calls = installBridge(appState([]));
+    const preset = {
+      creditbarPreset: 1 as const,
+      id: 'acme',
+      name: 'Acme',
+      custom: CustomEndpoint.parse({
+        url: 'https://api.acme.example/v1/me',
+        remaining: 'wallet.left',
+        unit: 'EUR',
+      }),
+    };
+    let done = false;
+    render(
+      <AccountForm
+        existing={null}
+        presets={[preset]}
+        onDone={() => {
+          done = true;
+        }}
+        onCancel={noop}
+      />,
+    );
+    const option = screen.getByRole('option', { name: 'Acme (api.acme.example)' });
+    fireEvent.change(screen.getByLabelText('Provider'), {
+      target: { value: (option as HTMLOptionElement).value },
+    });
+    expect((screen.getByLabelText('URL') as HTMLInputElement).value).toBe('https://api.acme.example/v1/me');
+    expect((screen.getByLabelText('Remaining') as HTMLTextAreaElement).value).toBe('wallet.left');
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Acme');
+    fireEvent.change(screen.getByLabelText('API key'), { target: { value: 'acme_live_123456789' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(done).toBe(true));
+    expect(calls.at(-1)).toMatchObject([
+      'accountsAdd',
+      {
+        account: {
+          id: 'acme',
+          provider: 'custom',
+          custom: { url: 'https://api.acme.example/v1/me', unit: 'EUR' },
+        },
       },
     ]);
   });

@@ -165,6 +165,7 @@ export class AppController {
       paused: this.monitor.isPaused,
       launchAtLogin: this.launchAtLogin,
       launchAtLoginAvailable: 'apply' in this.options.loginItem,
+      presets: config.presets,
       now: this.options.clock.wall(),
     });
   }

@@ -1,5 +1,6 @@
 import type { AccountView, AppState } from '../../../shared/app-state';
 import { type Account, effectiveAccount, type Settings } from '../../../shared/config';
+import type { PresetFile } from '../../../shared/preset-file';
 import { hasCredential, PROVIDERS } from '../../../shared/providers';
 import type { Forecast } from '../alerts/forecast';
 import { stopsPolling } from '../monitor/poll-policy';
@@ -22,6 +23,7 @@ export interface AppStateInput {
   paused: boolean;
   launchAtLogin: boolean;
   launchAtLoginAvailable: boolean;
+  presets?: readonly PresetFile[];
   now: Date;
 }
 
@@ -59,5 +61,6 @@ export function toAppState(input: AppStateInput): AppState {
     settings: input.settings,
     launchAtLogin: input.launchAtLogin,
     launchAtLoginAvailable: input.launchAtLoginAvailable,
+    ...(input.presets && input.presets.length > 0 ? { presets: [...input.presets] } : {}),
   };
 }

@@ -102,6 +102,15 @@ export function AccountDetail(props: {
 
       <DailyBars days={dailyConsumption(month)} unit={unit} />
       <QuotaBars quotas={account.quotas} />
+      {extras.resetsAt ? (
+        <p className="muted">
+          The allowance starts again on{' '}
+          <time dateTime={extras.resetsAt}>
+            {new Date(extras.resetsAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+          </time>
+          .
+        </p>
+      ) : null}
 
       {extras.breakdown ? (
         <section aria-labelledby="breakdown-title">

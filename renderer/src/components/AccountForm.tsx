@@ -3,6 +3,7 @@ import type { AccountView } from '../../../shared/app-state';
 import { Account, type AccountPatch, fieldInput, fieldValue } from '../../../shared/config';
 import { customFieldApplies, pointerToExpression } from '../../../shared/custom-endpoint';
 import { formatAmount } from '../../../shared/format';
+import type { PresetFile } from '../../../shared/preset-file';
 import { DESCRIPTORS, type FieldSpec, isPreset, PROVIDERS, type ProviderId } from '../../../shared/providers';
 import { api } from '../api';
 
@@ -162,15 +163,22 @@ function Field(props: {
   );
 }
 
+/** The select's value for a preset added from a file: a custom endpoint, filled in from the file. */
+const ADDED = 'added:';
+
 export function AccountForm(props: {
   existing: AccountView | null;
+  /** Presets added from files (`creditbar providers add`), offered as ready custom endpoints. */
+  presets?: readonly PresetFile[];
   onDone: () => void;
   onCancel: () => void;
 }) {
   const { existing } = props;
+  const presets = props.presets ?? [];
   const [provider, setProvider] = useState<ProviderId>(
     existing?.config.provider ?? (CHOICES[0] as ProviderId),
   );
+  const [choice, setChoice] = useState<string>(provider);
   const [fields, setFields] = useState<Fields>(() => initialFields(provider, existing?.config ?? null));
   const [key, setKey] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -178,10 +186,19 @@ export function AccountForm(props: {
   const [busy, setBusy] = useState(false);
   const info = PROVIDERS[provider];
   const set = (name: string) => (value: string) => setFields({ ...fields, [name]: value });
-  const chooseProvider = (next: ProviderId) => {
+  const chooseProvider = (value: string) => {
+    setChoice(value);
+    setErrors({});
+    const added = presets.find((p) => `${ADDED}${p.id}` === value);
+    if (added) {
+      setProvider('custom');
+      const from = { id: 'x', provider: 'custom', label: added.name, custom: added.custom } as Account;
+      setFields({ ...initialFields('custom', from), label: fields.label || added.name });
+      return;
+    }
+    const next = value as ProviderId;
     setProvider(next);
     setFields({ ...initialFields(next, null), label: fields.label ?? '' });
-    setErrors({});
   };
 
   const validate = () => {
@@ -254,9 +271,9 @@ export function AccountForm(props: {
         <span>Provider</span>
         <select
           id="provider"
-          value={provider}
+          value={choice}
           disabled={!!existing}
-          onChange={(event) => chooseProvider(event.target.value as ProviderId)}
+          onChange={(event) => chooseProvider(event.target.value)}
         >
           {GROUPS.filter((g) => g.ids.length > 0).map((group) => (
             <optgroup key={group.label} label={group.label}>
@@ -267,6 +284,15 @@ export function AccountForm(props: {
               ))}
             </optgroup>
           ))}
+          {presets.length > 0 ? (
+            <optgroup label="Presets you added">
+              {presets.map((p) => (
+                <option key={p.id} value={`${ADDED}${p.id}`}>
+                  {p.name} ({hostOf(p.custom.url)})
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
         </select>
       </label>
       {info.preset && info.defaultBaseUrl ? (
