@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     devUrl,
     devTools: !app.isPackaged,
     onReady: (window) => pushState(window, controller.state()),
+    onShow: () => void controller.lookedAt(),
   });
   let resumeTimer: NodeJS.Timeout | null = null;
   const open = (target: NavigateTarget) => popover.open(tray.bounds, target);

@@ -25,6 +25,13 @@ export const AccountView = z.extend(AccountStatus, {
   checkedAt: z.nullable(z.string()),
   /** When a rate-limited account may be asked again. */
   retryAt: z.nullable(z.string()),
+  /** When the next check is and why then; absent while stopped or paused. */
+  nextCheck: z.optional(
+    z.object({
+      at: z.string(),
+      why: z.enum(['near-level', 'idle', 'steady', 'backoff', 'rate-limited', 'payment']),
+    }),
+  ),
   /** The account as configured (host, user id, custom endpoint, poll interval...), for the edit form. No key. */
   config: Account,
 });

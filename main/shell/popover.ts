@@ -28,6 +28,8 @@ export class Popover {
       devUrl: string | null;
       devTools: boolean;
       onReady: (window: BrowserWindow) => void;
+      /** The person opened it: what they see should be fresh. */
+      onShow?: () => void;
     },
   ) {
     this.appUrlPrefix = options.devUrl ?? pathToFileURL(RENDERER_FILE).href;
@@ -84,6 +86,7 @@ export class Popover {
     window.setPosition(x, y, false);
     window.show();
     window.focus();
+    this.options.onShow?.();
   }
 
   hide(): void {

@@ -110,3 +110,18 @@ export function forecastText(account: AccountView): string {
     parts.push(`Quota expected at ${formatAmount(f.quotaPercentAtEnd)}% by the end of the period.`);
   return parts.join(' ');
 }
+
+const NEXT_WHY: Record<NonNullable<AccountView['nextCheck']>['why'], string> = {
+  'near-level': 'close to one of your levels, so sooner',
+  idle: 'nothing has changed for hours, so less often',
+  steady: 'far from your levels',
+  backoff: 'after an error, waiting a little longer each time',
+  'rate-limited': 'the provider asked Creditbar to wait',
+  payment: 'out of credit, checking every half hour',
+};
+
+/** When the next check is and why, in plain words ("Next check 14:20, far from your levels."). */
+export function nextCheckText(account: AccountView): string | null {
+  if (!account.nextCheck) return null;
+  return `Next check ${clockTime(account.nextCheck.at)}, ${NEXT_WHY[account.nextCheck.why]}.`;
+}

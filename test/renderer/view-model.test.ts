@@ -3,6 +3,7 @@ import {
   dailyConsumption,
   daysLeftText,
   headline,
+  nextCheckText,
   seriesSummary,
   summaryLine,
 } from '../../renderer/src/view-model';
@@ -58,5 +59,19 @@ describe('view model', () => {
         'credits',
       ),
     ).toBe('From 10 to 4 credits; lowest 4, highest 10.');
+  });
+});
+
+describe('the next check, in plain words', () => {
+  it('says when and why, and nothing when none is scheduled', () => {
+    const at = '2026-11-22T14:20:00.000Z';
+    const local = new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+    expect(nextCheckText(account({ nextCheck: { at, why: 'steady' } }))).toBe(
+      `Next check ${local}, far from your levels.`,
+    );
+    expect(nextCheckText(account({ nextCheck: { at, why: 'near-level' } }))).toBe(
+      `Next check ${local}, close to one of your levels, so sooner.`,
+    );
+    expect(nextCheckText(account({}))).toBeNull();
   });
 });

@@ -136,6 +136,11 @@ export class AppController {
     return new Set(this.options.stores.config.accounts.map((a) => a.id));
   }
 
+  /** The popover was opened: values older than a minute are asked for now, once (see Monitor.lookedAt). */
+  lookedAt(): Promise<void> {
+    return this.monitor.lookedAt();
+  }
+
   pause(reason: 'suspend' | 'offline' | 'user'): void {
     this.monitor.pause(reason);
     this.emitState();
@@ -162,6 +167,7 @@ export class AppController {
       entries: this.entries,
       keyHints: this.keyHints,
       snoozedUntil: (id) => this.monitor.snoozedUntil(id),
+      nextCheck: (id) => this.monitor.nextCheck(id),
       paused: this.monitor.isPaused,
       launchAtLogin: this.launchAtLogin,
       launchAtLoginAvailable: 'apply' in this.options.loginItem,

@@ -20,6 +20,8 @@ export interface AppStateInput {
   entries: ReadonlyMap<string, AccountEntry>;
   keyHints: ReadonlyMap<string, string | null>;
   snoozedUntil: (accountId: string) => string | null;
+  /** When each account is checked next, and why; absent where nothing is scheduled. */
+  nextCheck?: (accountId: string) => AccountView['nextCheck'] | null;
   paused: boolean;
   launchAtLogin: boolean;
   launchAtLoginAvailable: boolean;
@@ -37,7 +39,7 @@ export function toAppState(input: AppStateInput): AppState {
       input.now,
     );
     const retryAfter = result.error?.retryAfterSeconds;
-    return {
+    const view: AccountView = {
       ...status,
       providerName: PROVIDERS[account.provider].displayName,
       forecast: entry?.forecast ?? null,
@@ -54,6 +56,8 @@ export function toAppState(input: AppStateInput): AppState {
           : null,
       config: account,
     };
+    const next = input.nextCheck?.(account.id);
+    return next ? { ...view, nextCheck: next } : view;
   });
   return {
     accounts,

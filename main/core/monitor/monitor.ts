@@ -16,7 +16,7 @@ import type { SnapshotCache } from '../store/cache';
 import type { HistoryStore } from '../store/history';
 import type { SecretResolver } from '../store/secrets';
 import type { Clock } from './clock';
-import { decideNextPoll, resumeDelays } from './poll-policy';
+import { decideNextPoll, type NextCheckReason, refreshOnLook, resumeDelays } from './poll-policy';
 import { type AccountResult, refreshAccount } from './refresh-account';
 
 export const RESUME_SPREAD_MS = 5_000;
@@ -57,6 +57,12 @@ interface Slot {
   generation: number;
   failures: number;
   stopped: string | null;
+  /** When the last poll finished (wall ms). */
+  lastPollAt: number | null;
+  /** No request before this: the provider asked to wait (wall ms). */
+  notBefore: number | null;
+  /** The next scheduled check and why it is then. */
+  next: { at: number; why: NextCheckReason } | null;
 }
 
 /**
@@ -93,6 +99,9 @@ export class Monitor {
       generation: 0,
       failures: 0,
       stopped: null,
+      lastPollAt: null,
+      notBefore: null,
+      next: null,
     };
   }
 
@@ -133,6 +142,33 @@ export class Monitor {
       ? [this.slots.get(accountId)].filter((s): s is Slot => !!s)
       : [...this.slots.values()];
     return Promise.all(slots.map((slot) => this.poll(slot, true))).then(() => undefined);
+  }
+
+  /**
+   * A person opened the popover: every account whose value is older than a minute is asked for now, once (a poll
+   * on its way is joined; stopped accounts, a Retry-After and a pause still rule).
+   */
+  lookedAt(): Promise<void> {
+    const now = this.deps.clock.wall().getTime();
+    const ids = refreshOnLook(
+      [...this.slots.values()].map((slot) => ({
+        id: slot.account.id,
+        lastPollAt: slot.lastPollAt,
+        notBefore: slot.notBefore,
+        stopped: slot.stopped !== null,
+        inFlight: slot.inFlight !== null,
+      })),
+      now,
+    );
+    const slots = ids.map((id) => this.slots.get(id)).filter((s): s is Slot => !!s);
+    return Promise.all(slots.map((slot) => this.poll(slot, false))).then(() => undefined);
+  }
+
+  /** When an account is checked next and why; null while stopped, paused or not yet scheduled. */
+  nextCheck(accountId: string): { at: string; why: NextCheckReason } | null {
+    const slot = this.slots.get(accountId);
+    if (!slot?.next || slot.stopped !== null || this.isPaused) return null;
+    return { at: new Date(slot.next.at).toISOString(), why: slot.next.why };
   }
 
   pause(reason: PauseReason): void {
@@ -266,8 +302,6 @@ export class Monitor {
       const { points } = await this.deps.history.load(slot.account.id).catch(() => ({ points: [] }));
       outlook = outlookFor(slot.account, result.snapshot, points, now().getTime());
     }
-    this.events.result?.(result, outlook?.forecast ?? null);
-    await this.raiseAlerts(slot.account, result, outlook);
     const decision = decideNextPoll({
       error: result.error,
       failures: slot.failures,
@@ -278,8 +312,19 @@ export class Monitor {
       random: this.deps.random(),
     });
     slot.failures = decision.failures;
-    if (decision.kind === 'stop') slot.stopped = decision.reason;
-    else this.schedule(slot, decision.delayMs);
+    const at = now().getTime();
+    slot.lastPollAt = at;
+    if (decision.kind === 'stop') {
+      slot.stopped = decision.reason;
+      slot.next = null;
+    } else {
+      slot.next = { at: at + decision.delayMs, why: decision.why };
+      slot.notBefore = decision.why === 'rate-limited' ? at + decision.delayMs : null;
+    }
+    // The state shown with this result already says when the next check is.
+    this.events.result?.(result, outlook?.forecast ?? null);
+    await this.raiseAlerts(slot.account, result, outlook);
+    if (decision.kind === 'poll') this.schedule(slot, decision.delayMs);
   }
 
   private async raiseAlerts(account: Account, result: AccountResult, outlook: Outlook | null): Promise<void> {

@@ -34,8 +34,14 @@ export interface PollOutcome {
   random: number;
 }
 
+/**
+ * Why the next check is when it is, in terms a person is told: near a level (sooner), nothing moving for hours
+ * (later), the steady interval, or the provider's own terms (a backoff, a rate limit, out of credit).
+ */
+export type NextCheckReason = 'near-level' | 'idle' | 'steady' | 'backoff' | 'rate-limited' | 'payment';
+
 export type PollDecision =
-  | { kind: 'poll'; delayMs: number; failures: number; reason: string }
+  | { kind: 'poll'; delayMs: number; failures: number; reason: string; why: NextCheckReason }
   | { kind: 'stop'; failures: number; reason: string };
 
 /** Exponential from 30 s, doubling per failure, capped at 30 min. */
@@ -58,36 +64,50 @@ function jitter(ms: number, random: number, spread: number): number {
  */
 export function steadyIntervalMs(
   o: Pick<PollOutcome, 'pollSeconds' | 'adaptive' | 'msToNextCrossing' | 'msSinceChange'>,
-) {
+): number {
+  return steadyInterval(o).ms;
+}
+
+function steadyInterval(
+  o: Pick<PollOutcome, 'pollSeconds' | 'adaptive' | 'msToNextCrossing' | 'msSinceChange'>,
+): { ms: number; why: NextCheckReason } {
   const base = o.pollSeconds * SECOND;
-  if (!o.adaptive) return base;
+  if (!o.adaptive) return { ms: base, why: 'steady' };
   if (o.msToNextCrossing !== null) {
     const fastest = Math.min(ADAPTIVE_FAST_MS, base);
     const quarter = o.msToNextCrossing / 4;
-    if (quarter < base) return Math.max(fastest, Math.round(quarter));
+    if (quarter < base) return { ms: Math.max(fastest, Math.round(quarter)), why: 'near-level' };
   }
   if (o.msSinceChange !== null && o.msSinceChange >= 2 * HOUR) {
     const idleHours = Math.floor(o.msSinceChange / HOUR);
-    return Math.max(base, Math.min(ADAPTIVE_MAX_MS, base * idleHours));
+    const ms = Math.max(base, Math.min(ADAPTIVE_MAX_MS, base * idleHours));
+    return { ms, why: ms > base ? 'idle' : 'steady' };
   }
-  return base;
+  return { ms: base, why: 'steady' };
 }
 
 export function decideNextPoll(o: PollOutcome): PollDecision {
   if (o.error === null) {
-    const interval = steadyIntervalMs(o);
+    const interval = steadyInterval(o);
     return {
       kind: 'poll',
-      delayMs: Math.max(2 * SECOND, jitter(interval, o.random, 0.1)),
+      delayMs: Math.max(2 * SECOND, jitter(interval.ms, o.random, 0.1)),
       failures: 0,
       reason: 'ok',
+      why: interval.why,
     };
   }
   const failures = o.failures + 1;
   const { kind } = o.error;
   if (stopsPolling(kind)) return { kind: 'stop', failures, reason: kind };
   if (kind === 'payment') {
-    return { kind: 'poll', delayMs: jitter(PAYMENT_DELAY_MS, o.random, 0.1), failures, reason: kind };
+    return {
+      kind: 'poll',
+      delayMs: jitter(PAYMENT_DELAY_MS, o.random, 0.1),
+      failures,
+      reason: kind,
+      why: 'payment',
+    };
   }
   const backoff = backoffMs(failures);
   // Rate-limited, or any answer that says when to come back (a 503 with Retry-After).
@@ -100,9 +120,46 @@ export function decideNextPoll(o: PollOutcome): PollDecision {
       delayMs: Math.min(RATE_LIMIT_MAX_MS, wait + Math.round(wait * 0.25 * o.random)),
       failures,
       reason: kind,
+      why: 'rate-limited',
     };
   }
-  return { kind: 'poll', delayMs: Math.round(backoff * (1 + 0.5 * o.random)), failures, reason: kind };
+  return {
+    kind: 'poll',
+    delayMs: Math.round(backoff * (1 + 0.5 * o.random)),
+    failures,
+    reason: kind,
+    why: 'backoff',
+  };
+}
+
+/** How old a value may be when a person looks before it is asked for again: a minute. */
+export const LOOK_FRESH_MS = MINUTE;
+
+/** One account, as "fresh when looked at" sees it. */
+export interface LookCandidate {
+  id: string;
+  /** When its last poll finished (wall ms); null when it has none yet. */
+  lastPollAt: number | null;
+  /** No request before this (a Retry-After, a rate limit, out of credit); null when free to ask. */
+  notBefore: number | null;
+  stopped: boolean;
+  inFlight: boolean;
+}
+
+/**
+ * The accounts to refresh because a person just looked: those whose value is older than a minute, unless polling
+ * them is stopped (a rejected key), a poll is already on its way, or the provider asked to wait.
+ */
+export function refreshOnLook(candidates: readonly LookCandidate[], now: number): string[] {
+  return candidates
+    .filter(
+      (c) =>
+        !c.stopped &&
+        !c.inFlight &&
+        (c.notBefore === null || c.notBefore <= now) &&
+        (c.lastPollAt === null || now - c.lastPollAt > LOOK_FRESH_MS),
+    )
+    .map((c) => c.id);
 }
 
 /** After sleep or a network change: one refresh per account, spread evenly over `spreadMs`, never a burst. */

@@ -9,6 +9,7 @@ import {
   dailyConsumption,
   forecastText,
   headline,
+  nextCheckText,
   seriesSummary,
   statusLine,
 } from '../view-model';
@@ -72,6 +73,7 @@ export function AccountDetail(props: {
       <div className={`detail-headline level-${account.level}`}>
         <span className="headline">{value}</span> <span className="caption">{caption}</span>
         <p className="row-status">{statusLine(account, now)}</p>
+        {nextCheckText(account) ? <p className="row-status muted">{nextCheckText(account)}</p> : null}
       </div>
 
       <section aria-labelledby="forecast-title">

@@ -257,4 +257,51 @@ describe('monitor', () => {
     ]);
     await monitor.stop();
   });
+
+  it('fresh when looked at: values older than a minute are asked for once; Retry-After and a pause still rule', async () => {
+    const hs = await startHappenstance();
+    const gen = await startGenerect();
+    fakes.push(hs, gen);
+    const { monitor, advance } = await setup(
+      [
+        { ...hs.account(), pollSeconds: 600, adaptive: false },
+        { ...gen.account(), pollSeconds: 600, adaptive: false },
+      ],
+      { happenstance: hs.key, generect: gen.key },
+    );
+    gen.server.fail({
+      type: 'reply',
+      path: '/api/v1/accounts/me/',
+      reply: gen.errorReply(429, 'slow down', { 'retry-after': '900' }),
+    });
+    await monitor.start();
+    await advance(10 * S);
+    const asked = () => [hs.server.requests.length, gen.server.requests.length];
+    const first = asked();
+    expect(first[0]).toBe(1);
+    const next = monitor.nextCheck(hs.account().id);
+    expect(next?.why).toBe('steady');
+    // Its 10 min interval less the jitter (random is 0 here: -10 %), after the start spread of a few seconds.
+    expect(Date.parse(next?.at ?? '') - WALL).toBeGreaterThanOrEqual(9 * MIN);
+    expect(Date.parse(next?.at ?? '') - WALL).toBeLessThan(12 * MIN);
+    expect(monitor.nextCheck(gen.account().id)?.why).toBe('rate-limited');
+
+    // Thirty seconds old: nothing to ask.
+    await advance(20 * S);
+    await monitor.lookedAt();
+    expect(asked()).toEqual(first);
+
+    // Two minutes old: asked once, even when the popover opens twice at once; the rate-limited one waits.
+    await advance(90 * S);
+    await Promise.all([monitor.lookedAt(), monitor.lookedAt()]);
+    expect(asked()).toEqual([(first[0] as number) + 1, first[1]]);
+
+    // Paused (offline): a look asks nothing.
+    await advance(2 * MIN);
+    monitor.pause('offline');
+    await monitor.lookedAt();
+    expect(asked()).toEqual([(first[0] as number) + 1, first[1]]);
+    expect(monitor.nextCheck(hs.account().id)).toBeNull();
+    await monitor.stop();
+  });
 });

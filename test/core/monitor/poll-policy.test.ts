@@ -6,6 +6,7 @@ import {
   MINUTE,
   type PollOutcome,
   RATE_LIMIT_MAX_MS,
+  refreshOnLook,
   resumeDelays,
   SECOND,
   steadyIntervalMs,
@@ -125,5 +126,54 @@ describe('poll policy', () => {
     const delays = resumeDelays(4, 4000, () => randoms[i++] ?? 0);
     expect(delays).toEqual([450, 1050, 2250, 3000]);
     expect(resumeDelays(0, 4000, Math.random)).toEqual([]);
+  });
+});
+
+describe('fresh when looked at', () => {
+  const NOW = 1_000_000_000;
+  const base = { lastPollAt: NOW - 2 * MINUTE, notBefore: null, stopped: false, inFlight: false };
+  it.each([
+    ['older than a minute', base, true],
+    ['never polled', { ...base, lastPollAt: null }, true],
+    ['30 s old', { ...base, lastPollAt: NOW - 30 * SECOND }, false],
+    ['exactly a minute old', { ...base, lastPollAt: NOW - MINUTE }, false],
+    ['inside a Retry-After', { ...base, notBefore: NOW + 1 }, false],
+    ['a Retry-After just over', { ...base, notBefore: NOW }, true],
+    ['stopped (key rejected)', { ...base, stopped: true }, false],
+    ['a poll already on its way', { ...base, inFlight: true }, false],
+  ])('%s', (_name, candidate, refreshed) => {
+    expect(refreshOnLook([{ id: 'a', ...candidate }], NOW)).toEqual(refreshed ? ['a'] : []);
+  });
+});
+
+describe('why the next check is when it is', () => {
+  const outcome = {
+    error: null,
+    failures: 0,
+    pollSeconds: 300,
+    adaptive: true,
+    msToNextCrossing: null,
+    msSinceChange: null,
+    random: 0.5,
+  };
+  it.each([
+    ['steady', outcome, 'steady'],
+    ['near a level', { ...outcome, msToNextCrossing: 10 * MINUTE }, 'near-level'],
+    ['idle for hours', { ...outcome, msSinceChange: 5 * HOUR }, 'idle'],
+    [
+      'a fixed cadence is steady even when idle',
+      { ...outcome, adaptive: false, msSinceChange: 5 * HOUR },
+      'steady',
+    ],
+    ['a 503', { ...outcome, error: { kind: 'server' as const } }, 'backoff'],
+    [
+      'a 429',
+      { ...outcome, error: { kind: 'rate_limited' as const, retryAfterSeconds: 60 } },
+      'rate-limited',
+    ],
+    ['out of credit', { ...outcome, error: { kind: 'payment' as const } }, 'payment'],
+  ])('%s', (_name, o, why) => {
+    const decision = decideNextPoll(o);
+    expect(decision.kind === 'poll' ? decision.why : null).toBe(why);
   });
 });
