@@ -166,6 +166,13 @@ export function fieldInput(field: FieldSpec, text: string): unknown {
   return text;
 }
 
+/** What is wrong with a field's typed text before the schema sees it (a header line with no colon), or null. */
+export function fieldProblem(field: FieldSpec, text: string): string | null {
+  if (field.kind !== 'headers') return null;
+  const headers = headersFromText(text);
+  return typeof headers === 'string' ? headers : null;
+}
+
 /**
  * A change to one account: each field given replaces it, `null` removes an optional one, a field left out stays as
  * it is. The id and the provider never change (they name the key, the cache and the history). The result is

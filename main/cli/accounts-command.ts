@@ -1,4 +1,4 @@
-import { Account, describeIssues, fieldInput } from '../../shared/config';
+import { Account, describeIssues, fieldInput, fieldProblem } from '../../shared/config';
 import { formatAmount } from '../../shared/format';
 import type { Snapshot } from '../../shared/model';
 import type { PresetFile } from '../../shared/preset-file';
@@ -51,6 +51,8 @@ export function accountFromFlags(
     // A repeatable flag (--header) arrives as a list: one line each.
     const value = Array.isArray(raw) ? raw.join('\n') : raw;
     if (typeof value !== 'string') continue;
+    const problem = fieldProblem(field, value);
+    if (problem) return { error: `--${field.flag}: ${problem}` };
     const [head, tail] = field.path.split('.') as [string, string | undefined];
     const input = fieldInput(field, value);
     if (tail === undefined) draft[head] = input;

@@ -139,6 +139,15 @@ describe('creditbar providers', () => {
     expect(JSON.parse(status.stdout).accounts[0]).toMatchObject({ remaining: 1234.56, unit: 'EUR' });
   });
 
+  it('a header line without a colon is named as such, and nothing is saved', async () => {
+    const dataDir = await fresh();
+    const flags = ACME_FLAGS(acme.url).map((f) => (f === 'X-Trace: on' ? 'X-Trace on' : f));
+    const add = await addAccountCli(dataDir, `${KEY}\n`, flags);
+    expect(add.code).toBe(3);
+    expect(add.stderr).toMatch(/--header: "X-Trace on" is not a header line such as X-Team: growth/);
+    expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
+  });
+
   it('an expression that does not parse is refused before the key or the config is touched', async () => {
     const dataDir = await fresh();
     const flags = ACME_FLAGS(acme.url).map((f) =>

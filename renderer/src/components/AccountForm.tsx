@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
-import { Account, type AccountPatch, fieldInput, fieldValue } from '../../../shared/config';
+import { Account, type AccountPatch, fieldInput, fieldProblem, fieldValue } from '../../../shared/config';
 import { customFieldApplies, pointerToExpression } from '../../../shared/custom-endpoint';
 import { formatAmount } from '../../../shared/format';
 import type { PresetFile } from '../../../shared/preset-file';
@@ -202,13 +202,18 @@ export function AccountForm(props: {
   };
 
   const validate = () => {
+    // Text the schema would only call "not a map" (a header line without a colon) is named first, in its words.
+    const next: Record<string, string> = {};
+    for (const field of fieldsOf(provider)) {
+      const problem = shows(field, fields) ? fieldProblem(field, fields[field.path] ?? '') : null;
+      if (problem) next[field.path] = problem;
+    }
     const parsed = build(fields, provider, existing?.id ?? null);
-    if (parsed.success) {
+    if (parsed.success && Object.keys(next).length === 0) {
       setErrors({});
       return parsed.data;
     }
-    const next: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
       const path = issue.path.map(String).join('.');
       const name = path === 'id' || path === '' ? 'label' : path;
       next[name] ??= issue.message;
