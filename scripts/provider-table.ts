@@ -9,14 +9,19 @@ import { DESCRIPTORS, type FieldSpec } from '../shared/providers';
 export const TABLE_START = '<!-- provider table: made from shared/providers by scripts/provider-table.ts -->';
 export const TABLE_END = '<!-- end of provider table -->';
 
+/** 7200 s as "2 h", 60 s as "60 s". */
+function waitText(seconds: number): string {
+  return seconds >= 3600 && seconds % 3600 === 0 ? `${seconds / 3600} h` : `${seconds} s`;
+}
+
 export function providerTable(): string {
   const rows = DESCRIPTORS.map((d) => {
     const fields = (d.fields as readonly FieldSpec[]).filter((f) => f.required).map((f) => `\`--${f.flag}\``);
     const needs = [d.credential.kind === 'none' ? 'no key' : 'API key', ...fields].join(', ');
-    return `| \`${d.id}\` | ${d.displayName} | ${d.reads} | ${needs} | ${d.defaultPollSeconds} s |`;
+    return `| \`${d.id}\` | ${d.displayName} | ${d.reads} | ${needs} | ${waitText(d.defaultPollSeconds)} |`;
   });
   return [
-    '| provider | name | what Creditbar reads | needs | default interval |',
+    '| provider | name | what Creditbar reads | needs | longest wait between checks |',
     '| --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');

@@ -29,7 +29,7 @@ export const AccountView = z.extend(AccountStatus, {
   nextCheck: z.optional(
     z.object({
       at: z.string(),
-      why: z.enum(['near-level', 'idle', 'steady', 'backoff', 'rate-limited', 'payment']),
+      why: z.enum(['near-level', 'learning', 'idle', 'steady', 'backoff', 'rate-limited', 'payment']),
     }),
   ),
   /** The account as configured (host, user id, custom endpoint, poll interval...), for the edit form. No key. */

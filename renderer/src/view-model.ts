@@ -113,6 +113,7 @@ export function forecastText(account: AccountView): string {
 
 const NEXT_WHY: Record<NonNullable<AccountView['nextCheck']>['why'], string> = {
   'near-level': 'close to one of your levels, so sooner',
+  learning: 'still learning how fast it is spent',
   idle: 'nothing has changed for hours, so less often',
   steady: 'far from your levels',
   backoff: 'after an error, waiting a little longer each time',

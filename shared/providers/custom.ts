@@ -142,7 +142,7 @@ export const custom = {
       flag: 'timeout',
     },
   ],
-  defaultPollSeconds: 300,
+  defaultPollSeconds: 7200,
   docsUrl: null,
   reads:
     'any JSON endpoint: JSONata expressions (or JSON pointers) for remaining, limit, used, unit and reset',

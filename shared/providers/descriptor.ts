@@ -43,6 +43,10 @@ export interface ProviderDescriptor<Id extends string = string> {
   defaultBaseUrl: string | null;
   credential: Credential;
   fields: readonly FieldSpec[];
+  /**
+   * The longest wait between checks when the person sets none (`pollSeconds` is theirs): the scheduler checks
+   * sooner when a level could be reached (see main/core/monitor/poll-policy.ts).
+   */
   defaultPollSeconds: number;
   /** The provider's own documentation of the endpoint Creditbar reads. */
   docsUrl: string | null;

@@ -6,7 +6,7 @@ export const generect = {
   defaultBaseUrl: 'https://api.generect.com',
   credential: API_KEY,
   fields: [baseUrlField('https://api.generect.com')],
-  defaultPollSeconds: 300,
+  defaultPollSeconds: 7200,
   docsUrl: 'https://api.generect.com/docs',
   reads:
     "`GET /api/v1/accounts/me/` (balance, monthly limit) and `/api/v1/accounts/usage/` (this month's per-operation breakdown)",

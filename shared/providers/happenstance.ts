@@ -6,7 +6,7 @@ export const happenstance = {
   defaultBaseUrl: 'https://api.happenstance.ai',
   credential: API_KEY,
   fields: [baseUrlField('https://api.happenstance.ai')],
-  defaultPollSeconds: 300,
+  defaultPollSeconds: 7200,
   docsUrl: 'https://developer.happenstance.ai',
   reads: '`GET /v1/usage`: balance, usage records, purchases, auto-reload',
   inAddForm: true,

@@ -17,7 +17,7 @@ export const klaim = {
     },
   ],
   // Klaim has no balance endpoint: every poll reads usage pages, so ask less often.
-  defaultPollSeconds: 600,
+  defaultPollSeconds: 7200,
   docsUrl: null,
   reads: "`POST /users/{userId}/credits/usage`, every page: the newest record's balance, usage and top-ups",
   inAddForm: true,

@@ -6,7 +6,7 @@ export const meteredBilling = {
   defaultBaseUrl: null,
   credential: { ...API_KEY, label: 'Session token' },
   fields: [baseUrlField(null)],
-  defaultPollSeconds: 600,
+  defaultPollSeconds: 7200,
   docsUrl: null,
   reads: '`GET /api/billing/usage`: one quota per metric, estimated cost',
   inAddForm: true,

@@ -6,7 +6,7 @@ export const richutilities = {
   defaultBaseUrl: null,
   credential: { ...API_KEY, label: 'Access token or API key' },
   fields: [baseUrlField(null)],
-  defaultPollSeconds: 300,
+  defaultPollSeconds: 7200,
   docsUrl: null,
   reads:
     "`/auth/account/credits` (available, reserved, currency, auto-reload), daily usage, and this month's ledger (top-ups)",

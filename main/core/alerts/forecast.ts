@@ -79,6 +79,35 @@ export function projectPercentAtEnd(
 }
 
 /** ms until `value`, falling at `ratePerMs`, reaches the highest of `levels` below it; null when none will. */
+/** How far back the busiest spending is looked for: a week and a day, so last week's same hour is still in it. */
+export const FASTEST_WINDOW_MS = 8 * DAY_MS;
+/** Shorter intervals than this say more about timing noise than about spending. */
+const FASTEST_MIN_GAP_MS = 60_000;
+
+/**
+ * What was spent by each moment of the last week, from the value's falls (rises, top-ups, count as nothing): a
+ * rising curve the scheduler reads "the most ever spent in a window this long" from. Null with fewer than two
+ * points, where nothing can be said yet.
+ */
+export function spendCurve(points: readonly BalancePoint[], now: number): BalancePoint[] | null {
+  const recent = points.filter((p) => p.t > now - FASTEST_WINDOW_MS && p.t <= now);
+  if (recent.length < 2) return null;
+  const curve: BalancePoint[] = [{ t: (recent[0] as BalancePoint).t, value: 0 }];
+  for (let i = 1; i < recent.length; i++) {
+    const a = recent[i - 1] as BalancePoint;
+    const b = recent[i] as BalancePoint;
+    const last = curve[curve.length - 1] as BalancePoint;
+    curve.push({ t: b.t, value: last.value + Math.max(0, a.value - b.value) });
+  }
+  return curve;
+}
+
+/** The distance from a value down to the nearest level below it; null when no level is below. */
+export function headroomToNextLevel(value: number, levels: readonly number[]): number | null {
+  const below = levels.filter((level) => level < value);
+  return below.length === 0 ? null : value - Math.max(...below);
+}
+
 export function msToNextCrossing(
   value: number,
   ratePerMs: number | null,

@@ -6,8 +6,10 @@ import {
   burnRatePerMs,
   type Forecast,
   forecastBalance,
+  headroomToNextLevel,
   msToNextCrossing,
   projectPercentAtEnd,
+  spendCurve,
 } from './forecast';
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from './level';
 
@@ -19,6 +21,11 @@ export interface Outlook {
   msToNextCrossing: number | null;
   /** For the scheduler: how long the headline number has not moved. */
   msSinceChange: number | null;
+  /**
+   * For the scheduler, per series (balance, quota) in its own unit: how far the value is from its next level, and
+   * what was spent by each moment of the last week (null: too little history to say).
+   */
+  risks: { headroom: number; spent: BalancePoint[] | null }[];
 }
 
 function series(points: readonly HistoryPoint[], pick: (p: HistoryPoint) => number | null): BalancePoint[] {
@@ -50,6 +57,7 @@ export function outlookFor(
   const percent = series(points, (p) => p.maxPercent);
   const forecast = forecastBalance(balance, snapshot.remaining, now);
   const crossings: number[] = [];
+  const risks: Outlook['risks'] = [];
   if (snapshot.remaining !== null) {
     const rate = burnRatePerMs(balance, now);
     const levels = [0, a.criticalBelow, a.warnBelow].filter((v): v is number => v !== undefined);
@@ -58,6 +66,8 @@ export function outlookFor(
     }
     const ms = msToNextCrossing(snapshot.remaining, rate, levels);
     if (ms !== null) crossings.push(ms);
+    const headroom = headroomToNextLevel(snapshot.remaining, levels);
+    if (headroom !== null) risks.push({ headroom, spent: spendCurve(balance, now) });
   }
   const currentPercent = percent[percent.length - 1]?.value;
   if (currentPercent !== undefined) {
@@ -68,11 +78,14 @@ export function outlookFor(
     ];
     const ms = msToNextCrossing(-currentPercent, burnRatePerMs(mirrored, now), levels);
     if (ms !== null) crossings.push(ms);
+    const headroom = headroomToNextLevel(-currentPercent, levels);
+    if (headroom !== null) risks.push({ headroom, spent: spendCurve(mirrored, now) });
   }
   const periodEnd = snapshot.extras.period ? Date.parse(snapshot.extras.period.end) : null;
   return {
     forecast: { ...forecast, quotaPercentAtEnd: projectPercentAtEnd(percent, periodEnd, now) },
     msToNextCrossing: crossings.length ? Math.min(...crossings) : null,
     msSinceChange: sinceChange(balance.length ? balance : percent, now),
+    risks,
   };
 }

@@ -16,7 +16,13 @@ import type { SnapshotCache } from '../store/cache';
 import type { HistoryStore } from '../store/history';
 import type { SecretResolver } from '../store/secrets';
 import type { Clock } from './clock';
-import { decideNextPoll, type NextCheckReason, refreshOnLook, resumeDelays } from './poll-policy';
+import {
+  decideNextPoll,
+  type NextCheckReason,
+  nextLimitFloorMs,
+  refreshOnLook,
+  resumeDelays,
+} from './poll-policy';
 import { type AccountResult, refreshAccount } from './refresh-account';
 
 export const RESUME_SPREAD_MS = 5_000;
@@ -63,6 +69,9 @@ interface Slot {
   notBefore: number | null;
   /** The next scheduled check and why it is then. */
   next: { at: number; why: NextCheckReason } | null;
+  /** What 429s taught: the shortest wait, and when the last one came (wall ms). */
+  limitFloorMs: number;
+  lastRateLimitedAt: number | null;
 }
 
 /**
@@ -102,6 +111,8 @@ export class Monitor {
       lastPollAt: null,
       notBefore: null,
       next: null,
+      limitFloorMs: 0,
+      lastRateLimitedAt: null,
     };
   }
 
@@ -302,17 +313,25 @@ export class Monitor {
       const { points } = await this.deps.history.load(slot.account.id).catch(() => ({ points: [] }));
       outlook = outlookFor(slot.account, result.snapshot, points, now().getTime());
     }
+    const at = now().getTime();
+    const limited = result.error?.kind === 'rate_limited';
+    if (limited) slot.lastRateLimitedAt = at;
+    slot.limitFloorMs = nextLimitFloorMs(
+      slot.limitFloorMs,
+      limited,
+      slot.lastRateLimitedAt === null ? null : at - slot.lastRateLimitedAt,
+    );
     const decision = decideNextPoll({
       error: result.error,
       failures: slot.failures,
       pollSeconds: slot.account.pollSeconds ?? PROVIDERS[slot.account.provider].defaultPollSeconds,
       adaptive: slot.account.adaptive ?? true,
-      msToNextCrossing: outlook?.msToNextCrossing ?? null,
+      risks: outlook?.risks ?? [],
       msSinceChange: outlook?.msSinceChange ?? null,
       random: this.deps.random(),
+      limitFloorMs: slot.limitFloorMs,
     });
     slot.failures = decision.failures;
-    const at = now().getTime();
     slot.lastPollAt = at;
     if (decision.kind === 'stop') {
       slot.stopped = decision.reason;

@@ -9,8 +9,15 @@ export const BACKOFF_MIN_MS = 30 * SECOND;
 export const BACKOFF_MAX_MS = 30 * MINUTE;
 export const PAYMENT_DELAY_MS = 30 * MINUTE;
 export const RATE_LIMIT_MAX_MS = MAX_RETRY_AFTER_SECONDS * SECOND;
-export const ADAPTIVE_MAX_MS = 30 * MINUTE;
-export const ADAPTIVE_FAST_MS = MINUTE;
+/** The shortest wait between checks when a level is close: an alert comes within about a minute of a crossing. */
+export const ADAPTIVE_FLOOR_MS = 3 * MINUTE;
+/** While an account has too little history to say how fast it can fall. */
+export const LEARNING_MS = 15 * MINUTE;
+/**
+ * How many times the most spent in any window of the last week the next check still comes in time for: a burst
+ * up to this many times the busiest stretch seen is caught before it crosses a level.
+ */
+export const SCHEDULE_MARGIN = 3;
 
 /** Errors a retry cannot fix: polling that account stops until its key or config changes. */
 const STOPPING: ReadonlySet<ErrorKind> = new Set(['auth', 'forbidden', 'config', 'no_credentials']);
@@ -24,21 +31,96 @@ export interface PollOutcome {
   error: { kind: ErrorKind; retryAfterSeconds?: number } | null;
   /** Consecutive failures before this outcome. */
   failures: number;
+  /** The longest wait: the account's own `pollSeconds`, else its provider's default. Fixed when not adaptive. */
   pollSeconds: number;
   adaptive: boolean;
-  /** Forecast: ms until the balance is expected to cross its next threshold (or zero); null when unknown. */
-  msToNextCrossing: number | null;
+  /** Per series (balance, quota): the distance to its next level and the fastest fall of the last week. */
+  risks: readonly Risk[];
   /** ms since the balance (or quota) last moved; null when unknown. */
   msSinceChange: number | null;
   /** A number in [0, 1). */
   random: number;
+  /** The scheduler's margin, for the bench's sweep; the app uses SCHEDULE_MARGIN. */
+  margin?: number;
+  /**
+   * The shortest wait this account's provider has taught it (a 429 raises it): a rate limit it shares with other
+   * accounts is not hit again by a quick run of checks near a level. 0 when none.
+   */
+  limitFloorMs?: number;
+}
+
+/** How long a rate limit's lesson lasts: a day without another 429, and checks may come as often as before. */
+export const LIMIT_MEMORY_MS = 24 * HOUR;
+const LIMIT_FLOOR_FIRST_MS = 5 * MINUTE;
+const LIMIT_FLOOR_MAX_MS = HOUR;
+
+/**
+ * The shortest wait after this outcome: a 429 doubles it (from 5 min, up to an hour), as TCP backs off; it is
+ * forgotten a day after the last 429 (`msSinceRateLimited`).
+ */
+export function nextLimitFloorMs(
+  floorMs: number,
+  rateLimited: boolean,
+  msSinceRateLimited: number | null,
+): number {
+  if (rateLimited) return Math.min(LIMIT_FLOOR_MAX_MS, Math.max(LIMIT_FLOOR_FIRST_MS, 2 * floorMs));
+  return msSinceRateLimited !== null && msSinceRateLimited < LIMIT_MEMORY_MS ? floorMs : 0;
+}
+
+export interface Risk {
+  headroom: number;
+  /** What was spent by each moment of the last week (rising); null: too little history to say. */
+  spent: readonly { t: number; value: number }[] | null;
+}
+
+/** The spend curve's value at t, read between its points as a straight line (flat outside them). */
+function spentAt(curve: readonly { t: number; value: number }[], t: number): number {
+  const first = curve[0];
+  const last = curve[curve.length - 1];
+  if (!first || !last) return 0;
+  if (t <= first.t) return first.value;
+  if (t >= last.t) return last.value;
+  let lo = 0;
+  let hi = curve.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((curve[mid] as { t: number }).t <= t) lo = mid;
+    else hi = mid;
+  }
+  const a = curve[lo] as { t: number; value: number };
+  const b = curve[hi] as { t: number; value: number };
+  return a.value + ((b.value - a.value) * (t - a.t)) / (b.t - a.t);
+}
+
+/**
+ * The most spent in any window of `windowMs` on the curve; for a window longer than the curve, what the curve's
+ * busiest stretch would spend at its pace. The busiest window of a rising line has an end on one of its points.
+ */
+export function mostSpentIn(curve: readonly { t: number; value: number }[], windowMs: number): number {
+  const first = curve[0];
+  const last = curve[curve.length - 1];
+  if (!first || !last || last.t <= first.t) return 0;
+  const span = last.t - first.t;
+  if (windowMs >= span) return ((last.value - first.value) * windowMs) / span;
+  let most = 0;
+  for (const p of curve) {
+    most = Math.max(most, spentAt(curve, p.t + windowMs) - p.value, p.value - spentAt(curve, p.t - windowMs));
+  }
+  return most;
 }
 
 /**
  * Why the next check is when it is, in terms a person is told: near a level (sooner), nothing moving for hours
  * (later), the steady interval, or the provider's own terms (a backoff, a rate limit, out of credit).
  */
-export type NextCheckReason = 'near-level' | 'idle' | 'steady' | 'backoff' | 'rate-limited' | 'payment';
+export type NextCheckReason =
+  | 'near-level'
+  | 'learning'
+  | 'idle'
+  | 'steady'
+  | 'backoff'
+  | 'rate-limited'
+  | 'payment';
 
 export type PollDecision =
   | { kind: 'poll'; delayMs: number; failures: number; reason: string; why: NextCheckReason }
@@ -58,32 +140,52 @@ function jitter(ms: number, random: number, spread: number): number {
 }
 
 /**
- * The normal interval: `pollSeconds`, shortened when a crossing is near (to a quarter of the time left, so an
- * alert comes within a quarter of the remaining runway, but never below min(60 s, pollSeconds)), lengthened when
- * nothing has moved for hours (one more interval per idle hour, up to 30 min).
+ * The normal interval, from what could happen rather than from the average: the next check comes when the
+ * fastest fall of the last week, times a margin, could reach the next level, never sooner than a minute and never
+ * later than `pollSeconds` (the person's own ceiling, or the provider's default). A rate that jumped shows in the
+ * last interval at once, so the check after it comes sooner. Too little history: every quarter hour until there
+ * is some. Not adaptive: `pollSeconds`, always.
  */
 export function steadyIntervalMs(
-  o: Pick<PollOutcome, 'pollSeconds' | 'adaptive' | 'msToNextCrossing' | 'msSinceChange'>,
+  o: Pick<PollOutcome, 'pollSeconds' | 'adaptive' | 'risks' | 'msSinceChange' | 'margin' | 'limitFloorMs'>,
 ): number {
   return steadyInterval(o).ms;
 }
 
 function steadyInterval(
-  o: Pick<PollOutcome, 'pollSeconds' | 'adaptive' | 'msToNextCrossing' | 'msSinceChange'>,
+  o: Pick<PollOutcome, 'pollSeconds' | 'adaptive' | 'risks' | 'msSinceChange' | 'margin' | 'limitFloorMs'>,
 ): { ms: number; why: NextCheckReason } {
-  const base = o.pollSeconds * SECOND;
-  if (!o.adaptive) return { ms: base, why: 'steady' };
-  if (o.msToNextCrossing !== null) {
-    const fastest = Math.min(ADAPTIVE_FAST_MS, base);
-    const quarter = o.msToNextCrossing / 4;
-    if (quarter < base) return { ms: Math.max(fastest, Math.round(quarter)), why: 'near-level' };
+  const ceiling = o.pollSeconds * SECOND;
+  if (!o.adaptive) return { ms: ceiling, why: 'steady' };
+  const margin = o.margin ?? SCHEDULE_MARGIN;
+  let ms = ceiling;
+  let why: NextCheckReason = o.msSinceChange !== null && o.msSinceChange >= 2 * HOUR ? 'idle' : 'steady';
+  for (const risk of o.risks) {
+    if (risk.spent === null) {
+      if (LEARNING_MS < ms) [ms, why] = [LEARNING_MS, 'learning'];
+      continue;
+    }
+    const reach = reachMs(risk.spent, risk.headroom / margin, ms);
+    if (reach < ms) [ms, why] = [reach, 'near-level'];
   }
-  if (o.msSinceChange !== null && o.msSinceChange >= 2 * HOUR) {
-    const idleHours = Math.floor(o.msSinceChange / HOUR);
-    const ms = Math.max(base, Math.min(ADAPTIVE_MAX_MS, base * idleHours));
-    return { ms, why: ms > base ? 'idle' : 'steady' };
+  const floor = Math.min(Math.max(ADAPTIVE_FLOOR_MS, o.limitFloorMs ?? 0), ceiling);
+  return { ms: Math.round(Math.max(floor, ms)), why };
+}
+
+/**
+ * The longest wait, up to `limitMs`, in which the most ever spent in a window that long stays within `budget`:
+ * a binary search, since a longer window never holds less.
+ */
+function reachMs(curve: readonly { t: number; value: number }[], budget: number, limitMs: number): number {
+  if (mostSpentIn(curve, limitMs) <= budget) return limitMs;
+  let lo = 0;
+  let hi = limitMs;
+  while (hi - lo > SECOND) {
+    const mid = (lo + hi) / 2;
+    if (mostSpentIn(curve, mid) <= budget) lo = mid;
+    else hi = mid;
   }
-  return { ms: base, why: 'steady' };
+  return lo;
 }
 
 export function decideNextPoll(o: PollOutcome): PollDecision {

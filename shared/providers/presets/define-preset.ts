@@ -27,7 +27,7 @@ export function definePreset<const Id extends string>(input: PresetInput<Id>): P
     defaultBaseUrl: input.host,
     credential: input.keyHelp ? { ...API_KEY, help: input.keyHelp } : API_KEY,
     fields: [...(input.params ?? []), baseUrlField(input.host)],
-    defaultPollSeconds: 600,
+    defaultPollSeconds: 7200,
     docsUrl: input.docsUrl,
     reads: input.reads,
     inAddForm: true,

@@ -4,6 +4,8 @@ import {
   decideNextPoll,
   HOUR,
   MINUTE,
+  mostSpentIn,
+  nextLimitFloorMs,
   type PollOutcome,
   RATE_LIMIT_MAX_MS,
   refreshOnLook,
@@ -17,10 +19,14 @@ const base: PollOutcome = {
   failures: 0,
   pollSeconds: 300,
   adaptive: true,
-  msToNextCrossing: null,
+  risks: [],
   msSinceChange: null,
   random: 0.5,
 };
+
+/** A spend curve: `perHour` spent steadily for `hours`, ending now (t = 0). */
+const steady = (perHour: number, hours: number) =>
+  Array.from({ length: hours + 1 }, (_, i) => ({ t: (i - hours) * HOUR, value: i * perHour }));
 
 describe('poll policy', () => {
   it.each([['auth'], ['forbidden'], ['config'], ['no_credentials']] as const)(
@@ -94,22 +100,97 @@ describe('poll policy', () => {
   );
 
   it.each([
-    ['fixed cadence ignores the forecast', { adaptive: false, msToNextCrossing: 1000 }, 300 * SECOND],
-    ['crossing far away', { msToNextCrossing: 10 * HOUR }, 300 * SECOND],
-    ['crossing in 8 min: a quarter of it', { msToNextCrossing: 8 * MINUTE }, 2 * MINUTE],
-    ['crossing in 1 min: never below 60 s', { msToNextCrossing: MINUTE }, MINUTE],
-    ['crossing now with pollSeconds 30: 30 s', { msToNextCrossing: 0, pollSeconds: 30 }, 30 * SECOND],
-    ['idle 1 h: unchanged', { msSinceChange: HOUR }, 300 * SECOND],
-    ['idle 3 h: 3 intervals', { msSinceChange: 3 * HOUR }, 900 * SECOND],
-    ['idle for days: 30 min at most', { msSinceChange: 100 * HOUR }, 30 * MINUTE],
     [
-      'idle, but a crossing is near: the crossing wins',
-      { msSinceChange: 100 * HOUR, msToNextCrossing: 8 * MINUTE },
-      2 * MINUTE,
+      'fixed cadence ignores every risk',
+      { adaptive: false, risks: [{ headroom: 1, spent: steady(100, 24) }] },
+      300 * SECOND,
     ],
-    ['long pollSeconds is never shortened by idleness', { pollSeconds: 3600, msSinceChange: 5 * HOUR }, HOUR],
+    ['no level below: the longest wait', { pollSeconds: 7200 }, 2 * HOUR],
+    [
+      'nothing spent all week: the longest wait',
+      { pollSeconds: 7200, risks: [{ headroom: 500, spent: steady(0, 48) }] },
+      2 * HOUR,
+    ],
+    // 100 an hour at most, margin 3: 3000 away is ten hours at three times the busiest pace, so the ceiling wins.
+    [
+      'far from the level',
+      { pollSeconds: 7200, risks: [{ headroom: 3000, spent: steady(100, 48) }] },
+      2 * HOUR,
+    ],
+    // 150 away: three times 100 an hour reaches it in 30 min.
+    [
+      'near the level: when three times the busiest pace could reach it',
+      { pollSeconds: 7200, risks: [{ headroom: 150, spent: steady(100, 48) }] },
+      30 * MINUTE,
+    ],
+    [
+      'at the level: never sooner than 3 min',
+      { pollSeconds: 7200, risks: [{ headroom: 1, spent: steady(100, 48) }] },
+      3 * MINUTE,
+    ],
+    [
+      'a pollSeconds shorter than the floor is kept',
+      { pollSeconds: 60, risks: [{ headroom: 1, spent: steady(100, 48) }] },
+      MINUTE,
+    ],
+    [
+      'too little history: every quarter hour',
+      { pollSeconds: 7200, risks: [{ headroom: 3000, spent: null }] },
+      15 * MINUTE,
+    ],
+    [
+      'a 429 taught a longer floor',
+      { pollSeconds: 7200, limitFloorMs: 10 * MINUTE, risks: [{ headroom: 1, spent: steady(100, 48) }] },
+      10 * MINUTE,
+    ],
+    [
+      'the nearest of balance and quota wins',
+      {
+        pollSeconds: 7200,
+        risks: [
+          { headroom: 3000, spent: steady(100, 48) },
+          { headroom: 30, spent: steady(10, 48) },
+        ],
+      },
+      HOUR,
+    ],
   ])('%s', (_name, change, expected) => {
     expect(steadyIntervalMs({ ...base, ...change })).toBe(expected);
+  });
+
+  it('a burst shows at once: one busy hour in a quiet week brings the next check much sooner', () => {
+    const quiet = steady(10, 47).map((p) => ({ ...p, t: p.t - HOUR }));
+    const burst = [...quiet, { t: 0, value: 470 + 400 }];
+    const risk = { headroom: 900 };
+    expect(steadyIntervalMs({ ...base, pollSeconds: 7200, risks: [{ ...risk, spent: quiet }] })).toBe(
+      2 * HOUR,
+    );
+    // 900 away, margin 3: no window may hold more than 300; the busy hour spent 400, so 45 min.
+    const after = steadyIntervalMs({ ...base, pollSeconds: 7200, risks: [{ ...risk, spent: burst }] });
+    expect(Math.abs(after - 45 * MINUTE)).toBeLessThanOrEqual(2 * SECOND);
+  });
+
+  it('the most spent in a window: read between points, and at the busiest pace beyond the curve', () => {
+    const curve = [
+      { t: 0, value: 0 },
+      { t: HOUR, value: 10 },
+      { t: 2 * HOUR, value: 70 },
+      { t: 4 * HOUR, value: 80 },
+    ];
+    expect(mostSpentIn(curve, HOUR)).toBe(60);
+    expect(mostSpentIn(curve, 30 * MINUTE)).toBe(30);
+    expect(mostSpentIn(curve, 2 * HOUR)).toBe(70);
+    expect(mostSpentIn(curve, 8 * HOUR)).toBe(160);
+    expect(mostSpentIn([{ t: 0, value: 0 }], HOUR)).toBe(0);
+  });
+
+  it('a 429 doubles the shortest wait from 5 min up to an hour, and a day without one forgets it', () => {
+    expect(nextLimitFloorMs(0, true, 0)).toBe(5 * MINUTE);
+    expect(nextLimitFloorMs(5 * MINUTE, true, 0)).toBe(10 * MINUTE);
+    expect(nextLimitFloorMs(40 * MINUTE, true, 0)).toBe(HOUR);
+    expect(nextLimitFloorMs(10 * MINUTE, false, 23 * HOUR)).toBe(10 * MINUTE);
+    expect(nextLimitFloorMs(10 * MINUTE, false, 25 * HOUR)).toBe(0);
+    expect(nextLimitFloorMs(0, false, null)).toBe(0);
   });
 
   it('steady cadence has ±10 % jitter', () => {
@@ -152,13 +233,18 @@ describe('why the next check is when it is', () => {
     failures: 0,
     pollSeconds: 300,
     adaptive: true,
-    msToNextCrossing: null,
+    risks: [],
     msSinceChange: null,
     random: 0.5,
   };
   it.each([
     ['steady', outcome, 'steady'],
-    ['near a level', { ...outcome, msToNextCrossing: 10 * MINUTE }, 'near-level'],
+    ['near a level', { ...outcome, risks: [{ headroom: 5, spent: steady(100, 48) }] }, 'near-level'],
+    [
+      'still learning',
+      { ...outcome, risks: [{ headroom: 5000, spent: null }], pollSeconds: 7200 },
+      'learning',
+    ],
     ['idle for hours', { ...outcome, msSinceChange: 5 * HOUR }, 'idle'],
     [
       'a fixed cadence is steady even when idle',
