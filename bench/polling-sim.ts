@@ -1,10 +1,11 @@
 import { type AccountAlertState, evaluateAccount, REARM_MARGIN } from '../main/core/alerts/alert-engine';
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../main/core/alerts/level';
 import { outlookFor } from '../main/core/alerts/outlook';
-import { decideNextPoll } from '../main/core/monitor/poll-policy';
+import { decideNextPoll, nextLimitFloorMs } from '../main/core/monitor/poll-policy';
 import { compactPoints } from '../main/core/store/history';
 import type { Account } from '../shared/config';
 import type { HistoryPoint, Snapshot } from '../shared/model';
+import { PROVIDERS } from '../shared/providers';
 import { DAY, HOUR, MINUTE, seeded, type Trace } from './traces';
 
 /** A polling policy: given what the last request saw, when to send the next one. */
@@ -22,6 +23,11 @@ interface Outcome {
 
 interface PolicyState {
   account: Account;
+  /** What the last 429s taught the scheduler (see nextLimitFloorMs). */
+  limitFloorMs: number;
+  lastLimitedAt: number | null;
+  /** Creditbar's longest wait: what the Monitor uses for an account with no pollSeconds of its own. */
+  ceilingSeconds: number;
   history: HistoryPoint[];
   failures: number;
   random: () => number;
@@ -29,31 +35,49 @@ interface PolicyState {
 
 const WALL_START = Date.parse('2026-11-01T00:00:00Z');
 
-/** Creditbar's own scheduler: the same pure functions the Monitor calls. */
-const creditbar: Policy = {
-  name: 'Creditbar (adaptive)',
-  usesHistory: true,
-  next(t, outcome, state) {
-    const now = WALL_START + t;
-    const outlook = outcome.snapshot ? outlookFor(state.account, outcome.snapshot, state.history, now) : null;
-    const decision = decideNextPoll({
-      error: outcome.snapshot
-        ? null
-        : {
-            kind: 'rate_limited',
-            ...(outcome.retryAfterSeconds !== null ? { retryAfterSeconds: outcome.retryAfterSeconds } : {}),
-          },
-      failures: state.failures,
-      pollSeconds: 300,
-      adaptive: true,
-      msToNextCrossing: outlook?.msToNextCrossing ?? null,
-      msSinceChange: outlook?.msSinceChange ?? null,
-      random: state.random(),
-    });
-    state.failures = decision.failures;
-    return decision.kind === 'poll' ? t + decision.delayMs : Number.POSITIVE_INFINITY;
-  },
-};
+/**
+ * Creditbar's own scheduler: the same pure functions the Monitor calls. `margin` and `ceilingSeconds` are its
+ * settings, swept for the plot; the defaults are what the app uses.
+ */
+export function creditbarPolicy(
+  name = 'Creditbar (adaptive)',
+  settings: { margin?: number; ceilingSeconds?: number } = {},
+): Policy {
+  return {
+    name,
+    usesHistory: true,
+    next(t, outcome, state) {
+      const now = WALL_START + t;
+      const outlook = outcome.snapshot
+        ? outlookFor(state.account, outcome.snapshot, state.history, now)
+        : null;
+      if (!outcome.snapshot) state.lastLimitedAt = t;
+      state.limitFloorMs = nextLimitFloorMs(
+        state.limitFloorMs,
+        !outcome.snapshot,
+        state.lastLimitedAt === null ? null : t - state.lastLimitedAt,
+      );
+      const decision = decideNextPoll({
+        error: outcome.snapshot
+          ? null
+          : {
+              kind: 'rate_limited',
+              ...(outcome.retryAfterSeconds !== null ? { retryAfterSeconds: outcome.retryAfterSeconds } : {}),
+            },
+        failures: state.failures,
+        pollSeconds: settings.ceilingSeconds ?? state.ceilingSeconds,
+        adaptive: true,
+        ...(settings.margin !== undefined ? { margin: settings.margin } : {}),
+        limitFloorMs: state.limitFloorMs,
+        risks: outlook?.risks ?? [],
+        msSinceChange: outlook?.msSinceChange ?? null,
+        random: state.random(),
+      });
+      state.failures = decision.failures;
+      return decision.kind === 'poll' ? t + decision.delayMs : Number.POSITIVE_INFINITY;
+    },
+  };
+}
 
 const fixed = (name: string, ms: number): Policy => ({ name, usesHistory: false, next: (t) => t + ms });
 
@@ -78,7 +102,7 @@ const codexBar: Policy = {
 };
 
 export const POLICIES: Policy[] = [
-  creditbar,
+  creditbarPolicy(),
   fixed('fixed 60 s', MINUTE),
   fixed('fixed 5 min', 5 * MINUTE),
   codexBar,
@@ -162,19 +186,28 @@ function snapshotAt(trace: Trace, t: number): Snapshot {
 
 /** Replays one trace through one policy and the real alert engine; only the request times differ by policy. */
 export function simulate(trace: Trace, policy: Policy, seed: number): PolicyResult {
-  const state: PolicyState = { account: trace.account, history: [], failures: 0, random: seeded(seed) };
+  const state: PolicyState = {
+    account: trace.account,
+    limitFloorMs: 0,
+    lastLimitedAt: null,
+    ceilingSeconds: trace.account.pollSeconds ?? PROVIDERS[trace.account.provider].defaultPollSeconds,
+    history: [],
+    failures: 0,
+    random: seeded(seed),
+  };
   const end = trace.days * DAY;
   let alertState: AccountAlertState | undefined;
   const alerts: { at: number; severity: Severity }[] = [];
   let requests = 0;
   let duringRetryAfter = 0;
   let blockedUntil = -1;
+  const rateLimit = trace.newRateLimiter?.() ?? ((at: number) => trace.rateLimitedUntil(at));
   // The first request goes out at a random moment of the first five minutes, like a real start.
   let t = Math.floor(seeded(seed + 1)() * 5 * MINUTE);
   while (t <= end) {
     requests++;
     if (t < blockedUntil) duringRetryAfter++;
-    const limitedUntil = trace.rateLimitedUntil(t);
+    const limitedUntil = rateLimit(t);
     let outcome: Outcome;
     if (limitedUntil !== null) {
       blockedUntil = limitedUntil;

@@ -27,6 +27,8 @@ export interface Trace {
   percent(t: number): number | null;
   /** When the provider answers 429, and until when it asks to wait (Retry-After). */
   rateLimitedUntil(t: number): number | null;
+  /** A limit that depends on the requests made (shared with other accounts): a fresh one per simulation. */
+  newRateLimiter?(): (t: number) => number | null;
 }
 
 /** Cumulative use sampled once a minute from a per-minute rate, so the balance is a pure function of t. */
@@ -74,6 +76,28 @@ export function makeTraces(seed: number): Trace[] {
     const hour = Math.floor(m / 60) % 24;
     return (hour >= 8 && hour < 20 ? 0.0075 : 0.0015) * noise();
   });
+
+  // 7. A sudden burst: the steady burn, then on day 10 at 14:00 forty times that for six hours.
+  const burstStart = 10 * 1440 + 14 * 60;
+  const suddenUse = integrate(
+    days,
+    (m) => (m >= burstStart && m < burstStart + 360 ? 40 : 1) * (250 / 1440) * noise(),
+  );
+  // 8. A month untouched, then a little use on the last day.
+  const untouchedUse = integrate(days, (m) => (m < 29 * 1440 ? 0 : (200 / 1440) * noise()));
+  // 9. A weekly rhythm: a batch job every Monday 02:00–04:00 spends 900; 20 a day otherwise.
+  const weeklyUse = integrate(days, (m) => {
+    const day = Math.floor(m / 1440) % 7;
+    const hour = Math.floor(m / 60) % 24;
+    return (day === 0 && hour >= 2 && hour < 4 ? 900 / 120 : 20 / 1440) * noise();
+  });
+  // 10. A slow drip: 15 a day, just above the warning level.
+  const dripUse = integrate(days, () => (15 / 1440) * noise());
+  // 11. A quota whose use speeds up late in its period: the rate grows with the square of the day.
+  const lateQuotaUse = integrate(days, (m) => 0.00012 * (m / 1440) ** 2 * noise());
+  // 12. Steady burn on a provider whose rate limit the person's other accounts share: more than 10 requests in an
+  // hour from this one, and the provider answers 429 with a 20-minute Retry-After.
+  const sharedUse = integrate(days, () => (250 / 1440) * noise());
 
   const none = () => null;
   return [
@@ -132,5 +156,74 @@ export function makeTraces(seed: number): Trace[] {
         return t >= from && t < from + HOUR ? from + HOUR : null;
       },
     },
+    {
+      name: 'sudden burst',
+      days,
+      account: prepaid('burst', 2000, 500),
+      balance: (t) => 6000 - at(suddenUse, t),
+      percent: none,
+      rateLimitedUntil: none,
+    },
+    {
+      name: 'month untouched',
+      days,
+      account: prepaid('untouched', 2000, 500),
+      balance: (t) => 3000 - at(untouchedUse, t),
+      percent: none,
+      rateLimitedUntil: none,
+    },
+    {
+      name: 'weekly rhythm',
+      days,
+      account: prepaid('weekly', 2000, 500),
+      balance: (t) => 4500 - at(weeklyUse, t),
+      percent: none,
+      rateLimitedUntil: none,
+    },
+    {
+      name: 'slow drip',
+      days,
+      account: prepaid('drip', 2000, 500),
+      balance: (t) => 2300 - at(dripUse, t),
+      percent: none,
+      rateLimitedUntil: none,
+    },
+    {
+      name: 'quota, late rush',
+      days,
+      account: { id: 'late', provider: 'metered-billing', label: 'late', baseUrl: 'https://x.example' },
+      balance: none,
+      percent: (t) => Math.min(150, at(lateQuotaUse, t)),
+      rateLimitedUntil: none,
+    },
+    {
+      name: 'shared rate limit',
+      days,
+      account: prepaid('shared', 2000, 500),
+      balance: (t) => 6000 - at(sharedUse, t),
+      percent: none,
+      rateLimitedUntil: none,
+      newRateLimiter: () => sharedRateLimit(10, 20 * MINUTE),
+    },
   ];
+}
+
+/**
+ * A rate limit shared with other accounts: the provider lets this account make `perHour` requests in any hour
+ * (the rest of the allowance is the other accounts'), and answers the next with 429 and a Retry-After. Stateful:
+ * the simulation calls it once per request, in time order.
+ */
+function sharedRateLimit(perHour: number, retryAfter: number): (t: number) => number | null {
+  const recent: number[] = [];
+  let blockedUntil = -1;
+  return (t) => {
+    if (t < blockedUntil) return blockedUntil;
+    while (recent.length > 0 && (recent[0] as number) <= t - HOUR) recent.shift();
+    if (recent.length >= perHour) {
+      blockedUntil = t + retryAfter;
+      return blockedUntil;
+    }
+    recent.push(t);
+    return null;
+  };
 }
