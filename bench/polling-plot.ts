@@ -57,17 +57,22 @@ export function pollingPlot(policies: readonly PlotPoint[], sweep: readonly Plot
       (p, i) => `${i === 0 ? 'M' : 'L'}${x(p.requestsPerDay).toFixed(1)},${y(p.p95Minutes).toFixed(1)}`,
     );
     parts.push(`<path d="${path.join(' ')}" fill="none" stroke="#2a6" stroke-width="2"/>`);
-    for (const p of sweep) {
+    sweep.forEach((p, i) => {
+      // Neighbouring settings sit close together: their labels take turns above and below the line.
+      const dy = i % 2 === 0 ? 16 : -8;
       parts.push(
         `<circle cx="${x(p.requestsPerDay).toFixed(1)}" cy="${y(p.p95Minutes).toFixed(1)}" r="3" fill="#2a6"/>`,
-        `<text x="${(x(p.requestsPerDay) + 5).toFixed(1)}" y="${(y(p.p95Minutes) + 14).toFixed(1)}" fill="#2a6" font-size="10">${escape(p.label)}</text>`,
+        `<text x="${x(p.requestsPerDay).toFixed(1)}" y="${(y(p.p95Minutes) + dy).toFixed(1)}" text-anchor="middle" fill="#2a6" font-size="10">${escape(p.label)}</text>`,
       );
-    }
+    });
   }
   for (const p of policies) {
+    const cx = x(p.requestsPerDay);
+    // Near the right edge a label goes to the left of its dot, so it is not cut off.
+    const right = cx > WIDTH * 0.7;
     parts.push(
-      `<circle cx="${x(p.requestsPerDay).toFixed(1)}" cy="${y(p.p95Minutes).toFixed(1)}" r="5" fill="#25c"/>`,
-      `<text x="${(x(p.requestsPerDay) + 8).toFixed(1)}" y="${(y(p.p95Minutes) - 6).toFixed(1)}">${escape(p.label)}</text>`,
+      `<circle cx="${cx.toFixed(1)}" cy="${y(p.p95Minutes).toFixed(1)}" r="5" fill="#25c"/>`,
+      `<text x="${(cx + (right ? -8 : 8)).toFixed(1)}" y="${(y(p.p95Minutes) - 8).toFixed(1)}" text-anchor="${right ? 'end' : 'start'}">${escape(p.label)}</text>`,
     );
   }
   parts.push('</svg>');

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
             r.requestsPerDay,
             percentile(r.delaysMinutes, 50),
             percentile(r.delaysMinutes, 95),
-            Math.max(...r.delaysMinutes),
+            r.delaysMinutes.length > 0 ? Math.max(...r.delaysMinutes) : '—'.padStart(8),
             r.repeats,
             r.duringRetryAfter,
           ],
