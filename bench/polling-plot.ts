@@ -20,7 +20,7 @@ const x = (requests: number) =>
 const y = (minutes: number) =>
   HEIGHT - PAD.bottom - (Math.min(Y_MAX, minutes) / Y_MAX) * (HEIGHT - PAD.top - PAD.bottom);
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The trade-off every scheduler makes, as an SVG: fewer requests to the left, faster alerts lower down. One dot per
@@ -31,6 +31,7 @@ export function pollingPlot(policies: readonly PlotPoint[], sweep: readonly Plot
   const ticksY = [0, 5, 10, 15, 20, 25, 30];
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
+    '<title>Requests per day against p95 alert delay, one dot per policy, a line for Creditbar settings</title>',
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
     `<text x="${WIDTH / 2}" y="18" text-anchor="middle" font-size="14">Requests per day against p95 alert delay, all traces</text>`,
   ];
@@ -62,7 +63,7 @@ export function pollingPlot(policies: readonly PlotPoint[], sweep: readonly Plot
       const dy = i % 2 === 0 ? 16 : -8;
       parts.push(
         `<circle cx="${x(p.requestsPerDay).toFixed(1)}" cy="${y(p.p95Minutes).toFixed(1)}" r="3" fill="#2a6"/>`,
-        `<text x="${x(p.requestsPerDay).toFixed(1)}" y="${(y(p.p95Minutes) + dy).toFixed(1)}" text-anchor="middle" fill="#2a6" font-size="10">${escape(p.label)}</text>`,
+        `<text x="${x(p.requestsPerDay).toFixed(1)}" y="${(y(p.p95Minutes) + dy).toFixed(1)}" text-anchor="middle" fill="#2a6" font-size="10">${xmlText(p.label)}</text>`,
       );
     });
   }
@@ -72,7 +73,7 @@ export function pollingPlot(policies: readonly PlotPoint[], sweep: readonly Plot
     const right = cx > WIDTH * 0.7;
     parts.push(
       `<circle cx="${cx.toFixed(1)}" cy="${y(p.p95Minutes).toFixed(1)}" r="5" fill="#25c"/>`,
-      `<text x="${(cx + (right ? -8 : 8)).toFixed(1)}" y="${(y(p.p95Minutes) - 8).toFixed(1)}" text-anchor="${right ? 'end' : 'start'}">${escape(p.label)}</text>`,
+      `<text x="${(cx + (right ? -8 : 8)).toFixed(1)}" y="${(y(p.p95Minutes) - 8).toFixed(1)}" text-anchor="${right ? 'end' : 'start'}">${xmlText(p.label)}</text>`,
     );
   }
   parts.push('</svg>');

@@ -80,9 +80,7 @@ export function projectPercentAtEnd(
 
 /** ms until `value`, falling at `ratePerMs`, reaches the highest of `levels` below it; null when none will. */
 /** How far back the busiest spending is looked for: a week and a day, so last week's same hour is still in it. */
-export const FASTEST_WINDOW_MS = 8 * DAY_MS;
-/** Shorter intervals than this say more about timing noise than about spending. */
-const FASTEST_MIN_GAP_MS = 60_000;
+export const BUSIEST_WINDOW_MS = 8 * DAY_MS;
 
 /**
  * What was spent by each moment of the last week, from the value's falls (rises, top-ups, count as nothing): a
@@ -90,7 +88,7 @@ const FASTEST_MIN_GAP_MS = 60_000;
  * points, where nothing can be said yet.
  */
 export function spendCurve(points: readonly BalancePoint[], now: number): BalancePoint[] | null {
-  const recent = points.filter((p) => p.t > now - FASTEST_WINDOW_MS && p.t <= now);
+  const recent = points.filter((p) => p.t > now - BUSIEST_WINDOW_MS && p.t <= now);
   if (recent.length < 2) return null;
   const curve: BalancePoint[] = [{ t: (recent[0] as BalancePoint).t, value: 0 }];
   for (let i = 1; i < recent.length; i++) {

@@ -4,6 +4,7 @@ import {
   forecastBalance,
   msToNextCrossing,
   projectPercentAtEnd,
+  spendCurve,
 } from '../../../main/core/alerts/forecast';
 import { outlookFor } from '../../../main/core/alerts/outlook';
 
@@ -110,5 +111,36 @@ describe('forecast', () => {
     // 10 points a day from 40 %: the 80 % warning is 4 days away.
     expect(outlook.msToNextCrossing).toBeCloseTo(4 * DAY, -3);
     expect(outlook.msSinceChange).toBe(0);
+  });
+});
+
+describe('the spend curve the scheduler reads', () => {
+  const H = 3_600_000;
+  it('adds up falls, counts a top-up as nothing, and needs two points', () => {
+    const now = 100 * H;
+    const points = [
+      { t: now - 3 * H, value: 100 },
+      { t: now - 2 * H, value: 80 },
+      { t: now - H, value: 500 },
+      { t: now, value: 450 },
+    ];
+    expect(spendCurve(points, now)).toEqual([
+      { t: now - 3 * H, value: 0 },
+      { t: now - 2 * H, value: 20 },
+      { t: now - H, value: 20 },
+      { t: now, value: 70 },
+    ]);
+    expect(spendCurve(points.slice(-1), now)).toBeNull();
+  });
+
+  it("looks back a week and a day, so last week's same hour is still in it", () => {
+    const now = 30 * 24 * H;
+    const points = [
+      { t: now - 9 * 24 * H, value: 1000 },
+      { t: now - 7 * 24 * H - H, value: 100 },
+      { t: now - H, value: 100 },
+      { t: now, value: 90 },
+    ];
+    expect(spendCurve(points, now)?.map((p) => p.t)).toEqual([now - 7 * 24 * H - H, now - H, now]);
   });
 });
