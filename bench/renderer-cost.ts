@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { downsample } from '../main/core/present/history-series';
+import { downsample, sparklineOf } from '../main/core/present/history-series';
 import { demoHistory } from '../main/core/providers/demo/demo';
 import type { AccountView, AppState } from '../shared/app-state';
 import { INVOKE, type InvokeChannel, methodName } from '../shared/ipc';
+import type { HistoryPoint } from '../shared/model';
 import { bridgeScript, launchChromium, serveRenderer } from '../test/support/popover-harness';
 
 const ASSETS = path.resolve(__dirname, '..', 'out', 'renderer', 'assets');
@@ -21,7 +22,11 @@ export function rendererJsGzipBytes(): { total: number; initial: number } {
   return { total, initial };
 }
 
-function accounts(count: number, now: number): AccountView[] {
+/**
+ * Twenty accounts as main pushes them: each with its sparkline, which main downsamples from the history when the
+ * history changes (at a poll), not when the popover opens.
+ */
+function accounts(count: number, now: number, histories: Map<string, HistoryPoint[]>): AccountView[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `acct-${i}`,
     provider: 'happenstance',
@@ -47,6 +52,7 @@ function accounts(count: number, now: number): AccountView[] {
     checkedAt: new Date(now).toISOString(),
     retryAt: null,
     config: { id: `acct-${i}`, provider: 'happenstance', label: `Account ${i}` },
+    sparkline: sparklineOf(histories.get(`acct-${i}`) ?? [], now),
   }));
 }
 
@@ -100,7 +106,7 @@ export async function rendererCost() {
     await page.addInitScript(bridgeScript(methods));
     await page.goto(url);
     await page.getByRole('heading', { name: 'Watch your API credit' }).waitFor();
-    const state: AppState = { ...empty, accounts: accounts(20, now) };
+    const state: AppState = { ...empty, accounts: accounts(20, now, histories) };
     const timings = (await page.evaluate(`(async () => {
       const state = ${JSON.stringify(state)};
       const frame = () => new Promise((r) => requestAnimationFrame(() => r()));

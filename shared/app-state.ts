@@ -11,6 +11,14 @@ export const ForecastView = z.object({
 });
 
 /** One account as the renderer sees it: never its key, at most the key's last four characters. */
+/** One point of an account's sparkline: its last 30 days, a few dozen points, drawn as they come. */
+export const SparkPoint = z.object({
+  t: z.number(),
+  remaining: z.nullable(z.number()),
+  maxPercent: z.nullable(z.number()),
+});
+export type SparkPoint = z.infer<typeof SparkPoint>;
+
 export const AccountView = z.extend(AccountStatus, {
   providerName: z.string(),
   forecast: z.nullable(ForecastView),
@@ -32,6 +40,11 @@ export const AccountView = z.extend(AccountStatus, {
       why: z.enum(['near-level', 'learning', 'idle', 'steady', 'backoff', 'rate-limited', 'payment']),
     }),
   ),
+  /**
+   * The last 30 days, downsampled by main when the history changes: the overview draws every sparkline with the
+   * state, instead of asking for twenty histories when it opens.
+   */
+  sparkline: z.optional(z.array(SparkPoint)),
   /** The account as configured (host, user id, custom endpoint, poll interval...), for the edit form. No key. */
   config: Account,
 });

@@ -8,7 +8,7 @@ import { AppFailure } from '../errors';
 import type { InvokeImpl } from '../ipc/ipc-guard';
 import type { Clock } from '../monitor/clock';
 import { Monitor } from '../monitor/monitor';
-import { downsample } from '../present/history-series';
+import { downsample, sparklineOf } from '../present/history-series';
 import type { HttpClient } from '../providers/http';
 import { writeHistoryCsv } from '../store/history-csv';
 import type { Stores } from '../store/open-stores';
@@ -61,9 +61,17 @@ export class AppController {
         owner: options.owner ?? true,
       },
       {
-        result: (result, forecast) => {
+        result: (result, forecast, history) => {
           if (!stores.config.account(result.account.id)) return;
-          this.entries.set(result.account.id, { result, forecast, at: options.clock.wall().toISOString() });
+          const now = options.clock.wall();
+          const previous = this.entries.get(result.account.id)?.sparkline;
+          const sparkline = history ? sparklineOf(history, now.getTime()) : previous;
+          this.entries.set(result.account.id, {
+            result,
+            forecast,
+            at: now.toISOString(),
+            ...(sparkline ? { sparkline } : {}),
+          });
           this.emitState();
         },
         alert: (intent) => {
@@ -107,6 +115,15 @@ export class AppController {
         forecast: null,
         at: null,
       });
+    }
+    this.emitState();
+    // Then each account's sparkline from its history, before the first poll replaces it.
+    const now = this.options.clock.wall().getTime();
+    for (const account of this.options.stores.config.accounts) {
+      const { points } = await this.options.stores.history.load(account.id).catch(() => ({ points: [] }));
+      const entry = this.entries.get(account.id);
+      if (entry && !entry.sparkline)
+        this.entries.set(account.id, { ...entry, sparkline: sparklineOf(points, now) });
     }
     this.emitState();
     this.monitor.setAccounts(this.effectiveAccounts());

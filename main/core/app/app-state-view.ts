@@ -1,4 +1,4 @@
-import type { AccountView, AppState } from '../../../shared/app-state';
+import type { AccountView, AppState, SparkPoint } from '../../../shared/app-state';
 import { type Account, effectiveAccount, type Settings } from '../../../shared/config';
 import type { PresetFile } from '../../../shared/preset-file';
 import { hasCredential, PROVIDERS } from '../../../shared/providers';
@@ -12,6 +12,8 @@ export interface AccountEntry {
   result: AccountResult;
   forecast: Forecast | null;
   at: string | null;
+  /** The last 30 days, downsampled (see sparklineOf); absent until the history was read. */
+  sparkline?: SparkPoint[];
 }
 
 export interface AppStateInput {
@@ -55,6 +57,7 @@ export function toAppState(input: AppStateInput): AppState {
           ? new Date(Date.parse(entry.at) + retryAfter * 1000).toISOString()
           : null,
       config: account,
+      ...(entry?.sparkline ? { sparkline: entry.sparkline } : {}),
     };
     const next = input.nextCheck?.(account.id);
     return next ? { ...view, nextCheck: next } : view;

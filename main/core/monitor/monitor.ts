@@ -1,5 +1,6 @@
 import type { AlertIntent } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
+import type { HistoryPoint } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
 import {
   type AlertState,
@@ -46,7 +47,7 @@ export interface MonitorDeps {
 
 export interface MonitorEvents {
   /** After every poll, fresh or failed (a failed one carries the last-known snapshot, stale). */
-  result?(result: AccountResult, forecast: Forecast | null): void;
+  result?(result: AccountResult, forecast: Forecast | null, history: readonly HistoryPoint[] | null): void;
   alert?(intent: AlertIntent): void;
   /** Something on disk could not be written; the monitor goes on. */
   problem?(message: string): void;
@@ -307,11 +308,13 @@ export class Monitor {
     // A newer poll (or a config change, or stop) superseded this one: its answer is old news.
     if (generation !== slot.generation || !this.running || this.slots.get(slot.account.id) !== slot) return;
     let outlook: Outlook | null = null;
+    let history: readonly HistoryPoint[] | null = null;
     if (result.error === null && result.snapshot) {
       if (this.deps.owner !== false)
         await this.deps.history.append(slot.account.id, result.snapshot).catch(() => this.problem('history'));
       const { points } = await this.deps.history.load(slot.account.id).catch(() => ({ points: [] }));
       outlook = outlookFor(slot.account, result.snapshot, points, now().getTime());
+      history = points;
     }
     const at = now().getTime();
     const limited = result.error?.kind === 'rate_limited';
@@ -341,7 +344,7 @@ export class Monitor {
       slot.notBefore = decision.why === 'rate-limited' ? at + decision.delayMs : null;
     }
     // The state shown with this result already says when the next check is.
-    this.events.result?.(result, outlook?.forecast ?? null);
+    this.events.result?.(result, outlook?.forecast ?? null, history);
     await this.raiseAlerts(slot.account, result, outlook);
     if (decision.kind === 'poll') this.schedule(slot, decision.delayMs);
   }

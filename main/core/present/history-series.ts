@@ -24,3 +24,22 @@ export function downsample(points: readonly HistoryPoint[], maxPoints: number): 
   }
   return out;
 }
+
+/** Points a sparkline draws: one per 2 px of its 96. */
+export const SPARKLINE_POINTS = 48;
+const SPARKLINE_RANGE_MS = 30 * 86_400_000;
+
+/** An account's sparkline from its history: the last 30 days, downsampled, values only. */
+export function sparklineOf(
+  points: readonly HistoryPoint[],
+  now: number,
+): { t: number; remaining: number | null; maxPercent: number | null }[] {
+  const from = now - SPARKLINE_RANGE_MS;
+  let first = points.length;
+  while (first > 0 && (points[first - 1] as HistoryPoint).t >= from) first--;
+  return downsample(points.slice(first), SPARKLINE_POINTS).map((p) => ({
+    t: p.t,
+    remaining: p.remaining,
+    maxPercent: p.maxPercent,
+  }));
+}

@@ -43,7 +43,7 @@ export function AccountRow(props: {
           <span className="headline">{value}</span>
           <span className="caption">{caption}</span>
         </span>
-        <Sparkline accountId={account.id} unit={account.unit ?? '%'} refreshKey={account.fetchedAt} />
+        <Sparkline points={account.sparkline ?? []} unit={account.unit ?? '%'} />
       </button>
     </li>
   );

@@ -1,21 +1,15 @@
-import { useHistory } from '../hooks/use-history';
+import type { SparkPoint } from '../../../shared/app-state';
 import { seriesSummary } from '../view-model';
 
 const WIDTH = 96;
 const HEIGHT = 28;
 
-/** A 30-day line, drawn as one SVG path; its text summary is what a screen reader hears. */
-export function Sparkline({
-  accountId,
-  unit,
-  refreshKey,
-}: {
-  accountId: string;
-  unit: string;
-  refreshKey: string | null;
-}) {
-  const points = useHistory(accountId, 30 * 86_400_000, WIDTH, refreshKey);
-  const values = (points ?? [])
+/**
+ * A 30-day line, drawn as one SVG path from the points main sends with the state; its text summary is what a screen
+ * reader hears.
+ */
+export function Sparkline({ points, unit }: { points: readonly SparkPoint[]; unit: string }) {
+  const values = points
     .map((p) => ({ t: p.t, v: p.remaining ?? p.maxPercent }))
     .filter((p): p is { t: number; v: number } => p.v !== null);
   if (values.length < 2) return <span className="sparkline sparkline--empty" aria-hidden="true" />;
@@ -32,7 +26,7 @@ export function Sparkline({
       width={WIDTH}
       height={HEIGHT}
       role="img"
-      aria-label={`Last 30 days: ${seriesSummary(points ?? [], unit)}`}
+      aria-label={`Last 30 days: ${seriesSummary([...points], unit)}`}
     >
       <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" />
     </svg>

@@ -27,6 +27,27 @@ describe('toAppState', () => {
     });
   });
 
+  it('carries the sparkline and the next check main knows, and leaves them out when there are none', () => {
+    const sparkline = [{ t: 1, remaining: 5, maxPercent: null }];
+    const entry: AccountEntry = {
+      result: { account: research, snapshot: null, stale: false, error: null },
+      forecast: null,
+      at: null,
+      sparkline,
+    };
+    const next = { at: '2026-11-22T14:20:00.000Z', why: 'steady' as const };
+    const state = toAppState({
+      ...base,
+      accounts: [research],
+      entries: new Map([['research', entry]]),
+      nextCheck: () => next,
+    });
+    expect(state.accounts[0]).toMatchObject({ sparkline, nextCheck: next });
+    const bare = toAppState({ ...base, accounts: [research], entries: new Map() }).accounts[0];
+    expect(bare && 'sparkline' in bare).toBe(false);
+    expect(bare && 'nextCheck' in bare).toBe(false);
+  });
+
   it('a provider without a credential has no key; default levels from settings apply', () => {
     const entry: AccountEntry = {
       result: { account: demo, snapshot: null, stale: false, error: null },
