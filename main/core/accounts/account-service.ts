@@ -83,11 +83,15 @@ export class AccountService {
     return left;
   }
 
+  /** The key a test uses: the one typed, else the stored one; none for a provider without a credential. */
+  private async secretFor(account: Account, key: string | undefined): Promise<string> {
+    if (!hasCredential(account.provider)) return '';
+    return key ?? (await createSecretResolver(this.deps.env, this.deps.store)(account.id));
+  }
+
   /** One fetch with the key given (or the stored one); nothing is read from or written to the cache. */
   async test(account: Account, key?: string): Promise<Snapshot> {
-    const secret = !hasCredential(account.provider)
-      ? ''
-      : (key ?? (await createSecretResolver(this.deps.env, this.deps.store)(account.id)));
+    const secret = await this.secretFor(account, key);
     const { snapshot, error } = await testAccount(account, secret, this.deps);
     if (error || !snapshot)
       throw new AppFailure(error?.kind ?? 'bad_response', error?.message ?? 'No answer');
@@ -104,9 +108,7 @@ export class AccountService {
       return { readings: [], shape: '', problem: null, snapshot: await this.test(account, key) };
     }
     await checkEndpoint(account);
-    const secret = !hasCredential(account.provider)
-      ? ''
-      : (key ?? (await createSecretResolver(this.deps.env, this.deps.store)(account.id)));
+    const secret = await this.secretFor(account, key);
     if (hasCredential(account.provider) && !secret) {
       throw new AppFailure('no_credentials', 'Enter the API key for this account');
     }

@@ -112,7 +112,6 @@ export function msToNextCrossing(
   levels: readonly number[],
 ): number | null {
   if (ratePerMs === null || ratePerMs <= 0) return null;
-  const below = levels.filter((level) => level < value);
-  if (below.length === 0) return null;
-  return (value - Math.max(...below)) / ratePerMs;
+  const headroom = headroomToNextLevel(value, levels);
+  return headroom === null ? null : headroom / ratePerMs;
 }
