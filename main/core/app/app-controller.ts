@@ -117,7 +117,10 @@ export class AppController {
       });
     }
     this.emitState();
-    // Then each account's sparkline from its history, before the first poll replaces it.
+    this.monitor.setAccounts(this.effectiveAccounts());
+    await this.monitor.start();
+    // Then each account's sparkline from its history, after polling has started so it waits for none of this; an
+    // account whose first poll came first keeps the newer line that poll brought.
     const now = this.options.clock.wall().getTime();
     for (const account of this.options.stores.config.accounts) {
       const { points } = await this.options.stores.history.load(account.id).catch(() => ({ points: [] }));
@@ -126,8 +129,6 @@ export class AppController {
         this.entries.set(account.id, { ...entry, sparkline: sparklineOf(points, now) });
     }
     this.emitState();
-    this.monitor.setAccounts(this.effectiveAccounts());
-    await this.monitor.start();
   }
 
   async stop(): Promise<void> {
