@@ -22,10 +22,17 @@ export function devCspPlugin(): Plugin {
 export default defineConfig({
   main: {
     build: {
+      // zod is bundled: loading it as ~60 files from node_modules took a third of `creditbar status`'s start.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         // The CLI is a second entry of the main build: same core, no Electron.
         input: { index: resolve(__dirname, 'main/index.ts'), cli: resolve(__dirname, 'main/cli/index.ts') },
-        output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
+        output: {
+          banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+          // A lazy module (node:http, keytar, jsonata) comes through require: import() would start Node's ESM
+          // loader as well, for modules that are all CommonJS.
+          dynamicImportInCjs: false,
+        },
       },
     },
   },

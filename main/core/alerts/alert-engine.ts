@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { AlertIntent, type AlertKind, type Severity } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
 import { daysText, formatAmount, severityRank } from '../../../shared/format';
 import type { ProviderError, Snapshot } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
+import { z } from '../../../shared/zod';
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from './level';
 
 export const RUNWAY_WARN_DAYS = 7;
@@ -26,9 +26,9 @@ export const AccountAlertState = z.object({
   balance: AlertLevel,
   quota: AlertLevel,
   runway: AlertLevel,
-  authFailures: z.number().int().nonnegative(),
+  authFailures: z.int().check(z.nonnegative()),
   keyAlerted: z.boolean(),
-  snoozedUntil: z.iso.datetime({ offset: true }).nullable(),
+  snoozedUntil: z.nullable(z.iso.datetime({ offset: true })),
 });
 export type AccountAlertState = z.infer<typeof AccountAlertState>;
 

@@ -1,8 +1,8 @@
-import { type z, z as zod } from 'zod';
 import type { Account } from '../../../shared/config';
 import { describeIssues } from '../../../shared/config';
 import { type HistoryPoint, Snapshot } from '../../../shared/model';
 import { PROVIDERS, type ProviderId } from '../../../shared/providers';
+import { z } from '../../../shared/zod';
 import { AppFailure } from '../errors';
 import { scrubSecret } from './failure';
 import { cleanDetail, type HttpClient } from './http';
@@ -83,16 +83,17 @@ export function cleanStrings<T>(value: T, secret?: string): T {
  * key to a new object, and a key named `__proto__` would set the prototype instead and vanish, taking its
  * value (a metric at 99 %) with it.
  */
-export function plainEntries<T extends z.ZodType>(value: T) {
-  return zod.preprocess(
-    (input) =>
+export function plainEntries<T extends z.ZodMiniType>(value: T) {
+  return z.pipe(
+    z.transform((input: unknown) =>
       input !== null && typeof input === 'object' && !Array.isArray(input) ? Object.entries(input) : input,
-    zod.array(zod.tuple([zod.string(), value])),
+    ),
+    z.array(z.tuple([z.string(), value])),
   );
 }
 
 /** Validates a provider answer; drift becomes a `bad_response` that names the field, never a crash. */
-export function parseAnswer<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+export function parseAnswer<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const first = describeIssues(result.error).split('\n')[0];

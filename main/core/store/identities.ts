@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
-import { z } from 'zod';
 import { type Account, accountIdentity } from '../../../shared/config';
+import { z } from '../../../shared/zod';
+import { writePrivateFile } from './private-file';
 
 const IdentitiesFile = z.object({ version: z.literal(1), accounts: z.record(z.string(), z.string()) });
 
@@ -36,9 +36,7 @@ export class IdentityIndex {
       known && known.size === now.size && [...now].every(([id, identity]) => known.get(id) === identity);
     if (!same) {
       const body = { version: 1 as const, accounts: Object.fromEntries(now) };
-      await writeFileAtomic(this.file, JSON.stringify(body), { mode: 0o600, fsync: true }).catch(
-        () => undefined,
-      );
+      await writePrivateFile(this.file, JSON.stringify(body)).catch(() => undefined);
     }
     return changed.map(([id]) => id);
   }

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { Quota, Snapshot } from '../../../../shared/model';
+import { z } from '../../../../shared/zod';
 import {
   endpoint,
   type FetchContext,
@@ -13,20 +13,20 @@ import { statusDetailText } from '../error-text';
 
 export const GenerectMe = z.object({
   data: z.object({
-    plan: z.string().nullish(),
+    plan: z.nullish(z.string()),
     credits: z.object({
       balance: z.number(),
-      used_this_month: z.number().nullish(),
-      monthly_limit: z.number().nullish(),
+      used_this_month: z.nullish(z.number()),
+      monthly_limit: z.nullish(z.number()),
     }),
   }),
 });
 
 export const GenerectUsage = z.object({
   data: z.object({
-    period: z.string().nullish(),
-    total_credits: z.number().nullish(),
-    breakdown: plainEntries(z.number()).nullish(),
+    period: z.nullish(z.string()),
+    total_credits: z.nullish(z.number()),
+    breakdown: z.nullish(plainEntries(z.number())),
   }),
 });
 

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { Purchase, Snapshot, UsagePoint } from '../../../../shared/model';
+import { z } from '../../../../shared/zod';
 import { endpoint, type ProviderAdapter, parseAnswer, startOfMonthUtc, toInstant } from '../adapter';
 import { problemDetailText } from '../error-text';
 
@@ -12,14 +12,14 @@ export const HappenstanceUsage = z.object({
   has_credits: z.boolean(),
   purchases: z.array(PurchaseRecord),
   usage: z.array(UsageRecord),
-  auto_reload: z
-    .object({
+  auto_reload: z.nullish(
+    z.object({
       enabled: z.boolean(),
       threshold_credits: z.number(),
       reload_credit_amount: z.number(),
-      last_reload_at: z.string().nullish(),
-    })
-    .nullish(),
+      last_reload_at: z.nullish(z.string()),
+    }),
+  ),
 });
 export type HappenstanceUsage = z.infer<typeof HappenstanceUsage>;
 

@@ -1,22 +1,22 @@
-import { z } from 'zod';
 import type { Purchase, Snapshot, UsagePoint } from '../../../../shared/model';
+import { z } from '../../../../shared/zod';
 import { AppFailure } from '../../errors';
 import { endpoint, type ProviderAdapter, parseAnswer, startOfMonthUtc, toInstant } from '../adapter';
 import { anyErrorText } from '../error-text';
 
 const UsageRecord = z.object({
   created_at: z.number(),
-  credit_change: z.number().nullish(),
+  credit_change: z.nullish(z.number()),
   credit_balance: z.number(),
-  source_type: z.string().nullish(),
-  description: z.string().nullish(),
+  source_type: z.nullish(z.string()),
+  description: z.nullish(z.string()),
 });
 export type KlaimRecord = z.infer<typeof UsageRecord>;
 
 /** One page; `lastKey` is an opaque cursor sent back verbatim as `starting_after`. */
 export const KlaimPage = z.object({
   data: z.array(UsageRecord),
-  lastKey: z.record(z.string(), z.unknown()).nullish(),
+  lastKey: z.nullish(z.record(z.string(), z.unknown())),
 });
 
 export const KLAIM_MAX_PAGES = 20;

@@ -1,26 +1,26 @@
-import { z } from 'zod';
 import type { Quota, Snapshot } from '../../../../shared/model';
+import { z } from '../../../../shared/zod';
 import { AppFailure } from '../../errors';
 import { endpoint, type ProviderAdapter, parseAnswer, percentOf, plainEntries, toInstant } from '../adapter';
 import { envelopeErrorText } from '../error-text';
 
 const Metric = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   unit: z.string(),
-  included: z.number().nonnegative(),
+  included: z.number().check(z.nonnegative()),
   used: z.number(),
-  overage: z.number().nullish(),
-  percentage: z.number().nullish(),
+  overage: z.nullish(z.number()),
+  percentage: z.nullish(z.number()),
 });
 
 export const MeteredUsage = z.object({
   success: z.literal(true),
   data: z.object({
-    period: z.object({ start: z.string(), end: z.string() }).nullish(),
+    period: z.nullish(z.object({ start: z.string(), end: z.string() })),
     metrics: plainEntries(Metric),
-    estimatedCost: z
-      .object({ base: z.number(), overage: z.number(), total: z.number(), currency: z.string() })
-      .nullish(),
+    estimatedCost: z.nullish(
+      z.object({ base: z.number(), overage: z.number(), total: z.number(), currency: z.string() }),
+    ),
   }),
 });
 export type MeteredUsage = z.infer<typeof MeteredUsage>;
@@ -33,14 +33,14 @@ const KIND_BY_CODE: Record<string, 'auth' | 'forbidden' | 'payment' | 'rate_limi
   BAD_REQUEST: 'config',
 };
 
+const EnvelopeFailure = z.object({
+  success: z.literal(false),
+  error: z.partial(z.object({ code: z.string(), message: z.string() })),
+});
+
 /** A `{success:false}` envelope that arrives with a 2xx status still is an error, classified by its code. */
 function envelopeFailure(body: unknown): AppFailure | null {
-  const parsed = z
-    .object({
-      success: z.literal(false),
-      error: z.object({ code: z.string(), message: z.string() }).partial(),
-    })
-    .safeParse(body);
+  const parsed = EnvelopeFailure.safeParse(body);
   if (!parsed.success) return null;
   const kind = KIND_BY_CODE[parsed.data.error.code ?? ''] ?? 'bad_response';
   const detail = envelopeErrorText(body);

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { Purchase, Snapshot, UsagePoint } from '../../../../shared/model';
+import { z } from '../../../../shared/zod';
 import {
   endpoint,
   type FetchContext,
@@ -11,30 +11,31 @@ import {
 import { anyErrorText } from '../error-text';
 
 /** The document lists fields, not envelopes: accept an answer either bare or wrapped in `data`. */
-function enveloped<T extends z.ZodType>(inner: T) {
-  return z.preprocess(
-    (value) =>
+function enveloped<T extends z.ZodMiniType>(inner: T) {
+  return z.pipe(
+    z.transform((value: unknown) =>
       value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'data')
         ? (value as { data: unknown }).data
         : value,
+    ),
     inner,
   );
 }
 
 const CreditBalance = z.object({
   balance: z.number(),
-  reserved: z.number().nullish(),
+  reserved: z.nullish(z.number()),
   available: z.number(),
-  currency: z.string().nullish(),
-  auto_reload_enabled: z.boolean().nullish(),
-  auto_reload_threshold: z.number().nullish(),
-  auto_reload_amount: z.number().nullish(),
+  currency: z.nullish(z.string()),
+  auto_reload_enabled: z.nullish(z.boolean()),
+  auto_reload_threshold: z.nullish(z.number()),
+  auto_reload_amount: z.nullish(z.number()),
 });
 
 const UsageStats = z.object({
   credits_consumed: z.number(),
   period_start: z.string(),
-  period_end: z.string().nullish(),
+  period_end: z.nullish(z.string()),
 });
 
 const LedgerEntry = z.object({
@@ -44,7 +45,15 @@ const LedgerEntry = z.object({
 });
 
 export const RichCredits = enveloped(CreditBalance);
-export const RichUsage = enveloped(z.union([UsageStats.transform((one) => [one]), z.array(UsageStats)]));
+export const RichUsage = enveloped(
+  z.union([
+    z.pipe(
+      UsageStats,
+      z.transform((one) => [one]),
+    ),
+    z.array(UsageStats),
+  ]),
+);
 export const RichLedgerPage = enveloped(z.array(LedgerEntry));
 
 export const LEDGER_PAGE_SIZE = 100;
