@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { AlertState, EMPTY_ALERT_STATE } from '../alerts/alert-engine';
+import { writePrivateFile } from './private-file';
 
 /** Which alerts were already given, kept across restarts so none repeats and none due is missed. */
 export class AlertStateStore {
@@ -44,6 +44,6 @@ export class AlertStateStore {
 
   async save(state: AlertState): Promise<void> {
     await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    await writeFileAtomic(this.file, JSON.stringify(state), { mode: 0o600, fsync: true });
+    await writePrivateFile(this.file, JSON.stringify(state));
   }
 }

@@ -1,8 +1,8 @@
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
-import { z } from 'zod';
 import { Snapshot } from '../../../shared/model';
+import { z } from '../../../shared/zod';
+import { writePrivateFile } from './private-file';
 
 const CacheFile = z.object({ version: z.literal(1), accountId: z.string(), snapshot: Snapshot });
 
@@ -56,7 +56,7 @@ export function createSnapshotCache(cacheDir: string): SnapshotCache {
       memory.set(accountId, snapshot);
       await mkdir(cacheDir, { recursive: true, mode: 0o700 });
       const body = JSON.stringify({ version: 1, accountId, snapshot } satisfies z.infer<typeof CacheFile>);
-      await writeFileAtomic(fileOf(accountId), body, { mode: 0o600, fsync: true });
+      await writePrivateFile(fileOf(accountId), body);
     },
     async remove(accountId) {
       memory.delete(accountId);

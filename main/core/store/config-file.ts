@@ -1,8 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { ConfigFile, describeIssues } from '../../../shared/config';
 import { ConfigError } from '../errors';
+import { writePrivateFile } from './private-file';
 
 /** Reads and validates the config; null when there is none yet. Never writes: a bad file is left for the person. */
 export async function readConfig(file: string): Promise<ConfigFile | null> {
@@ -50,7 +50,7 @@ export async function writeConfig(file: string, config: ConfigFile): Promise<voi
   const parsed = ConfigFile.parse(config);
   try {
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    await writeFileAtomic(file, `${JSON.stringify(parsed, null, 2)}\n`, { mode: 0o600, fsync: true });
+    await writePrivateFile(file, `${JSON.stringify(parsed, null, 2)}\n`);
   } catch (error) {
     throw writeProblem(file, error);
   }
