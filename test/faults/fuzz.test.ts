@@ -178,7 +178,7 @@ function expectedKind(status: number): string {
     403: 'forbidden',
     404: 'not_found',
     405: 'config',
-    // Node's fetch refuses a 407 (proxy authentication) itself, before any answer is read: a network problem.
+    // A proxy asking to log in (407) says nothing about the provider: a network problem.
     407: 'network',
     408: 'timeout',
     410: 'not_found',

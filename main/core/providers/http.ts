@@ -1,6 +1,7 @@
 import { urlProblem } from '../../../shared/url-policy';
 import { AppFailure } from '../errors';
 import { scrubSecret } from './failure';
+import { type Exchange, exchange } from './http-exchange';
 import { MAX_RETRY_AFTER_SECONDS, parseRetryAfter, waitText } from './retry-after';
 
 export const DEFAULT_DEADLINE_MS = 15_000;
@@ -78,6 +79,13 @@ function statusFailure(
   }
   if (status === 429)
     return new AppFailure('rate_limited', `Rate-limited (429)${wait}${suffix}`, { ...extra, ...retry });
+  // A proxy on the way, not the provider, wants credentials: nothing about the key or the account is known.
+  if (status === 407)
+    return new AppFailure(
+      'network',
+      'A proxy between this computer and the provider asks to log in (407)',
+      extra,
+    );
   if (status === 408) return new AppFailure('timeout', `The provider timed out (408)${suffix}`, extra);
   if (status >= 500)
     return new AppFailure('server', `The provider is having trouble (${status})${wait}${suffix}`, {
@@ -98,7 +106,7 @@ function networkFailure(error: unknown, host: string): AppFailure {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return new AppFailure('network', `Could not find ${host} (DNS lookup failed; offline?)`);
   }
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
+  if (code === 'ECONNRESET' || code === 'EPIPE') {
     return new AppFailure('network', `The connection to ${host} was cut off`);
   }
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) {
@@ -110,25 +118,21 @@ function networkFailure(error: unknown, host: string): AppFailure {
   return new AppFailure('network', `Could not reach ${host}${code ? ` (${code})` : ''}`);
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length'));
+async function readCapped(response: Exchange, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.header('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
+    response.body.destroy();
     throw tooLarge(maxBytes);
   }
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of response.body as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      await reader.cancel();
+      response.body.destroy();
       throw tooLarge(maxBytes);
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks);
 }
@@ -152,8 +156,8 @@ function parseJson(
   }
 }
 
-function redirectTarget(response: Response, current: URL): URL {
-  const location = response.headers.get('location');
+function redirectTarget(response: Exchange, current: URL): URL {
+  const location = response.header('location');
   if (!location) {
     throw new AppFailure('bad_response', `Redirect (${response.status}) without a destination`, {
       status: response.status,
@@ -194,17 +198,17 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const body = request.json !== undefined ? JSON.stringify(request.json) : undefined;
 
     for (let hop = 0; ; hop++) {
-      let response: Response;
+      let response: Exchange;
       const target = new URL(url);
       if (request.keyParam) target.searchParams.set(request.keyParam.name, request.keyParam.value);
       try {
-        response = await fetch(target, { method: request.method, headers, body, redirect: 'manual', signal });
+        response = await exchange(target, { method: request.method, headers, body, signal });
       } catch (error) {
         if (signal.aborted) throw error;
         throw networkFailure(error, url.host);
       }
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
-        await response.body?.cancel();
+        response.body.destroy();
         if (hop >= MAX_REDIRECTS) throw new AppFailure('bad_response', 'Too many redirects');
         url = redirectTarget(response, url);
         continue;
@@ -216,18 +220,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         if (error instanceof AppFailure || signal.aborted) throw error;
         throw networkFailure(error, url.host);
       }
-      const contentType = response.headers.get('content-type') ?? '';
+      const contentType = response.header('content-type') ?? '';
       const parsed = parseJson(bytes, contentType);
       if (response.status < 200 || response.status >= 300) {
         const raw = parsed.ok && call.describeError ? call.describeError(parsed.value) : undefined;
         // Scrubbed before it is cut: a key straddling the cut would otherwise leave its first characters.
         const detail = raw ? cleanDetail(scrubSecret(raw, call.secret)) : undefined;
         const at = now();
-        const retryAfter = parseRetryAfter(
-          response.headers.get('retry-after'),
-          response.headers.get('date'),
-          at,
-        );
+        const retryAfter = parseRetryAfter(response.header('retry-after'), response.header('date'), at);
         throw statusFailure(response.status, detail || undefined, retryAfter, at);
       }
       if (!parsed.ok) {
