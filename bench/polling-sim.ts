@@ -1,10 +1,11 @@
 import { type AccountAlertState, evaluateAccount, REARM_MARGIN } from '../main/core/alerts/alert-engine';
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../main/core/alerts/level';
-import { outlookFor } from '../main/core/alerts/outlook';
+import { OUTLOOK_WINDOW_MS, outlookFor } from '../main/core/alerts/outlook';
 import { decideNextPoll, nextLimitFloorMs } from '../main/core/monitor/poll-policy';
 import { compactPoints } from '../main/core/store/history';
 import type { Account } from '../shared/config';
-import type { HistoryPoint, Snapshot } from '../shared/model';
+import type { Snapshot } from '../shared/model';
+import { PointSeries } from '../shared/point-series';
 import { PROVIDERS } from '../shared/providers';
 import { DAY, HOUR, MINUTE, seeded, type Trace } from './traces';
 
@@ -28,7 +29,7 @@ interface PolicyState {
   lastLimitedAt: number | null;
   /** Creditbar's longest wait: what the Monitor uses for an account with no pollSeconds of its own. */
   ceilingSeconds: number;
-  history: HistoryPoint[];
+  history: PointSeries;
   failures: number;
   random: () => number;
 }
@@ -49,7 +50,7 @@ export function creditbarPolicy(
     next(t, outcome, state) {
       const now = WALL_START + t;
       const outlook = outcome.snapshot
-        ? outlookFor(state.account, outcome.snapshot, state.history, now)
+        ? outlookFor(state.account, outcome.snapshot, state.history.since(now - OUTLOOK_WINDOW_MS), now)
         : null;
       if (!outcome.snapshot) state.lastLimitedAt = t;
       state.limitFloorMs = nextLimitFloorMs(
@@ -191,7 +192,7 @@ export function simulate(trace: Trace, policy: Policy, seed: number): PolicyResu
     limitFloorMs: 0,
     lastLimitedAt: null,
     ceilingSeconds: trace.account.pollSeconds ?? PROVIDERS[trace.account.provider].defaultPollSeconds,
-    history: [],
+    history: PointSeries.empty(),
     failures: 0,
     random: seeded(seed),
   };
@@ -215,7 +216,7 @@ export function simulate(trace: Trace, policy: Policy, seed: number): PolicyResu
     } else {
       const snapshot = snapshotAt(trace, t);
       if (policy.usesHistory)
-        state.history.push({
+        state.history.insert({
           t: WALL_START + t,
           remaining: snapshot.remaining,
           used: null,

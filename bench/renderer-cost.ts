@@ -5,7 +5,7 @@ import { downsample, sparklineOf } from '../main/core/present/history-series';
 import { demoHistory } from '../main/core/providers/demo/demo';
 import type { AccountView, AppState } from '../shared/app-state';
 import { INVOKE, type InvokeChannel, methodName } from '../shared/ipc';
-import type { HistoryPoint } from '../shared/model';
+import { PointSeries } from '../shared/point-series';
 import { bridgeScript, launchChromium, serveRenderer } from '../test/support/popover-harness';
 
 const ASSETS = path.resolve(__dirname, '..', 'out', 'renderer', 'assets');
@@ -26,7 +26,7 @@ export function rendererJsGzipBytes(): { total: number; initial: number } {
  * Twenty accounts as main pushes them: each with its sparkline, which main downsamples from the history when the
  * history changes (at a poll), not when the popover opens.
  */
-function accounts(count: number, now: number, histories: Map<string, HistoryPoint[]>): AccountView[] {
+function accounts(count: number, now: number, histories: Map<string, PointSeries>): AccountView[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `acct-${i}`,
     provider: 'happenstance',
@@ -52,7 +52,7 @@ function accounts(count: number, now: number, histories: Map<string, HistoryPoin
     checkedAt: new Date(now).toISOString(),
     retryAt: null,
     config: { id: `acct-${i}`, provider: 'happenstance', label: `Account ${i}` },
-    sparkline: sparklineOf(histories.get(`acct-${i}`) ?? [], now),
+    sparkline: sparklineOf(histories.get(`acct-${i}`) ?? PointSeries.empty(), now),
   }));
 }
 
@@ -66,7 +66,7 @@ export async function rendererCost() {
   try {
     const now = Date.now();
     const histories = new Map(
-      Array.from({ length: 20 }, (_, i) => [`acct-${i}`, demoHistory(`acct-${i}`, now)]),
+      Array.from({ length: 20 }, (_, i) => [`acct-${i}`, PointSeries.of(demoHistory(`acct-${i}`, now))]),
     );
     const empty: AppState = {
       accounts: [],
@@ -88,12 +88,11 @@ export async function rendererCost() {
       ) => {
         if (channel === 'state:get') return { ok: true, value: empty };
         if (channel === 'history:get') {
-          const points = (histories.get(request.accountId) ?? []).filter(
-            (p) => p.t >= request.from && p.t <= request.to,
-          );
+          const points = histories.get(request.accountId) ?? PointSeries.empty();
+          const from = points.firstAtOrAfter(request.from);
           return {
             ok: true,
-            value: downsample(points, request.maxPoints).map((p) => ({
+            value: downsample(points, from, points.firstAfter(request.to), request.maxPoints).map((p) => ({
               t: p.t,
               remaining: p.remaining,
               maxPercent: p.maxPercent,

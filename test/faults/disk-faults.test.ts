@@ -86,7 +86,9 @@ describe.runIf(canMount())('disk faults, for real', () => {
       expect(watch.lines.filter((l) => l.includes('"type":"alert"'))).toHaveLength(1);
       expect(stderr).toMatch(/Could not save the alert state; Creditbar keeps running/);
       const historyAfter = await new HistoryStore(path.join(dir, 'history')).load('happenstance');
-      expect(historyAfter.points.slice(0, historyBefore.points.length)).toEqual(historyBefore.points);
+      expect(historyAfter.points.toArray(0, historyBefore.points.length)).toEqual(
+        historyBefore.points.toArray(),
+      );
     } finally {
       hs.balance = 1840;
     }

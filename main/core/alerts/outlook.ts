@@ -3,7 +3,9 @@ import type { HistoryPoint, Snapshot } from '../../../shared/model';
 import { RUNWAY_CRITICAL_DAYS, RUNWAY_WARN_DAYS } from './alert-engine';
 import {
   type BalancePoint,
+  BUSIEST_WINDOW_MS,
   burnRatePerMs,
+  FORECAST_WINDOW_MS,
   type Forecast,
   forecastBalance,
   headroomToNextLevel,
@@ -14,6 +16,12 @@ import {
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from './level';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * How far back `outlookFor` needs the history: the burn rate's window, and the busiest-spending one. Older points
+ * change nothing but how long ago the value last moved, and that only matters up to a couple of hours.
+ */
+export const OUTLOOK_WINDOW_MS = Math.max(FORECAST_WINDOW_MS, BUSIEST_WINDOW_MS);
 
 export interface Outlook {
   forecast: Forecast;

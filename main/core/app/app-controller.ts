@@ -2,6 +2,7 @@ import type { AlertIntent } from '../../../shared/alerts';
 import type { AppState } from '../../../shared/app-state';
 import { type Account, accountIdentity, effectiveAccount } from '../../../shared/config';
 import type { CoreChannel } from '../../../shared/ipc';
+import { PointSeries } from '../../../shared/point-series';
 import { PROVIDERS } from '../../../shared/providers';
 import { AccountService } from '../accounts/account-service';
 import { AppFailure } from '../errors';
@@ -123,7 +124,9 @@ export class AppController {
     // account whose first poll came first keeps the newer line that poll brought.
     const now = this.options.clock.wall().getTime();
     for (const account of this.options.stores.config.accounts) {
-      const { points } = await this.options.stores.history.load(account.id).catch(() => ({ points: [] }));
+      const { points } = await this.options.stores.history
+        .load(account.id)
+        .catch(() => ({ points: PointSeries.empty() }));
       const entry = this.entries.get(account.id);
       if (entry && !entry.sparkline)
         this.entries.set(account.id, { ...entry, sparkline: sparklineOf(points, now) });
@@ -279,10 +282,11 @@ export class AppController {
     'history:get': async ({ accountId, from, to, maxPoints }) => {
       if (!this.options.stores.config.account(accountId)) return [];
       const { points } = await this.options.stores.history.load(accountId);
-      return downsample(
-        points.filter((p) => p.t >= from && p.t <= to),
-        maxPoints,
-      ).map((p) => ({ t: p.t, remaining: p.remaining, maxPercent: p.maxPercent }));
+      return downsample(points, points.firstAtOrAfter(from), points.firstAfter(to), maxPoints).map((p) => ({
+        t: p.t,
+        remaining: p.remaining,
+        maxPercent: p.maxPercent,
+      }));
     },
     'history:export': async ({ accountId }) => {
       if (!this.options.stores.config.account(accountId))

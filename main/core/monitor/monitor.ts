@@ -1,6 +1,6 @@
 import type { AlertIntent } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
-import type { HistoryPoint } from '../../../shared/model';
+import { PointSeries } from '../../../shared/point-series';
 import { PROVIDERS } from '../../../shared/providers';
 import {
   type AlertState,
@@ -10,7 +10,7 @@ import {
   msUntilQuietEnd,
 } from '../alerts/alert-engine';
 import type { Forecast } from '../alerts/forecast';
-import { type Outlook, outlookFor } from '../alerts/outlook';
+import { OUTLOOK_WINDOW_MS, type Outlook, outlookFor } from '../alerts/outlook';
 import type { HttpClient } from '../providers/http';
 import type { AlertStateStore } from '../store/alert-state-store';
 import type { SnapshotCache } from '../store/cache';
@@ -47,7 +47,7 @@ export interface MonitorDeps {
 
 export interface MonitorEvents {
   /** After every poll, fresh or failed (a failed one carries the last-known snapshot, stale). */
-  result?(result: AccountResult, forecast: Forecast | null, history: readonly HistoryPoint[] | null): void;
+  result?(result: AccountResult, forecast: Forecast | null, history: PointSeries | null): void;
   alert?(intent: AlertIntent): void;
   /** Something on disk could not be written; the monitor goes on. */
   problem?(message: string): void;
@@ -308,12 +308,15 @@ export class Monitor {
     // A newer poll (or a config change, or stop) superseded this one: its answer is old news.
     if (generation !== slot.generation || !this.running || this.slots.get(slot.account.id) !== slot) return;
     let outlook: Outlook | null = null;
-    let history: readonly HistoryPoint[] | null = null;
+    let history: PointSeries | null = null;
     if (result.error === null && result.snapshot) {
       if (this.deps.owner !== false)
         await this.deps.history.append(slot.account.id, result.snapshot).catch(() => this.problem('history'));
-      const { points } = await this.deps.history.load(slot.account.id).catch(() => ({ points: [] }));
-      outlook = outlookFor(slot.account, result.snapshot, points, now().getTime());
+      const { points } = await this.deps.history
+        .load(slot.account.id)
+        .catch(() => ({ points: PointSeries.empty() }));
+      const wall = now().getTime();
+      outlook = outlookFor(slot.account, result.snapshot, points.since(wall - OUTLOOK_WINDOW_MS), wall);
       history = points;
     }
     const at = now().getTime();

@@ -1,21 +1,31 @@
 import type { HistoryPoint } from '../../../shared/model';
+import type { PointSeries } from '../../../shared/point-series';
 
 /**
- * At most `maxPoints` points for a chart of that many pixels: each bucket keeps its lowest and highest balance
- * (in time order), so a dip or a top-up never disappears when a year is drawn 300 px wide.
+ * At most `maxPoints` points from `first` up to `end` (exclusive) for a chart of that many pixels: each bucket keeps
+ * its lowest and highest balance (in time order), so a dip or a top-up never disappears when a year is drawn 300 px
+ * wide. Only the points kept become objects.
  */
-export function downsample(points: readonly HistoryPoint[], maxPoints: number): HistoryPoint[] {
-  if (points.length <= maxPoints) return [...points];
+export function downsample(
+  series: PointSeries,
+  first: number,
+  end: number,
+  maxPoints: number,
+): HistoryPoint[] {
+  const count = end - first;
+  if (count <= maxPoints) return series.toArray(first, end);
   const buckets = Math.max(1, Math.floor(maxPoints / 2));
-  const size = points.length / buckets;
+  const size = count / buckets;
   const out: HistoryPoint[] = [];
   for (let b = 0; b < buckets; b++) {
-    const slice = points.slice(Math.floor(b * size), Math.floor((b + 1) * size));
-    if (slice.length === 0) continue;
-    const value = (p: HistoryPoint) => p.remaining ?? p.maxPercent ?? 0;
-    let low = slice[0] as HistoryPoint;
+    const from = first + Math.floor(b * size);
+    const to = first + Math.floor((b + 1) * size);
+    if (from >= to) continue;
+    let low = series.at(from);
     let high = low;
-    for (const p of slice) {
+    const value = (p: HistoryPoint) => p.remaining ?? p.maxPercent ?? 0;
+    for (let i = from + 1; i < to; i++) {
+      const p = series.at(i);
       if (value(p) < value(low)) low = p;
       if (value(p) > value(high)) high = p;
     }
@@ -31,13 +41,11 @@ const SPARKLINE_RANGE_MS = 30 * 86_400_000;
 
 /** An account's sparkline from its history: the last 30 days, downsampled, values only. */
 export function sparklineOf(
-  points: readonly HistoryPoint[],
+  points: PointSeries,
   now: number,
 ): { t: number; remaining: number | null; maxPercent: number | null }[] {
-  const from = now - SPARKLINE_RANGE_MS;
-  let first = points.length;
-  while (first > 0 && (points[first - 1] as HistoryPoint).t >= from) first--;
-  return downsample(points.slice(first), SPARKLINE_POINTS).map((p) => ({
+  const first = points.firstAtOrAfter(now - SPARKLINE_RANGE_MS);
+  return downsample(points, first, points.length, SPARKLINE_POINTS).map((p) => ({
     t: p.t,
     remaining: p.remaining,
     maxPercent: p.maxPercent,

@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { HistoryPoint, ProviderUsage } from '../../../shared/model';
+import type { ProviderUsage } from '../../../shared/model';
+import type { PointColumns } from '../../../shared/point-series';
 
 /**
  * The compacted part of a history file as binary columns (deflated, then base64 in the file's JSON header):
@@ -8,37 +9,27 @@ import type { HistoryPoint, ProviderUsage } from '../../../shared/model';
  * hold a time before 1970 from a wrong clock); values float64 (balances keep their cents), percents float32;
  * NaN stands for "no value".
  */
-/** What `encodeColumns` takes: one array per column. */
-export interface Columns {
-  t: number[];
-  remaining: (number | null)[];
-  used: (number | null)[];
-  maxPercent: (number | null)[];
-  usageT: number[];
-  usageUsed: number[];
-}
-
-const nan = (v: number | null) => (v === null ? Number.NaN : v);
-
-export function encodeColumns(c: Columns): string {
-  const n = c.t.length;
-  const m = c.usageT.length;
+export function encodeColumns(points: PointColumns, usage: readonly ProviderUsage[]): string {
+  const n = points.t.length;
+  const m = usage.length;
   const buffer = new ArrayBuffer(n * (8 + 8 + 8 + 4) + m * (8 + 8));
   let offset = 0;
-  const put = <T extends Uint32Array | Float64Array | Float32Array>(
+  const put = <T extends Float64Array | Float32Array>(
     Type: { new (b: ArrayBuffer, o: number, l: number): T; BYTES_PER_ELEMENT: number },
-    values: number[],
+    length: number,
+    value: (i: number) => number,
   ) => {
-    new Type(buffer, offset, values.length).set(values);
-    offset += values.length * Type.BYTES_PER_ELEMENT;
+    const column = new Type(buffer, offset, length);
+    for (let i = 0; i < length; i++) column[i] = value(i);
+    offset += length * Type.BYTES_PER_ELEMENT;
   };
   // Float64 columns first so every typed array sits on an aligned offset.
-  put(Float64Array, c.remaining.map(nan));
-  put(Float64Array, c.used.map(nan));
-  put(Float64Array, c.usageUsed);
-  put(Float64Array, c.t);
-  put(Float64Array, c.usageT);
-  put(Float32Array, c.maxPercent.map(nan));
+  put(Float64Array, n, (i) => points.remaining[i] as number);
+  put(Float64Array, n, (i) => points.used[i] as number);
+  put(Float64Array, m, (i) => (usage[i] as ProviderUsage).used);
+  put(Float64Array, n, (i) => Math.round((points.t[i] as number) / 1000));
+  put(Float64Array, m, (i) => Math.round((usage[i] as ProviderUsage).t / 1000));
+  put(Float32Array, n, (i) => points.maxPercent[i] as number);
   return deflateRawSync(Buffer.from(buffer)).toString('base64');
 }
 
@@ -46,59 +37,62 @@ function isInfinite(v: number): boolean {
   return v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY;
 }
 
+function hasInfinite(column: ArrayLike<number>): boolean {
+  for (let i = 0; i < column.length; i++) if (isInfinite(column[i] as number)) return true;
+  return false;
+}
+
 /**
- * Points and usage straight from the bytes, in one pass with no intermediate arrays; null when the bytes do not
- * have the announced shape or hold an infinite value (the file is then set aside).
+ * Points as columns (times in ms) and usage straight from the bytes; null when the bytes do not have the announced
+ * shape or hold an infinite value (the file is then set aside).
  */
 export function decodeColumns(
   data: string,
   points: number,
   usage: number,
   version: 2 | 3 = 3,
-): { points: HistoryPoint[]; usage: ProviderUsage[] } | null {
+): { points: PointColumns; usage: ProviderUsage[] } | null {
+  const timeBytes = version === 3 ? 8 : 4;
+  const size = points * (20 + timeBytes) + usage * (8 + timeBytes);
   let bytes: Buffer;
   try {
-    bytes = inflateRawSync(Buffer.from(data, 'base64'));
+    // One output chunk of the announced size: a fifth faster than zlib's 16 KiB chunks, and a block that inflates
+    // to more than it announced stops there instead of filling memory.
+    bytes = inflateRawSync(Buffer.from(data, 'base64'), {
+      chunkSize: Math.max(64, size),
+      maxOutputLength: Math.max(1, size),
+    });
   } catch {
     return null;
   }
-  const timeBytes = version === 3 ? 8 : 4;
-  if (bytes.length !== points * (20 + timeBytes) + usage * (8 + timeBytes)) return null;
-  const buffer = new Uint8Array(bytes).buffer;
-  const remaining = new Float64Array(buffer, 0, points);
-  const used = new Float64Array(buffer, points * 8, points);
-  const usageUsed = new Float64Array(buffer, points * 16, usage);
-  let t: Float64Array | Uint32Array;
+  if (bytes.length !== size) return null;
+  // Typed arrays need aligned offsets: zlib's own buffer is used as it is when it starts on one, copied if not.
+  const buffer = bytes.byteOffset % 8 === 0 ? bytes.buffer : new Uint8Array(bytes).buffer;
+  const base = bytes.byteOffset % 8 === 0 ? bytes.byteOffset : 0;
+  const remaining = new Float64Array(buffer, base, points);
+  const used = new Float64Array(buffer, base + points * 8, points);
+  const usageUsed = new Float64Array(buffer, base + points * 16, usage);
+  let seconds: Float64Array | Uint32Array;
   let usageT: Float64Array | Uint32Array;
   let maxPercent: Float32Array;
   if (version === 3) {
-    t = new Float64Array(buffer, points * 16 + usage * 8, points);
-    usageT = new Float64Array(buffer, points * 24 + usage * 8, usage);
-    maxPercent = new Float32Array(buffer, points * 24 + usage * 16, points);
+    seconds = new Float64Array(buffer, base + points * 16 + usage * 8, points);
+    usageT = new Float64Array(buffer, base + points * 24 + usage * 8, usage);
+    maxPercent = new Float32Array(buffer, base + points * 24 + usage * 16, points);
   } else {
-    t = new Uint32Array(buffer, points * 16 + usage * 8, points);
-    maxPercent = new Float32Array(buffer, points * 20 + usage * 8, points);
-    usageT = new Uint32Array(buffer, points * 24 + usage * 8, usage);
+    seconds = new Uint32Array(buffer, base + points * 16 + usage * 8, points);
+    maxPercent = new Float32Array(buffer, base + points * 20 + usage * 8, points);
+    usageT = new Uint32Array(buffer, base + points * 24 + usage * 8, usage);
   }
-  const outPoints = new Array<HistoryPoint>(points);
-  for (let i = 0; i < points; i++) {
-    const r = remaining[i] as number;
-    const u = used[i] as number;
-    const p = maxPercent[i] as number;
-    // NaN is "no value"; any other number must be finite.
-    if (isInfinite(r) || isInfinite(u) || isInfinite(p)) return null;
-    outPoints[i] = {
-      t: (t[i] as number) * 1000,
-      remaining: Number.isNaN(r) ? null : r,
-      used: Number.isNaN(u) ? null : u,
-      maxPercent: Number.isNaN(p) ? null : p,
-    };
-  }
+  // NaN is "no value"; any other number must be finite.
+  if (hasInfinite(remaining) || hasInfinite(used) || hasInfinite(maxPercent)) return null;
+  const t = new Float64Array(points);
+  for (let i = 0; i < points; i++) t[i] = (seconds[i] as number) * 1000;
   const outUsage = new Array<ProviderUsage>(usage);
   for (let i = 0; i < usage; i++) {
     const amount = usageUsed[i] as number;
     if (!Number.isFinite(amount)) return null;
     outUsage[i] = { t: (usageT[i] as number) * 1000, used: amount };
   }
-  return { points: outPoints, usage: outUsage };
+  return { points: { t, remaining, used, maxPercent }, usage: outUsage };
 }

@@ -1,9 +1,10 @@
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
-import { z } from 'zod';
 import type { HistoryPoint, ProviderUsage, Snapshot } from '../../../shared/model';
+import { PointSeries } from '../../../shared/point-series';
+import { z } from '../../../shared/zod';
 import { decodeColumns, encodeColumns } from './history-columns';
+import { writePrivateFile } from './private-file';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -14,14 +15,14 @@ export const DAILY_KEEP_MS = 400 * DAY;
 const COMPACT_EVERY = 1440;
 
 export interface AccountHistory {
-  points: HistoryPoint[];
+  points: PointSeries;
   usage: ProviderUsage[];
 }
 
 // One JSON value per line: `{"v":1}` first, then `[t, remaining, used, maxPercent]` per poll and `["u", t, used]`
 // per provider usage record. Times are seconds. Appending never rewrites what is there, so a kill mid-write can
 // only tear the last line.
-const n = z.number().nullable();
+const n = z.nullable(z.number());
 const PointRow = z.tuple([z.number(), n, n, n]);
 const UsageRow = z.tuple([z.literal('u'), z.number(), z.number()]);
 const Rows = z.array(z.union([PointRow, UsageRow]));
@@ -31,8 +32,8 @@ const Header = z.union([
   z.object({ v: z.literal(1) }),
   z.object({
     v: z.union([z.literal(2), z.literal(3)]),
-    points: z.number().int().nonnegative(),
-    usage: z.number().int().nonnegative(),
+    points: z.int().check(z.nonnegative()),
+    usage: z.int().check(z.nonnegative()),
     data: z.string(),
   }),
 ]);
@@ -60,37 +61,43 @@ function countUsage(usage: readonly ProviderUsage[]): Map<string, number> {
   return counts;
 }
 
+function bucketOf(t: number, age: number): number {
+  return age > HOURLY_KEEP_MS ? Math.floor(t / DAY) : Math.floor(t / HOUR) + 1e9;
+}
+
 /**
  * Keeps every point for 7 days, the last point of each hour to 90 days, the last of each day to 400 days.
  * A year of one-minute polling is then about 12 000 points an account.
  */
-export function compactPoints(points: readonly HistoryPoint[], now: number): HistoryPoint[] {
-  const kept: HistoryPoint[] = [];
+export function compactPoints(points: PointSeries, now: number): PointSeries {
+  const kept: number[] = [];
   let lastBucket: number | null = null;
-  for (const p of points) {
-    const age = now - p.t;
+  for (let i = 0; i < points.length; i++) {
+    const t = points.time(i);
+    const age = now - t;
     if (age > DAILY_KEEP_MS) continue;
     if (age <= RAW_KEEP_MS) {
-      kept.push(p);
+      kept.push(i);
       lastBucket = null;
       continue;
     }
-    const bucket = age > HOURLY_KEEP_MS ? Math.floor(p.t / DAY) : Math.floor(p.t / HOUR) + 1e9;
-    if (bucket === lastBucket) kept[kept.length - 1] = p;
-    else kept.push(p);
+    const bucket = bucketOf(t, age);
+    if (bucket === lastBucket) kept[kept.length - 1] = i;
+    else kept.push(i);
     lastBucket = bucket;
   }
-  return kept;
+  return points.pick(kept);
 }
 
 /** Whether `compactPoints` would drop anything, found without building the compacted list (it runs on every load). */
-export function needsCompaction(points: readonly HistoryPoint[], now: number): boolean {
+export function needsCompaction(points: PointSeries, now: number): boolean {
   let lastBucket: number | null = null;
-  for (const p of points) {
-    const age = now - p.t;
+  for (let i = 0; i < points.length; i++) {
+    const t = points.time(i);
+    const age = now - t;
     if (age > DAILY_KEEP_MS) return true;
     if (age <= RAW_KEEP_MS) return false;
-    const bucket = age > HOURLY_KEEP_MS ? Math.floor(p.t / DAY) : Math.floor(p.t / HOUR) + 1e9;
+    const bucket = bucketOf(t, age);
     if (bucket === lastBucket) return true;
     lastBucket = bucket;
   }
@@ -107,9 +114,8 @@ export function pointFromSnapshot(snapshot: Snapshot): HistoryPoint {
   };
 }
 
-function isSorted(items: readonly { t: number }[]): boolean {
-  for (let i = 1; i < items.length; i++)
-    if ((items[i] as { t: number }).t < (items[i - 1] as { t: number }).t) return false;
+function isSorted(items: { length: number; time(i: number): number }): boolean {
+  for (let i = 1; i < items.length; i++) if (items.time(i) < items.time(i - 1)) return false;
   return true;
 }
 
@@ -187,7 +193,7 @@ export class HistoryStore {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     const entry: Loaded = {
-      points: [],
+      points: PointSeries.empty(),
       usage: [],
       usageCounts: new Map(),
       appendsSinceCompaction: 0,
@@ -200,14 +206,17 @@ export class HistoryStore {
       } else {
         const c = parsed.columns;
         if (c) {
-          entry.points = c.points;
+          entry.points = PointSeries.fromColumns(c.points);
           entry.usage = c.usage;
         }
+        // Files are written in order; only damaged columns would not be.
+        if (!isSorted(entry.points)) entry.points = PointSeries.of(entry.points.toArray());
         for (const row of parsed.rows) {
           if (row[0] === 'u') {
             entry.usage.push({ t: row[1] * 1000, used: row[2] });
           } else {
-            entry.points.push({ t: row[0] * 1000, remaining: row[1], used: row[2], maxPercent: row[3] });
+            // In its place by time: rows appended after a clock was set back come out of order.
+            entry.points.insert({ t: row[0] * 1000, remaining: row[1], used: row[2], maxPercent: row[3] });
           }
         }
         entry.usageCounts = countUsage(entry.usage);
@@ -215,9 +224,7 @@ export class HistoryStore {
         rewrite = parsed.torn || !text.endsWith('\n');
       }
     }
-    // Files are written in order; sorting is only for rows appended after a clock was set back.
-    if (!isSorted(entry.points)) entry.points.sort((a, b) => a.t - b.t);
-    if (!isSorted(entry.usage)) entry.usage.sort((a, b) => a.t - b.t);
+    entry.usage.sort((a, b) => a.t - b.t);
     this.loaded.set(accountId, entry);
     // Rewrite only when there is something to gain: a torn tail, or points the tiers would thin out.
     if (rewrite || needsCompaction(entry.points, this.now())) {
@@ -233,9 +240,7 @@ export class HistoryStore {
     const lines = [pointRow(point)];
     // Each point keeps the time it was taken. After a clock that ran ahead is put right, later points are not
     // stamped at the wrong future time: they go in their place, and the series stays in order.
-    let at = entry.points.length;
-    while (at > 0 && (entry.points[at - 1] as HistoryPoint).t > point.t) at--;
-    entry.points.splice(at, 0, point);
+    entry.points.insert(point);
     const now = this.now();
     const inThisAnswer = new Map<string, number>();
     for (const u of snapshot.usage) {
@@ -272,26 +277,16 @@ export class HistoryStore {
     entry.usage = entry.usage.filter((u) => now - u.t <= DAILY_KEEP_MS);
     entry.usageCounts = countUsage(entry.usage);
     entry.appendsSinceCompaction = 0;
-    const data = encodeColumns({
-      t: entry.points.map((p) => Math.round(p.t / 1000)),
-      remaining: entry.points.map((p) => p.remaining),
-      used: entry.points.map((p) => p.used),
-      maxPercent: entry.points.map((p) => p.maxPercent),
-      usageT: entry.usage.map((u) => Math.round(u.t / 1000)),
-      usageUsed: entry.usage.map((u) => u.used),
-    });
+    const data = encodeColumns(entry.points.columns(), entry.usage);
     const header = JSON.stringify({ v: 3, points: entry.points.length, usage: entry.usage.length, data });
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(this.file(accountId), `${header}\n`, {
-      mode: 0o600,
-      fsync: true,
-    });
+    await writePrivateFile(this.file(accountId), `${header}\n`);
   }
 
   /** Replaces an account's whole history (the demo's simulated past), written atomically. */
   async replace(accountId: string, points: readonly HistoryPoint[]): Promise<void> {
     const entry: Loaded = {
-      points: [...points].sort((a, b) => a.t - b.t),
+      points: PointSeries.of(points),
       usage: [],
       usageCounts: new Map(),
       appendsSinceCompaction: 0,

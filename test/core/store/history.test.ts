@@ -6,6 +6,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { compactPoints, HistoryStore, needsCompaction } from '../../../main/core/store/history';
 import type { HistoryPoint, Snapshot } from '../../../shared/model';
+import { PointSeries } from '../../../shared/point-series';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -33,7 +34,7 @@ describe('history store', () => {
     await store.append('a', snap(NOW - HOUR, 95, [u2, u1]));
     await store.append('a', snap(NOW, 88, [u2, u1]));
     const again = await new HistoryStore(dir, () => NOW).load('a');
-    expect(again.points).toEqual([
+    expect(again.points.toArray()).toEqual([
       { t: NOW - 2 * HOUR, remaining: 100, used: 5, maxPercent: 10 },
       { t: NOW - HOUR, remaining: 95, used: 5, maxPercent: 10 },
       { t: NOW, remaining: 88, used: 5, maxPercent: 10 },
@@ -52,18 +53,18 @@ describe('history store', () => {
     await store.append('a', snap(NOW - 1000, 99));
     appendFileSync(path.join(dir, 'a.jsonl'), '[17638128');
     const reopened = new HistoryStore(dir, () => NOW);
-    expect((await reopened.load('a')).points.map((p) => p.remaining)).toEqual([100, 99]);
+    expect((await reopened.load('a')).points.toArray().map((p) => p.remaining)).toEqual([100, 99]);
     await reopened.append('a', snap(NOW, 98));
-    expect((await new HistoryStore(dir, () => NOW).load('a')).points.map((p) => p.remaining)).toEqual([
-      100, 99, 98,
-    ]);
+    expect(
+      (await new HistoryStore(dir, () => NOW).load('a')).points.toArray().map((p) => p.remaining),
+    ).toEqual([100, 99, 98]);
   });
 
   it('a file that is not history is moved aside as .bad and the account starts afresh', async () => {
     const dir = await tmp();
     writeFileSync(path.join(dir, 'a.jsonl'), 'garbage\n[1,2,3,4]\n');
     const store = new HistoryStore(dir, () => NOW);
-    expect(await store.load('a')).toEqual({ points: [], usage: [] });
+    expect(await store.load('a')).toMatchObject({ points: { length: 0 }, usage: [] });
     expect(readFileSync(path.join(dir, 'a.jsonl.bad'), 'utf8')).toContain('garbage');
     await store.append('a', snap(NOW, 1));
     expect((await new HistoryStore(dir, () => NOW).load('a')).points).toHaveLength(1);
@@ -87,7 +88,7 @@ describe('history store', () => {
     await store.append('a', snap(NOW + 60_000, 2));
     await store.append('a', snap(NOW + 120_000, 1));
     const { points } = await new HistoryStore(dir, () => NOW).load('a');
-    expect(points.map((p) => p.remaining)).toEqual([2, 1]);
+    expect(points.toArray().map((p) => p.remaining)).toEqual([2, 1]);
     expect(existsSync(path.join(dir, 'a.jsonl.bad'))).toBe(false);
   });
 
@@ -117,10 +118,9 @@ describe('history store', () => {
     bytes.writeUInt32LE(NOW / 1000 - 60, 32); // usage t
     const data = deflateRawSync(bytes).toString('base64');
     writeFileSync(path.join(dir, 'a.jsonl'), `${JSON.stringify({ v: 2, points: 1, usage: 1, data })}\n`);
-    expect(await new HistoryStore(dir, () => NOW).load('a')).toEqual({
-      points: [{ t: NOW, remaining: 1840, used: null, maxPercent: null }],
-      usage: [{ t: NOW - 60_000, used: 7 }],
-    });
+    const { points, usage } = await new HistoryStore(dir, () => NOW).load('a');
+    expect(points.toArray()).toEqual([{ t: NOW, remaining: 1840, used: null, maxPercent: null }]);
+    expect(usage).toEqual([{ t: NOW - 60_000, used: 7 }]);
   });
 
   it('far dates survive compaction: a clock in 2200 does not wrap', async () => {
@@ -134,7 +134,7 @@ describe('history store', () => {
     ]);
     const { points } = await new HistoryStore(dir, () => far).load('a');
     // The 1969 point is older than history keeps; the far ones come back at their own times, in order.
-    expect(points.map((p) => [p.t, p.remaining])).toEqual([
+    expect(points.toArray().map((p) => [p.t, p.remaining])).toEqual([
       [far - DAY, 2],
       [far, 3],
     ]);
@@ -145,12 +145,12 @@ describe('history store', () => {
     const store = new HistoryStore(dir, () => NOW);
     await store.append('a', snap(NOW, 10));
     await store.append('a', snap(NOW - DAY, 9));
-    expect((await store.load('a')).points.map((p) => [p.t, p.remaining])).toEqual([
+    expect((await store.load('a')).points.toArray().map((p) => [p.t, p.remaining])).toEqual([
       [NOW - DAY, 9],
       [NOW, 10],
     ]);
     const { points } = await new HistoryStore(dir, () => NOW).load('a');
-    expect(points.map((p) => [p.t, p.remaining])).toEqual([
+    expect(points.toArray().map((p) => [p.t, p.remaining])).toEqual([
       [NOW - DAY, 9],
       [NOW, 10],
     ]);
@@ -163,7 +163,7 @@ describe('history store', () => {
     await store.append('a', snap(NOW + 60_000, 4));
     await store.append('a', snap(NOW + 120_000, 3));
     const { points } = await new HistoryStore(dir, () => NOW).load('a');
-    expect(points.map((p) => [p.t, p.remaining])).toEqual([
+    expect(points.toArray().map((p) => [p.t, p.remaining])).toEqual([
       [NOW + 60_000, 4],
       [NOW + 120_000, 3],
       [NOW + 365 * DAY, 5],
@@ -180,7 +180,7 @@ describe('history store', () => {
     await store.remove('a');
     expect(existsSync(path.join(dir, 'a.jsonl'))).toBe(false);
     expect(existsSync(path.join(dir, 'a.jsonl.bad'))).toBe(false);
-    expect(await store.load('a')).toEqual({ points: [], usage: [] });
+    expect(await store.load('a')).toMatchObject({ points: { length: 0 }, usage: [] });
   });
 });
 
@@ -194,7 +194,7 @@ describe('compaction', () => {
 
   it('keeps 7 days raw, hourly to 90 days, daily to 400 days, nothing older', () => {
     const points = minutely(NOW - 420 * DAY, NOW);
-    const kept = compactPoints(points, NOW);
+    const kept = compactPoints(PointSeries.of(points), NOW).toArray();
     const raw = kept.filter((p) => NOW - p.t <= 7 * DAY).length;
     const hourly = kept.filter((p) => NOW - p.t > 7 * DAY && NOW - p.t <= 90 * DAY).length;
     const daily = kept.filter((p) => NOW - p.t > 90 * DAY).length;
@@ -207,7 +207,7 @@ describe('compaction', () => {
     // Each bucket keeps its last value: the balance at the end of that hour or day.
     const sorted = kept.every((p, i) => i === 0 || (kept[i - 1] as HistoryPoint).t < p.t);
     expect(sorted).toBe(true);
-    expect(compactPoints(kept, NOW)).toEqual(kept);
+    expect(compactPoints(PointSeries.of(kept), NOW).toArray()).toEqual(kept);
   });
 
   it('a year of one-minute polling compacts on load and stays small on disk', async () => {
@@ -239,36 +239,50 @@ describe('compaction', () => {
     );
     const first = await new HistoryStore(dir, () => NOW).load('a');
     // Four raw points in one old hour become one; the file is rewritten in the columnar form.
-    expect(first.points).toEqual([{ t: old + 3 * 60_000, remaining: 1231.56, used: null, maxPercent: 12.5 }]);
+    expect(first.points.toArray()).toEqual([
+      { t: old + 3 * 60_000, remaining: 1231.56, used: null, maxPercent: 12.5 },
+    ]);
     expect(readFileSync(path.join(dir, 'a.jsonl'), 'utf8')).toMatch(
       /^\{"v":3,"points":1,"usage":1,"data":"[A-Za-z0-9+/=]+"\}\n$/,
     );
     const again = await new HistoryStore(dir, () => NOW).load('a');
-    expect(again).toEqual(first);
+    expect(again.points.toArray()).toEqual(first.points.toArray());
     expect(again.usage).toEqual([{ t: Math.round(old / 1000) * 1000, used: 7.25 }]);
   });
 
   it('a column block that does not decode is moved aside as .bad', async () => {
     const dir = await tmp();
     writeFileSync(path.join(dir, 'a.jsonl'), '{"v":2,"points":5,"usage":0,"data":"AAAA"}\n');
-    expect(await new HistoryStore(dir, () => NOW).load('a')).toEqual({ points: [], usage: [] });
+    expect(await new HistoryStore(dir, () => NOW).load('a')).toMatchObject({
+      points: { length: 0 },
+      usage: [],
+    });
+    expect(existsSync(path.join(dir, 'a.jsonl.bad'))).toBe(true);
+  });
+
+  it('a column block that inflates past its announced size is set aside', async () => {
+    const dir = await tmp();
+    const data = deflateRawSync(Buffer.alloc(64 * 1024 * 1024)).toString('base64');
+    writeFileSync(path.join(dir, 'a.jsonl'), `${JSON.stringify({ v: 3, points: 1, usage: 0, data })}\n`);
+    expect(await new HistoryStore(dir, () => NOW).load('a')).toMatchObject({
+      points: { length: 0 },
+      usage: [],
+    });
     expect(existsSync(path.join(dir, 'a.jsonl.bad'))).toBe(true);
   });
 
   it('needsCompaction says yes exactly when compacting would drop points', () => {
-    const year = minutelyYear();
+    const year = PointSeries.of(minutelyYear());
     const compacted = compactPoints(year, NOW);
+    const later = (points: HistoryPoint[]) => needsCompaction(PointSeries.of(points), NOW);
     expect(needsCompaction(year, NOW)).toBe(true);
     expect(needsCompaction(compacted, NOW)).toBe(false);
-    expect(needsCompaction(compacted.slice(-100), NOW)).toBe(false);
-    expect(needsCompaction([...compacted, { t: NOW, remaining: 1, used: null, maxPercent: null }], NOW)).toBe(
+    expect(later(compacted.toArray().slice(-100))).toBe(false);
+    expect(later([...compacted.toArray(), { t: NOW, remaining: 1, used: null, maxPercent: null }])).toBe(
       false,
     );
     expect(
-      needsCompaction(
-        [{ t: NOW - 401 * DAY, remaining: 1, used: null, maxPercent: null }, ...compacted],
-        NOW,
-      ),
+      later([{ t: NOW - 401 * DAY, remaining: 1, used: null, maxPercent: null }, ...compacted.toArray()]),
     ).toBe(true);
   });
 });
