@@ -51,7 +51,10 @@ async function monitorFor(
   return { monitor, results: () => results };
 }
 
-function fleetAccounts(fleet: Fleet, count: number): { accounts: Account[]; keys: Map<string, string> } {
+export function fleetAccounts(
+  fleet: Fleet,
+  count: number,
+): { accounts: Account[]; keys: Map<string, string> } {
   const accounts: Account[] = [];
   const keys = new Map<string, string>();
   for (let i = 0; i < count; i++) {
@@ -80,7 +83,6 @@ export async function fullRefresh(fleet: Fleet, count: number) {
     ok: results(),
     wallMs,
     cpuMsPerAccount: (cpuUsed.user + cpuUsed.system) / 1000 / count,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
 }
 

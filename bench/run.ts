@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import path from 'node:path';
-import { fullRefresh, idleWakeups, startFleet } from './core-cost';
+import { fleetAccounts, fullRefresh, idleWakeups, startFleet } from './core-cost';
 import { historyCost } from './history-cost';
 import { pollingPlot } from './polling-plot';
 import { creditbarPolicy, POLICIES, type PolicyResult, percentile, simulate } from './polling-sim';
 import { rendererCost, rendererJsGzipBytes } from './renderer-cost';
 import { makeTraces } from './traces';
-import { watchScale } from './watch-scale';
+import { refreshPeak, watchScale } from './watch-scale';
 
 const SEED = 20261122;
 const CLI = path.resolve(__dirname, '..', 'out', 'main', 'cli.js');
@@ -130,15 +130,21 @@ async function main(): Promise<void> {
   const fleet = await startFleet();
   let refresh: Awaited<ReturnType<typeof fullRefresh>>;
   let idle: Awaited<ReturnType<typeof idleWakeups>>;
+  let refreshMemory: Awaited<ReturnType<typeof refreshPeak>>;
   try {
     refresh = await fullRefresh(fleet, 200);
     idle = await idleWakeups(fleet, 20, 10);
+    const { accounts, keys } = fleetAccounts(fleet, 200);
+    refreshMemory = await refreshPeak(CLI, accounts, keys, 10);
   } finally {
     fleet.child.stdin?.end();
     fleet.child.kill();
   }
   print(
-    `full refresh of ${refresh.accounts} accounts (all six providers): ${refresh.wallMs.toFixed(0)} ms wall, ${refresh.cpuMsPerAccount.toFixed(2)} ms CPU per account, peak RSS ${refresh.peakRssMb.toFixed(0)} MB, ${refresh.ok} answered`,
+    `full refresh of ${refresh.accounts} accounts (all six providers): ${refresh.wallMs.toFixed(0)} ms wall, ${refresh.cpuMsPerAccount.toFixed(2)} ms CPU per account, ${refresh.ok} answered`,
+  );
+  print(
+    `the same ${refreshMemory.accounts} accounts refreshed by \`creditbar watch\` in its own process: peak RSS ${refreshMemory.peakRssMb.toFixed(0)} MB, ${refreshMemory.snapshots} snapshots`,
   );
   print(
     `idle monitor, ${idle.accounts} accounts for ${idle.hours} simulated hours: ${idle.wakeups} timer wake-ups for ${idle.requests} requests (allowed ${idle.allowed})`,
@@ -206,7 +212,7 @@ async function main(): Promise<void> {
     { name: 'history load, all accounts', value: history.loadAllMs, target: 50, unit: 'ms', kind: 'max' },
     {
       name: 'refresh of 200 accounts, peak RSS',
-      value: refresh.peakRssMb,
+      value: refreshMemory.peakRssMb,
       target: 150,
       unit: 'MB',
       kind: 'max',
@@ -257,7 +263,7 @@ async function main(): Promise<void> {
   };
   writeFileSync(
     path.join(__dirname, 'results.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), machine, seed: SEED, polling: { traces: results, summary }, core: { refresh, idle }, history, renderer: { js, ...renderer }, budgets }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, seed: SEED, polling: { traces: results, summary }, core: { refresh, refreshMemory, idle, scale }, history, renderer: { js, ...renderer }, budgets }, null, 2)}\n`,
   );
   if (failed.length > 0) {
     print(`\nMissed by more than 2x: ${failed.join('; ')}`);

@@ -2,29 +2,26 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { envKeyName } from '../main/core/store/secrets';
+import type { Account } from '../shared/config';
 
 /**
- * `creditbar watch` over many demo accounts (no network, no key): every account polled once in the first seconds,
- * the heaviest moment. Peak RSS is the kernel's VmHWM for the process, read from /proc just before it ends.
+ * `creditbar watch` over the given accounts for some seconds, in its own process: every account is polled once in
+ * its first seconds, the heaviest moment. Peak RSS is the kernel's VmHWM for that process, read from /proc until
+ * it ends, so it holds only what Creditbar itself needs (not the bench's own simulations).
  */
-export async function watchScale(cli: string, accounts: number, seconds: number) {
+async function watchPeak(cli: string, accounts: Account[], env: Record<string, string>, seconds: number) {
   const dir = await mkdtemp(path.join(tmpdir(), 'creditbar-scale-'));
   try {
-    const config = {
-      version: 1,
-      accounts: Array.from({ length: accounts }, (_, i) => ({
-        id: `d${i}`,
-        provider: 'demo',
-        label: `Demo ${i}`,
-      })),
-    };
-    await writeFile(path.join(dir, 'config.json'), JSON.stringify(config));
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify({ version: 1, accounts }));
     const child = spawn(process.execPath, [cli, 'watch', '--data-dir', dir, '--for', String(seconds)], {
       stdio: ['ignore', 'pipe', 'ignore'],
+      env: { PATH: process.env.PATH ?? '', ...env },
     });
-    let lines = 0;
-    child.stdout.on('data', (chunk: Buffer) => {
-      lines += chunk.toString().split('\n').length - 1;
+    let snapshots = 0;
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('{"type":"snapshot"')) snapshots++;
     });
     let peakKb = 0;
     const sample = setInterval(() => {
@@ -37,8 +34,25 @@ export async function watchScale(cli: string, accounts: number, seconds: number)
     }, 200);
     await new Promise((resolve) => child.on('exit', resolve));
     clearInterval(sample);
-    return { accounts, snapshots: lines, peakRssMb: peakKb / 1024 };
+    return { accounts: accounts.length, snapshots, peakRssMb: peakKb / 1024 };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** `creditbar watch` over many demo accounts (no network, no key). */
+export function watchScale(cli: string, count: number, seconds: number) {
+  const accounts = Array.from({ length: count }, (_, i) => ({
+    id: `d${i}`,
+    provider: 'demo',
+    label: `Demo ${i}`,
+  }));
+  return watchPeak(cli, accounts as Account[], {}, seconds);
+}
+
+/** One refresh of real-provider accounts against loopback fakes: `creditbar watch` with each key in its env. */
+export function refreshPeak(cli: string, accounts: Account[], keys: Map<string, string>, seconds: number) {
+  const env: Record<string, string> = {};
+  for (const [id, key] of keys) env[envKeyName(id)] = key;
+  return watchPeak(cli, accounts, env, seconds);
 }
