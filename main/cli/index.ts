@@ -30,6 +30,9 @@ runCli(process.argv.slice(2), {
       process.once('SIGINT', once);
       process.once('SIGTERM', once);
     },
+    onReload(callback) {
+      process.on('SIGHUP', callback);
+    },
   },
 }).then(
   (code) => {

@@ -34,6 +34,10 @@ Commands:
   status                 Ask every account for its balance and print it
                          (exit 0 all ok, 1 some warning, 2 some critical or empty, 3 some unknown)
   watch [--for SECONDS]  Keep watching: one JSON object per line (snapshot, alert, error) until Ctrl-C
+  serve [--listen HOST:PORT] [--token-file FILE]
+                         Keep watching and serve /metrics (Prometheus), /api/v1/accounts and /healthz
+                         (default 127.0.0.1:9464; beyond loopback a bearer token file is required;
+                         SIGHUP reads the config again)
   accounts list          Show the accounts (never more than a key's last 4 characters)
   accounts add --provider P --id ID [--label L] [provider flags] [--no-verify]
                          Add an account; the API key is read from standard input, tested, then saved
@@ -69,6 +73,8 @@ const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; mult
   label: { type: 'string' },
   'no-verify': { type: 'boolean' },
   host: { type: 'string' },
+  listen: { type: 'string' },
+  'token-file': { type: 'string' },
   ...Object.fromEntries(
     providerFlags().map((f) => [f.flag, { type: 'string' as const, multiple: f.kind === 'headers' }]),
   ),
@@ -76,12 +82,19 @@ const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; mult
 
 export interface CliHost extends CliIo {
   stdin: () => Promise<string>;
-  signals: WatchSignals;
+  signals: WatchSignals & { onReload(callback: () => void): void };
 }
 
 export async function runCli(argv: string[], host: CliHost): Promise<number> {
   let parsed: {
-    values: AccountFlags & { json?: boolean; help?: boolean; for?: string; host?: string };
+    values: AccountFlags & {
+      json?: boolean;
+      help?: boolean;
+      for?: string;
+      host?: string;
+      listen?: string;
+      'token-file'?: string;
+    };
     positionals: string[];
   };
   try {
@@ -100,6 +113,11 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
   try {
     if (command === 'status' && sub === undefined) return await statusCommand(flags, host);
     if (command === 'watch' && sub === undefined) return await watchCommand(flags, host, host.signals);
+    if (command === 'serve' && sub === undefined) {
+      // Loaded only here: prom-client and the HTTP server are no cost to the other commands.
+      const { serveCommand } = await import('./serve-command');
+      return await serveCommand(flags, host, host.signals);
+    }
     if (command === 'accounts' && sub === 'list' && rest.length === 0) return await accountsList(flags, host);
     if (command === 'accounts' && sub === 'add' && rest.length === 0)
       return await accountsAdd(flags, FIELD_FLAGS, host, host.stdin);

@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { effectiveAccount } from '../../shared/config';
+import type { Snapshot } from '../../shared/model';
+import { systemClock } from '../core/monitor/clock';
+import { Monitor } from '../core/monitor/monitor';
+import { ExporterState } from '../core/serve/exporter-state';
+import { listenPlan } from '../core/serve/listen';
+import { createRegistries } from '../core/serve/metrics';
+import { serveHandler } from '../core/serve/serve-http';
+import { ConfigStore } from '../core/store/config-store';
+import { claimMonitoring } from '../core/store/monitor-lock';
+import { type CliIo, noAccountsLine, openContext } from './context';
+
+export interface ServeSignals {
+  /** Calls back once on SIGINT or SIGTERM. */
+  onStop(callback: () => void): void;
+  /** Calls back on each SIGHUP. */
+  onReload(callback: () => void): void;
+}
+
+async function readToken(file: string): Promise<string> {
+  const token = (await readFile(file, 'utf8')).trim();
+  if (token.length < 16 || /\s/.test(token))
+    throw new Error(`The token in ${file} must be one word of at least 16 characters`);
+  return token;
+}
+
+/**
+ * The monitor, headless, as a Prometheus exporter and a small JSON API. Scrapes read the monitor's state; only the
+ * monitor's own schedule asks providers. SIGHUP reads the config again; SIGTERM stops with the state saved.
+ */
+export async function serveCommand(
+  flags: { 'data-dir'?: string; config?: string; listen?: string; 'token-file'?: string },
+  io: CliIo,
+  signals: ServeSignals,
+): Promise<number> {
+  const plan = listenPlan(flags.listen, flags['token-file'] !== undefined);
+  if (!plan.ok) {
+    io.stderr(`${plan.problem}\n`);
+    return 3;
+  }
+  let token: string | null = null;
+  if (flags['token-file'] !== undefined) {
+    try {
+      token = await readToken(flags['token-file']);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      io.stderr(
+        `${code ? `Could not read the token file ${flags['token-file']} (${code})` : (error as Error).message}\n`,
+      );
+      return 3;
+    }
+  }
+  const { stores, deps } = await openContext(flags, io);
+  if (stores.config.accounts.length === 0) {
+    io.stderr(`${noAccountsLine(stores.paths.configFile)}\n`);
+    return 3;
+  }
+  const claim = await claimMonitoring(stores.paths.dataDir);
+  if (!claim) {
+    io.stderr(
+      `Another Creditbar is monitoring ${stores.paths.dataDir}: this one serves what it polls itself, read-only; alerts and history stay with the other.\n`,
+    );
+  }
+  let config = { accounts: stores.config.accounts, settings: stores.config.settings };
+  const effective = () => config.accounts.map((a) => effectiveAccount(a, config.settings));
+  const state = new ExporterState();
+  const cachedSnapshots = async () => {
+    const cached = new Map<string, Snapshot | null>();
+    for (const account of config.accounts)
+      cached.set(account.id, await stores.cache.read(account.id).catch(() => null));
+    return (id: string) => cached.get(id) ?? null;
+  };
+  state.setAccounts(effective(), await cachedSnapshots());
+  const monitor = new Monitor(
+    effective(),
+    {
+      ...deps,
+      history: stores.history,
+      alertStore: stores.alerts,
+      clock: systemClock,
+      random: Math.random,
+      settings: () => config.settings,
+      owner: claim !== null,
+    },
+    {
+      result: (result, forecast) => state.record(result, forecast),
+      problem: (message) => io.stderr(`${message}\n`),
+    },
+  );
+  const handle = serveHandler({ state, registries: createRegistries(state, deps.now), token, now: deps.now });
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(plan.port, plan.host, () => resolve());
+    });
+  } catch (error) {
+    io.stderr(
+      `Could not listen on ${plan.host}:${plan.port} (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`,
+    );
+    await claim?.release();
+    return 3;
+  }
+  const address = server.address() as AddressInfo;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  io.stdout(
+    `Creditbar serves http://${shown}:${address.port}/metrics for ${config.accounts.length} accounts\n`,
+  );
+  await monitor.start();
+
+  signals.onReload(() => {
+    void ConfigStore.open(stores.paths.configFile).then(
+      async (fresh) => {
+        config = { accounts: fresh.accounts, settings: fresh.settings };
+        state.setAccounts(effective(), await cachedSnapshots());
+        monitor.setAccounts(effective());
+        io.stdout(`Config read again: ${config.accounts.length} accounts\n`);
+      },
+      (error: unknown) =>
+        io.stderr(`The config was not reloaded, the old one stays: ${(error as Error).message}\n`),
+    );
+  });
+  await new Promise<void>((resolve) => signals.onStop(resolve));
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await monitor.stop();
+  await claim?.release();
+  return 0;
+}

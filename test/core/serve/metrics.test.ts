@@ -1,0 +1,184 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ExporterState } from '../../../main/core/serve/exporter-state';
+import { createRegistries } from '../../../main/core/serve/metrics';
+import type { Account } from '../../../shared/config';
+import type { Snapshot } from '../../../shared/model';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+
+const snapshot = (remaining: number | null, extra: Partial<Snapshot> = {}): Snapshot => ({
+  remaining,
+  unit: 'credits',
+  quotas: [],
+  usedThisPeriod: null,
+  usage: [],
+  fetchedAt: '2026-11-22T11:59:00.000Z',
+  extras: {},
+  ...extra,
+});
+
+const hs: Account = { id: 'hs', provider: 'happenstance', label: 'HS', alerts: { warnBelow: 1500 } };
+const mb: Account = { id: 'mb', provider: 'metered-billing', label: 'MB', baseUrl: 'http://127.0.0.1:1' };
+
+/** The series of one metric in the text format, without HELP and TYPE. */
+function series(text: string, name: string): string[] {
+  return text.split('\n').filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `));
+}
+
+async function scrape(state: ExporterState) {
+  const { text, openMetrics } = createRegistries(state, () => NOW);
+  return { text: await text.metrics(), openMetrics: await openMetrics.metrics() };
+}
+
+describe("the exporter's metrics", () => {
+  it('balance, quota ratio, level, up, last success and runway, named and labelled as Prometheus expects', async () => {
+    const state = new ExporterState();
+    state.setAccounts([hs, mb], () => null);
+    state.record(
+      { account: hs, snapshot: snapshot(1400), stale: false, error: null },
+      {
+        burnPerDay: 100,
+        daysLeft: 14,
+        emptyAt: null,
+        quotaPercentAtEnd: null,
+      },
+    );
+    state.record(
+      {
+        account: mb,
+        snapshot: snapshot(null, {
+          quotas: [
+            {
+              metric: 'api_calls',
+              name: 'API calls',
+              used: 4200,
+              included: 5000,
+              unit: 'calls',
+              percentUsed: 84,
+            },
+          ],
+        }),
+        stale: false,
+        error: null,
+      },
+      null,
+    );
+    const { text } = await scrape(state);
+    expect(series(text, 'creditbar_balance')).toEqual([
+      'creditbar_balance{account="hs",provider="happenstance",unit="credits"} 1400',
+    ]);
+    expect(series(text, 'creditbar_quota_used_ratio')).toEqual([
+      'creditbar_quota_used_ratio{account="mb",provider="metered-billing",metric="api_calls"} 0.84',
+    ]);
+    expect(series(text, 'creditbar_quota_used')).toEqual([
+      'creditbar_quota_used{account="mb",provider="metered-billing",metric="api_calls"} 4200',
+    ]);
+    expect(series(text, 'creditbar_quota_limit')).toEqual([
+      'creditbar_quota_limit{account="mb",provider="metered-billing",metric="api_calls"} 5000',
+    ]);
+    expect(series(text, 'creditbar_runway_seconds')).toEqual([
+      'creditbar_runway_seconds{account="hs"} 1209600',
+    ]);
+    expect(series(text, 'creditbar_account_level').filter((l) => l.includes('account="hs"'))).toEqual([
+      'creditbar_account_level{account="hs",level="ok"} 0',
+      'creditbar_account_level{account="hs",level="warning"} 1',
+      'creditbar_account_level{account="hs",level="critical"} 0',
+      'creditbar_account_level{account="hs",level="empty"} 0',
+      'creditbar_account_level{account="hs",level="unknown"} 0',
+    ]);
+    expect(series(text, 'creditbar_up')).toEqual([
+      'creditbar_up{account="hs"} 1',
+      'creditbar_up{account="mb"} 1',
+    ]);
+    expect(series(text, 'creditbar_last_success_timestamp_seconds')).toContain(
+      `creditbar_last_success_timestamp_seconds{account="hs"} ${Date.parse('2026-11-22T11:59:00Z') / 1000}`,
+    );
+    expect(series(text, 'creditbar_requests_total')).toEqual([
+      'creditbar_requests_total{account="hs",provider="happenstance"} 1',
+      'creditbar_requests_total{account="mb",provider="metered-billing"} 1',
+    ]);
+    expect(text).toMatch(/^process_cpu_user_seconds_total /m);
+  });
+
+  it('a failing account keeps its last values with up 0, and counts the error by kind; its message is not exported', async () => {
+    const state = new ExporterState();
+    state.setAccounts([hs], () => null);
+    state.record({ account: hs, snapshot: snapshot(1840), stale: false, error: null }, null);
+    const message = 'The key was rejected (401): Invalid API key hs_live_9f8e7d6c5b4a "quoted"';
+    state.record(
+      { account: hs, snapshot: snapshot(1840), stale: true, error: { kind: 'auth', message } },
+      null,
+    );
+    state.record(
+      { account: hs, snapshot: snapshot(1840), stale: true, error: { kind: 'auth', message } },
+      null,
+    );
+    const { text } = await scrape(state);
+    expect(series(text, 'creditbar_balance')).toEqual([
+      'creditbar_balance{account="hs",provider="happenstance",unit="credits"} 1840',
+    ]);
+    expect(series(text, 'creditbar_up')).toEqual(['creditbar_up{account="hs"} 0']);
+    expect(series(text, 'creditbar_poll_errors_total')).toEqual([
+      'creditbar_poll_errors_total{account="hs",kind="auth"} 2',
+    ]);
+    expect(text).not.toContain('Invalid API key');
+    expect(text).not.toContain('hs_live');
+  });
+
+  it('before its first poll an account shows its cached value with up 0; a missing key sends no request', async () => {
+    const state = new ExporterState();
+    state.setAccounts([hs, mb], (id) => (id === 'hs' ? snapshot(900) : null));
+    state.record(
+      { account: mb, snapshot: null, stale: false, error: { kind: 'no_credentials', message: 'No key' } },
+      null,
+    );
+    const { text } = await scrape(state);
+    expect(series(text, 'creditbar_balance')).toEqual([
+      'creditbar_balance{account="hs",provider="happenstance",unit="credits"} 900',
+    ]);
+    expect(series(text, 'creditbar_up')).toEqual([
+      'creditbar_up{account="hs"} 0',
+      'creditbar_up{account="mb"} 0',
+    ]);
+    expect(series(text, 'creditbar_requests_total')).toContain(
+      'creditbar_requests_total{account="mb",provider="metered-billing"} 0',
+    );
+  });
+
+  it('provider text in a label is one short line, escaped; promtool finds nothing wrong with a scrape', async () => {
+    const state = new ExporterState();
+    state.setAccounts([hs], () => null);
+    const unit = 'cr"ed\\its\nand\u202Emore'.padEnd(100, 'x');
+    state.record({ account: hs, snapshot: snapshot(5, { unit }), stale: false, error: null }, null);
+    const { text, openMetrics } = await scrape(state);
+    const [line] = series(text, 'creditbar_balance');
+    expect(line).toMatch(
+      /^creditbar_balance\{account="hs",provider="happenstance",unit="cr\\"ed\\\\its and morex+"\} 5$/,
+    );
+    expect(/unit="([^"\\]|\\.)*"/.exec(line as string)?.[0].length).toBeLessThan(80);
+    // promtool reads the classic text format; Prometheus's own OpenMetrics parser reads the other in the e2e test.
+    const check = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    expect(check.stderr + check.stdout).toBe('');
+    expect(check.status).toBe(0);
+    expect(openMetrics).toContain('# TYPE creditbar_requests counter\n');
+    expect(openMetrics.trimEnd().endsWith('# EOF')).toBe(true);
+  });
+
+  it('accounts removed from the config lose their series; kept ones keep their counts; new ones appear', async () => {
+    const state = new ExporterState();
+    state.setAccounts([hs, mb], () => null);
+    state.record({ account: hs, snapshot: snapshot(10), stale: false, error: null }, null);
+    state.setAccounts([{ ...hs, label: 'renamed' }], () => null);
+    let { text } = await scrape(state);
+    expect(text).not.toContain('account="mb"');
+    expect(series(text, 'creditbar_requests_total')).toEqual([
+      'creditbar_requests_total{account="hs",provider="happenstance"} 1',
+    ]);
+    state.setAccounts([hs, mb], (id) => (id === 'mb' ? snapshot(77) : null));
+    ({ text } = await scrape(state));
+    expect(series(text, 'creditbar_balance')).toContain(
+      'creditbar_balance{account="mb",provider="metered-billing",unit="credits"} 77',
+    );
+  });
+});
