@@ -6,6 +6,7 @@ import { historyCost } from './history-cost';
 import { pollingPlot } from './polling-plot';
 import { creditbarPolicy, POLICIES, type PolicyResult, percentile, simulate } from './polling-sim';
 import { rendererCost, rendererJsGzipBytes } from './renderer-cost';
+import { serveScale } from './serve-scale';
 import { makeTraces } from './traces';
 import { refreshPeak, watchScale } from './watch-scale';
 
@@ -155,6 +156,11 @@ async function main(): Promise<void> {
     `watch over ${scale.accounts} accounts (each polled once in its first seconds): peak RSS ${scale.peakRssMb.toFixed(0)} MB, ${scale.snapshots} snapshots printed`,
   );
 
+  const served = await serveScale(CLI, 200);
+  print(
+    `serve over ${served.accounts} accounts: a scrape of /metrics takes ${served.scrapeMs.toFixed(1)} ms (median of 20) and is ${(served.bytes / 1024).toFixed(0)} KB`,
+  );
+
   print();
   print('3. History and cache (a year of one-minute polling, 20 accounts)');
   const history = await historyCost(CLI);
@@ -224,6 +230,13 @@ async function main(): Promise<void> {
       unit: 'MB',
       kind: 'max',
     },
+    {
+      name: `serve over ${served.accounts} accounts, one scrape`,
+      value: served.scrapeMs,
+      target: 100,
+      unit: 'ms',
+      kind: 'max',
+    },
     { name: 'history append p95', value: history.appendP95Ms, target: 5, unit: 'ms', kind: 'max' },
     {
       name: 'CLI start to state from cache',
@@ -263,7 +276,7 @@ async function main(): Promise<void> {
   };
   writeFileSync(
     path.join(__dirname, 'results.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), machine, seed: SEED, polling: { traces: results, summary }, core: { refresh, refreshMemory, idle, scale }, history, renderer: { js, ...renderer }, budgets }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, seed: SEED, polling: { traces: results, summary }, core: { refresh, refreshMemory, idle, scale, served }, history, renderer: { js, ...renderer }, budgets }, null, 2)}\n`,
   );
   if (failed.length > 0) {
     print(`\nMissed by more than 2x: ${failed.join('; ')}`);
