@@ -60,5 +60,9 @@ export const AppState = z.object({
   launchAtLoginAvailable: z.boolean(),
   /** Presets added from files: the add form offers them as ready custom endpoints. */
   presets: z.optional(z.array(PresetFile)),
+  /** The metrics endpoint while the setting is on: where it serves, or why it cannot. */
+  metricsServer: z.optional(
+    z.strictObject({ base: z.nullable(z.string()), problem: z.nullable(z.string()) }),
+  ),
 });
 export type AppState = z.infer<typeof AppState>;

@@ -200,6 +200,8 @@ export const Settings = z.strictObject({
   /** How the popover writes amounts: 1,840 (full) or 1.8k (compact). */
   numberFormat: z.optional(z.enum(['full', 'compact'])),
   theme: z.optional(z.enum(['system', 'light', 'dark'])),
+  /** Serve /metrics (Prometheus) and /api/v1/accounts on 127.0.0.1:9464 while the app runs, as `creditbar serve` does. */
+  serveMetrics: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -209,6 +211,7 @@ export const SettingsPatch = z.strictObject({
   defaultAlerts: z.optional(z.nullable(AlertThresholds)),
   numberFormat: z.optional(z.nullable(z.enum(['full', 'compact']))),
   theme: z.optional(z.nullable(z.enum(['system', 'light', 'dark']))),
+  serveMetrics: z.optional(z.nullable(z.boolean())),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 

@@ -1,14 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { effectiveAccount } from '../../shared/config';
 import type { Snapshot } from '../../shared/model';
 import { systemClock } from '../core/monitor/clock';
 import { Monitor } from '../core/monitor/monitor';
 import { ExporterState } from '../core/serve/exporter-state';
 import { listenPlan } from '../core/serve/listen';
-import { createRegistries } from '../core/serve/metrics';
-import { serveHandler } from '../core/serve/serve-http';
+import { type MetricsServer, startMetricsServer } from '../core/serve/metrics-server';
 import { ConfigStore } from '../core/store/config-store';
 import { claimMonitoring } from '../core/store/monitor-lock';
 import { type CliIo, noAccountsLine, openContext } from './context';
@@ -90,18 +87,9 @@ export async function serveCommand(
       problem: (message) => io.stderr(`${message}\n`),
     },
   );
-  const handle = serveHandler({ state, registries: createRegistries(state, deps.now), token, now: deps.now });
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
+  let server: MetricsServer;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(plan.port, plan.host, () => resolve());
-    });
+    server = await startMetricsServer({ state, host: plan.host, port: plan.port, token, now: deps.now });
   } catch (error) {
     io.stderr(
       `Could not listen on ${plan.host}:${plan.port} (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`,
@@ -109,11 +97,7 @@ export async function serveCommand(
     await claim?.release();
     return 3;
   }
-  const address = server.address() as AddressInfo;
-  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  io.stdout(
-    `Creditbar serves http://${shown}:${address.port}/metrics for ${config.accounts.length} accounts\n`,
-  );
+  io.stdout(`Creditbar serves ${server.base}/metrics for ${config.accounts.length} accounts\n`);
   await monitor.start();
 
   signals.onReload(() => {
@@ -129,7 +113,7 @@ export async function serveCommand(
     );
   });
   await new Promise<void>((resolve) => signals.onStop(resolve));
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await monitor.stop();
   await claim?.release();
   return 0;

@@ -153,6 +153,11 @@ describe('popover in real Chromium, backed by the real core', () => {
       await page.getByRole('heading', { name: 'Settings' }).waitFor();
       await page.getByLabel('Theme').selectOption('dark');
       await expect.poll(() => page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
+      // A controlled checkbox: it shows checked once main has saved the setting and pushed the state.
+      await page.getByLabel('Serve Prometheus metrics on this computer').click();
+      const serving = await page.getByText(/^Serving http:\/\/127\.0\.0\.1:\d+\/metrics/).textContent();
+      const metricsUrl = (/http:\S+\/metrics/.exec(serving ?? '') as RegExpExecArray)[0];
+      expect(await (await fetch(metricsUrl)).text()).toMatch(/^creditbar_up\{account="[^"]+"\} 1$/m);
       await shoot(page, 'settings');
       expect(await seriousViolations(page)).toEqual([]);
     } finally {

@@ -93,6 +93,8 @@ export async function openPopover(browser: Browser, appUrl: string, dataDir: str
     openExternal: async () => undefined,
     chooseSaveFile: async () => null,
     loginItem: { apply: async () => undefined },
+    // Any free port: the metrics setting must not take 9464 from whatever else runs here.
+    metricsListen: '127.0.0.1:0',
   });
   const context = await browser.newContext({ viewport: { width: 380, height: 560 } });
   const page = await context.newPage();

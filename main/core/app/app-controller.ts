@@ -11,6 +11,9 @@ import type { Clock } from '../monitor/clock';
 import { Monitor } from '../monitor/monitor';
 import { downsample, sparklineOf } from '../present/history-series';
 import type { HttpClient } from '../providers/http';
+import { ExporterState } from '../serve/exporter-state';
+import { listenPlan } from '../serve/listen';
+import type { MetricsServer } from '../serve/metrics-server';
 import { writeHistoryCsv } from '../store/history-csv';
 import type { Stores } from '../store/open-stores';
 import { createSecretResolver, keyHint, type SecretStore } from '../store/secrets';
@@ -31,6 +34,8 @@ export interface AppControllerOptions {
   loginItem: { apply: (enabled: boolean) => Promise<void> } | { unavailable: string };
   /** Whether this process owns the data dir's monitoring (claimMonitoring); read-only when another does. */
   owner?: boolean;
+  /** Where the metrics endpoint listens when the setting is on: loopback only (default 127.0.0.1:9464). */
+  metricsListen?: string;
 }
 
 /**
@@ -43,6 +48,11 @@ export class AppController {
   private readonly accounts: AccountService;
   private readonly monitor: Monitor;
   private launchAtLogin = false;
+  /** What the metrics endpoint reads when the setting is on: filled from every poll either way. */
+  private readonly exporter = new ExporterState();
+  private metrics: { server: MetricsServer | null; problem: string | null } = { server: null, problem: null };
+  /** Setting changes apply one after another: a quick off-on must not start two servers. */
+  private metricsApplied: Promise<void> = Promise.resolve();
   private readonly stateListeners = new Set<(state: AppState) => void>();
   private readonly alertListeners = new Set<(intent: AlertIntent) => void>();
 
@@ -73,6 +83,7 @@ export class AppController {
             at: now.toISOString(),
             ...(sparkline ? { sparkline } : {}),
           });
+          this.exporter.record(result, forecast);
           this.emitState();
         },
         alert: (intent) => {
@@ -100,6 +111,8 @@ export class AppController {
           this.entries.delete(id);
       }
       this.monitor.setAccounts(this.effectiveAccounts());
+      this.syncExporter();
+      this.applyMetricsSetting();
       this.emitState();
     });
   }
@@ -118,8 +131,11 @@ export class AppController {
       });
     }
     this.emitState();
+    this.syncExporter();
     this.monitor.setAccounts(this.effectiveAccounts());
     await this.monitor.start();
+    this.applyMetricsSetting();
+    await this.metricsApplied;
     // Then each account's sparkline from its history, after polling has started so it waits for none of this; an
     // account whose first poll came first keeps the newer line that poll brought.
     const now = this.options.clock.wall().getTime();
@@ -135,6 +151,9 @@ export class AppController {
   }
 
   async stop(): Promise<void> {
+    await this.metricsApplied;
+    await this.metrics.server?.close();
+    this.metrics = { server: null, problem: null };
     await this.monitor.stop();
   }
 
@@ -193,7 +212,59 @@ export class AppController {
       launchAtLogin: this.launchAtLogin,
       launchAtLoginAvailable: 'apply' in this.options.loginItem,
       presets: config.presets,
+      ...(config.settings.serveMetrics
+        ? { metricsServer: { base: this.metrics.server?.base ?? null, problem: this.metrics.problem } }
+        : {}),
       now: this.options.clock.wall(),
+    });
+  }
+
+  private syncExporter(): void {
+    this.exporter.setAccounts(
+      this.effectiveAccounts(),
+      (id) => this.entries.get(id)?.result.snapshot ?? null,
+    );
+  }
+
+  /** Starts or stops the metrics endpoint to match the setting; prom-client loads only when it is first on. */
+  private applyMetricsSetting(): void {
+    this.metricsApplied = this.metricsApplied.then(async () => {
+      const wanted = this.options.stores.config.settings.serveMetrics === true;
+      if (wanted === (this.metrics.server !== null) && (wanted || this.metrics.problem === null)) return;
+      if (!wanted) {
+        const { server } = this.metrics;
+        this.metrics = { server: null, problem: null };
+        await server?.close();
+        this.emitState();
+        return;
+      }
+      const plan = listenPlan(this.options.metricsListen, false);
+      if (!plan.ok) {
+        this.metrics = { server: null, problem: plan.problem };
+        this.emitState();
+        return;
+      }
+      try {
+        const { startMetricsServer } = await import('../serve/metrics-server');
+        const server = await startMetricsServer({
+          state: this.exporter,
+          host: plan.host,
+          port: plan.port,
+          token: null,
+          now: () => this.options.clock.wall(),
+        });
+        this.metrics = { server, problem: null };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        this.metrics = {
+          server: null,
+          problem:
+            code === 'EADDRINUSE'
+              ? `Port ${plan.port} is taken by another program (perhaps creditbar serve): metrics are not served`
+              : `Metrics cannot be served on ${plan.host}:${plan.port} (${code ?? 'error'})`,
+        };
+      }
+      this.emitState();
     });
   }
 

@@ -28,6 +28,7 @@ export interface AppStateInput {
   launchAtLogin: boolean;
   launchAtLoginAvailable: boolean;
   presets?: readonly PresetFile[];
+  metricsServer?: AppState['metricsServer'];
   now: Date;
 }
 
@@ -69,5 +70,6 @@ export function toAppState(input: AppStateInput): AppState {
     launchAtLogin: input.launchAtLogin,
     launchAtLoginAvailable: input.launchAtLoginAvailable,
     ...(input.presets && input.presets.length > 0 ? { presets: [...input.presets] } : {}),
+    ...(input.metricsServer ? { metricsServer: input.metricsServer } : {}),
   };
 }

@@ -104,6 +104,25 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
           </p>
         )}
       </fieldset>
+      <fieldset>
+        <legend>Monitoring</legend>
+        <label htmlFor="serve-metrics" className="check">
+          <input
+            id="serve-metrics"
+            type="checkbox"
+            checked={state.settings.serveMetrics === true}
+            aria-describedby="serve-metrics-status"
+            onChange={(e) => save({ serveMetrics: e.target.checked ? true : null })}
+          />
+          <span>Serve Prometheus metrics on this computer</span>
+        </label>
+        <p id="serve-metrics-status" className="muted" role="status">
+          {state.metricsServer?.problem ??
+            (state.metricsServer?.base
+              ? `Serving ${state.metricsServer.base}/metrics, on this computer only`
+              : 'Off: as creditbar serve does, the app can serve /metrics on 127.0.0.1:9464')}
+        </p>
+      </fieldset>
       {message ? <p role="status">{message}</p> : null}
     </section>
   );

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppController } from '../../../main/core/app/app-controller';
+import { AppController, type AppControllerOptions } from '../../../main/core/app/app-controller';
 import { guardInvoke } from '../../../main/core/ipc/ipc-guard';
 import { createHttpClient } from '../../../main/core/providers/http';
 import { openStores } from '../../../main/core/store/open-stores';
@@ -24,7 +25,7 @@ afterEach(async () => {
   fakes = [];
 });
 
-async function makeApp(dataDir: string) {
+async function makeApp(dataDir: string, extra: Partial<AppControllerOptions> = {}) {
   const clock = new FakeClock(Date.parse('2026-11-22T12:00:00Z'));
   const opened: string[] = [];
   const loginItem: boolean[] = [];
@@ -46,6 +47,7 @@ async function makeApp(dataDir: string) {
         loginItem.push(enabled);
       },
     },
+    ...extra,
   });
   const pushed: AppState[] = [];
   controller.onState((state) => pushed.push(state));
@@ -344,5 +346,65 @@ describe('one owner for config and settings', () => {
     });
     expect(JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8')).accounts[0]).toEqual(saved);
     await app.controller.stop();
+  });
+});
+
+describe('the metrics endpoint setting', () => {
+  async function until<T>(read: () => T | undefined): Promise<T> {
+    for (let i = 0; i < 200; i++) {
+      const value = read();
+      if (value !== undefined) return value;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error('timed out');
+  }
+
+  async function demoApp(extra: Partial<AppControllerOptions>) {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-app-metrics-'));
+    writeFileSync(
+      path.join(dataDir, 'config.json'),
+      JSON.stringify({ version: 1, accounts: [{ id: 'demo', provider: 'demo', label: 'Demo' }] }),
+    );
+    const app = await makeApp(dataDir, extra);
+    await app.controller.start(false);
+    await app.advance(120_000);
+    return app;
+  }
+
+  it('is off by default; on, it serves the polled values on loopback as serve does; off, it stops', async () => {
+    const { controller, invoke } = await demoApp({ metricsListen: '127.0.0.1:0' });
+    try {
+      expect(controller.state().metricsServer).toBeUndefined();
+      await invoke('settings:set', { patch: { serveMetrics: true } });
+      const base = await until(() => controller.state().metricsServer?.base ?? undefined);
+      expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const remaining = controller.state().accounts[0]?.remaining;
+      expect(remaining).toEqual(expect.any(Number));
+      const text = await (await fetch(`${base}/metrics`)).text();
+      expect(text).toContain(`creditbar_balance{account="demo",provider="demo",unit="credits"} ${remaining}`);
+      expect(text).toContain('creditbar_up{account="demo"} 1');
+      await invoke('settings:set', { patch: { serveMetrics: null } });
+      await until(() => (controller.state().metricsServer === undefined ? true : undefined));
+      await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    } finally {
+      await controller.stop();
+    }
+  });
+
+  it('a port another program holds is said in the state, and nothing else breaks', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    const { controller, invoke } = await demoApp({ metricsListen: `127.0.0.1:${port}` });
+    try {
+      await invoke('settings:set', { patch: { serveMetrics: true } });
+      const problem = await until(() => controller.state().metricsServer?.problem ?? undefined);
+      expect(problem).toMatch(new RegExp(`Port ${port} is taken by another program`));
+      expect(controller.state().metricsServer?.base).toBeNull();
+      expect(controller.state().accounts[0]?.level).toBe('ok');
+    } finally {
+      await controller.stop();
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 });
