@@ -9,7 +9,8 @@ import type { Level, Quota } from './model';
 // --json` and the main process's start never need.
 type NumberFormats = Record<'integer' | 'decimal' | 'compact', Intl.NumberFormat>;
 let formats: NumberFormats | null = null;
-function numberFormats(): NumberFormats {
+/** Makes the formatters now: the popover does it while its page loads, so the first state it draws pays nothing. */
+export function numberFormats(): NumberFormats {
   formats ??= {
     integer: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
     decimal: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),

@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { numberFormats } from '../../shared/format';
 import { App } from './App';
 import './styles.css';
+
+// Intl's data loads with the first formatter: here, while the page loads, not in the first overview drawn.
+numberFormats();
 
 const root = document.getElementById('root');
 if (root) {
