@@ -34,8 +34,23 @@ export class PointSeries {
     return new PointSeries(16);
   }
 
+  /**
+   * Takes columns made for it (a decoded file) as they are, without a copy: nothing else may hold them. They grow
+   * on the next insert.
+   */
+  static adopt(c: Record<keyof PointColumns, Float64Array>): PointSeries {
+    const series = new PointSeries(0);
+    series.t = c.t;
+    series.remaining = c.remaining;
+    series.used = c.used;
+    series.maxPercent = c.maxPercent;
+    series.length = c.t.length;
+    return series;
+  }
+
   static fromColumns(c: PointColumns): PointSeries {
-    const series = new PointSeries(Math.max(16, c.t.length));
+    const n = c.t.length;
+    const series = new PointSeries(Math.max(16, n));
     series.t.set(c.t);
     series.remaining.set(c.remaining);
     series.used.set(c.used);
@@ -137,7 +152,7 @@ export class PointSeries {
   }
 
   private grow(): void {
-    const capacity = this.t.length * 2;
+    const capacity = Math.max(16, this.t.length * 2);
     const bigger = (old: Float64Array) => {
       const column = new Float64Array(capacity);
       column.set(old);

@@ -35,6 +35,23 @@ describe('PointSeries', () => {
     expect(PointSeries.empty().since(0)).toEqual([]);
   });
 
+  it('adopted columns are read as they are, and a later insert grows them without losing a value', () => {
+    const series = PointSeries.adopt({
+      t: Float64Array.of(10, 20),
+      remaining: Float64Array.of(1, Number.NaN),
+      used: Float64Array.of(Number.NaN, 2),
+      maxPercent: Float64Array.of(Number.NaN, 50),
+    });
+    series.insert(point(15, 7));
+    series.insert(point(30, 8));
+    expect(series.toArray()).toEqual([
+      { t: 10, remaining: 1, used: null, maxPercent: null },
+      { t: 15, remaining: 7, used: null, maxPercent: null },
+      { t: 20, remaining: null, used: 2, maxPercent: 50 },
+      { t: 30, remaining: 8, used: null, maxPercent: null },
+    ]);
+  });
+
   it('columns and picks hand back the same values', () => {
     const series = PointSeries.of([point(1, 1.25), point(2, null, 99.5), point(3, 3)]);
     const copy = PointSeries.fromColumns(series.columns());

@@ -139,13 +139,18 @@ export class AppController {
     // Then each account's sparkline from its history, after polling has started so it waits for none of this; an
     // account whose first poll came first keeps the newer line that poll brought.
     const now = this.options.clock.wall().getTime();
-    for (const account of this.options.stores.config.accounts) {
-      const { points } = await this.options.stores.history
-        .load(account.id)
-        .catch(() => ({ points: PointSeries.empty() }));
-      const entry = this.entries.get(account.id);
-      if (entry && !entry.sparkline)
-        this.entries.set(account.id, { ...entry, sparkline: sparklineOf(points, now) });
+    // All at once: each history inflates on the thread pool, side by side.
+    const lines = await Promise.all(
+      this.options.stores.config.accounts.map(async (account) => {
+        const { points } = await this.options.stores.history
+          .load(account.id)
+          .catch(() => ({ points: PointSeries.empty() }));
+        return [account.id, sparklineOf(points, now)] as const;
+      }),
+    );
+    for (const [id, sparkline] of lines) {
+      const entry = this.entries.get(id);
+      if (entry && !entry.sparkline) this.entries.set(id, { ...entry, sparkline });
     }
     this.emitState();
   }

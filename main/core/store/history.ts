@@ -120,12 +120,12 @@ function isSorted(items: { length: number; time(i: number): number }): boolean {
 }
 
 interface Parsed {
-  columns: ReturnType<typeof decodeColumns>;
+  columns: Awaited<ReturnType<typeof decodeColumns>>;
   rows: z.infer<typeof Rows>;
   torn: boolean;
 }
 
-function parseRows(text: string): Parsed | null {
+async function parseRows(text: string): Promise<Parsed | null> {
   const newline = text.indexOf('\n');
   const headerText = newline >= 0 ? text.slice(0, newline) : text;
   let header: z.infer<typeof Header>;
@@ -136,7 +136,8 @@ function parseRows(text: string): Parsed | null {
   } catch {
     return null;
   }
-  const columns = header.v === 1 ? null : decodeColumns(header.data, header.points, header.usage, header.v);
+  const columns =
+    header.v === 1 ? null : await decodeColumns(header.data, header.points, header.usage, header.v);
   if (header.v !== 1 && columns === null) return null;
   const body = newline >= 0 ? text.slice(newline + 1).trimEnd() : '';
   if (body === '') return { columns, rows: [], torn: false };
@@ -167,6 +168,7 @@ interface Loaded extends AccountHistory {
 /** Per-account usage history on disk: append-only lines, compacted atomically now and then. */
 export class HistoryStore {
   private readonly loaded = new Map<string, Loaded>();
+  private readonly reading = new Map<string, Promise<Loaded>>();
 
   constructor(
     private readonly dir: string,
@@ -182,9 +184,19 @@ export class HistoryStore {
     return { points: entry.points, usage: entry.usage };
   }
 
-  private async entry(accountId: string): Promise<Loaded> {
+  private entry(accountId: string): Promise<Loaded> {
     const cached = this.loaded.get(accountId);
-    if (cached) return cached;
+    if (cached) return Promise.resolve(cached);
+    // Two callers asking at once share one read: each with its own would leave one of them appending to a copy.
+    let reading = this.reading.get(accountId);
+    if (!reading) {
+      reading = this.read(accountId).finally(() => this.reading.delete(accountId));
+      this.reading.set(accountId, reading);
+    }
+    return reading;
+  }
+
+  private async read(accountId: string): Promise<Loaded> {
     const file = this.file(accountId);
     let text: string | null = null;
     try {
@@ -200,13 +212,13 @@ export class HistoryStore {
     };
     let rewrite = false;
     if (text !== null) {
-      const parsed = parseRows(text);
+      const parsed = await parseRows(text);
       if (parsed === null) {
         await rename(file, `${file}.bad`).catch(() => undefined);
       } else {
         const c = parsed.columns;
         if (c) {
-          entry.points = PointSeries.fromColumns(c.points);
+          entry.points = PointSeries.adopt(c.points);
           entry.usage = c.usage;
         }
         // Files are written in order; only damaged columns would not be.
