@@ -107,9 +107,7 @@ export function forecastText(account: AccountView): string {
   parts.push(pace ? `${pace[0]?.toUpperCase()}${pace.slice(1)}.` : 'Not enough history yet to forecast.');
   const f = account.forecast;
   if (f?.emptyAt) {
-    parts.push(
-      `Runs out around ${DAY_MONTH.format(new Date(f.emptyAt))}.`,
-    );
+    parts.push(`Runs out around ${DAY_MONTH.format(new Date(f.emptyAt))}.`);
   }
   if (f?.quotaPercentAtEnd != null)
     parts.push(`Quota expected at ${formatAmount(f.quotaPercentAtEnd)}% by the end of the period.`);
