@@ -1,5 +1,8 @@
 import { homedir } from 'node:os';
+import type { Settings } from '../../shared/config';
 import { AccountService } from '../core/accounts/account-service';
+import { systemClock } from '../core/monitor/clock';
+import type { MonitorDeps } from '../core/monitor/monitor';
 import type { RefreshDeps } from '../core/monitor/refresh-account';
 import { createHttpClient, type HttpClient } from '../core/providers/http';
 import { openStores, type Stores } from '../core/store/open-stores';
@@ -60,6 +63,23 @@ export async function openContext(
     http,
     deps: { http, secrets: createSecretResolver(io.env, keychain), cache: stores.cache, now },
     accounts,
+  };
+}
+
+/** What a headless monitor (`watch`, `serve`) runs on: the context's stores, the system clock, and whether it owns the data dir's monitoring. */
+export function headlessMonitorDeps(
+  context: Pick<CliContext, 'stores' | 'deps'>,
+  owner: boolean,
+  settings: () => Settings,
+): MonitorDeps {
+  return {
+    ...context.deps,
+    history: context.stores.history,
+    alertStore: context.stores.alerts,
+    clock: systemClock,
+    random: Math.random,
+    settings,
+    owner,
   };
 }
 

@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { effectiveAccount } from '../../shared/config';
 import type { Snapshot } from '../../shared/model';
-import { systemClock } from '../core/monitor/clock';
 import { Monitor } from '../core/monitor/monitor';
 import { ExporterState } from '../core/serve/exporter-state';
 import { listenPlan } from '../core/serve/listen';
 import { type MetricsServer, startMetricsServer } from '../core/serve/metrics-server';
 import { ConfigStore } from '../core/store/config-store';
 import { claimMonitoring } from '../core/store/monitor-lock';
-import { type CliIo, noAccountsLine, openContext } from './context';
+import { type CliIo, headlessMonitorDeps, noAccountsLine, openContext } from './context';
 
 export interface ServeSignals {
   /** Calls back once on SIGINT or SIGTERM. */
@@ -50,7 +49,8 @@ export async function serveCommand(
       return 3;
     }
   }
-  const { stores, deps } = await openContext(flags, io);
+  const context = await openContext(flags, io);
+  const { stores, deps } = context;
   if (stores.config.accounts.length === 0) {
     io.stderr(`${noAccountsLine(stores.paths.configFile)}\n`);
     return 3;
@@ -73,15 +73,7 @@ export async function serveCommand(
   state.setAccounts(effective(), await cachedSnapshots());
   const monitor = new Monitor(
     effective(),
-    {
-      ...deps,
-      history: stores.history,
-      alertStore: stores.alerts,
-      clock: systemClock,
-      random: Math.random,
-      settings: () => config.settings,
-      owner: claim !== null,
-    },
+    headlessMonitorDeps(context, claim !== null, () => config.settings),
     {
       result: (result, forecast) => state.record(result, forecast),
       problem: (message) => io.stderr(`${message}\n`),

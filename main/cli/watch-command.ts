@@ -3,7 +3,7 @@ import { systemClock } from '../core/monitor/clock';
 import { Monitor } from '../core/monitor/monitor';
 import { toAccountStatus } from '../core/present/account-status';
 import { claimMonitoring } from '../core/store/monitor-lock';
-import { type CliIo, noAccountsLine, openContext } from './context';
+import { type CliIo, headlessMonitorDeps, noAccountsLine, openContext } from './context';
 
 /** Ten years: anything longer is a typo, said so rather than silently shortened. */
 const MAX_FOR_SECONDS = 10 * 365 * 86_400;
@@ -46,7 +46,8 @@ export async function watchCommand(
     );
     return 3;
   }
-  const { stores, deps } = await openContext(flags, io);
+  const context = await openContext(flags, io);
+  const { stores } = context;
   const { config } = stores;
   if (config.accounts.length === 0) {
     io.stderr(`${noAccountsLine(stores.paths.configFile)}\n`);
@@ -61,15 +62,7 @@ export async function watchCommand(
   }
   const monitor = new Monitor(
     config.accounts.map((a) => effectiveAccount(a, config.settings)),
-    {
-      ...deps,
-      history: stores.history,
-      alertStore: stores.alerts,
-      clock: systemClock,
-      random: Math.random,
-      settings: () => config.settings,
-      owner: claim !== null,
-    },
+    headlessMonitorDeps(context, claim !== null, () => config.settings),
     {
       result(result) {
         line({ type: 'snapshot', account: toAccountStatus(result, systemClock.wall()) });

@@ -26,6 +26,17 @@ async function workspace(accounts: Account[]) {
   return { dir, config, tokenFile };
 }
 
+/** Happenstance and metered-billing fakes, closed after the test. */
+async function twoFakes() {
+  const hs = await startHappenstance();
+  const mb = await startMeteredBilling();
+  cleanup.push(
+    () => hs.close(),
+    () => mb.close(),
+  );
+  return { hs, mb };
+}
+
 async function serve(
   args: string[],
   env: Record<string, string>,
@@ -56,12 +67,7 @@ const accountsOf = async (base: string): Promise<AccountStatus[]> =>
 
 describe('creditbar serve, scraped by a real Prometheus', () => {
   it('Prometheus stores what the fakes served, keeps the balance when a key stops working, and alerts on low', async () => {
-    const hs = await startHappenstance();
-    const mb = await startMeteredBilling();
-    cleanup.push(
-      () => hs.close(),
-      () => mb.close(),
-    );
+    const { hs, mb } = await twoFakes();
     const { dir, tokenFile } = await workspace([
       { ...hs.account(), pollSeconds: 2, adaptive: false, alerts: { warnBelow: 1500 } },
       { ...mb.account(), pollSeconds: 2, adaptive: false },
@@ -157,12 +163,7 @@ describe('creditbar serve, scraped by a real Prometheus', () => {
   }, 60_000);
 
   it('SIGHUP adds and removes accounts without a restart; SIGTERM stops cleanly with the state saved', async () => {
-    const hs = await startHappenstance();
-    const mb = await startMeteredBilling();
-    cleanup.push(
-      () => hs.close(),
-      () => mb.close(),
-    );
+    const { hs, mb } = await twoFakes();
     const { dir, config } = await workspace([
       { ...hs.account(), pollSeconds: 3600, adaptive: false, alerts: { warnBelow: 5000 } },
     ]);
@@ -205,30 +206,16 @@ describe('creditbar serve, scraped by a real Prometheus', () => {
 
   it('beyond loopback it needs a readable token file of at least 16 characters, and says so', async () => {
     const { dir } = await workspace([{ id: 'demo', provider: 'demo', label: 'Demo' }]);
-    const refused = await runBuiltCli(['serve', '--data-dir', dir, '--listen', '0.0.0.0:0']);
+    const everywhere = (...more: string[]) =>
+      runBuiltCli(['serve', '--data-dir', dir, '--listen', '0.0.0.0:0', ...more]);
+    const refused = await everywhere();
     expect(refused.code).toBe(3);
     expect(refused.stderr).toMatch(/--token-file/);
-    const unreadable = await runBuiltCli([
-      'serve',
-      '--data-dir',
-      dir,
-      '--listen',
-      '0.0.0.0:0',
-      '--token-file',
-      path.join(dir, 'none'),
-    ]);
+    const unreadable = await everywhere('--token-file', path.join(dir, 'none'));
     expect(unreadable.code).toBe(3);
     expect(unreadable.stderr).toMatch(/Could not read the token file .*\(ENOENT\)/);
     await writeFile(path.join(dir, 'short'), 'abc\n');
-    const short = await runBuiltCli([
-      'serve',
-      '--data-dir',
-      dir,
-      '--listen',
-      '0.0.0.0:0',
-      '--token-file',
-      path.join(dir, 'short'),
-    ]);
+    const short = await everywhere('--token-file', path.join(dir, 'short'));
     expect(short.code).toBe(3);
     expect(short.stderr).toMatch(/at least 16 characters/);
   });
