@@ -1,3 +1,4 @@
+import { oneLine } from '../../../shared/one-line';
 import { urlProblem } from '../../../shared/url-policy';
 import { AppFailure } from '../errors';
 import { scrubSecret } from './failure';
@@ -45,10 +46,7 @@ export interface HttpClient {
 
 /** Strips control and format characters (bidi overrides among them), folds white space and caps the length of provider-supplied text. */
 export function cleanDetail(text: string): string {
-  const folded = text
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const folded = oneLine(text);
   return folded.length > MAX_DETAIL_CHARS ? `${folded.slice(0, MAX_DETAIL_CHARS - 1)}…` : folded;
 }
 

@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, type OpenMetricsContentType, Registry } from 'prom-client';
 import { Level } from '../../../shared/model';
+import { oneLine } from '../../../shared/one-line';
 import { toAccountStatus } from '../present/account-status';
 import type { ExporterState } from './exporter-state';
 
@@ -7,11 +8,7 @@ const DAY_SECONDS = 86_400;
 
 /** Provider-given text (a unit, a quota's name) as a label value: one line, short. prom-client escapes the rest. */
 export function labelText(text: string): string {
-  const folded = text
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return folded.slice(0, 64);
+  return oneLine(text).slice(0, 64);
 }
 
 /**
