@@ -64,9 +64,10 @@ export async function serveCommand(
   let config = { accounts: stores.config.accounts, settings: stores.config.settings };
   const effective = () => config.accounts.map((a) => effectiveAccount(a, config.settings));
   const state = new ExporterState();
+  // Only accounts the exporter does not know yet start from the cache; a reload leaves the others as they are.
   const cachedSnapshots = async () => {
     const cached = new Map<string, Snapshot | null>();
-    for (const account of config.accounts)
+    for (const account of config.accounts.filter((a) => !state.has(a.id)))
       cached.set(account.id, await stores.cache.read(account.id).catch(() => null));
     return (id: string) => cached.get(id) ?? null;
   };

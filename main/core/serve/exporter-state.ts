@@ -47,6 +47,10 @@ export class ExporterState {
     }
   }
 
+  has(accountId: string): boolean {
+    return this.accounts.has(accountId);
+  }
+
   record(result: AccountResult, forecast: Forecast | null): void {
     const entry = this.accounts.get(result.account.id);
     if (!entry) return;
