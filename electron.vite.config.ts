@@ -26,9 +26,9 @@ export default defineConfig({
       externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         // The CLI is a second entry of the main build: same core, no Electron.
-        input: { index: resolve(__dirname, 'main/index.ts'), cli: resolve(__dirname, 'main/cli/index.ts') },
+        input: { index: resolve(__dirname, 'main/index.ts'), cli: resolve(__dirname, 'main/cli/bin.ts') },
         output: {
-          banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+          banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
           // A lazy module (node:http, keytar, jsonata) comes through require: import() would start Node's ESM
           // loader as well, for modules that are all CommonJS.
           dynamicImportInCjs: false,

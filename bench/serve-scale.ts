@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { cliEnv } from './cli-env';
 import { percentile } from './polling-sim';
 
 /**
@@ -19,7 +20,7 @@ export async function serveScale(cli: string, count: number) {
   await writeFile(path.join(dir, 'config.json'), JSON.stringify({ version: 1, accounts }));
   const child = spawn(process.execPath, [cli, 'serve', '--data-dir', dir, '--listen', '127.0.0.1:0'], {
     stdio: ['ignore', 'pipe', 'ignore'],
-    env: { PATH: process.env.PATH ?? '' },
+    env: cliEnv(),
   });
   try {
     const line = await new Promise<string>((resolve) =>

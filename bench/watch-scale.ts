@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { envKeyName } from '../main/core/store/secrets';
 import type { Account } from '../shared/config';
+import { cliEnv } from './cli-env';
 
 /**
  * `creditbar watch` over the given accounts for some seconds, in its own process: every account is polled once in
@@ -17,7 +18,7 @@ async function watchPeak(cli: string, accounts: Account[], env: Record<string, s
     await writeFile(path.join(dir, 'config.json'), JSON.stringify({ version: 1, accounts }));
     const child = spawn(process.execPath, [cli, 'watch', '--data-dir', dir, '--for', String(seconds)], {
       stdio: ['ignore', 'pipe', 'ignore'],
-      env: { PATH: process.env.PATH ?? '', ...env },
+      env: cliEnv(env),
     });
     let snapshots = 0;
     createInterface({ input: child.stdout }).on('line', (line) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 export const CLI = path.resolve(__dirname, '..', '..', 'out', 'main', 'cli.js');
 
-/** Only PATH, HOME and the D-Bus session (for the keychain) pass through, plus what the test gives. */
+/** Only PATH, HOME, the D-Bus session (for the keychain) and the XDG folders pass through, plus what the test gives. */
 function childEnv(env: Record<string, string>): Record<string, string> {
   const base: Record<string, string> = {};
   for (const name of [
@@ -11,6 +11,7 @@ function childEnv(env: Record<string, string>): Record<string, string> {
     'HOME',
     'DBUS_SESSION_BUS_ADDRESS',
     'XDG_DATA_HOME',
+    'XDG_CACHE_HOME',
     'XDG_RUNTIME_DIR',
     'CREDITBAR_KEYCHAIN_SERVICE',
   ]) {
