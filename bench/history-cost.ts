@@ -11,6 +11,7 @@ import { percentile } from './polling-sim';
 import { DAY, MINUTE } from './traces';
 
 const ACCOUNTS = 20;
+const HISTORY_LOADS = 5;
 
 function yearOfMinutes(now: number): string {
   const lines = ['{"v":1}'];
@@ -44,12 +45,19 @@ export async function historyCost(cli: string) {
   let bytes = 0;
   for (let a = 0; a < ACCOUNTS; a++) bytes += statSync(path.join(historyDir, `acct-${a}.jsonl`)).size;
 
-  const loadStarted = performance.now();
-  const fresh = new HistoryStore(historyDir, () => now);
-  // As the app reads them at start: all at once.
-  const loaded = await Promise.all(Array.from({ length: ACCOUNTS }, (_, a) => fresh.load(`acct-${a}`)));
-  const loadMs = performance.now() - loadStarted;
-  const points = loaded.reduce((sum, h) => sum + h.points.length, 0);
+  // As the app reads them at start: all at once, into a store that holds nothing yet. The first load in this
+  // process also pays for what later ones reuse (code not yet optimised, memory not yet mapped), as the app's
+  // start does; it is reported apart, and the median of the loads is the figure.
+  const loadMs: number[] = [];
+  let fresh = new HistoryStore(historyDir, () => now);
+  let points = 0;
+  for (let run = 0; run < HISTORY_LOADS; run++) {
+    const loadStarted = performance.now();
+    fresh = new HistoryStore(historyDir, () => now);
+    const loaded = await Promise.all(Array.from({ length: ACCOUNTS }, (_, a) => fresh.load(`acct-${a}`)));
+    loadMs.push(performance.now() - loadStarted);
+    points = loaded.reduce((sum, h) => sum + h.points.length, 0);
+  }
 
   const appendMs: number[] = [];
   for (let i = 0; i < 500; i++) {
@@ -94,7 +102,8 @@ export async function historyCost(cli: string) {
     accounts: ACCOUNTS,
     pointsPerAccount: Math.round(points / ACCOUNTS),
     bytesOnDisk: bytes,
-    loadAllMs: loadMs,
+    loadAllMs: percentile(loadMs, 50),
+    loadFirstMs: loadMs[0] ?? Number.NaN,
     appendP95Ms: percentile(appendMs, 95),
     cliColdMs: starts[0] ?? Number.NaN,
     cliFromCacheMs: percentile(starts.slice(1), 50),

@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { downsample, sparklineOf } from '../main/core/present/history-series';
 import { demoHistory } from '../main/core/providers/demo/demo';
 import type { AccountView, AppState } from '../shared/app-state';
 import { INVOKE, type InvokeChannel, methodName } from '../shared/ipc';
 import { PointSeries } from '../shared/point-series';
 import { bridgeScript, launchChromium, serveRenderer } from '../test/support/popover-harness';
+import { percentile } from './polling-sim';
 
 const ASSETS = path.resolve(__dirname, '..', 'out', 'renderer', 'assets');
 
@@ -56,6 +58,33 @@ function accounts(count: number, now: number, histories: Map<string, PointSeries
   }));
 }
 
+const OVERVIEW_LOADS = 7;
+
+/** One push of the state into a freshly loaded, empty popover, to the frame that painted rows and sparklines. */
+async function overviewTimings(
+  page: Page,
+  state: AppState,
+): Promise<{ interactive: number; sparklines: number }> {
+  return (await page.evaluate(`(async () => {
+      const state = ${JSON.stringify(state)};
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const rows = () => document.querySelectorAll('.account-row').length >= 20;
+      const lines = () => document.querySelectorAll('svg.sparkline path').length >= 20;
+      const t0 = performance.now();
+      window.__creditbarPush('state:changed', state);
+      // Each wait ends on the frame after the one where what it waits for is in the page: the frame that
+      // painted it. Sparklines that came in the same render as the rows were painted in the same frame.
+      while (!rows()) await frame();
+      const withLines = lines();
+      await frame();
+      const interactive = performance.now() - t0;
+      if (withLines) return { interactive, sparklines: interactive };
+      while (!lines()) await frame();
+      await frame();
+      return { interactive, sparklines: performance.now() - t0 };
+    })()`)) as { interactive: number; sparklines: number };
+}
+
 /**
  * In headless Chromium, the built renderer: time from a state push (20 accounts, each with a year of history behind
  * its sparkline) to the overview rendered and responsive; and uPlot drawing 100 000 points against a naive SVG line.
@@ -103,27 +132,16 @@ export async function rendererCost() {
       },
     );
     await page.addInitScript(bridgeScript(methods));
-    await page.goto(url);
-    await page.getByRole('heading', { name: 'Watch your API credit' }).waitFor();
     const state: AppState = { ...empty, accounts: accounts(20, now, histories) };
-    const timings = (await page.evaluate(`(async () => {
-      const state = ${JSON.stringify(state)};
-      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-      const rows = () => document.querySelectorAll('.account-row').length >= 20;
-      const lines = () => document.querySelectorAll('svg.sparkline path').length >= 20;
-      const t0 = performance.now();
-      window.__creditbarPush('state:changed', state);
-      // Each wait ends on the frame after the one where what it waits for is in the page: the frame that
-      // painted it. Sparklines that came in the same render as the rows were painted in the same frame.
-      while (!rows()) await frame();
-      const withLines = lines();
-      await frame();
-      const interactive = performance.now() - t0;
-      if (withLines) return { interactive, sparklines: interactive };
-      while (!lines()) await frame();
-      await frame();
-      return { interactive, sparklines: performance.now() - t0 };
-    })()`)) as { interactive: number; sparklines: number };
+    // Each load is a first render of the overview (its code and text laid out for the first time in that page).
+    // The browser's first load also pays for what Chromium then keeps (compiled script, fonts), as a popover's
+    // first opening after the app starts does; it is reported apart, and the median of the loads is the figure.
+    const loads: { interactive: number; sparklines: number }[] = [];
+    for (let load = 0; load < OVERVIEW_LOADS; load++) {
+      await page.goto(url);
+      await page.getByRole('heading', { name: 'Watch your API credit' }).waitFor();
+      loads.push(await overviewTimings(page, state));
+    }
 
     const chartPage = await browser.newPage({ viewport: { width: 800, height: 600 } });
     await chartPage.evaluate(readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8'));
@@ -148,8 +166,15 @@ export async function rendererCost() {
       return { uplot, svg: performance.now() - t0 };
     })()`)) as { uplot: number; svg: number };
     return {
-      overviewInteractiveMs: timings.interactive,
-      sparklinesMs: timings.sparklines,
+      overviewInteractiveMs: percentile(
+        loads.map((l) => l.interactive),
+        50,
+      ),
+      sparklinesMs: percentile(
+        loads.map((l) => l.sparklines),
+        50,
+      ),
+      sparklinesFirstLoadMs: loads[0]?.sparklines ?? Number.NaN,
       chartUplotMs: chart.uplot,
       chartSvgMs: chart.svg,
     };

@@ -1,11 +1,16 @@
 import { promisify } from 'node:util';
-import { deflateRawSync, inflateRaw } from 'node:zlib';
-
-// On libuv's thread pool: the histories of many accounts inflate side by side instead of one after another.
-const inflate = promisify(inflateRaw);
-
 import type { ProviderUsage } from '../../../shared/model';
 import type { PointColumns } from '../../../shared/point-series';
+
+// node:zlib loads on first use: `creditbar status` reads no history, and loading it cost that command 3 ms.
+let zlib: Promise<typeof import('node:zlib')> | undefined;
+const loadZlib = () => {
+  zlib ??= import('node:zlib');
+  return zlib;
+};
+// On libuv's thread pool: the histories of many accounts inflate side by side instead of one after another.
+const inflater = () => loadZlib().then((z) => promisify(z.inflateRaw));
+let inflate: ReturnType<typeof inflater> | undefined;
 
 /**
  * The compacted part of a history file as binary columns (deflated, then base64 in the file's JSON header):
@@ -14,7 +19,8 @@ import type { PointColumns } from '../../../shared/point-series';
  * hold a time before 1970 from a wrong clock); values float64 (balances keep their cents), percents float32;
  * NaN stands for "no value".
  */
-export function encodeColumns(points: PointColumns, usage: readonly ProviderUsage[]): string {
+export async function encodeColumns(points: PointColumns, usage: readonly ProviderUsage[]): Promise<string> {
+  const { deflateRawSync } = await loadZlib();
   const n = points.t.length;
   const m = usage.length;
   const buffer = new ArrayBuffer(n * (8 + 8 + 8 + 4) + m * (8 + 8));
@@ -58,7 +64,8 @@ export async function decodeColumns(
   try {
     // One output chunk of the announced size: a fifth faster than zlib's 16 KiB chunks, and a block that inflates
     // to more than it announced stops there instead of filling memory.
-    bytes = await inflate(Buffer.from(data, 'base64'), {
+    inflate ??= inflater();
+    bytes = await (await inflate)(Buffer.from(data, 'base64'), {
       chunkSize: Math.max(64, size),
       maxOutputLength: Math.max(1, size),
     });

@@ -289,7 +289,7 @@ export class HistoryStore {
     entry.usage = entry.usage.filter((u) => now - u.t <= DAILY_KEEP_MS);
     entry.usageCounts = countUsage(entry.usage);
     entry.appendsSinceCompaction = 0;
-    const data = encodeColumns(entry.points.columns(), entry.usage);
+    const data = await encodeColumns(entry.points.columns(), entry.usage);
     const header = JSON.stringify({ v: 3, points: entry.points.length, usage: entry.usage.length, data });
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     await writePrivateFile(this.file(accountId), `${header}\n`);
