@@ -1,8 +1,8 @@
 import { type AccountAlertState, evaluateAccount, REARM_MARGIN } from '../main/core/alerts/alert-engine';
-import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../main/core/alerts/level';
 import { OUTLOOK_WINDOW_MS, outlookFor } from '../main/core/alerts/outlook';
 import { decideNextPoll, nextLimitFloorMs } from '../main/core/monitor/poll-policy';
 import { compactPoints } from '../main/core/store/history';
+import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../shared/alert-defaults';
 import type { Account } from '../shared/config';
 import type { Snapshot } from '../shared/model';
 import { PointSeries } from '../shared/point-series';

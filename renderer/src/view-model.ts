@@ -1,3 +1,4 @@
+import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../shared/alert-defaults';
 import type { AccountView } from '../../shared/app-state';
 import { agoText, daysText, formatAmount, severityRank } from '../../shared/format';
 import type { Level } from '../../shared/model';
@@ -85,19 +86,130 @@ export function dailyConsumption(points: readonly SeriesPoint[]): { day: number;
     const a = points[i - 1] as SeriesPoint;
     const b = points[i] as SeriesPoint;
     if (a.remaining === null || b.remaining === null || b.remaining >= a.remaining) continue;
-    const day = Math.floor(b.t / 86_400_000) * 86_400_000;
+    const day = Math.floor(b.t / DAY_MS) * DAY_MS;
     byDay.set(day, (byDay.get(day) ?? 0) + (a.remaining - b.remaining));
   }
   return [...byDay.entries()].sort((x, y) => x[0] - y[0]).map(([day, used]) => ({ day, used }));
 }
 
-/** A short text description of a chart, for screen readers. */
-export function seriesSummary(points: readonly SeriesPoint[], unit: string): string {
+const DAY_MS = 86_400_000;
+
+/**
+ * A chart in words, for screen readers: its range, the last value, which way it went, and the days left when a
+ * forecast has them.
+ */
+export function seriesSummary(
+  points: readonly SeriesPoint[],
+  unit: string,
+  daysLeft?: number | null,
+): string {
   const values = points.map((p) => p.remaining ?? p.maxPercent).filter((v): v is number => v !== null);
   if (values.length === 0) return 'No history yet.';
   const first = values[0] as number;
   const last = values[values.length - 1] as number;
-  return `From ${formatAmount(first)} to ${formatAmount(last)} ${unit}; lowest ${formatAmount(Math.min(...values))}, highest ${formatAmount(Math.max(...values))}.`;
+  const spread = Math.max(...values) - Math.min(...values);
+  // A change under 1 % of the range drawn reads as flat: noise is not a trend.
+  const trend = Math.abs(last - first) <= spread * 0.01 ? 'flat' : last < first ? 'falling' : 'rising';
+  const parts = [
+    `From ${formatAmount(first)} to ${formatAmount(last)} ${unit}, ${trend}; lowest ${formatAmount(Math.min(...values))}, highest ${formatAmount(Math.max(...values))}.`,
+  ];
+  if (daysLeft != null) parts.push(`Left at this pace: ${daysText(daysLeft)}.`);
+  return parts.join(' ');
+}
+
+export interface ChartLevel {
+  value: number;
+  level: 'warning' | 'critical' | 'empty';
+  label: string;
+}
+
+/**
+ * The alert levels a history chart draws as lines: the balance levels the person set (and empty at zero), or for a
+ * quota chart its percent levels (the defaults when none are set).
+ */
+export function chartLevels(account: AccountView, percentChart: boolean): ChartLevel[] {
+  const a = account.alerts;
+  if (percentChart) {
+    const warn = a.warnPercent ?? DEFAULT_WARN_PERCENT;
+    const critical = a.criticalPercent ?? DEFAULT_CRITICAL_PERCENT;
+    return [
+      { value: warn, level: 'warning', label: `warning ${formatAmount(warn)}%` },
+      { value: critical, level: 'critical', label: `critical ${formatAmount(critical)}%` },
+    ];
+  }
+  const levels: ChartLevel[] = [];
+  if (a.warnBelow !== undefined)
+    levels.push({ value: a.warnBelow, level: 'warning', label: `warning ${formatAmount(a.warnBelow)}` });
+  if (a.criticalBelow !== undefined)
+    levels.push({
+      value: a.criticalBelow,
+      level: 'critical',
+      label: `critical ${formatAmount(a.criticalBelow)}`,
+    });
+  levels.push({ value: 0, level: 'empty', label: 'empty' });
+  return levels;
+}
+
+/** Times the balance went up between two points: top-ups (or refunds), marked on the chart. */
+export function topUpTimes(points: readonly SeriesPoint[]): number[] {
+  const times: number[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = (points[i - 1] as SeriesPoint).remaining;
+    const b = points[i] as SeriesPoint;
+    if (a !== null && b.remaining !== null && b.remaining > a) times.push(b.t);
+  }
+  return times;
+}
+
+/**
+ * The forecast as a line from the last balance to zero on the projected empty date. A date past `horizon` is cut
+ * there, at the balance the same pace gives then, so a far date does not squeeze the history into a corner.
+ */
+export function forecastLine(
+  account: AccountView,
+  points: readonly SeriesPoint[],
+  horizon: number,
+): { from: { t: number; v: number }; to: { t: number; v: number } } | null {
+  const emptyAt = account.forecast?.emptyAt ? Date.parse(account.forecast.emptyAt) : Number.NaN;
+  const last = [...points].reverse().find((p) => p.remaining !== null);
+  if (!last || last.remaining === null || !Number.isFinite(emptyAt) || emptyAt <= last.t) return null;
+  const from = { t: last.t, v: last.remaining };
+  if (emptyAt <= horizon) return { from, to: { t: emptyAt, v: 0 } };
+  const share = (horizon - last.t) / (emptyAt - last.t);
+  return { from, to: { t: horizon, v: last.remaining * (1 - share) } };
+}
+
+/** Saturday or Sunday, for the day a bar stands for (UTC days, as dailyConsumption counts them). */
+export function isWeekend(day: number): boolean {
+  const weekday = new Date(day).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+export type SnoozeChoice = '1h' | '8h' | 'tomorrow';
+
+/** When a snooze ends: in one hour, in eight, or tomorrow at 08:00 local time (the start of a working day). */
+export function snoozeUntil(choice: SnoozeChoice, now: number): number {
+  if (choice === '1h') return now + 3_600_000;
+  if (choice === '8h') return now + 8 * 3_600_000;
+  const next = new Date(now);
+  next.setDate(next.getDate() + 1);
+  next.setHours(8, 0, 0, 0);
+  return next.getTime();
+}
+
+const WEEKDAY_TIME = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "snoozed until 14:20" today, "snoozed until Tue 08:00" on another day; null when not snoozed. */
+export function snoozedText(account: AccountView, now: number): string | null {
+  if (!account.snoozedUntil) return null;
+  const until = Date.parse(account.snoozedUntil);
+  if (!(until > now)) return null;
+  const sameDay = new Date(until).toDateString() === new Date(now).toDateString();
+  return `snoozed until ${sameDay ? TIME.format(until) : WEEKDAY_TIME.format(until)}`;
 }
 
 /** The forecast as sentences: pace and days left, the projected empty date, the quota at period end. */

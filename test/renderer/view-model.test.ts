@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  chartLevels,
   dailyConsumption,
   daysLeftText,
+  forecastLine,
   headline,
+  isWeekend,
   nextCheckText,
   seriesSummary,
+  snoozedText,
+  snoozeUntil,
   summaryLine,
+  topUpTimes,
 } from '../../renderer/src/view-model';
 import { agoText } from '../../shared/format';
 import { account } from './fixed-bridge';
@@ -58,7 +64,7 @@ describe('view model', () => {
         ],
         'credits',
       ),
-    ).toBe('From 10 to 4 credits; lowest 4, highest 10.');
+    ).toBe('From 10 to 4 credits, falling; lowest 4, highest 10.');
   });
 });
 
@@ -73,5 +79,107 @@ describe('the next check, in plain words', () => {
       `Next check ${local}, close to one of your levels, so sooner.`,
     );
     expect(nextCheckText(account({}))).toBeNull();
+  });
+});
+
+const p = (t: number, remaining: number | null, maxPercent: number | null = null) => ({
+  t,
+  remaining,
+  maxPercent,
+});
+
+describe('what the history chart draws', () => {
+  it.each([
+    [
+      'falling',
+      [p(1, 10), p(2, 4)],
+      9,
+      'From 10 to 4 credits, falling; lowest 4, highest 10. Left at this pace: about 9 days.',
+    ],
+    ['rising', [p(1, 4), p(2, 10)], null, 'From 4 to 10 credits, rising; lowest 4, highest 10.'],
+    [
+      'flat within 1 % of its range',
+      [p(1, 1000), p(2, 0), p(3, 1005)],
+      undefined,
+      'From 1,000 to 1,005 credits, flat; lowest 0, highest 1,005.',
+    ],
+  ])('a %s series is summed up in words', (_name, points, daysLeft, text) => {
+    expect(seriesSummary(points, 'credits', daysLeft)).toBe(text);
+  });
+
+  it('draws the balance levels the person set, and empty at zero; a quota its percent levels or the defaults', () => {
+    expect(chartLevels(account({ alerts: { warnBelow: 500, criticalBelow: 100 } }), false)).toEqual([
+      { value: 500, level: 'warning', label: 'warning 500' },
+      { value: 100, level: 'critical', label: 'critical 100' },
+      { value: 0, level: 'empty', label: 'empty' },
+    ]);
+    expect(chartLevels(account({ alerts: {} }), false)).toEqual([
+      { value: 0, level: 'empty', label: 'empty' },
+    ]);
+    expect(chartLevels(account({ alerts: { warnPercent: 70 } }), true)).toEqual([
+      { value: 70, level: 'warning', label: 'warning 70%' },
+      { value: 95, level: 'critical', label: 'critical 95%' },
+    ]);
+  });
+
+  it('marks a top-up where the balance went up, not where it went down or had no value', () => {
+    expect(topUpTimes([p(1, 100), p(2, 90), p(3, 500), p(4, null), p(5, 600), p(6, 480)])).toEqual([3]);
+  });
+
+  it.each([
+    ['inside the horizon: down to zero on the empty date', 10 * DAY, { t: 5 * DAY, v: 0 }],
+    ['past the horizon: cut there, at the balance the pace gives', 3 * DAY, { t: 3 * DAY, v: 500 }],
+  ])('the forecast line, %s', (_name, horizon, to) => {
+    const acct = account({
+      forecast: {
+        burnPerDay: 250,
+        daysLeft: 4,
+        emptyAt: new Date(5 * DAY).toISOString(),
+        quotaPercentAtEnd: null,
+      },
+    });
+    expect(forecastLine(acct, [p(0, 1500), p(DAY, 1000)], horizon)).toEqual({
+      from: { t: DAY, v: 1000 },
+      to,
+    });
+  });
+
+  it('draws no forecast without an empty date, or one before the last point', () => {
+    const none = account({
+      forecast: { burnPerDay: 0, daysLeft: null, emptyAt: null, quotaPercentAtEnd: null },
+    });
+    expect(forecastLine(none, [p(DAY, 1000)], 10 * DAY)).toBeNull();
+    const past = account({
+      forecast: { burnPerDay: 1, daysLeft: 0, emptyAt: new Date(0).toISOString(), quotaPercentAtEnd: null },
+    });
+    expect(forecastLine(past, [p(DAY, 1000)], 10 * DAY)).toBeNull();
+  });
+
+  it.each([
+    ['2026-11-21', true],
+    ['2026-11-22', true],
+    ['2026-11-23', false],
+    ['2026-11-27', false],
+  ])('%s is a weekend day: %s', (day, weekend) => {
+    expect(isWeekend(Date.parse(`${day}T00:00:00Z`))).toBe(weekend);
+  });
+});
+
+describe('snooze', () => {
+  const now = new Date(2026, 10, 22, 14, 5).getTime();
+  it.each([
+    ['1h', new Date(2026, 10, 22, 15, 5).getTime()],
+    ['8h', new Date(2026, 10, 22, 22, 5).getTime()],
+    ['tomorrow', new Date(2026, 10, 23, 8, 0).getTime()],
+  ] as const)('%s ends at the right local time', (choice, until) => {
+    expect(snoozeUntil(choice, now)).toBe(until);
+  });
+
+  it('says until when on the row: a time today, a weekday and time after; nothing once it has passed', () => {
+    const at = (ms: number) => account({ snoozedUntil: new Date(ms).toISOString() });
+    expect(snoozedText(at(new Date(2026, 10, 22, 15, 5).getTime()), now)).toBe('snoozed until 15:05');
+    expect(snoozedText(at(new Date(2026, 10, 23, 8, 0).getTime()), now)).toBe('snoozed until Mon 08:00');
+    expect(snoozedText(at(now - 1), now)).toBeNull();
+    expect(snoozedText(account({ snoozedUntil: null }), now)).toBeNull();
   });
 });

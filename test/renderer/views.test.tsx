@@ -160,7 +160,9 @@ describe('AccountDetail', () => {
       ),
     ).toBeTruthy();
     expect(screen.getByText('(+10 over)')).toBeTruthy();
-    expect(screen.getByLabelText('API calls: 110% used')).toBeTruthy();
+    const bar = screen.getByRole('progressbar', { name: 'API calls' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('100');
+    expect(bar.getAttribute('aria-valuetext')).toBe('110% used, critical');
     expect(screen.getByText('search database')).toBeTruthy();
     expect(screen.getByText('on: +100 below 20')).toBeTruthy();
     expect(screen.getByText('Reserved (not spendable yet)')).toBeTruthy();
@@ -178,10 +180,15 @@ describe('AccountDetail', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await screen.findByText('History exported.');
-    fireEvent.click(screen.getByRole('button', { name: 'Snooze alerts 8 h' }));
-    await screen.findByText('Alerts snoozed for 8 h.');
+    const before = Date.now();
+    fireEvent.click(
+      within(screen.getByRole('group', { name: 'Snooze alerts' })).getByRole('button', { name: '8 h' }),
+    );
+    await screen.findByText(/^Alerts snoozed until \d\d:\d\d\.$/);
     expect(calls.map((c) => c[0])).toEqual(['historyGet', 'historyGet', 'historyExport', 'alertsSnooze']);
-    expect(calls[3]?.[1]).toEqual({ accountId: 'rich', until: new Date(NOW + 8 * 3_600_000).toISOString() });
+    const until = Date.parse((calls[3] as [string, { until: string }])[1].until);
+    expect(until).toBeGreaterThanOrEqual(before + 8 * 3_600_000);
+    expect(until).toBeLessThanOrEqual(Date.now() + 8 * 3_600_000);
   });
 });
 

@@ -1,10 +1,10 @@
+import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import { AlertIntent, type AlertKind, type Severity } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
 import { daysText, formatAmount, severityRank } from '../../../shared/format';
 import type { ProviderError, Snapshot } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
 import { z } from '../../../shared/zod';
-import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from './level';
 
 export const RUNWAY_WARN_DAYS = 7;
 export const RUNWAY_CRITICAL_DAYS = 2;

@@ -1,9 +1,7 @@
+import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import type { AlertThresholds } from '../../../shared/config';
 import { worseLevel } from '../../../shared/format';
 import type { ErrorKind, Level, ProviderError, Snapshot } from '../../../shared/model';
-
-export const DEFAULT_WARN_PERCENT = 80;
-export const DEFAULT_CRITICAL_PERCENT = 95;
 
 /** Errors that do not pass by themselves: the key, its permissions, the account or its settings must change. */
 const LASTING: ReadonlySet<ErrorKind> = new Set([

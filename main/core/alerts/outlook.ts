@@ -1,3 +1,4 @@
+import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import type { Account } from '../../../shared/config';
 import type { HistoryPoint, Snapshot } from '../../../shared/model';
 import { RUNWAY_CRITICAL_DAYS, RUNWAY_WARN_DAYS } from './alert-engine';
@@ -13,7 +14,6 @@ import {
   projectPercentAtEnd,
   spendCurve,
 } from './forecast';
-import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from './level';
 
 const DAY_MS = 86_400_000;
 

@@ -1,19 +1,26 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import type { AccountView } from '../../../shared/app-state';
 import { formatAmount } from '../../../shared/format';
 import { providerTag } from '../../../shared/providers';
 import { api } from '../api';
 import { useHistory } from '../hooks/use-history';
 import {
+  chartLevels,
   clockTime,
   dailyConsumption,
+  forecastLine,
   forecastText,
   headline,
   nextCheckText,
+  type SnoozeChoice,
   seriesSummary,
+  snoozedText,
+  snoozeUntil,
   statusLine,
+  topUpTimes,
 } from '../view-model';
-import { BalanceChart } from './BalanceChart';
+import { BalanceChart, type ChartExtras } from './BalanceChart';
 import { DailyBars } from './DailyBars';
 import { QuotaBars } from './QuotaBars';
 import { ThresholdsEditor } from './ThresholdsEditor';
@@ -42,19 +49,29 @@ export function AccountDetail(props: {
   const month = useHistory(account.id, 31 * DAY, 2000, account.fetchedAt) ?? [];
   const { value, caption } = headline(account, props.numberFormat);
   const unit = account.unit ?? '%';
+  const percentChart = points.length > 0 && points.every((p) => p.remaining === null);
+  const chartExtras = useMemo<ChartExtras>(
+    () => ({
+      levels: chartLevels(account, percentChart),
+      topUps: percentChart ? [] : topUpTimes(points),
+      // The forecast runs at most one chart range past the last point.
+      forecast: percentChart ? null : forecastLine(account, points, now + range.ms),
+    }),
+    [account, percentChart, points, now, range.ms],
+  );
   const extras = account.extras;
   const act = async (work: Promise<{ ok: boolean; error?: { message: string } }>, done: string) => {
     const result = await work;
     setNotice(result.ok ? done : (result.error?.message ?? 'Something went wrong'));
   };
-  const snoozeFor = (hours: number | null) =>
-    act(
-      api().alertsSnooze({
-        accountId: account.id,
-        until: hours === null ? null : new Date(now + hours * 3_600_000).toISOString(),
-      }),
-      hours === null ? 'Alerts are on again.' : `Alerts snoozed for ${hours} h.`,
+  const snooze = (choice: SnoozeChoice | null) => {
+    const until = choice === null ? null : new Date(snoozeUntil(choice, Date.now())).toISOString();
+    return act(
+      api().alertsSnooze({ accountId: account.id, until }),
+      until === null ? 'Alerts are on again.' : `Alerts snoozed until ${clockTime(until)}.`,
     );
+  };
+  const snoozed = snoozedText(account, now);
   return (
     <section aria-labelledby="detail-title" className="detail">
       <header className="bar">
@@ -94,8 +111,10 @@ export function AccountDetail(props: {
         {points.length > 1 ? (
           <BalanceChart
             points={points}
-            label={account.remaining !== null ? `Balance (${unit})` : 'Quota used (%)'}
-            summary={seriesSummary(points, unit)}
+            label={percentChart ? 'Quota used (%)' : `Balance (${unit})`}
+            summary={seriesSummary(points, percentChart ? '%' : unit, account.forecast?.daysLeft)}
+            percent={percentChart}
+            extras={chartExtras}
           />
         ) : (
           <p className="muted">No history for this range yet.</p>
@@ -103,7 +122,11 @@ export function AccountDetail(props: {
       </section>
 
       <DailyBars days={dailyConsumption(month)} unit={unit} />
-      <QuotaBars quotas={account.quotas} />
+      <QuotaBars
+        quotas={account.quotas}
+        warnPercent={account.alerts.warnPercent ?? DEFAULT_WARN_PERCENT}
+        criticalPercent={account.alerts.criticalPercent ?? DEFAULT_CRITICAL_PERCENT}
+      />
       {extras.resetsAt ? (
         <p className="muted">
           The allowance starts again on{' '}
@@ -192,14 +215,23 @@ export function AccountDetail(props: {
         >
           Refresh
         </button>
-        {account.snoozedUntil && Date.parse(account.snoozedUntil) > now ? (
-          <button type="button" onClick={() => snoozeFor(null)}>
-            Snoozed until {clockTime(account.snoozedUntil)} — unsnooze
+        {snoozed ? (
+          <button type="button" onClick={() => snooze(null)}>
+            {`${snoozed[0]?.toUpperCase()}${snoozed.slice(1)}`} — unsnooze
           </button>
         ) : (
-          <button type="button" onClick={() => snoozeFor(8)}>
-            Snooze alerts 8 h
-          </button>
+          <fieldset className="segmented snooze">
+            <legend>Snooze alerts</legend>
+            <button type="button" onClick={() => snooze('1h')}>
+              1 h
+            </button>
+            <button type="button" onClick={() => snooze('8h')}>
+              8 h
+            </button>
+            <button type="button" onClick={() => snooze('tomorrow')}>
+              Until tomorrow
+            </button>
+          </fieldset>
         )}
         <button type="button" onClick={props.onEdit}>
           Edit

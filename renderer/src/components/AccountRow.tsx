@@ -1,12 +1,20 @@
 import type { AccountView } from '../../../shared/app-state';
 import { providerTag } from '../../../shared/providers';
-import { daysLeftText, headline, statusLine } from '../view-model';
+import { clockTime, daysLeftText, headline, snoozedText, statusLine } from '../view-model';
 import { Sparkline } from './Sparkline';
 
 function initials(label: string): string {
   const words = label.trim().split(/\s+/);
   return ((words[0]?.[0] ?? '?') + (words[1]?.[0] ?? '')).toUpperCase();
 }
+
+const LEVEL_WORDS: Record<AccountView['level'], string | null> = {
+  ok: null,
+  warning: 'low',
+  critical: 'critical',
+  empty: 'empty',
+  unknown: 'unknown',
+};
 
 export function AccountRow(props: {
   account: AccountView;
@@ -19,6 +27,10 @@ export function AccountRow(props: {
   const runway = daysLeftText(account);
   const status = statusLine(account, now);
   const tag = providerTag(account.provider);
+  const snoozed = snoozedText(account, now);
+  const nextCheck = account.nextCheck ? `next check ${clockTime(account.nextCheck.at)}` : null;
+  // Said in words as well as by colour: a person who cannot tell the colours apart still reads the level.
+  const levelWord = LEVEL_WORDS[account.level];
   return (
     <li>
       <button
@@ -32,11 +44,18 @@ export function AccountRow(props: {
         <span className="row-main">
           <span className="row-title">
             <span className="row-label">{account.label}</span>
-            <span className="visually-hidden">{`, ${account.providerName}, ${account.level === 'ok' ? 'fine' : account.level}, `}</span>
+            <span className="visually-hidden">{`, ${account.providerName}, `}</span>
+            {levelWord ? (
+              <span className={`tag level-word level-${account.level}`}>{levelWord}</span>
+            ) : (
+              <span className="visually-hidden">fine, </span>
+            )}
             {tag ? <span className="tag">{tag}</span> : null}
             {account.stale ? <span className="tag">stale</span> : null}
           </span>
-          <span className="row-status">{status}</span>
+          <span className="row-status">
+            {[status, snoozed, nextCheck].filter((part) => part !== null).join(' · ')}
+          </span>
           {runway ? <span className="runway">{runway}</span> : null}
         </span>
         <span className="row-figures">

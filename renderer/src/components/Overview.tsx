@@ -1,8 +1,27 @@
-import { useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import type { AppState } from '../../../shared/app-state';
 import { api } from '../api';
 import { sortAccounts, summaryLine } from '../view-model';
 import { AccountRow } from './AccountRow';
+
+/** Up and down arrows (and Home, End) move between the account rows; Tab still walks every control. */
+function moveBetweenRows(event: KeyboardEvent<HTMLUListElement>): void {
+  const rows = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.account-row')];
+  const at = rows.indexOf(document.activeElement as HTMLButtonElement);
+  const next =
+    event.key === 'ArrowDown'
+      ? Math.min(rows.length - 1, at + 1)
+      : event.key === 'ArrowUp'
+        ? Math.max(0, at - 1)
+        : event.key === 'Home'
+          ? 0
+          : event.key === 'End'
+            ? rows.length - 1
+            : null;
+  if (next === null || rows.length === 0) return;
+  event.preventDefault();
+  rows[next]?.focus();
+}
 
 export function Overview(props: {
   state: AppState;
@@ -41,7 +60,7 @@ export function Overview(props: {
           </button>
         </div>
       </header>
-      <ul className="accounts">
+      <ul className="accounts" onKeyDown={moveBetweenRows}>
         {sortAccounts(state.accounts).map((account) => (
           <AccountRow
             key={account.id}

@@ -2,7 +2,15 @@ import { formatAmount } from '../../../shared/format';
 import type { Quota } from '../../../shared/model';
 
 /** Each quota as a bar: used against included, with any overage shown past the end. */
-export function QuotaBars({ quotas }: { quotas: readonly Quota[] }) {
+export function QuotaBars({
+  quotas,
+  warnPercent,
+  criticalPercent,
+}: {
+  quotas: readonly Quota[];
+  warnPercent: number;
+  criticalPercent: number;
+}) {
   if (quotas.length === 0) return null;
   return (
     <section aria-labelledby="quotas-title">
@@ -19,15 +27,17 @@ export function QuotaBars({ quotas }: { quotas: readonly Quota[] }) {
                   {over > 0 ? <strong className="overage"> (+{formatAmount(over)} over)</strong> : null}
                 </span>
               </div>
-              <meter
-                min={0}
-                max={100}
-                low={80}
-                high={95}
-                optimum={0}
-                value={Math.min(100, q.percentUsed)}
-                aria-label={`${q.name}: ${formatAmount(q.percentUsed)}% used`}
-              />
+              <div
+                className={`progress level-${q.percentUsed >= criticalPercent ? 'critical' : q.percentUsed >= warnPercent ? 'warning' : 'ok'}`}
+                role="progressbar"
+                aria-label={q.name}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={Math.round(Math.min(100, q.percentUsed))}
+                aria-valuetext={`${formatAmount(q.percentUsed)}% used${q.percentUsed >= criticalPercent ? ', critical' : q.percentUsed >= warnPercent ? ', warning' : ''}`}
+              >
+                <span className="progress-fill" style={{ width: `${Math.min(100, q.percentUsed)}%` }} />
+              </div>
             </li>
           );
         })}
