@@ -200,6 +200,7 @@ describe('popover in real Chromium, backed by the real core', () => {
       await popover.close();
     }
   });
+  // Two axe passes, two screenshots and hovered charts: slower than the rest when the suite runs in parallel.
   it('keyboard and pointer: arrows between rows, Enter opens, the charts read out on hover, snooze shows on the row', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-e2e-'));
     const popover = await openPopover(browser, renderer.url, dataDir);
@@ -267,5 +268,5 @@ describe('popover in real Chromium, backed by the real core', () => {
     } finally {
       await popover.close();
     }
-  });
+  }, 60_000);
 });
