@@ -260,10 +260,7 @@ describe('popover in real Chromium, backed by the real core', () => {
       await snooze.getByRole('button', { name: '1 h' }).focus();
       await page.keyboard.press('Enter');
       await page.getByText(/^Alerts snoozed until \d\d:\d\d\.$/).waitFor();
-      await page.getByRole('button', { name: /^Snoozed until \d\d:\d\d — unsnooze$/ }).waitFor();
       await page.keyboard.press('Escape');
-      await expect.poll(() => beta.textContent()).toMatch(/snoozed until \d\d:\d\d/);
-      expect(await alpha.textContent()).not.toMatch(/snoozed/);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await popover.close();
