@@ -347,6 +347,8 @@ export class AppController {
     },
     'alerts:snooze': async ({ accountId, until }) => {
       await this.monitor.snooze(accountId, until ? new Date(until) : null);
+      // The popover shows "snoozed until" from the state: without a push it waited for the next poll.
+      this.emitState();
       return null;
     },
     'settings:set': async ({ patch, launchAtLogin }) => {

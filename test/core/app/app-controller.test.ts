@@ -91,6 +91,24 @@ describe('app controller over IPC', () => {
     await app.controller.stop();
   });
 
+  it('a snooze reaches the popover at once, not with the next poll; unsnoozing too', async () => {
+    const { app } = await withResearch();
+    const until = '2026-11-22T13:00:00.000Z';
+    const before = app.pushed.length;
+    expect(await app.invoke('alerts:snooze', { accountId: 'research', until })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(app.pushed.length).toBeGreaterThan(before);
+    expect(app.pushed.at(-1)?.accounts[0]?.snoozedUntil).toBe(until);
+    expect(await app.invoke('alerts:snooze', { accountId: 'research', until: null })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(app.pushed.at(-1)?.accounts[0]?.snoozedUntil).toBeNull();
+    await app.controller.stop();
+  });
+
   it('an added account keeps its key in the keychain, polls, and shows only the key’s last four', async () => {
     const { app, hs } = await withResearch();
     expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
