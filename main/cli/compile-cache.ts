@@ -76,8 +76,7 @@ export function enableCompileCache(bundleDir: string, cacheDir: string): void {
   const prototype = Module.prototype as unknown as CompilableModule;
   const compile = prototype._compile;
   prototype._compile = function compileWithCache(this: CompilableModule, content: string, filename: string) {
-    if (path.dirname(filename) !== bundleDir && !filename.startsWith(bundleDir + path.sep))
-      return compile.call(this, content, filename);
+    if (!filename.startsWith(bundleDir + path.sep)) return compile.call(this, content, filename);
     let file: string | undefined;
     let cachedData: Buffer | undefined;
     try {
