@@ -12,6 +12,7 @@ import { DAY, MINUTE } from './traces';
 
 const ACCOUNTS = 20;
 const HISTORY_LOADS = 5;
+const CLI_WARM_RUNS = 15;
 
 function yearOfMinutes(now: number): string {
   const lines = ['{"v":1}'];
@@ -82,8 +83,10 @@ export async function historyCost(cli: string) {
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ version: 1, accounts }));
   const env = cliEnv({ XDG_CACHE_HOME: path.join(dir, 'cache-home') });
   for (let a = 0; a < ACCOUNTS; a++) env[`CREDITBAR_KEY_ACCT_${a}`] = 'bench-key-0000';
+  // One start is a few tens of milliseconds on a shared machine whose own process start moves by as much; the
+  // median of many starts is the figure, and the slowest of them is printed beside it.
   const starts: number[] = [];
-  for (let run = 0; run < 6; run++) {
+  for (let run = 0; run <= CLI_WARM_RUNS; run++) {
     const started = performance.now();
     const out = await new Promise<string>((resolve) => {
       const child = spawn(process.execPath, [cli, 'status', '--json', '--data-dir', dir], { env });
@@ -107,5 +110,6 @@ export async function historyCost(cli: string) {
     appendP95Ms: percentile(appendMs, 95),
     cliColdMs: starts[0] ?? Number.NaN,
     cliFromCacheMs: percentile(starts.slice(1), 50),
+    cliFromCacheMaxMs: Math.max(...starts.slice(1)),
   };
 }

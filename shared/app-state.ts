@@ -58,6 +58,8 @@ export const AppState = z.object({
   launchAtLogin: z.boolean(),
   /** False where launch at login is not offered (an unpackaged dev build would start bare Electron). */
   launchAtLoginAvailable: z.boolean(),
+  /** The OS the app runs on: settings that exist on one OS only (the macOS menu-bar title) show there only. */
+  platform: z.optional(z.string().check(z.maxLength(20))),
   /** Presets added from files: the add form offers them as ready custom endpoints. */
   presets: z.optional(z.array(PresetFile)),
   /** The metrics endpoint while the setting is on: where it serves, or why it cannot. */

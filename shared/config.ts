@@ -190,6 +190,23 @@ export const AccountPatch = z.strictObject({
 });
 export type AccountPatch = z.infer<typeof AccountPatch>;
 
+/**
+ * What the tray number shows. Every field may be left out: the worst account, its headline figure (credits left
+ * for prepaid, percent used for quotas), and on macOS the number as a title beside the icon.
+ */
+export const BadgeChoice = z.strictObject({
+  source: z.optional(z.enum(['worst', 'pinned', 'sum'])),
+  /** The pinned account; when it is gone the worst account speaks again. */
+  accountId: z.optional(z.string().check(z.regex(ACCOUNT_ID_PATTERN, 'must be an account id'))),
+  /** The unit summed ("USD", "credits"); left out, the unit most accounts share. */
+  unit: z.optional(
+    z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'must be plain text')),
+  ),
+  figure: z.optional(z.enum(['remaining', 'percent'])),
+  macos: z.optional(z.enum(['title', 'icon'])),
+});
+export type BadgeChoice = z.infer<typeof BadgeChoice>;
+
 const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 22:00'));
 
 export const Settings = z.strictObject({
@@ -202,6 +219,7 @@ export const Settings = z.strictObject({
   theme: z.optional(z.enum(['system', 'light', 'dark'])),
   /** Serve /metrics (Prometheus) and /api/v1/accounts on 127.0.0.1:9464 while the app runs, as `creditbar serve` does. */
   serveMetrics: z.optional(z.boolean()),
+  badge: z.optional(BadgeChoice),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -212,6 +230,7 @@ export const SettingsPatch = z.strictObject({
   numberFormat: z.optional(z.nullable(z.enum(['full', 'compact']))),
   theme: z.optional(z.nullable(z.enum(['system', 'light', 'dark']))),
   serveMetrics: z.optional(z.nullable(z.boolean())),
+  badge: z.optional(z.nullable(BadgeChoice)),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 

@@ -62,6 +62,20 @@ export function worstQuota<Q extends Pick<Quota, 'percentUsed'>>(account: {
   return [...account.quotas].sort((a, b) => b.percentUsed - a.percentUsed)[0] ?? null;
 }
 
+/**
+ * The units prepaid balances come in, the one most accounts share first (the first seen on a tie): the tray's sum
+ * adds balances of one unit, and offers these.
+ */
+export function sumUnits(accounts: readonly { remaining: number | null; unit: string | null }[]): string[] {
+  const counts = new Map<string, number>();
+  for (const account of accounts) {
+    if (account.remaining === null) continue;
+    const unit = account.unit ?? 'credits';
+    counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([unit]) => unit);
+}
+
 /** The number a person acts on: credits left for prepaid accounts, else the fullest quota's percent used. */
 export function headline(
   account: HeadlineSource,

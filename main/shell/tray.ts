@@ -1,6 +1,6 @@
 import { Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electron';
 import type { AppState } from '../../shared/app-state';
-import { badgeModel } from '../core/present/badge-model';
+import { badgeModel, trayLook } from '../core/present/badge-model';
 import { type MenuAction, type MenuItemModel, menuModel, menuSignature } from '../core/present/menu-model';
 import { trayBehaviour } from '../core/present/tray-behaviour';
 import { BADGE_SIZES, rasterBadge, rasterTemplate } from '../core/raster/badge-raster';
@@ -22,7 +22,7 @@ export class CreditbarTray {
   private readonly behaviour;
   private menu: Menu | null = null;
   private menuKey = '';
-  private imageKey = '';
+  private imageKey = JSON.stringify(['template']);
 
   constructor(
     private readonly platform: NodeJS.Platform,
@@ -44,15 +44,20 @@ export class CreditbarTray {
   }
 
   update(state: AppState): void {
-    const badge = badgeModel(state.accounts, state.paused);
-    if (this.platform === 'darwin') {
-      // macOS: the number is the menu-bar title beside a template icon the system tints.
-      this.tray.setTitle(badge.text ? `${badge.text}${badge.stale ? '*' : ''}` : '');
-    } else {
-      const key = JSON.stringify([badge.text, badge.tone, badge.stale]);
-      if (key !== this.imageKey) this.tray.setImage(image((size) => rasterBadge(badge, size), false));
-      this.imageKey = key;
+    const choice = state.settings.badge;
+    const badge = badgeModel(state.accounts, state.paused, choice);
+    const look = trayLook(badge, this.platform, choice);
+    if (look.title !== null) this.tray.setTitle(look.title);
+    const key = JSON.stringify([look.icon, badge.text, badge.tone, badge.stale]);
+    if (key !== this.imageKey) {
+      // macOS tints a template icon for its menu bar; a drawn badge keeps its own colours.
+      this.tray.setImage(
+        look.icon === 'template'
+          ? image(rasterTemplate, this.platform === 'darwin')
+          : image((size) => rasterBadge(badge, size), false),
+      );
     }
+    this.imageKey = key;
     // The tooltip is also what screen readers say for the icon: its first line is the state in words.
     this.tray.setToolTip(badge.tooltip);
     this.updateMenu(
@@ -62,6 +67,7 @@ export class CreditbarTray {
         launchAtLogin: state.launchAtLogin,
         launchAtLoginAvailable: state.launchAtLoginAvailable,
         platform: this.platform,
+        ...(choice ? { badge: choice } : {}),
       }),
     );
   }

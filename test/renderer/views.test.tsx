@@ -467,4 +467,41 @@ describe('Settings', () => {
       ['settingsSet', { patch: { quietHours: { start: '22:00', end: '07:00' } } }],
     ]);
   });
+
+  it('the menu bar number: each choice saves only what differs from the default', async () => {
+    const accounts = [
+      account({ id: 'research', label: 'Research', remaining: 1840, unit: 'credits' }),
+      account({ id: 'ads', label: 'Ads', remaining: 12, unit: 'USD' }),
+      account({ id: 'mail', label: 'Mail', remaining: 30, unit: 'USD' }),
+    ];
+    const state = appState(accounts);
+    const calls = installBridge(state);
+    const { rerender } = render(<Settings state={state} onBack={noop} />);
+    // Only on macOS is there a title to choose.
+    expect(screen.queryByLabelText('In the menu bar')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Shows'), { target: { value: 'pinned' } });
+    await waitFor(() => expect(calls.length).toBe(1));
+    const pinned = { ...state, settings: { badge: { source: 'pinned' as const, accountId: 'research' } } };
+    rerender(<Settings state={pinned} onBack={noop} />);
+    fireEvent.change(screen.getByLabelText('Account'), { target: { value: 'ads' } });
+    fireEvent.change(screen.getByLabelText('Number'), { target: { value: 'percent' } });
+    const sum = { ...state, settings: { badge: { source: 'sum' as const } }, platform: 'darwin' };
+    rerender(<Settings state={sum} onBack={noop} />);
+    // The unit most accounts share leads; a sum has no "percent used".
+    expect([...(screen.getByLabelText('Unit') as HTMLSelectElement).options].map((o) => o.value)).toEqual([
+      'USD',
+      'credits',
+    ]);
+    expect(screen.queryByLabelText('Number')).toBeNull();
+    fireEvent.change(screen.getByLabelText('In the menu bar'), { target: { value: 'icon' } });
+    fireEvent.change(screen.getByLabelText('Shows'), { target: { value: 'worst' } });
+    await waitFor(() => expect(calls.length).toBe(5));
+    expect(calls.map(([, request]) => request)).toEqual([
+      { patch: { badge: { source: 'pinned', accountId: 'research' } } },
+      { patch: { badge: { source: 'pinned', accountId: 'ads' } } },
+      { patch: { badge: { source: 'pinned', accountId: 'research', figure: 'percent' } } },
+      { patch: { badge: { source: 'sum', macos: 'icon' } } },
+      { patch: { badge: null } },
+    ]);
+  });
 });

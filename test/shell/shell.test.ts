@@ -184,6 +184,37 @@ describe('tray clicks', () => {
   });
 });
 
+describe('the tray number as chosen in settings', () => {
+  it('macOS: a pinned account with the number inside the icon, then back to a title, without a restart', async () => {
+    const dir = home();
+    writeConfig(dir, [research({ pollSeconds: 3600 }), { id: 'settings', provider: 'demo', label: 'Demo' }]);
+    hs.balance = 1840;
+    const run = start({ platform: 'darwin', home: dir, argv: ['--hidden'] });
+    await run.waitForCall('tray.setToolTip', 0, (d) => String(d).includes('1,840'));
+    const before = run.count;
+    const saved = await run.do({
+      type: 'invoke',
+      channel: 'settings:set',
+      payload: { patch: { badge: { source: 'pinned', accountId: 'research', macos: 'icon' } } },
+    });
+    expect(saved).toMatchObject({ ok: true });
+    const tooltip = await run.waitForCall('tray.setToolTip', before, (d) =>
+      String(d).includes('Menu bar: Research'),
+    );
+    expect(String(tooltip.detail).split('\n')[1]).toBe('Menu bar: Research');
+    expect(run.calls('tray.setTitle').at(-1)?.detail).toBe('');
+    // The drawn badge keeps its colours: not a template the system would tint.
+    expect(run.calls('tray.setImage').at(-1)?.detail).toEqual({ sizes: [1, 2, 4], template: false });
+    await run.do({ type: 'tray-click', button: 'right' });
+    const menu = (await run.waitForCall('menu.open')).detail as string[];
+    expect(menu.slice(2, 3)).toEqual(['Research: 1,840 credits']);
+    const back = run.count;
+    await run.do({ type: 'invoke', channel: 'settings:set', payload: { patch: { badge: null } } });
+    await run.waitForCall('tray.setTitle', back, (d) => d === '1.8k');
+    expect(run.rules()).toEqual([]);
+  });
+});
+
 describe('dismissing the popover', () => {
   it('Escape hides it, even on Wayland where blur never fires and setPosition does nothing', async () => {
     const run = start({ platform: 'linux', home: home(), wayland: true });

@@ -34,6 +34,8 @@ export interface AppControllerOptions {
   loginItem: { apply: (enabled: boolean) => Promise<void> } | { unavailable: string };
   /** Whether this process owns the data dir's monitoring (claimMonitoring); read-only when another does. */
   owner?: boolean;
+  /** The OS the popover is shown on (settings for one OS show there only); the running one by default. */
+  platform?: NodeJS.Platform;
   /** Where the metrics endpoint listens when the setting is on: loopback only (default 127.0.0.1:9464). */
   metricsListen?: string;
 }
@@ -217,6 +219,7 @@ export class AppController {
       launchAtLogin: this.launchAtLogin,
       launchAtLoginAvailable: 'apply' in this.options.loginItem,
       presets: config.presets,
+      platform: this.options.platform ?? process.platform,
       ...(config.settings.serveMetrics
         ? { metricsServer: { base: this.metrics.server?.base ?? null, problem: this.metrics.problem } }
         : {}),

@@ -28,6 +28,7 @@ export interface AppStateInput {
   launchAtLogin: boolean;
   launchAtLoginAvailable: boolean;
   presets?: readonly PresetFile[];
+  platform?: NodeJS.Platform;
   metricsServer?: AppState['metricsServer'];
   now: Date;
 }
@@ -69,6 +70,7 @@ export function toAppState(input: AppStateInput): AppState {
     settings: input.settings,
     launchAtLogin: input.launchAtLogin,
     launchAtLoginAvailable: input.launchAtLoginAvailable,
+    ...(input.platform ? { platform: input.platform } : {}),
     ...(input.presets && input.presets.length > 0 ? { presets: [...input.presets] } : {}),
     ...(input.metricsServer ? { metricsServer: input.metricsServer } : {}),
   };

@@ -1,4 +1,12 @@
-import { worstQuota as fullestQuota, headlineText, severityRank } from '../../../shared/format';
+import type { BadgeChoice } from '../../../shared/config';
+import {
+  amountWithUnit,
+  formatAmount,
+  worstQuota as fullestQuota,
+  headlineText,
+  severityRank,
+  sumUnits,
+} from '../../../shared/format';
 import type { AccountStatus } from '../../../shared/model';
 
 /** What the tray shows, before any drawing: the number, its colour, whether it is old, and a tooltip. */
@@ -54,10 +62,59 @@ export function compactNumber(value: number): string {
   return scaled(abs / 1e9, 'G');
 }
 
-function headline(account: BadgeAccount): string {
-  if (account.remaining !== null) return compactNumber(account.remaining);
-  const percent = worstQuota(account);
-  return percent !== null ? `${Math.min(999, Math.round(percent))}%` : '?';
+/** Which figure the badge, menu and tooltip show; absent in settings, the account's own headline. */
+export type BadgeFigure = NonNullable<BadgeChoice['figure']> | 'headline';
+
+/**
+ * One account's number in the chosen figure: `compact` fits the badge, `text` is the menu's and tooltip's
+ * phrase. A prepaid balance has no percent, so "percent used" shows its balance; a quota's "remaining" is what
+ * is left of the fullest quota.
+ */
+export function accountFigure(
+  account: Pick<BadgeAccount, 'remaining' | 'unit' | 'quotas'>,
+  figure: BadgeFigure,
+): { compact: string; text: string } {
+  const quota = fullestQuota(account);
+  if (figure === 'percent' && quota) {
+    return {
+      compact: `${Math.min(999, Math.round(quota.percentUsed))}%`,
+      text: `${formatAmount(quota.percentUsed)}% of ${quota.name} used`,
+    };
+  }
+  if (account.remaining !== null) {
+    return {
+      compact: compactNumber(account.remaining),
+      text: amountWithUnit(account.remaining, account.unit ?? 'credits'),
+    };
+  }
+  if (!quota) return { compact: '?', text: headlineText(account) };
+  if (figure === 'remaining') {
+    const left = quota.included - quota.used;
+    return {
+      compact: compactNumber(left),
+      text: `${amountWithUnit(left, quota.unit)} left of ${quota.name}`,
+    };
+  }
+  return { compact: `${Math.min(999, Math.round(quota.percentUsed))}%`, text: headlineText(account) };
+}
+
+/** The figure a choice asks for: unset means each account's own headline. */
+export function figureOf(choice: BadgeChoice | undefined): BadgeFigure {
+  return choice?.figure ?? 'headline';
+}
+
+type Balance = Pick<BadgeAccount, 'remaining' | 'unit'>;
+
+/** The sum of every prepaid balance in one unit, and the accounts it took; null when none has that unit. */
+export function balanceSum<A extends Balance>(
+  accounts: readonly A[],
+  unit: string | undefined,
+): { unit: string; total: number; members: A[] } | null {
+  const units = sumUnits(accounts);
+  const chosen = unit && units.includes(unit) ? unit : units[0];
+  if (chosen === undefined) return null;
+  const members = accounts.filter((a) => a.remaining !== null && (a.unit ?? 'credits') === chosen);
+  return { unit: chosen, total: members.reduce((sum, a) => sum + (a.remaining as number), 0), members };
 }
 
 /**
@@ -72,7 +129,7 @@ function compareWithinTone(a: BadgeAccount, b: BadgeAccount): number {
   return (worstQuota(b) ?? -1) - (worstQuota(a) ?? -1);
 }
 
-function tooltipLine(account: BadgeAccount): string {
+function tooltipLine(account: BadgeAccount, figure: BadgeFigure): string {
   const notes = [
     account.level !== 'ok' ? account.level : null,
     account.stale ? 'stale' : null,
@@ -80,7 +137,7 @@ function tooltipLine(account: BadgeAccount): string {
   ]
     .filter(Boolean)
     .join(', ');
-  return `${account.label}: ${headlineText(account)}${notes ? ` (${notes})` : ''}`;
+  return `${account.label}: ${accountFigure(account, figure).text}${notes ? ` (${notes})` : ''}`;
 }
 
 /** How each tone is said in the summary, most urgent first; `ok` and `idle` are not listed. */
@@ -105,19 +162,63 @@ export function stateInWords(accounts: readonly BadgeAccount[], paused: boolean)
   return `${name}: ${first?.replace(/^(\d+)/, `$1 of ${total} ${noun}`)}${rest.map((r) => `, ${r}`).join('')}`;
 }
 
-export function badgeModel(accounts: readonly BadgeAccount[], paused = false): BadgeModel {
+function worstOf(accounts: readonly BadgeAccount[]): BadgeAccount {
+  return [...accounts].sort(
+    (a, b) => TONE_RANK[toneOf(b)] - TONE_RANK[toneOf(a)] || compareWithinTone(a, b),
+  )[0] as BadgeAccount;
+}
+
+/**
+ * The tray number as chosen in settings: the worst account (default), a pinned one (its own number and colour;
+ * the tooltip's first line still tells every account's state, and alerts still come for all), or the sum of the
+ * prepaid balances in one unit (the colour of the worst account in it). A pinned account that is gone, or a sum
+ * with no balance to add, falls back to the worst account.
+ */
+export function badgeModel(
+  accounts: readonly BadgeAccount[],
+  paused = false,
+  choice: BadgeChoice | undefined = undefined,
+): BadgeModel {
   if (accounts.length === 0) {
     return { text: '', tone: 'idle', stale: false, tooltip: 'Creditbar: no accounts yet', accountId: null };
   }
-  const worst = [...accounts].sort(
-    (a, b) => TONE_RANK[toneOf(b)] - TONE_RANK[toneOf(a)] || compareWithinTone(a, b),
-  )[0] as BadgeAccount;
-  const lines = accounts.map(tooltipLine);
+  const figure = figureOf(choice);
+  const lines = [stateInWords(accounts, paused)];
+  const accountLines = accounts.map((a) => tooltipLine(a, figure));
+  if (choice?.source === 'sum') {
+    const sum = balanceSum(accounts, choice.unit);
+    if (sum) {
+      const worst = worstOf(sum.members);
+      const noun = sum.members.length === 1 ? 'account' : 'accounts';
+      lines.push(`Menu bar: ${amountWithUnit(sum.total, sum.unit)}, ${sum.members.length} ${noun} together`);
+      return {
+        text: compactNumber(sum.total),
+        tone: toneOf(worst),
+        stale: sum.members.some((a) => a.stale),
+        tooltip: [...lines, ...accountLines].join('\n'),
+        accountId: null,
+      };
+    }
+  }
+  const pinned = choice?.source === 'pinned' ? accounts.find((a) => a.id === choice.accountId) : undefined;
+  if (pinned) lines.push(`Menu bar: ${pinned.label}`);
+  const shown = pinned ?? worstOf(accounts);
   return {
-    text: headline(worst),
-    tone: toneOf(worst),
-    stale: worst.stale,
-    tooltip: [stateInWords(accounts, paused), ...lines].join('\n'),
-    accountId: worst.id,
+    text: accountFigure(shown, figure).compact,
+    tone: toneOf(shown),
+    stale: shown.stale,
+    tooltip: [...lines, ...accountLines].join('\n'),
+    accountId: shown.id,
   };
+}
+
+/** How the tray draws the model: on macOS a title beside the template icon, or the number inside the icon. */
+export function trayLook(
+  badge: Pick<BadgeModel, 'text' | 'stale'>,
+  platform: NodeJS.Platform,
+  choice: BadgeChoice | undefined,
+): { title: string | null; icon: 'template' | 'badge' } {
+  if (platform !== 'darwin') return { title: null, icon: 'badge' };
+  if (choice?.macos === 'icon') return { title: '', icon: badge.text ? 'badge' : 'template' };
+  return { title: badge.text ? `${badge.text}${badge.stale ? '*' : ''}` : '', icon: 'template' };
 }

@@ -1,5 +1,7 @@
-import { headlineText } from '../../../shared/format';
+import type { BadgeChoice } from '../../../shared/config';
+import { amountWithUnit } from '../../../shared/format';
 import type { AccountStatus } from '../../../shared/model';
+import { accountFigure, type BadgeFigure, balanceSum, figureOf } from './badge-model';
 
 /** The tray's context menu as data; the shell maps each item to an Electron MenuItem and each action to a call. */
 export type MenuAction =
@@ -27,11 +29,20 @@ export interface MenuInput {
   launchAtLoginAvailable: boolean;
   /** Linux tray clicks are unreliable (AppIndicator), so "Open" must be in the menu there. */
   platform: NodeJS.Platform;
+  /** The tray number's choice: the menu says the same figure, and leads with what the badge shows. */
+  badge?: BadgeChoice;
 }
 
-function accountLine(a: MenuInput['accounts'][number]): string {
+function accountLine(a: MenuInput['accounts'][number], figure: BadgeFigure): string {
   const mark = a.level === 'ok' ? '' : ` — ${a.level}`;
-  return `${a.label}: ${headlineText(a)}${mark}${a.stale ? ' (stale)' : ''}`;
+  return `${a.label}: ${accountFigure(a, figure).text}${mark}${a.stale ? ' (stale)' : ''}`;
+}
+
+/** The accounts in menu order: a pinned account first (it is the one in the menu bar), the rest as configured. */
+function menuAccounts(input: MenuInput): MenuInput['accounts'] {
+  if (input.badge?.source !== 'pinned') return input.accounts;
+  const pinned = input.accounts.find((a) => a.id === input.badge?.accountId);
+  return pinned ? [pinned, ...input.accounts.filter((a) => a !== pinned)] : input.accounts;
 }
 
 export function menuModel(input: MenuInput): MenuItemModel[] {
@@ -49,10 +60,19 @@ export function menuModel(input: MenuInput): MenuItemModel[] {
       enabled: input.platform === 'linux',
     });
   }
-  for (const account of input.accounts) {
+  const sum = input.badge?.source === 'sum' ? balanceSum(input.accounts, input.badge.unit) : null;
+  if (sum) {
     items.push({
       kind: 'item',
-      label: accountLine(account),
+      label: `Total: ${amountWithUnit(sum.total, sum.unit)} (${sum.members.length} ${sum.members.length === 1 ? 'account' : 'accounts'})`,
+      action: { type: 'open' },
+    });
+  }
+  const figure = figureOf(input.badge);
+  for (const account of menuAccounts(input)) {
+    items.push({
+      kind: 'item',
+      label: accountLine(account, figure),
       action: { type: 'open', accountId: account.id },
     });
   }

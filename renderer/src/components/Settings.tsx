@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppState } from '../../../shared/app-state';
 import { applyPatch, type SettingsPatch, Settings as SettingsSchema } from '../../../shared/config';
 import { api } from '../api';
+import { MenuBarSettings } from './MenuBarSettings';
 import { ThresholdsEditor } from './ThresholdsEditor';
 
 export function Settings({ state, onBack }: { state: AppState; onBack: () => void }) {
@@ -104,6 +105,7 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
           </p>
         )}
       </fieldset>
+      <MenuBarSettings state={state} save={save} />
       <fieldset>
         <legend>Monitoring</legend>
         <label htmlFor="serve-metrics" className="check">

@@ -3,10 +3,13 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import {
+  accountFigure,
   type BadgeAccount,
   badgeModel,
+  balanceSum,
   compactNumber,
   stateInWords,
+  trayLook,
 } from '../../../main/core/present/badge-model';
 import {
   BADGE_SIZES,
@@ -18,6 +21,7 @@ import {
   TONE_COLOURS,
 } from '../../../main/core/raster/badge-raster';
 import { encodePng } from '../../../main/core/raster/png';
+import type { BadgeChoice } from '../../../shared/config';
 
 const acct = (over: Partial<BadgeAccount>): BadgeAccount => ({
   id: over.label?.toLowerCase() ?? 'a',
@@ -117,6 +121,186 @@ describe('badge model', () => {
   });
 });
 
+describe('what the badge shows, as chosen in settings', () => {
+  const fleet = [
+    acct({ label: 'Research', remaining: 1840, unit: 'credits' }),
+    acct({ label: 'Ads', remaining: 12.5, unit: 'USD', level: 'warning' }),
+    acct({ label: 'Calls', remaining: null, quotas: quota(78), level: 'ok' }),
+    acct({ label: 'Mail', remaining: 300, unit: 'USD', stale: true }),
+    acct({ label: 'Scrape', remaining: 60, unit: 'credits', level: 'critical' }),
+  ];
+  const show = (choice: BadgeChoice | undefined, accounts = fleet) => {
+    const { text, tone, stale, accountId } = badgeModel(accounts, false, choice);
+    return { text, tone, stale, accountId };
+  };
+
+  it.each<[string, BadgeChoice | undefined, ReturnType<typeof show>]>([
+    [
+      'nothing chosen: the worst account',
+      undefined,
+      { text: '60', tone: 'critical', stale: false, accountId: 'scrape' },
+    ],
+    [
+      'worst, percent used: a balance has no percent',
+      { source: 'worst', figure: 'percent' },
+      { text: '60', tone: 'critical', stale: false, accountId: 'scrape' },
+    ],
+    [
+      'pinned: its own number and colour',
+      { source: 'pinned', accountId: 'research' },
+      { text: '1.8k', tone: 'ok', stale: false, accountId: 'research' },
+    ],
+    [
+      'pinned quota, automatic: percent used',
+      { source: 'pinned', accountId: 'calls' },
+      { text: '78%', tone: 'ok', stale: false, accountId: 'calls' },
+    ],
+    [
+      'pinned quota, remaining: units left',
+      { source: 'pinned', accountId: 'calls', figure: 'remaining' },
+      { text: '22', tone: 'ok', stale: false, accountId: 'calls' },
+    ],
+    [
+      'pinned quota, percent',
+      { source: 'pinned', accountId: 'calls', figure: 'percent' },
+      { text: '78%', tone: 'ok', stale: false, accountId: 'calls' },
+    ],
+    [
+      'pinned account gone: the worst again',
+      { source: 'pinned', accountId: 'removed' },
+      { text: '60', tone: 'critical', stale: false, accountId: 'scrape' },
+    ],
+    [
+      'sum, no unit chosen: the unit most share (credits before USD on a tie, as listed)',
+      { source: 'sum' },
+      { text: '1.9k', tone: 'critical', stale: false, accountId: null },
+    ],
+    [
+      'sum in USD: its own worst colour, stale when one is',
+      { source: 'sum', unit: 'USD' },
+      { text: '312', tone: 'warning', stale: true, accountId: null },
+    ],
+    [
+      'sum in a unit no account has: the default unit',
+      { source: 'sum', unit: 'EUR' },
+      { text: '1.9k', tone: 'critical', stale: false, accountId: null },
+    ],
+  ])('%s', (_name, choice, expected) => {
+    expect(show(choice)).toEqual(expected);
+  });
+
+  it('a sum with no balance to add falls back to the worst account', () => {
+    const quotasOnly = [acct({ label: 'Calls', remaining: null, quotas: quota(91), level: 'warning' })];
+    expect(show({ source: 'sum' }, quotasOnly)).toEqual({
+      text: '91%',
+      tone: 'warning',
+      stale: false,
+      accountId: 'calls',
+    });
+    expect(balanceSum(quotasOnly, undefined)).toBeNull();
+  });
+
+  it('the tooltip says what the menu bar shows and speaks every account in the chosen figure', () => {
+    expect(badgeModel(fleet, false, { source: 'sum', unit: 'USD' }).tooltip.split('\n').slice(0, 2)).toEqual([
+      'Creditbar: 1 of 5 accounts critical, 1 low',
+      'Menu bar: 313 USD, 2 accounts together',
+    ]);
+    const pinned = badgeModel(fleet, false, { source: 'pinned', accountId: 'calls', figure: 'remaining' });
+    expect(pinned.tooltip.split('\n').slice(1)).toEqual([
+      'Menu bar: Calls',
+      'Research: 1,840 credits',
+      'Ads: 12.5 USD (warning)',
+      'Calls: 22 x left of M',
+      'Mail: 300 USD (stale)',
+      'Scrape: 60 credits (critical)',
+    ]);
+  });
+
+  it.each([
+    [
+      'balance, any figure',
+      { remaining: 1840, unit: 'credits', quotas: [] },
+      'percent',
+      { compact: '1.8k', text: '1,840 credits' },
+    ],
+    [
+      'quota, headline',
+      { remaining: null, unit: null, quotas: quota(45.2) },
+      'headline',
+      { compact: '45%', text: '45.2% of M' },
+    ],
+    [
+      'quota, percent',
+      { remaining: null, unit: null, quotas: quota(45.2) },
+      'percent',
+      { compact: '45%', text: '45.2% of M used' },
+    ],
+    [
+      'quota over its limit, remaining',
+      { remaining: null, unit: null, quotas: quota(130) },
+      'remaining',
+      { compact: '-30', text: '-30 x left of M' },
+    ],
+    [
+      'nothing yet',
+      { remaining: null, unit: null, quotas: [] },
+      'remaining',
+      { compact: '?', text: 'no data yet' },
+    ],
+  ] as const)('account figure: %s', (_name, account, figure, expected) => {
+    expect(accountFigure({ ...account, quotas: [...account.quotas] }, figure)).toEqual(expected);
+  });
+
+  it.each<
+    [
+      string,
+      NodeJS.Platform,
+      BadgeChoice | undefined,
+      { text: string; stale: boolean },
+      ReturnType<typeof trayLook>,
+    ]
+  >([
+    [
+      'macOS default: a title beside the template icon',
+      'darwin',
+      undefined,
+      { text: '60', stale: false },
+      { title: '60', icon: 'template' },
+    ],
+    [
+      'macOS title marks stale with a star',
+      'darwin',
+      { macos: 'title' },
+      { text: '60', stale: true },
+      { title: '60*', icon: 'template' },
+    ],
+    [
+      'macOS icon only: the number inside the icon, no title',
+      'darwin',
+      { macos: 'icon' },
+      { text: '60', stale: false },
+      { title: '', icon: 'badge' },
+    ],
+    [
+      'macOS icon only without accounts: the plain icon',
+      'darwin',
+      { macos: 'icon' },
+      { text: '', stale: false },
+      { title: '', icon: 'template' },
+    ],
+    [
+      'Windows: always the drawn badge, no title',
+      'win32',
+      { macos: 'title' },
+      { text: '60', stale: false },
+      { title: null, icon: 'badge' },
+    ],
+    ['Linux: the same', 'linux', undefined, { text: '60', stale: false }, { title: null, icon: 'badge' }],
+  ])('%s', (_name, platform, choice, badge, expected) => {
+    expect(trayLook(badge, platform, choice)).toEqual(expected);
+  });
+});
+
 describe('the state in words (tooltip and screen readers)', () => {
   it.each([
     ['one ok', [acct({})], 'Creditbar: the account is ok'],
@@ -204,6 +388,26 @@ describe('badge raster', () => {
         expect([back.width, back.height]).toEqual([size, size]);
         expect(Buffer.from(back.data).equals(Buffer.from(bitmap.rgba))).toBe(true);
       }
+    }
+    // What each badge choice draws for the same five accounts, checked in the same font.
+    const fleet = [
+      acct({ label: 'Research', remaining: 1840 }),
+      acct({ label: 'Calls', remaining: null, quotas: quota(78), level: 'warning' }),
+      acct({ label: 'Scrape', remaining: 60, level: 'critical' }),
+    ];
+    const choices: [string, BadgeChoice, string][] = [
+      ['worst', { source: 'worst' }, '60'],
+      ['pinned-percent', { source: 'pinned', accountId: 'calls', figure: 'percent' }, '78%'],
+      ['pinned-remaining', { source: 'pinned', accountId: 'calls', figure: 'remaining' }, '22'],
+      ['sum', { source: 'sum' }, '1.9k'],
+    ];
+    for (const [name, choice, text] of choices) {
+      const model = badgeModel(fleet, false, choice);
+      expect(model.text).toBe(text);
+      const bitmap = rasterBadge(model, 32);
+      const { background } = TONE_COLOURS[model.tone];
+      expect(pixel(bitmap.rgba, 32, 16, 2)).toEqual([...background, 255]);
+      writeFileSync(path.join(dir, `choice-${name}-32.png`), encodePng(bitmap));
     }
     const template = rasterTemplate(32);
     expect(template.rgba.filter((_, i) => i % 4 === 3 && template.rgba[i] === 255).length).toBeGreaterThan(

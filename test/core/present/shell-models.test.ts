@@ -155,6 +155,47 @@ describe('menu model', () => {
       action: { type: 'open', accountId: 'r' },
     });
   });
+
+  const accountLines = (badge: Parameters<typeof menuModel>[0]['badge']) =>
+    menuModel({
+      accounts,
+      paused: false,
+      launchAtLogin: false,
+      launchAtLoginAvailable: true,
+      platform: 'win32',
+      ...(badge ? { badge } : {}),
+    })
+      .filter((i) => i.kind === 'item' && i.action.type === 'open' && i.label !== 'Open Creditbar')
+      .map((i) => (i.kind === 'item' ? i.label : ''));
+  it.each([
+    [
+      'the worst account: as configured, each its headline',
+      { source: 'worst' as const },
+      ['Research: 450 credits — warning (stale)', 'Billing: 50% of M'],
+    ],
+    [
+      'pinned: that account first',
+      { source: 'pinned' as const, accountId: 'b' },
+      ['Billing: 50% of M', 'Research: 450 credits — warning (stale)'],
+    ],
+    [
+      'remaining: a quota says what is left',
+      { figure: 'remaining' as const },
+      ['Research: 450 credits — warning (stale)', 'Billing: 1 x left of M'],
+    ],
+    [
+      'percent: a quota says percent used',
+      { figure: 'percent' as const },
+      ['Research: 450 credits — warning (stale)', 'Billing: 50% of M used'],
+    ],
+    [
+      'sum: a total line leads',
+      { source: 'sum' as const },
+      ['Total: 450 credits (1 account)', 'Research: 450 credits — warning (stale)', 'Billing: 50% of M'],
+    ],
+  ])('the menu follows the badge choice: %s', (_name, badge, expected) => {
+    expect(accountLines(badge)).toEqual(expected);
+  });
 });
 
 describe('menu rebuilds and login item', () => {

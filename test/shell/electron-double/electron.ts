@@ -424,7 +424,8 @@ class TrayDouble extends EventEmitter {
   }
 
   setImage(imageValue: Electron.NativeImage | string): void {
-    record('tray.setImage', { sizes: image(imageValue).sizes });
+    const drawn = image(imageValue);
+    record('tray.setImage', { sizes: drawn.sizes, template: drawn.template });
   }
 
   setTitle(title: string): void {
