@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { app, dialog, net, powerMonitor, shell } from 'electron';
+import { app, dialog, globalShortcut, net, powerMonitor, shell } from 'electron';
 import type { NavigateTarget } from '../shared/ipc';
 import { AppController } from './core/app/app-controller';
 import { ConfigError } from './core/errors';
@@ -54,6 +54,10 @@ async function main(): Promise<void> {
     chooseSaveFile: async (suggestedName) => {
       const { canceled, filePath } = await dialog.showSaveDialog({ defaultPath: suggestedName });
       return canceled || !filePath ? null : filePath;
+    },
+    globalShortcut: (accelerator) => {
+      globalShortcut.unregisterAll();
+      return accelerator === null || globalShortcut.register(accelerator, () => popover.toggle(tray.bounds));
     },
     loginItem:
       loginPlan.kind === 'unavailable'
@@ -141,6 +145,7 @@ async function main(): Promise<void> {
     else controller.pause('offline');
   }, ONLINE_CHECK_MS);
 
+  app.on('will-quit', () => globalShortcut.unregisterAll());
   app.on('second-instance', () => open({ view: 'overview' }));
   // macOS: opening the app again from Finder or Spotlight while it runs.
   app.on('activate', () => open({ view: 'overview' }));

@@ -60,6 +60,8 @@ export const AppState = z.object({
   launchAtLoginAvailable: z.boolean(),
   /** The OS the app runs on: settings that exist on one OS only (the macOS menu-bar title) show there only. */
   platform: z.optional(z.string().check(z.maxLength(20))),
+  /** Why the shortcut in settings does not work (another app holds it); absent when it works or none is set. */
+  shortcutProblem: z.optional(z.string().check(z.maxLength(300))),
   /** Presets added from files: the add form offers them as ready custom endpoints. */
   presets: z.optional(z.array(PresetFile)),
   /** The metrics endpoint while the setting is on: where it serves, or why it cannot. */

@@ -1,3 +1,4 @@
+import { Accelerator } from './accelerator';
 import { CustomEndpoint, headersFromText, headersToText } from './custom-endpoint';
 import { PresetFile } from './preset-file';
 import { type AccountFieldPath, type FieldSpec, PROVIDERS, ProviderId } from './providers';
@@ -220,6 +221,8 @@ export const Settings = z.strictObject({
   /** Serve /metrics (Prometheus) and /api/v1/accounts on 127.0.0.1:9464 while the app runs, as `creditbar serve` does. */
   serveMetrics: z.optional(z.boolean()),
   badge: z.optional(BadgeChoice),
+  /** A global shortcut that opens and closes the popover; none unless the person records one. */
+  shortcut: z.optional(Accelerator),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -231,6 +234,7 @@ export const SettingsPatch = z.strictObject({
   theme: z.optional(z.nullable(z.enum(['system', 'light', 'dark']))),
   serveMetrics: z.optional(z.nullable(z.boolean())),
   badge: z.optional(z.nullable(BadgeChoice)),
+  shortcut: z.optional(z.nullable(Accelerator)),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 

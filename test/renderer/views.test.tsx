@@ -504,4 +504,44 @@ describe('Settings', () => {
       { patch: { badge: null } },
     ]);
   });
+
+  it('records a global shortcut from the keys pressed, stops on Escape without closing the view, and clears it', async () => {
+    const state = { ...appState([]), platform: 'linux' };
+    const calls = installBridge(state);
+    const escapes: KeyboardEvent[] = [];
+    const onWindowKey = (event: KeyboardEvent) => escapes.push(event);
+    window.addEventListener('keydown', onWindowKey);
+    const { rerender } = render(<Settings state={state} onBack={noop} />);
+    expect(screen.getByText('none')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Clear shortcut' }).hasAttribute('disabled')).toBe(true);
+    const record = screen.getByRole('button', { name: 'Record shortcut' });
+    fireEvent.click(record);
+    expect(record.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.keyDown(record, { key: 'Escape', code: 'Escape' });
+    expect(escapes).toEqual([]);
+    expect(record.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(record);
+    fireEvent.keyDown(record, { key: 'k', code: 'KeyK' });
+    expect(screen.getByText('Hold Ctrl, Alt or the Windows key with the key.').getAttribute('role')).toBe(
+      'status',
+    );
+    fireEvent.keyDown(record, { key: 'Control', code: 'ControlLeft', ctrlKey: true });
+    fireEvent.keyDown(record, { key: 'K', code: 'KeyK', ctrlKey: true, shiftKey: true });
+    await waitFor(() => expect(calls.length).toBe(1));
+    window.removeEventListener('keydown', onWindowKey);
+    const refused = {
+      ...state,
+      settings: { shortcut: 'Control+Shift+K' },
+      shortcutProblem: 'Ctrl+Shift+K is taken by another app or by the system. Record another shortcut.',
+    };
+    rerender(<Settings state={refused} onBack={noop} />);
+    expect(screen.getByText('Ctrl+Shift+K')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toMatch(/^Ctrl\+Shift\+K is taken/);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear shortcut' }));
+    await waitFor(() => expect(calls.length).toBe(2));
+    expect(calls.map(([, request]) => request)).toEqual([
+      { patch: { shortcut: 'Control+Shift+K' } },
+      { patch: { shortcut: null } },
+    ]);
+  });
 });

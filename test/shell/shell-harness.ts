@@ -57,6 +57,7 @@ export interface ShellOptions {
   home: string;
   isPackaged?: boolean;
   wayland?: boolean;
+  takenShortcuts?: string[];
   screen?: { displays: DoubleSetup['displays']; trayBounds: Rect };
   env?: Record<string, string>;
   argv?: string[];
@@ -104,6 +105,7 @@ export class ShellRun {
       wayland: options.wayland ?? false,
       displays: screen.displays,
       trayBounds: screen.trayBounds,
+      takenShortcuts: options.takenShortcuts ?? [],
       recordFile,
     };
     const child = fork(BUILT_MAIN, options.argv ?? [], {

@@ -215,6 +215,55 @@ describe('the tray number as chosen in settings', () => {
   });
 });
 
+describe('the global shortcut', () => {
+  it('the recorded shortcut opens and closes the popover from anywhere, and is let go at quit', async () => {
+    const dir = home();
+    const userData = writeConfig(dir, []);
+    writeFileSync(
+      path.join(userData, 'config.json'),
+      JSON.stringify({ version: 1, accounts: [], settings: { shortcut: 'Control+Shift+K' } }),
+    );
+    const run = start({ platform: 'win32', home: dir, argv: ['--hidden'] });
+    await run.waitForCall('globalShortcut.register', 0, (d) => d === 'Control+Shift+K');
+    await run.do({ type: 'shortcut-press', accelerator: 'Control+Shift+K' });
+    await run.waitForCall('window.show');
+    const shown = run.count;
+    await run.do({ type: 'shortcut-press', accelerator: 'Control+Shift+K' });
+    await run.waitForCall('window.hide', shown);
+    await run.do({ type: 'tray-click', button: 'right' });
+    await run.waitForCall('menu.open');
+    await run.do({ type: 'menu-click', label: 'Quit Creditbar' });
+    expect(await run.exited).toBe(0);
+    expect(run.calls('globalShortcut.unregisterAll').length).toBeGreaterThanOrEqual(2);
+    expect(run.rules()).toEqual([]);
+  });
+
+  it('a shortcut another app holds: the popover is told why, and a new one works', async () => {
+    const run = start({ platform: 'darwin', home: home(), takenShortcuts: ['Command+Shift+Space'] });
+    await run.waitForPageReady();
+    const before = run.count;
+    await run.do({
+      type: 'invoke',
+      channel: 'settings:set',
+      payload: { patch: { shortcut: 'Command+Shift+Space' } },
+    });
+    await run.waitForCall('globalShortcut.refused', before);
+    const problems = sends(run, 'state:changed').map(
+      (s) => (s as { shortcutProblem?: string }).shortcutProblem,
+    );
+    expect(problems.at(-1)).toBe(
+      '⇧⌘Space is taken by another app or by the system. Record another shortcut.',
+    );
+    await run.do({
+      type: 'invoke',
+      channel: 'settings:set',
+      payload: { patch: { shortcut: 'Command+Alt+C' } },
+    });
+    await run.waitForCall('globalShortcut.register', before, (d) => d === 'Command+Alt+C');
+    expect(sends(run, 'state:changed').at(-1)).not.toHaveProperty('shortcutProblem');
+  });
+});
+
 describe('dismissing the popover', () => {
   it('Escape hides it, even on Wayland where blur never fires and setPosition does nothing', async () => {
     const run = start({ platform: 'linux', home: home(), wayland: true });

@@ -1,3 +1,4 @@
+import { acceleratorLabel } from '../../../shared/accelerator';
 import type { AlertIntent } from '../../../shared/alerts';
 import type { AppState } from '../../../shared/app-state';
 import { type Account, accountIdentity, effectiveAccount } from '../../../shared/config';
@@ -36,6 +37,12 @@ export interface AppControllerOptions {
   owner?: boolean;
   /** The OS the popover is shown on (settings for one OS show there only); the running one by default. */
   platform?: NodeJS.Platform;
+  /**
+   * Makes `accelerator` the one global shortcut that opens and closes the popover (null: none), dropping any
+   * before; false when the OS refuses it (another app holds it). Absent where there is no desktop (tests of
+   * the core alone).
+   */
+  globalShortcut?: (accelerator: string | null) => boolean;
   /** Where the metrics endpoint listens when the setting is on: loopback only (default 127.0.0.1:9464). */
   metricsListen?: string;
 }
@@ -50,6 +57,8 @@ export class AppController {
   private readonly accounts: AccountService;
   private readonly monitor: Monitor;
   private launchAtLogin = false;
+  /** The shortcut last handed to the OS, and why it does not work when it does not. */
+  private shortcut: { applied: string | null; problem: string | null } = { applied: null, problem: null };
   /** What the metrics endpoint reads when the setting is on: filled from every poll either way. */
   private readonly exporter = new ExporterState();
   private metrics: { server: MetricsServer | null; problem: string | null } = { server: null, problem: null };
@@ -115,6 +124,7 @@ export class AppController {
       this.monitor.setAccounts(this.effectiveAccounts());
       this.syncExporter();
       this.applyMetricsSetting();
+      this.applyShortcut();
       this.emitState();
     });
   }
@@ -132,6 +142,7 @@ export class AppController {
         at: null,
       });
     }
+    this.applyShortcut();
     this.emitState();
     this.syncExporter();
     this.monitor.setAccounts(this.effectiveAccounts());
@@ -220,6 +231,7 @@ export class AppController {
       launchAtLoginAvailable: 'apply' in this.options.loginItem,
       presets: config.presets,
       platform: this.options.platform ?? process.platform,
+      shortcutProblem: this.shortcut.problem,
       ...(config.settings.serveMetrics
         ? { metricsServer: { base: this.metrics.server?.base ?? null, problem: this.metrics.problem } }
         : {}),
@@ -232,6 +244,23 @@ export class AppController {
       this.effectiveAccounts(),
       (id) => this.entries.get(id)?.result.snapshot ?? null,
     );
+  }
+
+  /** Hands the OS the shortcut in settings when it changed; a refusal is kept to be said in Settings. */
+  private applyShortcut(): void {
+    const apply = this.options.globalShortcut;
+    const wanted = this.options.stores.config.settings.shortcut ?? null;
+    // A refused shortcut is tried again on the next change: the app holding it may have let it go.
+    if (!apply || (wanted === this.shortcut.applied && this.shortcut.problem === null)) return;
+    const registered = apply(wanted);
+    const platform = this.options.platform ?? process.platform;
+    this.shortcut = {
+      applied: wanted,
+      problem:
+        wanted && !registered
+          ? `${acceleratorLabel(wanted, platform)} is taken by another app or by the system. Record another shortcut.`
+          : null,
+    };
   }
 
   /** Starts or stops the metrics endpoint to match the setting; prom-client loads only when it is first on. */

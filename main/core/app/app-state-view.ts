@@ -29,6 +29,7 @@ export interface AppStateInput {
   launchAtLoginAvailable: boolean;
   presets?: readonly PresetFile[];
   platform?: NodeJS.Platform;
+  shortcutProblem?: string | null;
   metricsServer?: AppState['metricsServer'];
   now: Date;
 }
@@ -71,6 +72,7 @@ export function toAppState(input: AppStateInput): AppState {
     launchAtLogin: input.launchAtLogin,
     launchAtLoginAvailable: input.launchAtLoginAvailable,
     ...(input.platform ? { platform: input.platform } : {}),
+    ...(input.shortcutProblem ? { shortcutProblem: input.shortcutProblem } : {}),
     ...(input.presets && input.presets.length > 0 ? { presets: [...input.presets] } : {}),
     ...(input.metricsServer ? { metricsServer: input.metricsServer } : {}),
   };

@@ -3,6 +3,7 @@ import type { AppState } from '../../../shared/app-state';
 import { applyPatch, type SettingsPatch, Settings as SettingsSchema } from '../../../shared/config';
 import { api } from '../api';
 import { MenuBarSettings } from './MenuBarSettings';
+import { ShortcutRecorder } from './ShortcutRecorder';
 import { ThresholdsEditor } from './ThresholdsEditor';
 
 export function Settings({ state, onBack }: { state: AppState; onBack: () => void }) {
@@ -106,6 +107,7 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
         )}
       </fieldset>
       <MenuBarSettings state={state} save={save} />
+      <ShortcutRecorder state={state} save={save} />
       <fieldset>
         <legend>Monitoring</legend>
         <label htmlFor="serve-metrics" className="check">

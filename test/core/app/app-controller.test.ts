@@ -109,6 +109,42 @@ describe('app controller over IPC', () => {
     await app.controller.stop();
   });
 
+  it('the global shortcut: none at start, then the recorded one; a refusal is said, a clear frees it', async () => {
+    const taken = new Set(['Control+Alt+Delete']);
+    const applied: (string | null)[] = [];
+    const app = await makeApp(await mkdtemp(path.join(tmpdir(), 'creditbar-app-')), {
+      platform: 'win32',
+      globalShortcut: (accelerator) => {
+        applied.push(accelerator);
+        return accelerator === null || !taken.has(accelerator);
+      },
+    });
+    await app.controller.start(false);
+    expect(applied).toEqual([]);
+    expect(await app.invoke('settings:set', { patch: { shortcut: 'Control+Shift+K' } })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(applied).toEqual(['Control+Shift+K']);
+    expect(app.pushed.at(-1)?.shortcutProblem).toBeUndefined();
+    // Saving something else leaves a working shortcut alone.
+    await app.invoke('settings:set', { patch: { theme: 'dark' } });
+    expect(applied).toEqual(['Control+Shift+K']);
+    await app.invoke('settings:set', { patch: { shortcut: 'Control+Alt+Delete' } });
+    expect(app.pushed.at(-1)?.shortcutProblem).toBe(
+      'Ctrl+Alt+Delete is taken by another app or by the system. Record another shortcut.',
+    );
+    // A refused one is tried again on the next change: whoever held it may have let go.
+    taken.clear();
+    await app.invoke('settings:set', { patch: { theme: 'light' } });
+    expect(app.pushed.at(-1)?.shortcutProblem).toBeUndefined();
+    await app.invoke('settings:set', { patch: { shortcut: null } });
+    expect(applied).toEqual(['Control+Shift+K', 'Control+Alt+Delete', 'Control+Alt+Delete', null]);
+    expect(await app.invoke('settings:set', { patch: { shortcut: 'K' } })).toMatchObject({ ok: false });
+    expect(applied).toHaveLength(4);
+    await app.controller.stop();
+  });
+
   it('an added account keeps its key in the keychain, polls, and shows only the key’s last four', async () => {
     const { app, hs } = await withResearch();
     expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBe(hs.key);

@@ -15,7 +15,9 @@
  *   matched by path and args; a notification before setAppUserModelId is dropped;
  * - Linux (AppIndicator): no click events, any click shows the attached menu;
  * - Wayland: no blur, and setPosition does nothing;
- * - quitting does not wait for promises: the process ends right after `will-quit`.
+ * - quitting does not wait for promises: the process ends right after `will-quit`;
+ * - globalShortcut before `ready` throws; a shortcut another app holds fails to register (returns false), and
+ *   registering one this app already holds is refused too.
  * The page is simulated by what the real renderer does on load: subscribe, `state:get`, then `popover:ready`.
  */
 
@@ -565,6 +567,24 @@ export const shell = {
   },
 };
 
+const shortcuts = new Map<string, () => void>();
+export const globalShortcut = {
+  register(accelerator: string, callback: () => void): boolean {
+    requireReady('globalShortcut');
+    if (setup.takenShortcuts.includes(accelerator) || shortcuts.has(accelerator)) {
+      record('globalShortcut.refused', accelerator);
+      return false;
+    }
+    shortcuts.set(accelerator, callback);
+    record('globalShortcut.register', accelerator);
+    return true;
+  },
+  unregisterAll(): void {
+    shortcuts.clear();
+    record('globalShortcut.unregisterAll');
+  },
+};
+
 export const net = { isOnline: (): boolean => true };
 export const powerMonitor = new EventEmitter();
 export const nativeImage = {
@@ -617,6 +637,7 @@ screen satisfies Pick<Electron.Screen, 'getAllDisplays'>;
 dialog satisfies Pick<Electron.Dialog, 'showErrorBox'>;
 shell satisfies Pick<Electron.Shell, 'openExternal'>;
 net satisfies Pick<Electron.Net, 'isOnline'>;
+globalShortcut satisfies Pick<Electron.GlobalShortcut, 'register' | 'unregisterAll'>;
 nativeImage satisfies Pick<typeof Electron.nativeImage, 'createEmpty'>;
 
 // ---------------------------------------------------------------------------------------- the harness's hand
@@ -675,6 +696,12 @@ async function perform(command: ShellCommand): Promise<unknown> {
     case 'app-event':
       app.emit(command.event, {}, false);
       return null;
+    case 'shortcut-press': {
+      const callback = shortcuts.get(command.accelerator);
+      record(callback ? 'globalShortcut.pressed' : 'globalShortcut.not-registered', command.accelerator);
+      callback?.();
+      return null;
+    }
     case 'state':
       return {
         windows: [...windows].map((w) => w.snapshot()),

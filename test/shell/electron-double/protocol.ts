@@ -24,7 +24,9 @@ export type ShellCommand =
   | { type: 'gc' }
   | { type: 'power'; event: 'suspend' | 'resume' }
   | { type: 'app-event'; event: 'activate' }
-  | { type: 'state' };
+  | { type: 'state' }
+  /** The person presses a global shortcut somewhere on the system. */
+  | { type: 'shortcut-press'; accelerator: string };
 
 export type ChildMessage =
   | { kind: 'record'; record: ShellRecord }
@@ -43,6 +45,8 @@ export interface DoubleSetup {
   wayland: boolean;
   displays: { bounds: Rect; workArea: Rect }[];
   trayBounds: Rect;
+  /** Shortcuts another app holds: registering one fails, as the OS makes it. */
+  takenShortcuts: string[];
 }
 
 export interface Rect {

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { acceleratorLabel, acceleratorOf } from '../../../shared/accelerator';
+import type { AppState } from '../../../shared/app-state';
+import type { SettingsPatch } from '../../../shared/config';
+
+const MODIFIER_CODES = /^(Control|Shift|Alt|Meta|OS)(Left|Right)?$/;
+
+/**
+ * The global shortcut that opens and closes the popover: recorded from the keys a person presses, cleared with a
+ * button, none by default. Why the OS refused one comes back in the state and is said here.
+ */
+export function ShortcutRecorder({
+  state,
+  save,
+}: {
+  state: AppState;
+  save: (patch: SettingsPatch) => Promise<string | null>;
+}) {
+  const [recording, setRecording] = useState(false);
+  const [hint, setHint] = useState<string | null>(null);
+  const platform = state.platform ?? '';
+  const current = state.settings.shortcut;
+  const modifierWords = platform === 'darwin' ? '⌃, ⌥ or ⌘' : 'Ctrl, Alt or the Windows key';
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (!recording) return;
+    // Every key while recording is the shortcut's, Escape included: it must not also close the view.
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.key === 'Escape' && !event.ctrlKey && !event.altKey && !event.metaKey) {
+      setRecording(false);
+      setHint(null);
+      return;
+    }
+    if (MODIFIER_CODES.test(event.code)) return;
+    const accelerator = acceleratorOf(event, platform);
+    if (!accelerator) {
+      setHint(`Hold ${modifierWords} with the key.`);
+      return;
+    }
+    setRecording(false);
+    setHint(null);
+    void save({ shortcut: accelerator });
+  };
+  return (
+    <fieldset>
+      <legend>Keyboard shortcut</legend>
+      <p className="muted" id="shortcut-help">
+        Opens and closes Creditbar from any app.
+      </p>
+      <p>
+        <span>Shortcut: </span>
+        <strong id="shortcut-current">{current ? acceleratorLabel(current, platform) : 'none'}</strong>
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          aria-pressed={recording}
+          aria-describedby="shortcut-help"
+          onClick={() => {
+            setRecording(!recording);
+            setHint(null);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => setRecording(false)}
+        >
+          {recording ? 'Press the keys… (Esc to stop)' : 'Record shortcut'}
+        </button>
+        <button type="button" disabled={!current} onClick={() => void save({ shortcut: null })}>
+          Clear shortcut
+        </button>
+      </div>
+      {hint ? <p role="status">{hint}</p> : null}
+      {state.shortcutProblem ? (
+        <p role="alert" className="error-text">
+          {state.shortcutProblem}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
