@@ -119,6 +119,10 @@ async function main(): Promise<void> {
         popover.hide();
         return null;
       },
+      'popover:fit': async ({ height }) => {
+        popover.fit(height);
+        return null;
+      },
     },
     () => (popover.current ? [popover.current] : []),
     popover.appUrlPrefix,

@@ -88,11 +88,16 @@ export const INVOKE = {
   'popover:ready': { request: z.strictObject({}), response: z.null() },
   /** Escape on the overview: the one dismissal that works where blur never fires (Wayland, some docks). */
   'popover:hide': { request: z.strictObject({}), response: z.null() },
+  /** The page's content height in CSS pixels: the window fits it, up to a maximum past which the page scrolls. */
+  'popover:fit': {
+    request: z.strictObject({ height: z.int().check(z.gte(0), z.lte(20_000)) }),
+    response: z.null(),
+  },
 } as const;
 
 export type InvokeChannel = keyof typeof INVOKE;
 /** Channels about the popover window itself, answered by the shell; the rest are the core's. */
-export type WindowChannel = 'popover:ready' | 'popover:hide';
+export type WindowChannel = 'popover:ready' | 'popover:hide' | 'popover:fit';
 export type CoreChannel = Exclude<InvokeChannel, WindowChannel>;
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof INVOKE)[C]['request']>;
 /** The request as main sees it after validation (defaults filled in). */

@@ -57,6 +57,7 @@ const api = {
   externalOpen: call('external:open'),
   popoverReady: call('popover:ready'),
   popoverHide: call('popover:hide'),
+  popoverFit: call('popover:fit'),
   onStateChanged: (listener: (state: AppState) => void) => subscribe('state:changed', AppState, listener),
   onNavigate: (listener: (target: NavigateTarget) => void) => subscribe('navigate', PUSH.navigate, listener),
 } satisfies CreditbarApi;

@@ -3,8 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, type Rectangle, screen } from 'electron';
 import { type NavigateTarget, PUSH } from '../../shared/ipc';
 import { toggleAction } from '../core/present/tray-behaviour';
-import { popoverWindowOptions, rendererCsp } from '../core/present/window-options';
-import { popoverPosition } from '../core/present/window-position';
+import { POPOVER_SIZE, popoverWindowOptions, rendererCsp } from '../core/present/window-options';
+import { popoverPlacement } from '../core/present/window-position';
 
 /** Destroyed after this long hidden, to give the memory back; re-created on the next open. */
 const DESTROY_AFTER_HIDDEN_MS = 5 * 60_000;
@@ -19,6 +19,9 @@ export class Popover {
   /** Whether the current page has subscribed to pushes (it says so with `popover:ready`). */
   private pageReady = false;
   private pendingTarget: NavigateTarget | null = null;
+  /** Where the popover was last opened from, and how tall the page last said its content is. */
+  private trayBounds: Rectangle | null = null;
+  private contentHeight: number | null = null;
   /** What the page is served from: the dev server under `npm run dev`, else the built file. */
   readonly appUrlPrefix: string;
 
@@ -79,14 +82,32 @@ export class Popover {
   show(trayBounds: Rectangle | null): void {
     if (this.destroyTimer) clearTimeout(this.destroyTimer);
     this.destroyTimer = null;
+    this.trayBounds = trayBounds;
     const window = this.create();
-    const [width = 380, height = 560] = window.getSize();
-    const displays = screen.getAllDisplays().map((d) => ({ bounds: d.bounds, workArea: d.workArea }));
-    const { x, y } = popoverPosition(trayBounds, { width, height }, displays);
-    window.setPosition(x, y, false);
+    this.place(window);
     window.show();
     window.focus();
     this.options.onShow?.();
+  }
+
+  /** The page's content is this tall now: the window fits it and stays by the tray. */
+  fit(contentHeight: number): void {
+    this.contentHeight = contentHeight;
+    const window = this.current;
+    if (window) this.place(window);
+  }
+
+  private place(window: BrowserWindow): void {
+    const [width = POPOVER_SIZE.width, height = POPOVER_SIZE.height] = window.getSize();
+    const displays = screen.getAllDisplays().map((d) => ({ bounds: d.bounds, workArea: d.workArea }));
+    const to = popoverPlacement(this.trayBounds, this.contentHeight, { width, height }, displays);
+    if (to.height !== height) {
+      // setSize does not make a window smaller while people cannot resize it (electron#42258, #34512).
+      window.setResizable(true);
+      window.setSize(to.width, to.height, false);
+      window.setResizable(false);
+    }
+    window.setPosition(to.x, to.y, false);
   }
 
   hide(): void {

@@ -1,4 +1,4 @@
-import { lazy, type ReactElement, Suspense, useEffect, useState } from 'react';
+import { lazy, type ReactElement, Suspense, useEffect, useRef, useState } from 'react';
 import { api } from './api';
 import { EmptyState } from './components/EmptyState';
 import { Overview } from './components/Overview';
@@ -12,6 +12,7 @@ const AccountForm = lazy(() => import('./components/AccountForm').then((m) => ({
 const Settings = lazy(() => import('./components/Settings').then((m) => ({ default: m.Settings })));
 
 import { useAppState, useMinuteClock } from './hooks/use-app-state';
+import { useFitWindow } from './hooks/use-fit-window';
 
 type View =
   | { name: 'overview' }
@@ -24,6 +25,8 @@ export function App() {
   const state = useAppState();
   const now = useMinuteClock();
   const [view, setView] = useState<View>({ name: 'overview' });
+  const mainRef = useRef<HTMLElement>(null);
+  useFitWindow(mainRef);
 
   useEffect(() => {
     const unsubscribe = api().onNavigate((target) =>
@@ -64,7 +67,7 @@ export function App() {
 
   if (!state) {
     return (
-      <main aria-busy="true">
+      <main ref={mainRef} aria-busy="true">
         <p className="muted">Loading…</p>
       </main>
     );
@@ -109,7 +112,7 @@ export function App() {
     );
   }
   return (
-    <main>
+    <main ref={mainRef}>
       <Suspense fallback={<p className="muted">Loading…</p>}>{content}</Suspense>
     </main>
   );

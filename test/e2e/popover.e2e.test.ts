@@ -6,6 +6,7 @@ import path from 'node:path';
 import keytar from 'keytar';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POPOVER_HEIGHT } from '../../main/core/present/window-position';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
 import { launchChromium, openPopover, serveRenderer } from '../support/popover-harness';
@@ -51,6 +52,18 @@ async function axeViolations(page: Page): Promise<string[]> {
   }
   await page.emulateMedia({ colorScheme: 'light' });
   return found;
+}
+
+/** Whether the viewport (the window, as the harness resizes it like the shell) is exactly the content's height. */
+async function viewportFitsContent(page: Page): Promise<{ fits: boolean; scrolls: boolean }> {
+  const content = await page
+    .locator('main')
+    .evaluate((main) => Math.ceil(main.getBoundingClientRect().height));
+  // A string body runs in the page, where document and window are.
+  const scrolls = (await page.evaluate(
+    'document.scrollingElement.scrollHeight > window.innerHeight',
+  )) as boolean;
+  return { fits: page.viewportSize()?.height === Math.max(POPOVER_HEIGHT.min, content), scrolls };
 }
 
 describe('popover in real Chromium, backed by the real core', () => {
@@ -99,6 +112,8 @@ describe('popover in real Chromium, backed by the real core', () => {
       await page.getByText('1 of 1 needs attention').waitFor();
       expect(await row.textContent()).toContain('1,400');
       await shoot(page, 'overview-warning');
+      // One account: the window is as tall as what it shows, with no empty area below.
+      await expect.poll(() => viewportFitsContent(page)).toEqual({ fits: true, scrolls: false });
 
       await hs.close();
       await page.getByRole('button', { name: 'Refresh all' }).click();
@@ -150,6 +165,9 @@ describe('popover in real Chromium, backed by the real core', () => {
       await page.getByRole('heading', { name: 'Quotas this period' }).waitFor();
       await page.getByRole('heading', { name: 'Used per day' }).waitFor();
       await shoot(page, 'detail-demo');
+      // Charts, quotas and levels are taller than the maximum: the window stops there and the page scrolls.
+      await expect.poll(() => page.viewportSize()?.height).toBe(POPOVER_HEIGHT.max);
+      expect(await viewportFitsContent(page)).toEqual({ fits: false, scrolls: true });
       expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: 'Back to all accounts' }).click();

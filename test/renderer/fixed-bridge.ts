@@ -36,6 +36,7 @@ export function installBridge(state: AppState, overrides: Partial<CreditbarApi> 
     externalOpen: record('externalOpen', null),
     popoverReady: record('popoverReady', null),
     popoverHide: record('popoverHide', null),
+    popoverFit: record('popoverFit', null),
     onStateChanged: () => () => undefined,
     onNavigate: () => () => undefined,
     ...overrides,

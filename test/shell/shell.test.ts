@@ -264,6 +264,32 @@ describe('the global shortcut', () => {
   });
 });
 
+describe('the popover fits its content', () => {
+  it('shrinks to a short page and grows back up to the maximum, staying by a bottom taskbar', async () => {
+    const run = start({ platform: 'win32', home: home() });
+    await run.waitForPageReady();
+    const placed = async (height: number) => {
+      const before = run.count;
+      await run.do({ type: 'invoke', channel: 'popover:fit', payload: { height } });
+      const state = (await run.do({ type: 'state' })) as {
+        windows: { size: [number, number]; position: [number, number] }[];
+      };
+      return { window: state.windows[0], resized: run.calls('window.setSize').length, before };
+    };
+    const short = await placed(230);
+    expect(short.window?.size).toEqual([380, 230]);
+    // Windows' taskbar is at the bottom: the popover's bottom edge stays just above it.
+    expect(short.window?.position[1]).toBe(1040 - 4 - 230);
+    const tall = await placed(5000);
+    expect(tall.window?.size).toEqual([380, 640]);
+    expect(tall.window?.position[1]).toBe(1040 - 4 - 640);
+    // The same height again changes nothing.
+    const again = await placed(5000);
+    expect(again.resized).toBe(tall.resized);
+    expect(run.rules()).toEqual([]);
+  });
+});
+
 describe('dismissing the popover', () => {
   it('Escape hides it, even on Wayland where blur never fires and setPosition does nothing', async () => {
     const run = start({ platform: 'linux', home: home(), wayland: true });

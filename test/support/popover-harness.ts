@@ -6,6 +6,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { AppController } from '../../main/core/app/app-controller';
 import { guardInvoke, type InvokeImpl } from '../../main/core/ipc/ipc-guard';
 import { systemClock } from '../../main/core/monitor/clock';
+import { POPOVER_SIZE } from '../../main/core/present/window-options';
+import { fittedHeight } from '../../main/core/present/window-position';
 import { createHttpClient } from '../../main/core/providers/http';
 import { openStores } from '../../main/core/store/open-stores';
 import { resolvePaths } from '../../main/core/store/paths';
@@ -78,6 +80,8 @@ export interface Popover {
   pushedText: string[];
   /** The window calls the page made: `popover:ready` once per load, `popover:hide` on Escape. */
   windowCalls: WindowChannel[];
+  /** Each content height the page reported; the page's viewport is resized as the shell resizes the window. */
+  fitHeights: number[];
   close(): Promise<void>;
 }
 
@@ -96,10 +100,11 @@ export async function openPopover(browser: Browser, appUrl: string, dataDir: str
     // Any free port: the metrics setting must not take 9464 from whatever else runs here.
     metricsListen: '127.0.0.1:0',
   });
-  const context = await browser.newContext({ viewport: { width: 380, height: 560 } });
+  const context = await browser.newContext({ viewport: { ...POPOVER_SIZE } });
   const page = await context.newPage();
   const pushedText: string[] = [];
   const windowCalls: WindowChannel[] = [];
+  const fitHeights: number[] = [];
   const windowHandler = (channel: WindowChannel) => async () => {
     windowCalls.push(channel);
     return null;
@@ -108,6 +113,11 @@ export async function openPopover(browser: Browser, appUrl: string, dataDir: str
     ...controller.handlers,
     'popover:ready': windowHandler('popover:ready'),
     'popover:hide': windowHandler('popover:hide'),
+    'popover:fit': async ({ height }) => {
+      fitHeights.push(height);
+      await page.setViewportSize({ width: POPOVER_SIZE.width, height: fittedHeight(height, null) });
+      return null;
+    },
   };
   const methods = (Object.keys(INVOKE) as InvokeChannel[]).map((c) => [methodName(c), c] as [string, string]);
   await page.exposeBinding('__creditbarInvoke', async (source, channel: InvokeChannel, payload: unknown) => {
@@ -134,6 +144,7 @@ export async function openPopover(browser: Browser, appUrl: string, dataDir: str
     controller,
     pushedText,
     windowCalls,
+    fitHeights,
     close: async () => {
       await controller.stop();
       await context.close();

@@ -13,6 +13,19 @@ export interface DisplayArea {
 
 const GAP = 4;
 
+/** The popover's height range: short enough for one account without an empty area, tall enough for a chart. */
+export const POPOVER_HEIGHT = { min: 160, max: 640 } as const;
+
+/**
+ * The window height for a page whose content is `content` px tall: all of it, within the range and inside the
+ * work area (a small screen or a tall taskbar); past that the page scrolls.
+ */
+export function fittedHeight(content: number, workArea: Rect | null): number {
+  const room = workArea ? workArea.height - 2 * GAP : POPOVER_HEIGHT.max;
+  const max = Math.max(POPOVER_HEIGHT.min, Math.min(POPOVER_HEIGHT.max, room));
+  return clamp(Math.ceil(content), POPOVER_HEIGHT.min, max);
+}
+
 function contains(rect: Rect, x: number, y: number): boolean {
   return x >= rect.x && x < rect.x + rect.width && y >= rect.y && y < rect.y + rect.height;
 }
@@ -95,4 +108,22 @@ export function popoverPosition(
     case 'right':
       return { x: maxX - GAP, y: clamp(centreY, w.y, maxY) };
   }
+}
+
+/**
+ * Where the popover goes and how tall it is: fitted to the page's content once the page has said how tall that
+ * is (until then the window keeps its size), and anchored to the tray at that height, so a popover above a
+ * bottom taskbar grows upwards.
+ */
+export function popoverPlacement(
+  tray: Rect | null,
+  contentHeight: number | null,
+  current: { width: number; height: number },
+  displays: readonly DisplayArea[],
+): { x: number; y: number; width: number; height: number } {
+  const display = (tray && tray.width > 0 ? displayForTray(tray, displays) : null) ?? displays[0] ?? null;
+  const height =
+    contentHeight === null ? current.height : fittedHeight(contentHeight, display?.workArea ?? null);
+  const size = { width: current.width, height };
+  return { ...popoverPosition(tray, size, displays), ...size };
 }

@@ -123,6 +123,13 @@ describe('IPC guard', () => {
       'externalOpen',
       'popoverReady',
       'popoverHide',
+      'popoverFit',
     ]);
+  });
+
+  it('a content height must be a whole number of pixels in range', async () => {
+    const fit = guardInvoke('popover:fit', async () => null, APP);
+    expect((await fit(good, { height: 312 })).ok).toBe(true);
+    for (const height of [-1, 12.5, 1e9, '312', null]) expect((await fit(good, { height })).ok).toBe(false);
   });
 });

@@ -10,7 +10,14 @@ import {
   RENDERER_CSP,
   rendererCsp,
 } from '../../../main/core/present/window-options';
-import { type DisplayArea, popoverPosition, taskbarEdge } from '../../../main/core/present/window-position';
+import {
+  type DisplayArea,
+  fittedHeight,
+  POPOVER_HEIGHT,
+  popoverPlacement,
+  popoverPosition,
+  taskbarEdge,
+} from '../../../main/core/present/window-position';
 
 const screen = (x: number, y: number, work: Partial<DisplayArea['workArea']> = {}): DisplayArea => ({
   bounds: { x, y, width: 1920, height: 1080 },
@@ -85,6 +92,33 @@ describe('popover position', () => {
     expect(
       popoverPosition({ x: 0, y: 0, width: 0, height: 0 }, size, [screen(0, 0, { height: 1040 })]),
     ).toEqual({ x: 1536, y: 476 });
+  });
+});
+
+describe('popover height', () => {
+  const work = (height: number) => ({ x: 0, y: 0, width: 1920, height });
+  it.each([
+    ['one account: just its content, no empty area', 212.4, work(1040), 213],
+    ['an empty page: the minimum', 40, work(1040), POPOVER_HEIGHT.min],
+    ['twenty accounts: the maximum, then the page scrolls', 1900, work(1040), POPOVER_HEIGHT.max],
+    ['a short screen: inside its work area', 900, work(600), 592],
+    ['a tiny screen: never under the minimum', 900, work(100), POPOVER_HEIGHT.min],
+    ['no display known: the maximum at most', 900, null, POPOVER_HEIGHT.max],
+  ])('%s', (_name, content, workArea, expected) => {
+    expect(fittedHeight(content, workArea)).toBe(expected);
+  });
+
+  it('the window keeps its size until the page says how tall it is, and grows upward above a bottom taskbar', () => {
+    const taskbar = screen(0, 0, { height: 1040 });
+    const tray = { x: 1800, y: 1045, width: 24, height: 30 };
+    expect(popoverPlacement(tray, null, size, [taskbar])).toEqual({ x: 1540, y: 476, ...size });
+    const short = popoverPlacement(tray, 240, size, [taskbar]);
+    expect(short).toEqual({ x: 1540, y: 1040 - 4 - 240, width: 380, height: 240 });
+    // Below a top menu bar it stays put and grows down.
+    const top = screen(0, 0, { y: 25, height: 1055 });
+    const menuBarTray = { x: 1700, y: 2, width: 22, height: 22 };
+    expect(popoverPlacement(menuBarTray, 240, size, [top]).y).toBe(29);
+    expect(popoverPlacement(menuBarTray, 600, size, [top]).y).toBe(29);
   });
 });
 

@@ -15,6 +15,7 @@
  *   matched by path and args; a notification before setAppUserModelId is dropped;
  * - Linux (AppIndicator): no click events, any click shows the attached menu;
  * - Wayland: no blur, and setPosition does nothing;
+ * - setSize does not shrink a window that is not resizable (electron#42258);
  * - quitting does not wait for promises: the process ends right after `will-quit`;
  * - globalShortcut before `ready` throws; a shortcut another app holds fails to register (returns false), and
  *   registering one this app already holds is refused too.
@@ -274,13 +275,15 @@ class WindowDouble extends EventEmitter {
   private visible = false;
   private destroyed = false;
   private position: [number, number] = [0, 0];
-  private readonly size: [number, number];
+  private size: [number, number];
+  private resizable: boolean;
   private readonly panel: boolean;
 
   constructor(options: Electron.BrowserWindowConstructorOptions = {}) {
     requireReady('BrowserWindow');
     super();
     this.size = [options.width ?? 800, options.height ?? 600];
+    this.resizable = options.resizable ?? true;
     this.panel = setup.platform === 'darwin' && options.type === 'panel';
     windows.add(this);
     const { preload: _preload, ...webPreferences } = options.webPreferences ?? {};
@@ -309,6 +312,19 @@ class WindowDouble extends EventEmitter {
 
   getSize(): number[] {
     return [...this.size];
+  }
+
+  setResizable(resizable: boolean): void {
+    this.resizable = resizable;
+  }
+
+  setSize(width: number, height: number): void {
+    if (!this.resizable && (width < (this.size[0] as number) || height < (this.size[1] as number))) {
+      record('rule', 'setSize does not make a window smaller while it is not resizable (electron#42258)');
+      return;
+    }
+    this.size = [width, height];
+    record('window.setSize', { width, height });
   }
 
   setPosition(x: number, y: number): void {
@@ -366,6 +382,7 @@ class WindowDouble extends EventEmitter {
       id: this.id,
       visible: this.visible,
       position: this.position,
+      size: this.size,
       url: this.webContents.mainFrame.url,
       view: this.webContents.view,
       csp: this.webContents.csp(),
@@ -602,6 +619,8 @@ type WindowMembers =
   | 'isVisible'
   | 'getSize'
   | 'setPosition'
+  | 'setSize'
+  | 'setResizable'
   | 'show'
   | 'focus'
   | 'hide'
