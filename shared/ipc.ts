@@ -29,6 +29,9 @@ export const HistoryPointView = z.object({
 });
 
 /** The single table of invoke channels: request and response schema for each. */
+/** A chart image is a few hundred KB at most; this bounds what a page can make main decode and write. */
+export const MAX_PNG_BASE64 = 8 * 1024 * 1024;
+
 export const INVOKE = {
   'state:get': { request: z.strictObject({}), response: AppState },
   'accounts:refresh': { request: z.strictObject({ accountId: z.optional(AccountId) }), response: z.null() },
@@ -80,6 +83,14 @@ export const INVOKE = {
   },
   /** Asks where to save, then streams the account's history there as CSV; false when the person cancelled. */
   'history:export': { request: z.strictObject({ accountId: AccountId }), response: z.boolean() },
+  /**
+   * The chart the person sees, as a PNG drawn in the page: main checks it is a PNG of a sane size, asks where to
+   * save it, and writes it; false when the person cancelled.
+   */
+  'history:export-png': {
+    request: z.strictObject({ accountId: AccountId, png: z.base64().check(z.maxLength(MAX_PNG_BASE64)) }),
+    response: z.boolean(),
+  },
   'external:open': { request: z.strictObject({ url: z.url({ protocol: /^https$/ }) }), response: z.null() },
   /**
    * The page has loaded and subscribed to pushes: main may now deliver a navigation it held (a notification

@@ -54,6 +54,7 @@ const api = {
   settingsSet: call('settings:set'),
   historyGet: call('history:get'),
   historyExport: call('history:export'),
+  historyExportPng: call('history:export-png'),
   externalOpen: call('external:open'),
   popoverReady: call('popover:ready'),
   popoverHide: call('popover:hide'),

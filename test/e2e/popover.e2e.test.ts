@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import keytar from 'keytar';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POPOVER_HEIGHT } from '../../main/core/present/window-position';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
@@ -168,6 +169,21 @@ describe('popover in real Chromium, backed by the real core', () => {
       // Charts, quotas and levels are taller than the maximum: the window stops there and the page scrolls.
       await expect.poll(() => page.viewportSize()?.height).toBe(POPOVER_HEIGHT.max);
       expect(await viewportFitsContent(page)).toEqual({ fits: false, scrolls: true });
+
+      // Both exports from the detail view, read back from where the person chose to save them.
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      await page.getByText('History exported.').waitFor();
+      const csv = readFileSync(path.join(dataDir, 'exports', 'creditbar-demo.csv'), 'utf8').split('\n');
+      expect(csv[0]).toBe('time,remaining,used_this_period,max_quota_percent');
+      await page.getByRole('button', { name: 'Export PNG' }).click();
+      await page.getByText('Chart saved.').waitFor();
+      const saved = readFileSync(path.join(dataDir, 'exports', 'creditbar-demo.png'));
+      const image = PNG.sync.read(saved);
+      const canvasWidth = await page.locator('.chart canvas').evaluate((c) => (c as { width: number }).width);
+      expect(image.width).toBe(canvasWidth);
+      // The light page's background behind the title, not a transparent (black in most viewers) corner.
+      expect([...image.data.subarray(0, 4)]).toEqual([255, 255, 255, 255]);
+      writeFileSync(path.join(SHOTS, 'chart-export-light.png'), saved);
       expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: 'Back to all accounts' }).click();

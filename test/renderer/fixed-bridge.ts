@@ -33,6 +33,7 @@ export function installBridge(state: AppState, overrides: Partial<CreditbarApi> 
     settingsSet: record('settingsSet', null),
     historyGet: record('historyGet', []),
     historyExport: record('historyExport', true),
+    historyExportPng: record('historyExportPng', true),
     externalOpen: record('externalOpen', null),
     popoverReady: record('popoverReady', null),
     popoverHide: record('popoverHide', null),

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -95,7 +95,11 @@ export async function openPopover(browser: Browser, appUrl: string, dataDir: str
     clock: systemClock,
     random: Math.random,
     openExternal: async () => undefined,
-    chooseSaveFile: async () => null,
+    // Exports land in the test's own data dir, where the test reads them back.
+    chooseSaveFile: async (name) => {
+      await mkdir(path.join(dataDir, 'exports'), { recursive: true });
+      return path.join(dataDir, 'exports', name);
+    },
     loginItem: { apply: async () => undefined },
     // Any free port: the metrics setting must not take 9464 from whatever else runs here.
     metricsListen: '127.0.0.1:0',

@@ -15,6 +15,7 @@ import type { HttpClient } from '../providers/http';
 import { ExporterState } from '../serve/exporter-state';
 import { listenPlan } from '../serve/listen';
 import type { MetricsServer } from '../serve/metrics-server';
+import { isPng, writeChartPng } from '../store/chart-png';
 import { writeHistoryCsv } from '../store/history-csv';
 import type { Stores } from '../store/open-stores';
 import { createSecretResolver, keyHint, type SecretStore } from '../store/secrets';
@@ -404,6 +405,16 @@ export class AppController {
       const file = await this.options.chooseSaveFile(`creditbar-${accountId}.csv`);
       if (!file) return false;
       await writeHistoryCsv(file, (await this.options.stores.history.load(accountId)).points);
+      return true;
+    },
+    'history:export-png': async ({ accountId, png }) => {
+      if (!this.options.stores.config.account(accountId))
+        throw new AppFailure('not_found', `No account "${accountId}"`);
+      const bytes = Buffer.from(png, 'base64');
+      if (!isPng(bytes)) throw new AppFailure('bad_response', 'The chart image is not a PNG');
+      const file = await this.options.chooseSaveFile(`creditbar-${accountId}.png`);
+      if (!file) return false;
+      await writeChartPng(file, bytes);
       return true;
     },
     'external:open': async ({ url }) => {

@@ -1,9 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import type { AccountView } from '../../../shared/app-state';
 import { formatAmount } from '../../../shared/format';
 import { providerTag } from '../../../shared/providers';
 import { api } from '../api';
+import { chartPng } from '../chart-png';
+import { resolvedColor } from '../hooks/use-color-scheme';
 import { useHistory } from '../hooks/use-history';
 import {
   chartLevels,
@@ -60,9 +62,14 @@ export function AccountDetail(props: {
     [account, percentChart, points, now, range.ms],
   );
   const extras = account.extras;
-  const act = async (work: Promise<{ ok: boolean; error?: { message: string } }>, done: string) => {
+  // An export whose save dialog was cancelled answers false: nothing was saved, so nothing is said to be.
+  const act = async (
+    work: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>,
+    done: string,
+  ) => {
     const result = await work;
-    setNotice(result.ok ? done : (result.error?.message ?? 'Something went wrong'));
+    if (!result.ok) setNotice(result.error.message);
+    else setNotice(result.value === false ? null : done);
   };
   const snooze = (choice: SnoozeChoice | null) => {
     const until = choice === null ? null : new Date(snoozeUntil(choice, Date.now())).toISOString();
@@ -72,6 +79,19 @@ export function AccountDetail(props: {
     );
   };
   const snoozed = snoozedText(account, now);
+  const chartSection = useRef<HTMLElement>(null);
+  const exportPng = () => {
+    const section = chartSection.current;
+    const canvas = section?.querySelector<HTMLCanvasElement>('.chart canvas');
+    if (!section || !canvas) return;
+    const png = chartPng(
+      canvas,
+      `${account.label} · ${range.label}`,
+      resolvedColor(section, '--bg'),
+      resolvedColor(section, '--ink'),
+    );
+    void act(api().historyExportPng({ accountId: account.id, png }), 'Chart saved.');
+  };
   return (
     <section aria-labelledby="detail-title" className="detail">
       <header className="bar">
@@ -98,7 +118,7 @@ export function AccountDetail(props: {
         <p>{forecastText(account)}</p>
       </section>
 
-      <section aria-labelledby="chart-title">
+      <section aria-labelledby="chart-title" ref={chartSection}>
         <h2 id="chart-title">History</h2>
         <fieldset className="segmented">
           <legend className="visually-hidden">Chart range</legend>
@@ -242,6 +262,11 @@ export function AccountDetail(props: {
         >
           Export CSV
         </button>
+        {points.length > 1 ? (
+          <button type="button" onClick={exportPng}>
+            Export PNG
+          </button>
+        ) : null}
         {confirming ? (
           <div role="alertdialog" aria-labelledby="remove-title" className="confirm">
             <p id="remove-title">

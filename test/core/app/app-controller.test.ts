@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppController, type AppControllerOptions } from '../../../main/core/app/app-controller';
 import { guardInvoke } from '../../../main/core/ipc/ipc-guard';
 import { createHttpClient } from '../../../main/core/providers/http';
+import { encodePng } from '../../../main/core/raster/png';
 import { openStores } from '../../../main/core/store/open-stores';
 import { resolvePaths } from '../../../main/core/store/paths';
 import { createKeytarStore } from '../../../main/core/store/secrets';
@@ -281,6 +282,27 @@ describe('app controller over IPC', () => {
     expect(csv[0]).toBe('time,remaining,used_this_period,max_quota_percent');
     expect(csv.length).toBeGreaterThan(1000);
     expect(csv[1]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,[\d.-]+,\d+,[\d.]+$/);
+
+    // The chart as the page drew it: written only when it is a PNG, and never for an unknown account.
+    const png = encodePng({ width: 2, height: 1, rgba: new Uint8Array([255, 0, 0, 255, 0, 0, 255, 255]) });
+    const pngFile = path.join(dataDir, 'exports', 'creditbar-demo.png');
+    expect(
+      await app.invoke('history:export-png', {
+        accountId: 'demo',
+        png: Buffer.from('GIF89a...').toString('base64'),
+      }),
+    ).toMatchObject({ ok: false, error: { message: 'The chart image is not a PNG' } });
+    expect(existsSync(pngFile)).toBe(false);
+    expect(
+      await app.invoke('history:export-png', { accountId: 'nobody', png: png.toString('base64') }),
+    ).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    expect(await app.invoke('history:export-png', { accountId: 'demo', png: 'not base64!' })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await app.invoke('history:export-png', { accountId: 'demo', png: png.toString('base64') }),
+    ).toEqual({ ok: true, value: true });
+    expect(readFileSync(pngFile).equals(png)).toBe(true);
 
     await app.invoke('settings:set', { patch: { defaultAlerts: { warnBelow: 1_000_000 } } });
     await app.advance(120_000);

@@ -120,6 +120,7 @@ describe('IPC guard', () => {
       'settingsSet',
       'historyGet',
       'historyExport',
+      'historyExportPng',
       'externalOpen',
       'popoverReady',
       'popoverHide',
