@@ -6,6 +6,8 @@ export default defineConfig({
     environment: 'node',
     // Tests use their own keychain service (test/support/keychain.ts), never a person's "Creditbar" items.
     env: { TZ: 'UTC', CREDITBAR_KEYCHAIN_SERVICE: 'Creditbar-tests' },
+    // Code under test speaks English unless a test says otherwise (main and the CLI choose a language at start).
+    setupFiles: ['test/support/english.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // UI assertions wait on real polls and pushes; a loaded CI machine needs more than the 1 s default.

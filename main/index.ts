@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       const { canceled, filePath } = await dialog.showSaveDialog({ defaultPath: suggestedName });
       return canceled || !filePath ? null : filePath;
     },
+    preferredLanguages: app.getPreferredSystemLanguages(),
     globalShortcut: (accelerator) => {
       globalShortcut.unregisterAll();
       return accelerator === null || globalShortcut.register(accelerator, () => popover.toggle(tray.bounds));

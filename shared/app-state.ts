@@ -1,4 +1,5 @@
 import { Account, AlertThresholds, Settings } from './config';
+import { LANGUAGES } from './i18n/languages';
 import { AccountStatus, SnapshotExtras } from './model';
 import { PresetFile } from './preset-file';
 import { z } from './zod';
@@ -60,6 +61,9 @@ export const AppState = z.object({
   launchAtLoginAvailable: z.boolean(),
   /** The OS the app runs on: settings that exist on one OS only (the macOS menu-bar title) show there only. */
   platform: z.optional(z.string().check(z.maxLength(20))),
+  /** The language everything is said in (the setting's, else the OS's), and the one the OS alone would give. */
+  language: z.optional(z.enum(LANGUAGES)),
+  systemLanguage: z.optional(z.enum(LANGUAGES)),
   /** Why the shortcut in settings does not work (another app holds it); absent when it works or none is set. */
   shortcutProblem: z.optional(z.string().check(z.maxLength(300))),
   /** Presets added from files: the add form offers them as ready custom endpoints. */

@@ -1,5 +1,6 @@
 import { Accelerator } from './accelerator';
 import { CustomEndpoint, headersFromText, headersToText } from './custom-endpoint';
+import { LANGUAGES } from './i18n/languages';
 import { PresetFile } from './preset-file';
 import { type AccountFieldPath, type FieldSpec, PROVIDERS, ProviderId } from './providers';
 import { urlProblem } from './url-policy';
@@ -223,6 +224,8 @@ export const Settings = z.strictObject({
   badge: z.optional(BadgeChoice),
   /** A global shortcut that opens and closes the popover; none unless the person records one. */
   shortcut: z.optional(Accelerator),
+  /** The language of the popover, tray menu and notifications; left out, the OS's. */
+  language: z.optional(z.enum(LANGUAGES)),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -235,6 +238,7 @@ export const SettingsPatch = z.strictObject({
   serveMetrics: z.optional(z.nullable(z.boolean())),
   badge: z.optional(z.nullable(BadgeChoice)),
   shortcut: z.optional(z.nullable(Accelerator)),
+  language: z.optional(z.nullable(z.enum(LANGUAGES))),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 

@@ -1,3 +1,4 @@
+import { intl, t, tn } from './i18n/translate';
 import type { Level, Quota } from './model';
 
 /**
@@ -5,34 +6,28 @@ import type { Level, Quota } from './model';
  * reads the same everywhere.
  */
 
-// Made on first use: the first Intl formatter of a process loads ICU's data (about 25 ms), which `creditbar status
-// --json` and the main process's start never need.
-type NumberFormats = Record<'integer' | 'decimal' | 'compact', Intl.NumberFormat>;
-let formats: NumberFormats | null = null;
-/** Makes the formatters now: the popover does it while its page loads, so the first state it draws pays nothing. */
-export function numberFormats(): NumberFormats {
-  formats ??= {
-    integer: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
-    decimal: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
-    compact: new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }),
-  };
-  return formats;
-}
-
 /** Whole numbers from 100 up, two decimals below: "1,840", "35", "4.3", "-4". */
 export function formatAmount(value: number): string {
-  const { integer, decimal } = numberFormats();
+  const { integer, decimal } = intl();
   return Math.abs(value) >= 100 ? integer.format(value) : decimal.format(value);
 }
 
 /** The popover's setting: "1,840" (full) or "1.8K" (compact). */
 export function formatNumber(value: number, format: 'full' | 'compact' | undefined = 'full'): string {
-  return format === 'compact' ? numberFormats().compact.format(value) : formatAmount(value);
+  return format === 'compact' ? intl().compact.format(value) : formatAmount(value);
+}
+
+/**
+ * A unit as a person reads it: "credits", the unit most providers report (and the default when one reports
+ * none), in the person's language; any other unit as the provider named it.
+ */
+export function unitLabel(unit: string | null): string {
+  return unit === null || unit === 'credits' ? t('unit.credits') : unit;
 }
 
 /** "1,840 credits", or the bare amount when there is no unit. */
 export function amountWithUnit(value: number, unit: string | null): string {
-  return `${formatAmount(value)} ${unit ?? ''}`.trim();
+  return `${formatAmount(value)} ${unit === null ? '' : unitLabel(unit)}`.trim();
 }
 
 /**
@@ -82,11 +77,15 @@ export function headline(
   format?: 'full' | 'compact',
 ): { value: string; caption: string } {
   if (account.remaining !== null) {
-    return { value: formatNumber(account.remaining, format), caption: account.unit ?? 'credits' };
+    return { value: formatNumber(account.remaining, format), caption: unitLabel(account.unit) };
   }
   const quota = worstQuota(account);
-  if (quota) return { value: `${formatAmount(quota.percentUsed)}%`, caption: `of ${quota.name}` };
-  return { value: '—', caption: 'no data yet' };
+  if (quota)
+    return {
+      value: `${formatAmount(quota.percentUsed)}%`,
+      caption: t('headline.ofQuota', { name: quota.name }),
+    };
+  return { value: '—', caption: t('headline.noData') };
 }
 
 /** The headline as one phrase: "1,840 credits", "45.2% of API calls", "no data yet". */
@@ -98,16 +97,15 @@ export function headlineText(account: HeadlineSource): string {
 /** "just now", "3 min ago", "2 h ago", "4 d ago". */
 export function agoText(iso: string, now: number): string {
   const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return t('ago.now');
+  if (minutes < 60) return tn('ago.minutes', minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} d ago`;
+  if (hours < 24) return tn('ago.hours', hours);
+  return tn('ago.days', Math.floor(hours / 24));
 }
 
 /** "less than a day", "about 1 day", "about 12 days". */
 export function daysText(days: number): string {
-  if (days < 1) return 'less than a day';
-  const whole = Math.round(days);
-  return `about ${whole} day${whole === 1 ? '' : 's'}`;
+  if (days < 1) return t('days.lessThanOne');
+  return tn('days.about', Math.round(days));
 }

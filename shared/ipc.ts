@@ -7,6 +7,7 @@ import {
   ApiKeyText,
   SettingsPatch,
 } from './config';
+import { LANGUAGES } from './i18n/languages';
 import { ErrorKind } from './model';
 import { z } from './zod';
 
@@ -90,6 +91,11 @@ export const INVOKE = {
   'history:export-png': {
     request: z.strictObject({ accountId: AccountId, png: z.base64().check(z.maxLength(MAX_PNG_BASE64)) }),
     response: z.boolean(),
+  },
+  /** The catalog of the language main speaks (AppState.language): the page carries none of its own. */
+  'i18n:get': {
+    request: z.strictObject({ language: z.enum(LANGUAGES) }),
+    response: z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(2000))),
   },
   'external:open': { request: z.strictObject({ url: z.url({ protocol: /^https$/ }) }), response: z.null() },
   /**

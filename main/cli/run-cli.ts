@@ -1,4 +1,7 @@
 import { parseArgs } from 'node:util';
+import { CATALOGS } from '../../shared/i18n/catalogs';
+import { chooseLanguage, environmentLanguages } from '../../shared/i18n/languages';
+import { setLanguage, t } from '../../shared/i18n/translate';
 import { DESCRIPTORS, type FieldSpec, providerFlags } from '../../shared/providers';
 import { ConfigError } from '../core/errors';
 import { type AccountFlags, accountsAdd, accountsList, accountsRemove } from './accounts-command';
@@ -23,41 +26,13 @@ function providerLines(): string {
                 : 'VALUE';
       return f.required ? `--${f.flag} ${value}` : `[--${f.flag} ${value}]`;
     });
-    const key = d.credential.kind === 'none' ? ' (no key)' : '';
+    const key = d.credential.kind === 'none' ? t('cli.noKey') : '';
     return `  ${d.id.padEnd(16)} ${d.displayName}${key}${flags.length ? `: ${flags.join(' ')}` : ''}`;
   }).join('\n');
 }
 
-const USAGE = `Usage: creditbar <command> [options]
-
-Commands:
-  status                 Ask every account for its balance and print it
-                         (exit 0 all ok, 1 some warning, 2 some critical or empty, 3 some unknown)
-  watch [--for SECONDS]  Keep watching: one JSON object per line (snapshot, alert, error) until Ctrl-C
-  serve [--listen HOST:PORT] [--token-file FILE]
-                         Keep watching and serve /metrics (Prometheus), /api/v1/accounts and /healthz
-                         (default 127.0.0.1:9464; beyond loopback a bearer token file is required;
-                         SIGHUP reads the config again)
-  accounts list          Show the accounts (never more than a key's last 4 characters)
-  accounts add --provider P --id ID [--label L] [provider flags] [--no-verify]
-                         Add an account; the API key is read from standard input, tested, then saved
-                         in the OS keychain
-  accounts remove ID     Remove an account with its keychain item, cache, history and alert state
-  providers [--json]     List every provider and preset (and presets added from files)
-  providers save ACCOUNT FILE
-                         Save a custom account as a shareable preset file (no key inside)
-  providers add FILE --host HOST
-                         Add a preset from a file; HOST must name the host it sends your key to
-
-Providers and their flags:
-${providerLines()}
-
-Options for every command:
-  --config FILE     config file (default: $CREDITBAR_CONFIG, else <data dir>/config.json)
-  --data-dir DIR    data folder (default: $CREDITBAR_DATA_DIR, else the OS app-data folder for Creditbar)
-  --json            (status) print JSON instead of a table
-  -h, --help        show this help
-`;
+/** The help, in the terminal's language; the provider lines come from the descriptors. */
+const usage = () => t('cli.usage', { providers: providerLines() });
 
 /** Every provider field's flag, from the descriptors. */
 const FIELD_FLAGS = providerFlags().map((f) => f.flag);
@@ -86,6 +61,9 @@ export interface CliHost extends CliIo {
 }
 
 export async function runCli(argv: string[], host: CliHost): Promise<number> {
+  // A terminal's language is its environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as for any command.
+  const language = chooseLanguage(undefined, environmentLanguages(host.env));
+  setLanguage(language, CATALOGS[language]);
   let parsed: {
     values: AccountFlags & {
       json?: boolean;
@@ -101,13 +79,13 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
     const result = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     parsed = { values: result.values as typeof parsed.values, positionals: result.positionals };
   } catch (error) {
-    host.stderr(`${(error as Error).message}\n\n${USAGE}`);
+    host.stderr(`${(error as Error).message}\n\n${usage()}`);
     return 3;
   }
   const flags = parsed.values;
   const [command, sub, ...rest] = parsed.positionals;
   if (flags.help || !command) {
-    host.stdout(USAGE);
+    host.stdout(usage());
     return command || flags.help ? 0 : 3;
   }
   try {
@@ -128,7 +106,7 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
       return await providersAdd(rest[0] as string, flags, host);
     if (command === 'providers' && sub === 'save' && rest.length === 2)
       return await providersSave(rest[0] as string, rest[1] as string, flags, host);
-    host.stderr(`Unknown command: ${parsed.positionals.join(' ')}\n\n${USAGE}`);
+    host.stderr(`${t('cli.unknownCommand', { command: parsed.positionals.join(' ') })}\n\n${usage()}`);
     return 3;
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -56,6 +56,7 @@ const api = {
   historyExport: call('history:export'),
   historyExportPng: call('history:export-png'),
   externalOpen: call('external:open'),
+  i18nGet: call('i18n:get'),
   popoverReady: call('popover:ready'),
   popoverHide: call('popover:hide'),
   popoverFit: call('popover:fit'),

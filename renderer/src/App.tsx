@@ -11,7 +11,9 @@ const AccountDetail = lazy(() =>
 const AccountForm = lazy(() => import('./components/AccountForm').then((m) => ({ default: m.AccountForm })));
 const Settings = lazy(() => import('./components/Settings').then((m) => ({ default: m.Settings })));
 
+import { t } from '../../shared/i18n/translate';
 import { useAppState, useMinuteClock } from './hooks/use-app-state';
+import { useCatalog } from './hooks/use-catalog';
 import { useFitWindow } from './hooks/use-fit-window';
 
 type View =
@@ -61,17 +63,13 @@ export function App() {
   }, []);
 
   const theme = state?.settings.theme ?? 'system';
+  const language = useCatalog(state ? (state.language ?? 'en') : undefined);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
-  if (!state) {
-    return (
-      <main ref={mainRef} aria-busy="true">
-        <p className="muted">Loading…</p>
-      </main>
-    );
-  }
+  // Nothing to say until main's state and its language's catalog are in: a bare page, busy, for a moment.
+  if (!state || !language) return <main ref={mainRef} aria-busy="true" />;
   const overview = () => setView({ name: 'overview' });
   const byId = (id: string) => state.accounts.find((a) => a.id === id) ?? null;
   let content: ReactElement;
@@ -113,7 +111,10 @@ export function App() {
   }
   return (
     <main ref={mainRef}>
-      <Suspense fallback={<p className="muted">Loading…</p>}>{content}</Suspense>
+      {/* A new language redraws every view's words; the view itself (App's state) stays where it was. */}
+      <Suspense key={language} fallback={<p className="muted">{t('loading')}</p>}>
+        {content}
+      </Suspense>
     </main>
   );
 }

@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { numberFormats } from '../../shared/format';
+import { intl } from '../../shared/i18n/translate';
 import { App } from './App';
 import './styles.css';
 
 // Intl's data loads with the first formatter: here, while the page loads, not in the first overview drawn.
-numberFormats();
+intl();
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,6 +1,8 @@
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../shared/alert-defaults';
 import type { AccountView } from '../../shared/app-state';
 import { agoText, daysText, formatAmount, severityRank } from '../../shared/format';
+import type { MessageKey } from '../../shared/i18n/catalog-en';
+import { intl, t, tn } from '../../shared/i18n/translate';
 import type { Level } from '../../shared/model';
 
 export { headline } from '../../shared/format';
@@ -21,56 +23,56 @@ export function needsAttention(account: AccountView): boolean {
 
 export function summaryLine(accounts: readonly AccountView[]): string {
   const count = accounts.filter(needsAttention).length;
-  if (accounts.length === 0) return 'No accounts yet';
-  if (count === 0) return accounts.length === 1 ? 'All good' : `All ${accounts.length} accounts are fine`;
-  return `${count} of ${accounts.length} need${count === 1 ? 's' : ''} attention`;
+  if (accounts.length === 0) return t('summary.noAccounts');
+  if (count === 0)
+    return accounts.length === 1 ? t('summary.allGood') : tn('summary.allFine', accounts.length);
+  return tn('summary.attention', count, { total: intl().integer.format(accounts.length) });
 }
 
-// Made once: toLocaleTimeString with options builds a new formatter on every call, about a millisecond each, which
-// twenty rows paid on every state pushed.
-const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
-
+// Formatters come made once per language from intl(): toLocaleTimeString with options builds a new one on every
+// call, about a millisecond each, which twenty rows paid on every state pushed.
 export function clockTime(iso: string): string {
-  return TIME.format(new Date(iso));
+  return intl().time.format(new Date(iso));
 }
 
 /** One short line on how fresh the number is and what, if anything, is wrong — in plain words. */
 export function statusLine(account: AccountView, now: number): string {
-  const from = account.fetchedAt ? ` — showing value from ${clockTime(account.fetchedAt)}` : '';
+  const from = account.fetchedAt ? t('status.from', { time: clockTime(account.fetchedAt) }) : '';
   switch (account.error?.kind) {
     case undefined:
-      return account.fetchedAt ? `updated ${agoText(account.fetchedAt, now)}` : 'waiting for the first check';
+      return account.fetchedAt
+        ? t('status.updated', { ago: agoText(account.fetchedAt, now) })
+        : t('status.waiting');
     case 'auth':
-      return 'key rejected — update key';
+      return t('status.auth');
     case 'forbidden':
-      return 'this key may not read usage — check its permissions';
+      return t('status.forbidden');
     case 'no_credentials':
-      return 'no key yet — add one';
+      return t('status.noCredentials');
     case 'keychain_unavailable':
-      return 'keychain locked or missing — unlock it';
+      return t('status.keychain');
     case 'payment':
-      return 'out of credit — top up';
+      return t('status.payment');
     case 'rate_limited':
       return account.retryAt
-        ? `rate-limited until ${clockTime(account.retryAt)}${from}`
-        : `rate-limited${from}`;
+        ? t('status.rateLimitedUntil', { time: clockTime(account.retryAt), from })
+        : t('status.rateLimited', { from });
     case 'network':
     case 'timeout':
-      return `offline${from}`;
+      return t('status.offline', { from });
     case 'config':
     case 'not_found':
-      return 'check the account settings';
+      return t('status.config');
     default:
-      return `the provider is having trouble${from}`;
+      return t('status.provider', { from });
   }
 }
 
 export function daysLeftText(account: AccountView): string | null {
   const f = account.forecast;
   if (!f || f.burnPerDay === null) return null;
-  if (f.daysLeft === null) return 'not spending';
-  return `${daysText(f.daysLeft)} at ${formatAmount(f.burnPerDay)}/day`;
+  if (f.daysLeft === null) return t('pace.notSpending');
+  return t('pace.daysAt', { days: daysText(f.daysLeft), burn: formatAmount(f.burnPerDay) });
 }
 
 export interface SeriesPoint {
@@ -104,16 +106,23 @@ export function seriesSummary(
   daysLeft?: number | null,
 ): string {
   const values = points.map((p) => p.remaining ?? p.maxPercent).filter((v): v is number => v !== null);
-  if (values.length === 0) return 'No history yet.';
+  if (values.length === 0) return t('chart.noHistory');
   const first = values[0] as number;
   const last = values[values.length - 1] as number;
   const spread = Math.max(...values) - Math.min(...values);
   // A change under 1 % of the range drawn reads as flat: noise is not a trend.
   const trend = Math.abs(last - first) <= spread * 0.01 ? 'flat' : last < first ? 'falling' : 'rising';
   const parts = [
-    `From ${formatAmount(first)} to ${formatAmount(last)} ${unit}, ${trend}; lowest ${formatAmount(Math.min(...values))}, highest ${formatAmount(Math.max(...values))}.`,
+    t('chart.summary', {
+      first: formatAmount(first),
+      last: formatAmount(last),
+      unit,
+      trend: t(`chart.trend.${trend}`),
+      low: formatAmount(Math.min(...values)),
+      high: formatAmount(Math.max(...values)),
+    }),
   ];
-  if (daysLeft != null) parts.push(`Left at this pace: ${daysText(daysLeft)}.`);
+  if (daysLeft != null) parts.push(t('chart.leftAtPace', { days: daysText(daysLeft) }));
   return parts.join(' ');
 }
 
@@ -133,20 +142,28 @@ export function chartLevels(account: AccountView, percentChart: boolean): ChartL
     const warn = a.warnPercent ?? DEFAULT_WARN_PERCENT;
     const critical = a.criticalPercent ?? DEFAULT_CRITICAL_PERCENT;
     return [
-      { value: warn, level: 'warning', label: `warning ${formatAmount(warn)}%` },
-      { value: critical, level: 'critical', label: `critical ${formatAmount(critical)}%` },
+      { value: warn, level: 'warning', label: t('chart.levelWarning', { value: `${formatAmount(warn)}%` }) },
+      {
+        value: critical,
+        level: 'critical',
+        label: t('chart.levelCritical', { value: `${formatAmount(critical)}%` }),
+      },
     ];
   }
   const levels: ChartLevel[] = [];
   if (a.warnBelow !== undefined)
-    levels.push({ value: a.warnBelow, level: 'warning', label: `warning ${formatAmount(a.warnBelow)}` });
+    levels.push({
+      value: a.warnBelow,
+      level: 'warning',
+      label: t('chart.levelWarning', { value: formatAmount(a.warnBelow) }),
+    });
   if (a.criticalBelow !== undefined)
     levels.push({
       value: a.criticalBelow,
       level: 'critical',
-      label: `critical ${formatAmount(a.criticalBelow)}`,
+      label: t('chart.levelCritical', { value: formatAmount(a.criticalBelow) }),
     });
-  levels.push({ value: 0, level: 'empty', label: 'empty' });
+  levels.push({ value: 0, level: 'empty', label: t('chart.levelEmpty') });
   return levels;
 }
 
@@ -197,47 +214,34 @@ export function snoozeUntil(choice: SnoozeChoice, now: number): number {
   return next.getTime();
 }
 
-const WEEKDAY_TIME = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** "snoozed until 14:20" today, "snoozed until Tue 08:00" on another day; null when not snoozed. */
 export function snoozedText(account: AccountView, now: number): string | null {
   if (!account.snoozedUntil) return null;
   const until = Date.parse(account.snoozedUntil);
   if (!(until > now)) return null;
   const sameDay = new Date(until).toDateString() === new Date(now).toDateString();
-  return `snoozed until ${sameDay ? TIME.format(until) : WEEKDAY_TIME.format(until)}`;
+  return t('snooze.until', { time: sameDay ? intl().time.format(until) : intl().weekdayTime.format(until) });
 }
 
 /** The forecast as sentences: pace and days left, the projected empty date, the quota at period end. */
 export function forecastText(account: AccountView): string {
   const parts: string[] = [];
   const pace = daysLeftText(account);
-  parts.push(pace ? `${pace[0]?.toUpperCase()}${pace.slice(1)}.` : 'Not enough history yet to forecast.');
+  parts.push(
+    pace
+      ? t('forecast.pace', { pace: `${pace[0]?.toUpperCase()}${pace.slice(1)}` })
+      : t('forecast.noHistory'),
+  );
   const f = account.forecast;
-  if (f?.emptyAt) {
-    parts.push(`Runs out around ${DAY_MONTH.format(new Date(f.emptyAt))}.`);
-  }
+  if (f?.emptyAt) parts.push(t('forecast.runsOut', { date: intl().dayMonth.format(new Date(f.emptyAt)) }));
   if (f?.quotaPercentAtEnd != null)
-    parts.push(`Quota expected at ${formatAmount(f.quotaPercentAtEnd)}% by the end of the period.`);
+    parts.push(t('forecast.quotaAtEnd', { percent: formatAmount(f.quotaPercentAtEnd) }));
   return parts.join(' ');
 }
-
-const NEXT_WHY: Record<NonNullable<AccountView['nextCheck']>['why'], string> = {
-  'near-level': 'close to one of your levels, so sooner',
-  learning: 'still learning how fast it is spent',
-  idle: 'nothing has changed for hours, so less often',
-  steady: 'far from your levels',
-  backoff: 'after an error, waiting a little longer each time',
-  'rate-limited': 'the provider asked Creditbar to wait',
-  payment: 'out of credit, checking every half hour',
-};
 
 /** When the next check is and why, in plain words ("Next check 14:20, far from your levels."). */
 export function nextCheckText(account: AccountView): string | null {
   if (!account.nextCheck) return null;
-  return `Next check ${clockTime(account.nextCheck.at)}, ${NEXT_WHY[account.nextCheck.why]}.`;
+  const why: MessageKey = `next.why.${account.nextCheck.why}`;
+  return t('next.check', { time: clockTime(account.nextCheck.at), why: t(why) });
 }

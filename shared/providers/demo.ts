@@ -12,5 +12,5 @@ export const demo = {
   reads: 'nothing: a simulated account with a year of history, to try Creditbar without a key',
   inAddForm: false,
   tag: 'Demo',
-  sample: { id: 'demo', label: 'Demo account' },
+  sample: { id: 'demo', label: 'demo.label' },
 } as const satisfies ProviderDescriptor<'demo'>;

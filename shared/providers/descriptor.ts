@@ -1,4 +1,5 @@
 import type { CustomEndpointInput } from '../custom-endpoint';
+import type { MessageKey } from '../i18n/catalog-en';
 
 /**
  * A provider as data: everything the config schema, the add/edit form, the CLI's flags and help, and the README's
@@ -19,14 +20,15 @@ export type AccountFieldPath =
 /** A field a person fills in besides the name and the key; never a secret (the key is the credential). */
 export interface FieldSpec {
   path: AccountFieldPath;
-  label: string;
+  /** Catalog keys, so the form speaks the person's language; `help` may use `{url}`, the default host. */
+  label: MessageKey;
   /** `headers` is one `Name: value` per line; `expression` is JSONata; `lines` is free text over several lines. */
   kind: 'url' | 'text' | 'choice' | 'number' | 'headers' | 'expression' | 'lines';
   choices?: readonly string[];
   /** A pattern the value must match (a preset parameter's shape), with the words that say what it should be. */
   pattern?: { regex: string; message: string };
   required: boolean;
-  help: string;
+  help: MessageKey;
   /** The value a new account starts with in the form (the schema applies the same default). */
   initial?: string;
   /** The CLI flag that sets it, e.g. `base-url` for `--base-url`. */
@@ -34,7 +36,7 @@ export interface FieldSpec {
 }
 
 /** What proves the account is the person's: an API key kept in the keychain, or nothing (a simulation). */
-export type Credential = { kind: 'api-key'; label: string; help: string } | { kind: 'none' };
+export type Credential = { kind: 'api-key'; label: MessageKey; help: MessageKey } | { kind: 'none' };
 
 export interface ProviderDescriptor<Id extends string = string> {
   id: Id;
@@ -56,8 +58,8 @@ export interface ProviderDescriptor<Id extends string = string> {
   inAddForm: boolean;
   /** A tag shown beside the account's name, for accounts that are not real ones. */
   tag: string | null;
-  /** An account the empty state adds with one click, to try Creditbar without a key. */
-  sample: { id: string; label: string } | null;
+  /** An account the empty state adds with one click, to try Creditbar without a key; its name a catalog key. */
+  sample: { id: string; label: MessageKey } | null;
   /** A preset: the custom JSON engine asking this provider's documented endpoint, as data. */
   preset?: PresetSpec;
 }
@@ -76,18 +78,18 @@ export interface PresetSpec {
 
 export const API_KEY = {
   kind: 'api-key',
-  label: 'API key',
-  help: 'Kept in the system keychain, never shown again',
+  label: 'credential.apiKey',
+  help: 'credential.help',
 } as const satisfies Credential;
 
 /** The base URL field: optional where the provider publishes a host, required where it does not. */
 export function baseUrlField(defaultBaseUrl: string | null): FieldSpec {
   return {
     path: 'baseUrl',
-    label: defaultBaseUrl ? 'Base URL (optional)' : 'Base URL',
+    label: defaultBaseUrl ? 'field.baseUrl.optional' : 'field.baseUrl.required',
     kind: 'url',
     required: defaultBaseUrl === null,
-    help: defaultBaseUrl ? `Default: ${defaultBaseUrl}` : 'The https address your account uses',
+    help: defaultBaseUrl ? 'field.baseUrl.helpDefault' : 'field.baseUrl.helpRequired',
     flag: 'base-url',
   };
 }

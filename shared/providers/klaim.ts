@@ -9,10 +9,10 @@ export const klaim = {
     baseUrlField(null),
     {
       path: 'userId',
-      label: 'User id',
+      label: 'field.userId.label',
       kind: 'text',
       required: true,
-      help: 'The Klaim user whose credits to watch',
+      help: 'field.userId.help',
       flag: 'user-id',
     },
   ],

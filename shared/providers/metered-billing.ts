@@ -4,7 +4,7 @@ export const meteredBilling = {
   id: 'metered-billing',
   displayName: 'Metered billing',
   defaultBaseUrl: null,
-  credential: { ...API_KEY, label: 'Session token' },
+  credential: { ...API_KEY, label: 'credential.sessionToken' },
   fields: [baseUrlField(null)],
   defaultPollSeconds: 7200,
   docsUrl: null,

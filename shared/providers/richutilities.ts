@@ -4,7 +4,7 @@ export const richutilities = {
   id: 'richutilities',
   displayName: 'Rich Utilities',
   defaultBaseUrl: null,
-  credential: { ...API_KEY, label: 'Access token or API key' },
+  credential: { ...API_KEY, label: 'credential.accessToken' },
   fields: [baseUrlField(null)],
   defaultPollSeconds: 7200,
   docsUrl: null,

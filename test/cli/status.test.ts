@@ -279,12 +279,33 @@ describe('creditbar status', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+LEVEL\s+BALANCE \/ QUOTA\s+UPDATED\s+PROBLEM$/);
     expect(lines[1]).toMatch(
-      /^Research team\s+happenstance\s+ok \(stale\)\s+1,840 credits\s+just now\s+server: .*\(503\)/,
+      /^Research team\s+happenstance\s+ok \(stale\)\s+1,840 credits\s+just now\s+provider error: .*\(503\)/,
     );
     // Columns line up: each header starts where its value starts.
     expect(lines[1]?.indexOf('happenstance')).toBe(lines[0]?.indexOf('PROVIDER'));
     expect(lines[1]?.indexOf('1,840')).toBe(lines[0]?.indexOf('BALANCE'));
     expect(run.stdout + run.stderr).not.toContain(hs.key);
+  });
+
+  it('speaks the terminal’s language: German and Chinese tables, columns aligned by what a terminal shows', async () => {
+    const hs = byProvider('happenstance');
+    const { dataDir } = await workspace([{ ...hs.account(), label: 'Forschung' }]);
+    const env = { ...keysFor([hs]), CREDITBAR_DATA_DIR: dataDir };
+    const german = await runBuiltCli(['status'], { ...env, LANG: 'de_DE.UTF-8' });
+    expect(german.code).toBe(0);
+    const [head, row] = german.stdout.trimEnd().split('\n');
+    expect(head).toMatch(/^KONTO\s+ANBIETER\s+STUFE\s+GUTHABEN \/ KONTINGENT\s+AKTUALISIERT\s+PROBLEM$/);
+    expect(row).toMatch(/^Forschung\s+happenstance\s+ok\s+1\.840 Credits\s+gerade eben$/);
+    const chinese = await runBuiltCli(['status'], { ...env, LANGUAGE: 'zh_CN', LANG: 'en_US.UTF-8' });
+    const [zhHead, zhRow] = chinese.stdout.trimEnd().split('\n');
+    expect(zhRow).toMatch(/^Forschung\s+happenstance\s+正常\s+1,840 积分\s+刚刚$/);
+    // Each Chinese header character takes two cells: "服务商" (6 cells) starts where "happenstance" does.
+    const cellsBefore = (line: string, at: number) =>
+      [...line.slice(0, at)].reduce((n, c) => n + (/\p{Script=Han}/u.test(c) ? 2 : 1), 0);
+    expect(cellsBefore(zhHead ?? '', zhHead?.indexOf('服务商') ?? -1)).toBe(zhRow?.indexOf('happenstance'));
+    const help = await runBuiltCli(['--help'], { LANG: 'de_DE.UTF-8' });
+    expect(help.stdout).toMatch(/^Aufruf: creditbar <Befehl> \[Optionen\]/);
+    expect(help.stdout).toContain('  happenstance     Happenstance: [--base-url URL]');
   });
 
   it('with no Secret Service at all, says the keychain cannot be reached and writes no key anywhere', async () => {

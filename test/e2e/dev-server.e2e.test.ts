@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devCspPlugin } from '../../electron.vite.config';
+import { en } from '../../shared/i18n/catalog-en';
 import { INVOKE, type InvokeChannel, methodName } from '../../shared/ipc';
 import { bridgeScript, launchChromium } from '../support/popover-harness';
 
@@ -40,7 +41,7 @@ async function devServer(plugins: Plugin[]): Promise<{ server: ViteDevServer; ur
   return { server, url };
 }
 
-/** Opens the dev page with the preload's bridge answering an empty state; returns what the console said. */
+/** Opens the dev page with the preload's bridge answering an empty state in English; returns what it logged. */
 async function openDevPage(url: string) {
   const page = await browser.newPage({ viewport: { width: 380, height: 560 } });
   const messages: string[] = [];
@@ -51,8 +52,17 @@ async function openDevPage(url: string) {
     ok: true,
     value:
       channel === 'state:get'
-        ? { accounts: [], paused: false, settings: {}, launchAtLogin: false, launchAtLoginAvailable: false }
-        : null,
+        ? {
+            accounts: [],
+            paused: false,
+            settings: {},
+            launchAtLogin: false,
+            launchAtLoginAvailable: false,
+            language: 'en',
+          }
+        : channel === 'i18n:get'
+          ? en
+          : null,
   }));
   await page.addInitScript(bridgeScript(methods));
   await page.goto(url);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import keytar from 'keytar';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../shared/i18n/translate';
 import { PROVIDERS } from '../../shared/providers';
 import { FakeServer } from '../fakes/fake-server';
 import { PRESET_IDS, PRESET_STARTERS, type PresetId, presetParams } from '../fakes/preset-fakes';
@@ -42,8 +43,8 @@ async function fillParams(page: Page, id: PresetId): Promise<void> {
   for (const [name, value] of Object.entries(presetParams(id) ?? {})) {
     const field = PROVIDERS[id].fields.find((f) => f.path === `params.${name}`);
     if (!field) throw new Error(`${id} has no field for ${name}`);
-    if (field.kind === 'choice') await page.getByLabel(field.label).selectOption(value);
-    else await page.getByLabel(field.label).fill(value);
+    if (field.kind === 'choice') await page.getByLabel(t(field.label)).selectOption(value);
+    else await page.getByLabel(t(field.label)).fill(value);
   }
 }
 
@@ -70,7 +71,7 @@ describe('adding accounts from the gallery in real Chromium', () => {
         await fillParams(page, id);
         await page.getByLabel('Base URL (optional)').fill(fake.server.url);
         await page
-          .getByLabel(PROVIDERS[id].credential.kind === 'api-key' ? PROVIDERS[id].credential.label : '')
+          .getByLabel(PROVIDERS[id].credential.kind === 'api-key' ? t(PROVIDERS[id].credential.label) : '')
           .fill(fake.key);
         await page.getByRole('button', { name: 'Test connection' }).click();
         await page

@@ -1,4 +1,5 @@
 import type { AccountView, AppState } from '../../shared/app-state';
+import { en } from '../../shared/i18n/catalog-en';
 import type { CreditbarApi } from '../../shared/ipc';
 
 /**
@@ -35,6 +36,7 @@ export function installBridge(state: AppState, overrides: Partial<CreditbarApi> 
     historyExport: record('historyExport', true),
     historyExportPng: record('historyExportPng', true),
     externalOpen: record('externalOpen', null),
+    i18nGet: record('i18nGet', en),
     popoverReady: record('popoverReady', null),
     popoverHide: record('popoverHide', null),
     popoverFit: record('popoverFit', null),

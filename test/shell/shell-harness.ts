@@ -58,6 +58,7 @@ export interface ShellOptions {
   isPackaged?: boolean;
   wayland?: boolean;
   takenShortcuts?: string[];
+  languages?: string[];
   screen?: { displays: DoubleSetup['displays']; trayBounds: Rect };
   env?: Record<string, string>;
   argv?: string[];
@@ -106,6 +107,7 @@ export class ShellRun {
       displays: screen.displays,
       trayBounds: screen.trayBounds,
       takenShortcuts: options.takenShortcuts ?? [],
+      languages: options.languages ?? ['en-US'],
       recordFile,
     };
     const child = fork(BUILT_MAIN, options.argv ?? [], {

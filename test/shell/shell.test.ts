@@ -215,6 +215,37 @@ describe('the tray number as chosen in settings', () => {
   });
 });
 
+describe('languages', () => {
+  it('the tray speaks the OS language, and the one chosen in Settings at once', async () => {
+    const dir = home();
+    writeConfig(dir, [research({ pollSeconds: 3600 })]);
+    hs.balance = 1840;
+    const run = start({ platform: 'linux', home: dir, argv: ['--hidden'], languages: ['fr-FR', 'de-DE'] });
+    const german = await run.waitForCall('tray.setContextMenu', 0, (d) =>
+      JSON.stringify(d).includes('1.840'),
+    );
+    expect((german.detail as string[]).slice(0, 4)).toEqual([
+      'Creditbar öffnen',
+      'Creditbar ausblenden',
+      '---',
+      'Research: 1.840 Credits',
+    ]);
+    expect(run.calls('tray.setToolTip').at(-1)?.detail).toBe(
+      'Creditbar: das Konto ist in Ordnung\nResearch: 1.840 Credits',
+    );
+    const before = run.count;
+    await run.do({ type: 'invoke', channel: 'settings:set', payload: { patch: { language: 'zh' } } });
+    const chinese = await run.waitForCall('tray.setContextMenu', before);
+    expect((chinese.detail as string[])[0]).toBe('打开 Creditbar');
+    expect(String(run.calls('tray.setToolTip').at(-1)?.detail)).toBe(
+      'Creditbar：账户正常\nResearch: 1,840 积分',
+    );
+    const pushed = sends(run, 'state:changed').at(-1) as { language: string; systemLanguage: string };
+    expect([pushed.language, pushed.systemLanguage]).toEqual(['zh', 'de']);
+    expect(run.rules()).toEqual([]);
+  });
+});
+
 describe('the global shortcut', () => {
   it('the recorded shortcut opens and closes the popover from anywhere, and is let go at quit', async () => {
     const dir = home();

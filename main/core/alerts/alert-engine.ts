@@ -1,7 +1,8 @@
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import { AlertIntent, type AlertKind, type Severity } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
-import { daysText, formatAmount, severityRank } from '../../../shared/format';
+import { amountWithUnit, daysText, formatAmount, severityRank } from '../../../shared/format';
+import { t, tn } from '../../../shared/i18n/translate';
 import type { ProviderError, Snapshot } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
 import { z } from '../../../shared/zod';
@@ -119,48 +120,57 @@ function describe(
   input: EvaluateInput,
 ): { title: string; body: string } {
   const name = account.label;
-  const unit = snapshot?.unit ?? 'credits';
-  const left = snapshot?.remaining != null ? `${formatAmount(snapshot.remaining)} ${unit}` : null;
+  const left =
+    snapshot?.remaining != null ? amountWithUnit(snapshot.remaining, snapshot.unit ?? 'credits') : null;
   const a = account.alerts ?? {};
-  const pace = input.burnPerDay ? ` at ${formatAmount(input.burnPerDay)}/day` : '';
+  const pace = input.burnPerDay ? t('alert.pace', { burn: formatAmount(input.burnPerDay) }) : '';
   switch (kind) {
     case 'empty':
       return {
-        title: `${name} is out of credit`,
-        body: left
-          ? `${left} left. Requests may fail until you top up.`
-          : 'The provider says payment is required.',
+        title: t('alert.emptyTitle', { name }),
+        body: left ? t('alert.emptyBody', { left }) : t('alert.paymentBody'),
       };
     case 'low': {
       const threshold = level === 'critical' ? a.criticalBelow : a.warnBelow;
       return {
-        title: `${name} is ${level === 'critical' ? 'very low' : 'running low'}`,
-        body: `${left} left, below your ${level} level of ${formatAmount(threshold ?? 0)}.${input.daysLeft !== null ? ` Lasts ${daysText(input.daysLeft)}${pace}.` : ''}`,
+        title: t(level === 'critical' ? 'alert.criticalTitle' : 'alert.warningTitle', { name }),
+        body: `${t(level === 'critical' ? 'alert.lowBodyCritical' : 'alert.lowBodyWarning', {
+          left: left ?? '',
+          threshold: formatAmount(threshold ?? 0),
+        })}${input.daysLeft !== null ? t('alert.lasts', { days: daysText(input.daysLeft), pace }) : ''}`,
       };
     }
     case 'runway':
       return {
-        title: `${name} runs out in ${daysText(input.daysLeft ?? 0)}`,
-        body: `${left} left${pace}.`,
+        title: t('alert.runwayTitle', { name, days: daysText(input.daysLeft ?? 0) }),
+        body: t('alert.runwayBody', { left: left ?? '', pace }),
       };
     case 'quota': {
       const worst = [...(snapshot?.quotas ?? [])].sort((x, y) => y.percentUsed - x.percentUsed)[0];
       return {
-        title: `${name}: ${worst?.name ?? 'quota'} at ${formatAmount(worst?.percentUsed ?? 0)}%`,
+        title: t('alert.quotaTitle', {
+          name,
+          quota: worst?.name ?? t('alert.quotaFallback'),
+          percent: formatAmount(worst?.percentUsed ?? 0),
+        }),
         body: worst
-          ? `${formatAmount(worst.used)} of ${formatAmount(worst.included)} ${worst.unit} used this period.`
-          : 'A quota is nearly used up.',
+          ? t('alert.quotaBody', {
+              used: formatAmount(worst.used),
+              included: formatAmount(worst.included),
+              unit: worst.unit,
+            })
+          : t('alert.quotaNearly'),
       };
     }
     case 'recovered':
       return {
-        title: `${name} is back to normal`,
-        body: left ? `${left} available.` : 'Every quota is below its alert level.',
+        title: t('alert.recoveredTitle', { name }),
+        body: left ? t('alert.recoveredBody', { left }) : t('alert.recoveredQuotas'),
       };
     case 'key_rejected':
       return {
-        title: `${name}: the key was rejected`,
-        body: `${PROVIDERS[account.provider].displayName} refused the API key twice in a row. Update the key to resume checking.`,
+        title: t('alert.keyTitle', { name }),
+        body: t('alert.keyBody', { provider: PROVIDERS[account.provider].displayName }),
       };
     default:
       return { title: name, body: '' };
@@ -276,7 +286,7 @@ export function deliver(
     accountId: null,
     kind: 'summary',
     severity: held.some((h) => h.severity === 'critical') ? 'critical' : 'warning',
-    title: `${held.length} alert${held.length === 1 ? '' : 's'} during quiet hours`,
+    title: tn('alert.quietTitle', held.length),
     body: held.map((h) => h.title).join('\n'),
   };
   return { state: { ...state, held: [] }, deliver: [summary, ...awake] };

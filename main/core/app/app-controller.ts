@@ -2,6 +2,10 @@ import { acceleratorLabel } from '../../../shared/accelerator';
 import type { AlertIntent } from '../../../shared/alerts';
 import type { AppState } from '../../../shared/app-state';
 import { type Account, accountIdentity, effectiveAccount } from '../../../shared/config';
+import type { MessageKey } from '../../../shared/i18n/catalog-en';
+import { CATALOGS } from '../../../shared/i18n/catalogs';
+import { chooseLanguage, type Language } from '../../../shared/i18n/languages';
+import { setLanguage, t } from '../../../shared/i18n/translate';
 import type { CoreChannel } from '../../../shared/ipc';
 import { PointSeries } from '../../../shared/point-series';
 import { PROVIDERS } from '../../../shared/providers';
@@ -33,9 +37,11 @@ export interface AppControllerOptions {
   /** Asks the person where to save a file (the shell's dialog); null when they cancel. */
   chooseSaveFile: (suggestedName: string) => Promise<string | null>;
   /** Turns launch at login on or off in the OS (the shell's effect), or says why it is not offered here. */
-  loginItem: { apply: (enabled: boolean) => Promise<void> } | { unavailable: string };
+  loginItem: { apply: (enabled: boolean) => Promise<void> } | { unavailable: MessageKey };
   /** Whether this process owns the data dir's monitoring (claimMonitoring); read-only when another does. */
   owner?: boolean;
+  /** The person's languages in the OS's order (Electron's app.getPreferredSystemLanguages()); English when none. */
+  preferredLanguages?: readonly string[];
   /** The OS the popover is shown on (settings for one OS show there only); the running one by default. */
   platform?: NodeJS.Platform;
   /**
@@ -58,6 +64,7 @@ export class AppController {
   private readonly accounts: AccountService;
   private readonly monitor: Monitor;
   private launchAtLogin = false;
+  private language: Language | null = null;
   /** The shortcut last handed to the OS, and why it does not work when it does not. */
   private shortcut: { applied: string | null; problem: string | null } = { applied: null, problem: null };
   /** What the metrics endpoint reads when the setting is on: filled from every poll either way. */
@@ -125,6 +132,7 @@ export class AppController {
       this.monitor.setAccounts(this.effectiveAccounts());
       this.syncExporter();
       this.applyMetricsSetting();
+      this.applyLanguage();
       this.applyShortcut();
       this.emitState();
     });
@@ -143,6 +151,7 @@ export class AppController {
         at: null,
       });
     }
+    this.applyLanguage();
     this.applyShortcut();
     this.emitState();
     this.syncExporter();
@@ -212,7 +221,7 @@ export class AppController {
 
   async setLaunchAtLogin(value: boolean): Promise<void> {
     const { loginItem } = this.options;
-    if ('unavailable' in loginItem) throw new AppFailure('config', loginItem.unavailable);
+    if ('unavailable' in loginItem) throw new AppFailure('config', t(loginItem.unavailable));
     await loginItem.apply(value);
     this.launchAtLogin = value;
     this.emitState();
@@ -232,6 +241,8 @@ export class AppController {
       launchAtLoginAvailable: 'apply' in this.options.loginItem,
       presets: config.presets,
       platform: this.options.platform ?? process.platform,
+      language: this.languageFor(config.settings.language),
+      systemLanguage: this.languageFor(undefined),
       shortcutProblem: this.shortcut.problem,
       ...(config.settings.serveMetrics
         ? { metricsServer: { base: this.metrics.server?.base ?? null, problem: this.metrics.problem } }
@@ -247,6 +258,17 @@ export class AppController {
     );
   }
 
+  /** Speaks the language in settings, else the OS's: the tray, notifications and the popover all follow. */
+  private applyLanguage(): void {
+    const next = this.languageFor(this.options.stores.config.settings.language);
+    if (next !== this.language) setLanguage(next, CATALOGS[next]);
+    this.language = next;
+  }
+
+  private languageFor(chosen: Language | undefined): Language {
+    return chooseLanguage(chosen, this.options.preferredLanguages ?? []);
+  }
+
   /** Hands the OS the shortcut in settings when it changed; a refusal is kept to be said in Settings. */
   private applyShortcut(): void {
     const apply = this.options.globalShortcut;
@@ -259,7 +281,7 @@ export class AppController {
       applied: wanted,
       problem:
         wanted && !registered
-          ? `${acceleratorLabel(wanted, platform)} is taken by another app or by the system. Record another shortcut.`
+          ? t('shortcut.refused', { shortcut: acceleratorLabel(wanted, platform) })
           : null,
     };
   }
@@ -417,6 +439,7 @@ export class AppController {
       await writeChartPng(file, bytes);
       return true;
     },
+    'i18n:get': async ({ language }) => CATALOGS[language],
     'external:open': async ({ url }) => {
       const host = new URL(url).hostname;
       if (!this.providerHosts().has(host))

@@ -1,5 +1,6 @@
 import type { AccountView, AppState, SparkPoint } from '../../../shared/app-state';
 import { type Account, effectiveAccount, type Settings } from '../../../shared/config';
+import type { Language } from '../../../shared/i18n/languages';
 import type { PresetFile } from '../../../shared/preset-file';
 import { hasCredential, PROVIDERS } from '../../../shared/providers';
 import type { Forecast } from '../alerts/forecast';
@@ -29,6 +30,8 @@ export interface AppStateInput {
   launchAtLoginAvailable: boolean;
   presets?: readonly PresetFile[];
   platform?: NodeJS.Platform;
+  language?: Language;
+  systemLanguage?: Language;
   shortcutProblem?: string | null;
   metricsServer?: AppState['metricsServer'];
   now: Date;
@@ -72,6 +75,9 @@ export function toAppState(input: AppStateInput): AppState {
     launchAtLogin: input.launchAtLogin,
     launchAtLoginAvailable: input.launchAtLoginAvailable,
     ...(input.platform ? { platform: input.platform } : {}),
+    ...(input.language
+      ? { language: input.language, systemLanguage: input.systemLanguage ?? input.language }
+      : {}),
     ...(input.shortcutProblem ? { shortcutProblem: input.shortcutProblem } : {}),
     ...(input.presets && input.presets.length > 0 ? { presets: [...input.presets] } : {}),
     ...(input.metricsServer ? { metricsServer: input.metricsServer } : {}),

@@ -1,3 +1,5 @@
+import type { MessageKey } from '../../../shared/i18n/catalog-en';
+
 /**
  * Launch at login on Linux: an XDG autostart entry (Electron's login-item API covers only macOS and Windows).
  * The shell writes this text to ~/.config/autostart/creditbar.desktop, or deletes the file.
@@ -29,7 +31,7 @@ export interface LoginItemContext {
 
 /** How launch at login is done here, or why it is not offered. */
 export type LoginItemPlan =
-  | { kind: 'unavailable'; reason: string }
+  | { kind: 'unavailable'; reason: MessageKey }
   /**
    * Electron's login-item API. Windows compares `path` and `args` when reading the setting back, so both are
    * passed on read and on write; macOS ignores them.
@@ -42,7 +44,7 @@ export const START_HIDDEN_FLAG = '--hidden';
 export function loginItemPlan(context: LoginItemContext): LoginItemPlan {
   // Unpackaged, the executable is Electron itself: a login item would start an empty Electron at every login.
   if (!context.isPackaged) {
-    return { kind: 'unavailable', reason: 'Launch at login is available in the installed app' };
+    return { kind: 'unavailable', reason: 'login.unavailable' };
   }
   if (context.platform === 'linux') {
     return {

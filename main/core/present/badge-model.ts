@@ -7,6 +7,8 @@ import {
   severityRank,
   sumUnits,
 } from '../../../shared/format';
+import type { MessageKey } from '../../../shared/i18n/catalog-en';
+import { t, tn } from '../../../shared/i18n/translate';
 import type { AccountStatus } from '../../../shared/model';
 
 /** What the tray shows, before any drawing: the number, its colour, whether it is old, and a tooltip. */
@@ -78,7 +80,7 @@ export function accountFigure(
   if (figure === 'percent' && quota) {
     return {
       compact: `${Math.min(999, Math.round(quota.percentUsed))}%`,
-      text: `${formatAmount(quota.percentUsed)}% of ${quota.name} used`,
+      text: t('tray.percentUsed', { percent: formatAmount(quota.percentUsed), name: quota.name }),
     };
   }
   if (account.remaining !== null) {
@@ -92,7 +94,7 @@ export function accountFigure(
     const left = quota.included - quota.used;
     return {
       compact: compactNumber(left),
-      text: `${amountWithUnit(left, quota.unit)} left of ${quota.name}`,
+      text: t('tray.leftOf', { amount: amountWithUnit(left, quota.unit), name: quota.name }),
     };
   }
   return { compact: `${Math.min(999, Math.round(quota.percentUsed))}%`, text: headlineText(account) };
@@ -131,9 +133,9 @@ function compareWithinTone(a: BadgeAccount, b: BadgeAccount): number {
 
 function tooltipLine(account: BadgeAccount, figure: BadgeFigure): string {
   const notes = [
-    account.level !== 'ok' ? account.level : null,
-    account.stale ? 'stale' : null,
-    account.error ? account.error.kind : null,
+    account.level !== 'ok' ? t(`level.${account.level}`) : null,
+    account.stale ? t('tray.stale') : null,
+    account.error ? t(`kind.${account.error.kind}`) : null,
   ]
     .filter(Boolean)
     .join(', ');
@@ -141,25 +143,29 @@ function tooltipLine(account: BadgeAccount, figure: BadgeFigure): string {
 }
 
 /** How each tone is said in the summary, most urgent first; `ok` and `idle` are not listed. */
-const TONE_WORDS: [BadgeTone, string][] = [
-  ['empty', 'empty'],
-  ['critical', 'critical'],
-  ['warning', 'low'],
-  ['error', 'without current data'],
+const TONE_WORDS: [BadgeTone, MessageKey][] = [
+  ['empty', 'tray.toneEmpty'],
+  ['critical', 'tray.toneCritical'],
+  ['warning', 'tray.toneWarning'],
+  ['error', 'tray.toneError'],
 ];
 
 /** The state in words, for the tooltip's first line and screen readers: "Creditbar: 1 of 3 accounts low". */
 export function stateInWords(accounts: readonly BadgeAccount[], paused: boolean): string {
-  const name = `Creditbar${paused ? ' (paused)' : ''}`;
+  const name = paused ? t('tray.namePaused') : t('app.name');
   const total = accounts.length;
   const counts = TONE_WORDS.map(
     ([tone, words]) => [accounts.filter((a) => toneOf(a) === tone).length, words] as const,
   ).filter(([count]) => count > 0);
-  const noun = total === 1 ? 'account' : 'accounts';
   if (counts.length === 0)
-    return `${name}: ${total === 1 ? 'the account is' : `all ${total} accounts are`} ok`;
-  const [first, ...rest] = counts.map(([count, words]) => `${count} ${words}`);
-  return `${name}: ${first?.replace(/^(\d+)/, `$1 of ${total} ${noun}`)}${rest.map((r) => `, ${r}`).join('')}`;
+    return total === 1 ? t('tray.oneOk', { name }) : t('tray.allOk', { name, count: total });
+  const [[firstCount, firstWords], ...rest] = counts as [(typeof counts)[number], ...typeof counts];
+  return tn('tray.state', total, {
+    name,
+    first: firstCount,
+    firstWords: t(firstWords),
+    rest: rest.map(([count, words]) => t('tray.stateMore', { count, words: t(words) })).join(''),
+  });
 }
 
 function worstOf(accounts: readonly BadgeAccount[]): BadgeAccount {
@@ -180,7 +186,7 @@ export function badgeModel(
   choice: BadgeChoice | undefined = undefined,
 ): BadgeModel {
   if (accounts.length === 0) {
-    return { text: '', tone: 'idle', stale: false, tooltip: 'Creditbar: no accounts yet', accountId: null };
+    return { text: '', tone: 'idle', stale: false, tooltip: t('tray.noAccounts'), accountId: null };
   }
   const figure = figureOf(choice);
   const lines = [stateInWords(accounts, paused)];
@@ -189,8 +195,7 @@ export function badgeModel(
     const sum = balanceSum(accounts, choice.unit);
     if (sum) {
       const worst = worstOf(sum.members);
-      const noun = sum.members.length === 1 ? 'account' : 'accounts';
-      lines.push(`Menu bar: ${amountWithUnit(sum.total, sum.unit)}, ${sum.members.length} ${noun} together`);
+      lines.push(tn('tray.menuBarSum', sum.members.length, { amount: amountWithUnit(sum.total, sum.unit) }));
       return {
         text: compactNumber(sum.total),
         tone: toneOf(worst),
@@ -201,7 +206,7 @@ export function badgeModel(
     }
   }
   const pinned = choice?.source === 'pinned' ? accounts.find((a) => a.id === choice.accountId) : undefined;
-  if (pinned) lines.push(`Menu bar: ${pinned.label}`);
+  if (pinned) lines.push(t('tray.menuBarPinned', { label: pinned.label }));
   const shown = pinned ?? worstOf(accounts);
   return {
     text: accountFigure(shown, figure).compact,

@@ -1,5 +1,6 @@
 import type { BadgeChoice } from '../../../shared/config';
 import { amountWithUnit } from '../../../shared/format';
+import { t, tn } from '../../../shared/i18n/translate';
 import type { AccountStatus } from '../../../shared/model';
 import { accountFigure, type BadgeFigure, balanceSum, figureOf } from './badge-model';
 
@@ -34,8 +35,8 @@ export interface MenuInput {
 }
 
 function accountLine(a: MenuInput['accounts'][number], figure: BadgeFigure): string {
-  const mark = a.level === 'ok' ? '' : ` — ${a.level}`;
-  return `${a.label}: ${accountFigure(a, figure).text}${mark}${a.stale ? ' (stale)' : ''}`;
+  const mark = a.level === 'ok' ? '' : t('menu.accountLevel', { level: t(`level.${a.level}`) });
+  return `${a.label}: ${accountFigure(a, figure).text}${mark}${a.stale ? t('menu.accountStale') : ''}`;
 }
 
 /** The accounts in menu order: a pinned account first (it is the one in the menu bar), the rest as configured. */
@@ -47,15 +48,15 @@ function menuAccounts(input: MenuInput): MenuInput['accounts'] {
 
 export function menuModel(input: MenuInput): MenuItemModel[] {
   const items: MenuItemModel[] = [];
-  items.push({ kind: 'item', label: 'Open Creditbar', action: { type: 'open' } });
+  items.push({ kind: 'item', label: t('menu.open'), action: { type: 'open' } });
   // Where the menu is the only way in (Linux), it is also a way out: blur may never fire there (Wayland).
   if (input.platform === 'linux')
-    items.push({ kind: 'item', label: 'Hide Creditbar', action: { type: 'hide' } });
+    items.push({ kind: 'item', label: t('menu.hide'), action: { type: 'hide' } });
   items.push({ kind: 'separator' });
   if (input.accounts.length === 0) {
     items.push({
       kind: 'item',
-      label: 'No accounts yet',
+      label: t('menu.noAccounts'),
       action: { type: 'open' },
       enabled: input.platform === 'linux',
     });
@@ -64,7 +65,7 @@ export function menuModel(input: MenuInput): MenuItemModel[] {
   if (sum) {
     items.push({
       kind: 'item',
-      label: `Total: ${amountWithUnit(sum.total, sum.unit)} (${sum.members.length} ${sum.members.length === 1 ? 'account' : 'accounts'})`,
+      label: tn('menu.total', sum.members.length, { amount: amountWithUnit(sum.total, sum.unit) }),
       action: { type: 'open' },
     });
   }
@@ -79,30 +80,30 @@ export function menuModel(input: MenuInput): MenuItemModel[] {
   items.push({ kind: 'separator' });
   items.push({
     kind: 'item',
-    label: 'Refresh now',
+    label: t('menu.refresh'),
     action: { type: 'refresh' },
     enabled: input.accounts.length > 0,
   });
-  if (input.paused) items.push({ kind: 'item', label: 'Resume polling', action: { type: 'resume' } });
+  if (input.paused) items.push({ kind: 'item', label: t('menu.resume'), action: { type: 'resume' } });
   else {
-    items.push({ kind: 'item', label: 'Pause polling for 1 hour', action: { type: 'pause', minutes: 60 } });
+    items.push({ kind: 'item', label: t('menu.pauseHour'), action: { type: 'pause', minutes: 60 } });
     items.push({
       kind: 'item',
-      label: 'Pause polling until resumed',
+      label: t('menu.pauseUntil'),
       action: { type: 'pause', minutes: null },
     });
   }
   items.push({ kind: 'separator' });
-  items.push({ kind: 'item', label: 'Settings…', action: { type: 'settings' } });
+  items.push({ kind: 'item', label: t('menu.settings'), action: { type: 'settings' } });
   items.push({
     kind: 'checkbox',
-    label: input.launchAtLoginAvailable ? 'Launch at login' : 'Launch at login (installed app only)',
+    label: input.launchAtLoginAvailable ? t('menu.login') : t('menu.loginUnavailable'),
     checked: input.launchAtLogin,
     action: { type: 'toggle-login' },
     enabled: input.launchAtLoginAvailable,
   });
   items.push({ kind: 'separator' });
-  items.push({ kind: 'item', label: 'Quit Creditbar', action: { type: 'quit' } });
+  items.push({ kind: 'item', label: t('menu.quit'), action: { type: 'quit' } });
   return items;
 }
 

@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import type { AccountView } from '../../../shared/app-state';
-import { formatAmount } from '../../../shared/format';
+import { formatAmount, unitLabel } from '../../../shared/format';
+import { intl, t } from '../../../shared/i18n/translate';
 import { providerTag } from '../../../shared/providers';
 import { api } from '../api';
 import { chartPng } from '../chart-png';
@@ -29,11 +30,11 @@ import { ThresholdsEditor } from './ThresholdsEditor';
 
 const DAY = 86_400_000;
 const RANGES = [
-  { id: '24h', label: '24 h', ms: DAY },
-  { id: '7d', label: '7 d', ms: 7 * DAY },
-  { id: '30d', label: '30 d', ms: 30 * DAY },
-  { id: '90d', label: '90 d', ms: 90 * DAY },
-  { id: '1y', label: '1 y', ms: 365 * DAY },
+  { id: '24h', ms: DAY },
+  { id: '7d', ms: 7 * DAY },
+  { id: '30d', ms: 30 * DAY },
+  { id: '90d', ms: 90 * DAY },
+  { id: '1y', ms: 365 * DAY },
 ] as const;
 
 export function AccountDetail(props: {
@@ -50,7 +51,7 @@ export function AccountDetail(props: {
   const points = useHistory(account.id, range.ms, 350, account.fetchedAt) ?? [];
   const month = useHistory(account.id, 31 * DAY, 2000, account.fetchedAt) ?? [];
   const { value, caption } = headline(account, props.numberFormat);
-  const unit = account.unit ?? '%';
+  const unit = account.unit === null ? '%' : unitLabel(account.unit);
   const percentChart = points.length > 0 && points.every((p) => p.remaining === null);
   const chartExtras = useMemo<ChartExtras>(
     () => ({
@@ -75,7 +76,7 @@ export function AccountDetail(props: {
     const until = choice === null ? null : new Date(snoozeUntil(choice, Date.now())).toISOString();
     return act(
       api().alertsSnooze({ accountId: account.id, until }),
-      until === null ? 'Alerts are on again.' : `Alerts snoozed until ${clockTime(until)}.`,
+      until === null ? t('detail.alertsOn') : t('detail.snoozedNotice', { time: clockTime(until) }),
     );
   };
   const snoozed = snoozedText(account, now);
@@ -86,17 +87,18 @@ export function AccountDetail(props: {
     if (!section || !canvas) return;
     const png = chartPng(
       canvas,
-      `${account.label} · ${range.label}`,
+      `${account.label} · ${t(`detail.range.${range.id}`)}`,
       resolvedColor(section, '--bg'),
       resolvedColor(section, '--ink'),
     );
-    void act(api().historyExportPng({ accountId: account.id, png }), 'Chart saved.');
+    if (png === null) setNotice(t('detail.pngFailed'));
+    else void act(api().historyExportPng({ accountId: account.id, png }), t('detail.pngSaved'));
   };
   return (
     <section aria-labelledby="detail-title" className="detail">
       <header className="bar">
-        <button type="button" onClick={props.onBack} aria-label="Back to all accounts">
-          ← Back
+        <button type="button" onClick={props.onBack} aria-label={t('detail.backLabel')}>
+          {t('common.back')}
         </button>
         <h1 id="detail-title">
           {account.label}
@@ -114,30 +116,30 @@ export function AccountDetail(props: {
       </div>
 
       <section aria-labelledby="forecast-title">
-        <h2 id="forecast-title">Forecast</h2>
+        <h2 id="forecast-title">{t('detail.forecast')}</h2>
         <p>{forecastText(account)}</p>
       </section>
 
       <section aria-labelledby="chart-title" ref={chartSection}>
-        <h2 id="chart-title">History</h2>
+        <h2 id="chart-title">{t('detail.history')}</h2>
         <fieldset className="segmented">
-          <legend className="visually-hidden">Chart range</legend>
+          <legend className="visually-hidden">{t('detail.range')}</legend>
           {RANGES.map((r) => (
             <button key={r.id} type="button" aria-pressed={r.id === range.id} onClick={() => setRange(r)}>
-              {r.label}
+              {t(`detail.range.${r.id}`)}
             </button>
           ))}
         </fieldset>
         {points.length > 1 ? (
           <BalanceChart
             points={points}
-            label={percentChart ? 'Quota used (%)' : `Balance (${unit})`}
+            label={percentChart ? t('detail.chartQuota') : t('detail.chartBalance', { unit })}
             summary={seriesSummary(points, percentChart ? '%' : unit, account.forecast?.daysLeft)}
             percent={percentChart}
             extras={chartExtras}
           />
         ) : (
-          <p className="muted">No history for this range yet.</p>
+          <p className="muted">{t('detail.noHistory')}</p>
         )}
       </section>
 
@@ -149,17 +151,13 @@ export function AccountDetail(props: {
       />
       {extras.resetsAt ? (
         <p className="muted">
-          The allowance starts again on{' '}
-          <time dateTime={extras.resetsAt}>
-            {new Date(extras.resetsAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
-          </time>
-          .
+          {t('detail.resets', { date: intl().dayMonthTime.format(new Date(extras.resetsAt)) })}
         </p>
       ) : null}
 
       {extras.breakdown ? (
         <section aria-labelledby="breakdown-title">
-          <h2 id="breakdown-title">By operation this month</h2>
+          <h2 id="breakdown-title">{t('detail.byOperation')}</h2>
           <ul className="kv">
             {Object.entries(extras.breakdown)
               .sort((a, b) => b[1] - a[1])
@@ -178,27 +176,30 @@ export function AccountDetail(props: {
       extras.reserved !== undefined ||
       extras.estimatedCost ? (
         <section aria-labelledby="billing-title">
-          <h2 id="billing-title">Billing</h2>
+          <h2 id="billing-title">{t('detail.billing')}</h2>
           <ul className="kv">
             {extras.reserved !== undefined ? (
               <li>
-                <span>Reserved (not spendable yet)</span>
+                <span>{t('detail.reserved')}</span>
                 <span>{formatAmount(extras.reserved)}</span>
               </li>
             ) : null}
             {extras.autoReload ? (
               <li>
-                <span>Auto-reload</span>
+                <span>{t('detail.autoReload')}</span>
                 <span>
                   {extras.autoReload.enabled
-                    ? `on: +${formatAmount(extras.autoReload.reloadAmount ?? 0)} below ${formatAmount(extras.autoReload.thresholdCredits ?? 0)}`
-                    : 'off'}
+                    ? t('detail.autoReloadOn', {
+                        amount: formatAmount(extras.autoReload.reloadAmount ?? 0),
+                        threshold: formatAmount(extras.autoReload.thresholdCredits ?? 0),
+                      })
+                    : t('detail.autoReloadOff')}
                 </span>
               </li>
             ) : null}
             {extras.estimatedCost ? (
               <li>
-                <span>Estimated cost</span>
+                <span>{t('detail.estimatedCost')}</span>
                 <span>
                   {formatAmount(extras.estimatedCost.total)} {extras.estimatedCost.currency.toUpperCase()}
                 </span>
@@ -206,9 +207,7 @@ export function AccountDetail(props: {
             ) : null}
             {(extras.purchases ?? []).slice(0, 5).map((p) => (
               <li key={p.at}>
-                <span>
-                  Top-up {new Date(p.at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}
-                </span>
+                <span>{t('detail.topUp', { date: intl().dayMonth.format(new Date(p.at)) })}</span>
                 <span>+{formatAmount(p.credits)}</span>
               </li>
             ))}
@@ -227,67 +226,66 @@ export function AccountDetail(props: {
 
       <section aria-labelledby="actions-title" className="actions">
         <h2 id="actions-title" className="visually-hidden">
-          Actions
+          {t('detail.actions')}
         </h2>
         <button
           type="button"
-          onClick={() => act(api().accountsRefresh({ accountId: account.id }), 'Refreshed.')}
+          onClick={() => act(api().accountsRefresh({ accountId: account.id }), t('detail.refreshed'))}
         >
-          Refresh
+          {t('detail.refresh')}
         </button>
         {snoozed ? (
           <button type="button" onClick={() => snooze(null)}>
-            {`${snoozed[0]?.toUpperCase()}${snoozed.slice(1)}`} — unsnooze
+            {t('detail.unsnooze', { snoozed: `${snoozed[0]?.toUpperCase()}${snoozed.slice(1)}` })}
           </button>
         ) : (
           <fieldset className="segmented snooze">
-            <legend>Snooze alerts</legend>
+            <legend>{t('detail.snoozeLegend')}</legend>
             <button type="button" onClick={() => snooze('1h')}>
-              1 h
+              {t('detail.snooze1h')}
             </button>
             <button type="button" onClick={() => snooze('8h')}>
-              8 h
+              {t('detail.snooze8h')}
             </button>
             <button type="button" onClick={() => snooze('tomorrow')}>
-              Until tomorrow
+              {t('detail.snoozeTomorrow')}
             </button>
           </fieldset>
         )}
         <button type="button" onClick={props.onEdit}>
-          Edit
+          {t('detail.edit')}
         </button>
         <button
           type="button"
-          onClick={() => act(api().historyExport({ accountId: account.id }), 'History exported.')}
+          onClick={() => act(api().historyExport({ accountId: account.id }), t('detail.exported'))}
         >
-          Export CSV
+          {t('detail.exportCsv')}
         </button>
         {points.length > 1 ? (
           <button type="button" onClick={exportPng}>
-            Export PNG
+            {t('detail.exportPng')}
           </button>
         ) : null}
         {confirming ? (
           <div role="alertdialog" aria-labelledby="remove-title" className="confirm">
             <p id="remove-title">
-              Remove {account.label}?{' '}
-              {account.hasKey ? 'Its key is deleted from the system keychain too, ' : ''}and its history is
-              deleted.
+              {t('detail.removeQuestion', { label: account.label })}{' '}
+              {account.hasKey ? t('detail.removeWithKey') : t('detail.removeNoKey')}
             </p>
             <button
               type="button"
               className="danger"
-              onClick={() => act(api().accountsRemove({ accountId: account.id }), 'Removed.')}
+              onClick={() => act(api().accountsRemove({ accountId: account.id }), t('detail.removed'))}
             >
-              Remove
+              {t('detail.remove')}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Keep it
+              {t('detail.keep')}
             </button>
           </div>
         ) : (
           <button type="button" className="danger" onClick={() => setConfirming(true)}>
-            Remove…
+            {t('detail.removeAsk')}
           </button>
         )}
       </section>

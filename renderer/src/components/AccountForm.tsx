@@ -2,7 +2,9 @@ import { type FormEvent, useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
 import { Account, type AccountPatch, fieldInput, fieldProblem, fieldValue } from '../../../shared/config';
 import { customFieldApplies, pointerToExpression } from '../../../shared/custom-endpoint';
-import { formatAmount } from '../../../shared/format';
+import { formatAmount, unitLabel } from '../../../shared/format';
+import type { MessageKey } from '../../../shared/i18n/catalog-en';
+import { t, tn } from '../../../shared/i18n/translate';
 import type { PresetFile } from '../../../shared/preset-file';
 import { DESCRIPTORS, type FieldSpec, isPreset, PROVIDERS, type ProviderId } from '../../../shared/providers';
 import { api } from '../api';
@@ -10,10 +12,10 @@ import { api } from '../api';
 // The providers the form offers, and each one's fields, come from their descriptors: presets for popular APIs
 // first, then the other providers, and Custom JSON last.
 const OFFERED = DESCRIPTORS.filter((d) => d.inAddForm).map((d) => d.id);
-const GROUPS: { label: string; ids: ProviderId[] }[] = [
-  { label: 'Popular APIs', ids: OFFERED.filter((id) => isPreset(id)) },
-  { label: 'Other providers', ids: OFFERED.filter((id) => !isPreset(id) && id !== 'custom') },
-  { label: 'Your own endpoint', ids: OFFERED.filter((id) => id === 'custom') },
+const GROUPS: { label: MessageKey; ids: ProviderId[] }[] = [
+  { label: 'form.group.popular', ids: OFFERED.filter((id) => isPreset(id)) },
+  { label: 'form.group.more', ids: OFFERED.filter((id) => !isPreset(id) && id !== 'custom') },
+  { label: 'form.group.own', ids: OFFERED.filter((id) => id === 'custom') },
 ];
 const CHOICES = GROUPS.flatMap((g) => g.ids);
 
@@ -232,11 +234,11 @@ export function AccountForm(props: {
       const v = result.value;
       const worked =
         v.remaining !== null
-          ? `Connected: ${formatAmount(v.remaining)} ${v.unit ?? ''} left.`
-          : `Connected: ${v.quotas} quota(s) found.`;
+          ? t('form.connectedLeft', { amount: formatAmount(v.remaining), unit: unitLabel(v.unit) })
+          : tn('form.connectedQuotas', v.quotas);
       setTest({
         ok: v.problem === null,
-        text: v.problem ? `Connected, but: ${v.problem.message}` : worked,
+        text: v.problem ? t('form.connectedBut', { problem: v.problem.message }) : worked,
         readings: v.readings,
         shape: v.shape,
       });
@@ -248,7 +250,7 @@ export function AccountForm(props: {
     const account = validate();
     if (!account) return;
     if (!existing && !key && info.credential.kind !== 'none') {
-      setErrors({ ...errors, key: `Enter the ${info.credential.label}` });
+      setErrors({ ...errors, key: t('form.enterKey', { credential: t(info.credential.label) }) });
       return;
     }
     setBusy(true);
@@ -268,12 +270,14 @@ export function AccountForm(props: {
     <form onSubmit={save} aria-labelledby="form-title" className="form" noValidate>
       <header className="bar">
         <button type="button" onClick={props.onCancel}>
-          ← Cancel
+          {t('form.cancel')}
         </button>
-        <h1 id="form-title">{existing ? `Edit ${existing.label}` : 'Add an account'}</h1>
+        <h1 id="form-title">
+          {existing ? t('form.editTitle', { label: existing.label }) : t('form.addTitle')}
+        </h1>
       </header>
       <label htmlFor="provider" className="field">
-        <span>Provider</span>
+        <span>{t('form.provider')}</span>
         <select
           id="provider"
           value={choice}
@@ -281,7 +285,7 @@ export function AccountForm(props: {
           onChange={(event) => chooseProvider(event.target.value)}
         >
           {GROUPS.filter((g) => g.ids.length > 0).map((group) => (
-            <optgroup key={group.label} label={group.label}>
+            <optgroup key={group.label} label={t(group.label)}>
               {group.ids.map((id) => (
                 <option key={id} value={id}>
                   {PROVIDERS[id].displayName}
@@ -290,7 +294,7 @@ export function AccountForm(props: {
             </optgroup>
           ))}
           {presets.length > 0 ? (
-            <optgroup label="Presets you added">
+            <optgroup label={t('form.group.added')}>
               {presets.map((p) => (
                 <option key={p.id} value={`${ADDED}${p.id}`}>
                   {p.name} ({hostOf(p.custom.url)})
@@ -302,25 +306,29 @@ export function AccountForm(props: {
       </label>
       {info.preset && info.defaultBaseUrl ? (
         <p className="muted provider-about">
-          Reads {info.reads.replaceAll('`', '')}. Your key is sent only to{' '}
-          {fields.baseUrl ? hostOf(fields.baseUrl) : hostOf(info.defaultBaseUrl)}
-          {info.preset.keyHosts?.map((h) => ` (or ${hostOf(h.baseUrl)} for keys ending ${h.keySuffix})`)}.
+          {t('form.reads', {
+            what: info.reads.replaceAll('`', ''),
+            host: fields.baseUrl ? hostOf(fields.baseUrl) : hostOf(info.defaultBaseUrl),
+            alternatives: (info.preset.keyHosts ?? [])
+              .map((h) => t('form.keyHost', { host: hostOf(h.baseUrl), suffix: h.keySuffix }))
+              .join(''),
+          })}
         </p>
       ) : null}
       <Field
         id="label"
-        label="Name"
+        label={t('form.name')}
         value={fields.label ?? ''}
         onChange={set('label')}
         error={errors.label}
-        hint="How this account appears in Creditbar"
+        hint={t('form.nameHint')}
       />
       {(info.fields as readonly FieldSpec[])
         .filter((field) => shows(field, fields))
         .map((field) =>
           field.kind === 'choice' ? (
             <label key={field.path} htmlFor={inputId(field.path)} className="field">
-              <span>{field.label}</span>
+              <span>{t(field.label)}</span>
               <select
                 id={inputId(field.path)}
                 value={fields[field.path] ?? ''}
@@ -335,44 +343,46 @@ export function AccountForm(props: {
             <Field
               key={field.path}
               id={inputId(field.path)}
-              label={field.label}
+              label={t(field.label)}
               value={fields[field.path] ?? ''}
               onChange={set(field.path)}
               error={errors[field.path]}
-              hint={field.help}
+              hint={t(field.help, { url: info.defaultBaseUrl ?? '' })}
               multiline={field.kind === 'headers' || field.kind === 'lines' || field.kind === 'expression'}
             />
           ),
         )}
       <Field
         id="field-pollSeconds"
-        label="Check every (seconds, optional)"
+        label={t('form.pollSeconds')}
         value={fields.pollSeconds ?? ''}
         onChange={set('pollSeconds')}
         error={errors.pollSeconds}
-        hint={`At most this long between checks; default ${info.defaultPollSeconds} s, sooner near a level`}
+        hint={t('form.pollHint', { seconds: info.defaultPollSeconds })}
       />
       {info.credential.kind === 'api-key' ? (
         <Field
           id="key"
           type="password"
-          label={info.credential.label}
+          label={t(info.credential.label)}
           value={key}
           onChange={setKey}
           error={errors.key}
           hint={
             existing
-              ? `Leave empty to keep the current key${existing.keyHint ? ` (${existing.keyHint})` : ''}`
-              : info.credential.help
+              ? existing.keyHint
+                ? t('form.keepKeyHint', { hint: existing.keyHint })
+                : t('form.keepKey')
+              : t(info.credential.help)
           }
         />
       ) : null}
       <div className="form-actions">
         <button type="button" onClick={runTest} disabled={busy}>
-          Test connection
+          {t('form.test')}
         </button>
         <button type="submit" className="primary" disabled={busy}>
-          Save
+          {t('form.save')}
         </button>
       </div>
       {test ? (
@@ -381,12 +391,12 @@ export function AccountForm(props: {
         </p>
       ) : null}
       {test?.readings && test.readings.length > 0 ? (
-        <table className="readings" aria-label="What each expression read">
+        <table className="readings" aria-label={t('form.readings')}>
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Expression</th>
-              <th scope="col">Read</th>
+              <th scope="col">{t('form.readingField')}</th>
+              <th scope="col">{t('form.readingExpression')}</th>
+              <th scope="col">{t('form.readingValue')}</th>
             </tr>
           </thead>
           <tbody>
@@ -406,7 +416,7 @@ export function AccountForm(props: {
       ) : null}
       {test?.shape ? (
         <details className="shape" open={!test.ok}>
-          <summary>The answer's shape (values hidden)</summary>
+          <summary>{t('form.shape')}</summary>
           <pre>{test.shape}</pre>
         </details>
       ) : null}

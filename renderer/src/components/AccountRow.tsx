@@ -1,4 +1,6 @@
 import type { AccountView } from '../../../shared/app-state';
+import { unitLabel } from '../../../shared/format';
+import { t } from '../../../shared/i18n/translate';
 import { providerTag } from '../../../shared/providers';
 import { clockTime, daysLeftText, headline, snoozedText, statusLine } from '../view-model';
 import { Sparkline } from './Sparkline';
@@ -7,14 +9,6 @@ function initials(label: string): string {
   const words = label.trim().split(/\s+/);
   return ((words[0]?.[0] ?? '?') + (words[1]?.[0] ?? '')).toUpperCase();
 }
-
-const LEVEL_WORDS: Record<AccountView['level'], string | null> = {
-  ok: null,
-  warning: 'low',
-  critical: 'critical',
-  empty: 'empty',
-  unknown: 'unknown',
-};
 
 export function AccountRow(props: {
   account: AccountView;
@@ -28,9 +22,9 @@ export function AccountRow(props: {
   const status = statusLine(account, now);
   const tag = providerTag(account.provider);
   const snoozed = snoozedText(account, now);
-  const nextCheck = account.nextCheck ? `next check ${clockTime(account.nextCheck.at)}` : null;
+  const nextCheck = account.nextCheck ? t('next.short', { time: clockTime(account.nextCheck.at) }) : null;
   // Said in words as well as by colour: a person who cannot tell the colours apart still reads the level.
-  const levelWord = LEVEL_WORDS[account.level];
+  const levelWord = account.level === 'ok' ? null : t(`level.${account.level}`);
   return (
     <li>
       <button
@@ -48,10 +42,10 @@ export function AccountRow(props: {
             {levelWord ? (
               <span className={`tag level-word level-${account.level}`}>{levelWord}</span>
             ) : (
-              <span className="visually-hidden">fine, </span>
+              <span className="visually-hidden">{t('row.fine')}</span>
             )}
             {tag ? <span className="tag">{tag}</span> : null}
-            {account.stale ? <span className="tag">stale</span> : null}
+            {account.stale ? <span className="tag">{t('row.stale')}</span> : null}
           </span>
           <span className="row-status">
             {[status, snoozed, nextCheck].filter((part) => part !== null).join(' · ')}
@@ -62,7 +56,10 @@ export function AccountRow(props: {
           <span className="headline">{value}</span>
           <span className="caption">{caption}</span>
         </span>
-        <Sparkline points={account.sparkline ?? []} unit={account.unit ?? '%'} />
+        <Sparkline
+          points={account.sparkline ?? []}
+          unit={account.unit === null ? '%' : unitLabel(account.unit)}
+        />
       </button>
     </li>
   );

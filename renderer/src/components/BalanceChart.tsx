@@ -2,17 +2,28 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatAmount } from '../../../shared/format';
+import { INTL_LOCALE } from '../../../shared/i18n/languages';
+import { currentLanguage, intl, t } from '../../../shared/i18n/translate';
 import { resolvedColor, useColorScheme } from '../hooks/use-color-scheme';
 import type { ChartLevel, SeriesPoint } from '../view-model';
 
 const WIDTH = 348;
 const HEIGHT = 160;
-const WHEN = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+
+/** Month and weekday names for uPlot's time axis, in the language the popover speaks. */
+function dateNames(): uPlot.DateNames {
+  const locale = INTL_LOCALE[currentLanguage()];
+  const month = (style: 'long' | 'short') => {
+    const format = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' });
+    return Array.from({ length: 12 }, (_, m) => format.format(Date.UTC(2026, m, 1)));
+  };
+  // 4 January 2026 was a Sunday: uPlot's weekday names start on Sunday.
+  const weekday = (style: 'long' | 'short') => {
+    const format = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' });
+    return Array.from({ length: 7 }, (_, d) => format.format(Date.UTC(2026, 0, 4 + d)));
+  };
+  return { MMMM: month('long'), MMM: month('short'), WWWW: weekday('long'), WWW: weekday('short') };
+}
 
 export interface ChartExtras {
   levels: readonly ChartLevel[];
@@ -53,6 +64,7 @@ export function BalanceChart({
       ys.push(null);
       forecast.push(extras.forecast.to.v);
     }
+    const names = dateNames();
     const color = (variable: string) => resolvedColor(element, variable);
     const ink = color('--muted');
     const accent = color('--accent');
@@ -69,6 +81,7 @@ export function BalanceChart({
         width: WIDTH,
         height: HEIGHT,
         legend: { show: true, live: true },
+        fmtDate: (template) => uPlot.fmtDate(template, names),
         cursor: { y: false, points: { size: 6 } },
         scales: {
           x: { time: true },
@@ -95,7 +108,10 @@ export function BalanceChart({
           },
         ],
         series: [
-          { value: (_u, v) => (v === null ? '—' : WHEN.format(v * 1000)) },
+          {
+            label: t('chart.time'),
+            value: (_u, v) => (v === null ? '—' : intl().dayMonthTime.format(v * 1000)),
+          },
           {
             label,
             stroke: accent,
@@ -105,7 +121,7 @@ export function BalanceChart({
             value: (_u, v) => format(v),
           },
           {
-            label: 'Forecast',
+            label: t('chart.legendForecast'),
             stroke: accent,
             width: 1.5,
             dash: [5, 4],
@@ -162,7 +178,7 @@ export function BalanceChart({
   }, [points, label, percent, extras, scheme]);
   return (
     <figure className="chart">
-      <div ref={host} role="img" aria-label={`${label} over time. ${summary}`} />
+      <div ref={host} role="img" aria-label={t('chart.overTime', { label, summary })} />
       <figcaption className="visually-hidden">{summary}</figcaption>
     </figure>
   );

@@ -1,16 +1,12 @@
 import { useState } from 'react';
 import { formatAmount } from '../../../shared/format';
+import { INTL_LOCALE } from '../../../shared/i18n/languages';
+import { currentLanguage, t, tn } from '../../../shared/i18n/translate';
 import { isWeekend } from '../view-model';
 
 const WIDTH = 348;
 const HEIGHT = 64;
 const AXIS = 44;
-const DAY_LABEL = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'UTC',
-});
 
 /**
  * Consumption per day as bars on a scale: the top of the axis and its middle carry values, weekends are a lighter
@@ -24,15 +20,20 @@ export function DailyBars({ days, unit }: { days: readonly { day: number; used: 
   const max = Math.max(...shown.map((d) => d.used), 1);
   const slot = (WIDTH - AXIS) / shown.length;
   const active = hovered === null ? null : (shown[hovered] ?? null);
+  // Days are UTC days, as they are counted: the label must not move a bar to the day before west of Greenwich.
+  const dayLabel = new Intl.DateTimeFormat(INTL_LOCALE[currentLanguage()], {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
   const describe = (d: { day: number; used: number }) =>
-    `${DAY_LABEL.format(d.day)}: ${formatAmount(d.used)} ${unit}`;
+    t('daily.day', { day: dayLabel.format(d.day), amount: formatAmount(d.used), unit });
   return (
     <section aria-labelledby="daily-title">
-      <h2 id="daily-title">Used per day</h2>
+      <h2 id="daily-title">{t('daily.title')}</h2>
       <p className="daily-readout muted" aria-hidden="true">
-        {active
-          ? describe(active)
-          : `Last ${shown.length} days; weekends lighter. Point at a bar for its value.`}
+        {active ? describe(active) : tn('daily.hint', shown.length)}
       </p>
       <svg
         className="daily-bars"
@@ -71,17 +72,17 @@ export function DailyBars({ days, unit }: { days: readonly { day: number; used: 
           );
         })}
         <text className="axis-label" x={AXIS} y={HEIGHT + 12}>
-          {DAY_LABEL.format((shown[0] as { day: number }).day)}
+          {dayLabel.format((shown[0] as { day: number }).day)}
         </text>
         <text className="axis-label" x={WIDTH} y={HEIGHT + 12} textAnchor="end">
-          {DAY_LABEL.format((shown[shown.length - 1] as { day: number }).day)}
+          {dayLabel.format((shown[shown.length - 1] as { day: number }).day)}
         </text>
       </svg>
       <ul className="visually-hidden">
         {shown.map((d) => (
           <li key={d.day}>
             {describe(d)}
-            {isWeekend(d.day) ? ' (weekend)' : ''}
+            {isWeekend(d.day) ? t('daily.weekend') : ''}
           </li>
         ))}
       </ul>

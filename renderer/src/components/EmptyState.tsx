@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { t } from '../../../shared/i18n/translate';
 import { SAMPLE } from '../../../shared/providers';
 import { api } from '../api';
 
@@ -6,23 +7,21 @@ export function EmptyState({ onAdd }: { onAdd: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const trySample = async () => {
     if (!SAMPLE) return;
-    const result = await api().accountsAdd({ account: SAMPLE });
+    // The sample account is named in the person's language; once added, the name is theirs like any other.
+    const result = await api().accountsAdd({ account: { ...SAMPLE, label: t(SAMPLE.label) } });
     if (!result.ok) setProblem(result.error.message);
   };
   return (
     <section className="empty" aria-labelledby="empty-title">
-      <h1 id="empty-title">Watch your API credit</h1>
-      <p>
-        Creditbar checks the balance and quotas of the paid APIs you use, shows the worst one in your menu
-        bar, and warns you before one runs dry. Your keys stay in the system keychain.
-      </p>
+      <h1 id="empty-title">{t('empty.title')}</h1>
+      <p>{t('empty.intro')}</p>
       <div className="empty-actions">
         <button type="button" className="primary" onClick={onAdd}>
-          Add your first account
+          {t('empty.addFirst')}
         </button>
         {SAMPLE ? (
           <button type="button" onClick={trySample}>
-            Try with demo data
+            {t('empty.demo')}
           </button>
         ) : null}
       </div>

@@ -1,6 +1,7 @@
 import type { AppState } from '../../../shared/app-state';
 import type { BadgeChoice, SettingsPatch } from '../../../shared/config';
-import { sumUnits } from '../../../shared/format';
+import { sumUnits, unitLabel } from '../../../shared/format';
+import { t } from '../../../shared/i18n/translate';
 
 type Source = NonNullable<BadgeChoice['source']>;
 
@@ -24,9 +25,9 @@ export function MenuBarSettings({
   };
   return (
     <fieldset>
-      <legend>Menu bar number</legend>
+      <legend>{t('badge.legend')}</legend>
       <label htmlFor="badge-source" className="field">
-        <span>Shows</span>
+        <span>{t('badge.shows')}</span>
         <select
           id="badge-source"
           value={source}
@@ -39,18 +40,18 @@ export function MenuBarSettings({
             });
           }}
         >
-          <option value="worst">The account most in need</option>
+          <option value="worst">{t('badge.source.worst')}</option>
           <option value="pinned" disabled={state.accounts.length === 0}>
-            One account
+            {t('badge.source.pinned')}
           </option>
           <option value="sum" disabled={units.length === 0}>
-            The sum of balances in one unit
+            {t('badge.source.sum')}
           </option>
         </select>
       </label>
       {source === 'pinned' ? (
         <label htmlFor="badge-account" className="field">
-          <span>Account</span>
+          <span>{t('badge.account')}</span>
           <select
             id="badge-account"
             value={choice.accountId ?? ''}
@@ -66,7 +67,7 @@ export function MenuBarSettings({
       ) : null}
       {source === 'sum' ? (
         <label htmlFor="badge-unit" className="field">
-          <span>Unit</span>
+          <span>{t('badge.unit')}</span>
           <select
             id="badge-unit"
             value={choice.unit && units.includes(choice.unit) ? choice.unit : (units[0] ?? '')}
@@ -74,14 +75,14 @@ export function MenuBarSettings({
           >
             {units.map((unit) => (
               <option key={unit} value={unit}>
-                {unit}
+                {unitLabel(unit)}
               </option>
             ))}
           </select>
         </label>
       ) : (
         <label htmlFor="badge-figure" className="field">
-          <span>Number</span>
+          <span>{t('badge.figure')}</span>
           <select
             id="badge-figure"
             value={choice.figure ?? 'headline'}
@@ -92,22 +93,22 @@ export function MenuBarSettings({
               })
             }
           >
-            <option value="headline">Balance, or percent used for quotas</option>
-            <option value="remaining">What is left</option>
-            <option value="percent">Percent used</option>
+            <option value="headline">{t('badge.figure.headline')}</option>
+            <option value="remaining">{t('badge.figure.remaining')}</option>
+            <option value="percent">{t('badge.figure.percent')}</option>
           </select>
         </label>
       )}
       {state.platform === 'darwin' ? (
         <label htmlFor="badge-macos" className="field">
-          <span>In the menu bar</span>
+          <span>{t('badge.macos')}</span>
           <select
             id="badge-macos"
             value={choice.macos ?? 'title'}
             onChange={(e) => void change({ macos: e.target.value === 'icon' ? 'icon' : undefined })}
           >
-            <option value="title">Number beside the icon</option>
-            <option value="icon">Icon only, number inside</option>
+            <option value="title">{t('badge.macos.title')}</option>
+            <option value="icon">{t('badge.macos.icon')}</option>
           </select>
         </label>
       ) : null}

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useState } from 'react';
 import type { AppState } from '../../../shared/app-state';
+import { t } from '../../../shared/i18n/translate';
 import { api } from '../api';
 import { sortAccounts, summaryLine } from '../view-model';
 import { AccountRow } from './AccountRow';
@@ -43,20 +44,20 @@ export function Overview(props: {
   return (
     <section aria-labelledby="overview-title">
       <header className="bar">
-        <h1 id="overview-title">Creditbar</h1>
+        <h1 id="overview-title">{t('app.name')}</h1>
         <p className="summary" aria-live="polite">
           {summaryLine(state.accounts)}
-          {state.paused ? ' · paused' : ''}
+          {state.paused ? t('summary.paused') : ''}
         </p>
         <div className="bar-actions">
           <button type="button" onClick={refreshAll} disabled={refreshing} aria-busy={refreshing}>
-            {refreshing ? 'Refreshing…' : 'Refresh all'}
+            {refreshing ? t('overview.refreshing') : t('overview.refreshAll')}
           </button>
           <button type="button" onClick={props.onAdd}>
-            Add
+            {t('overview.add')}
           </button>
           <button type="button" onClick={props.onSettings}>
-            Settings
+            {t('overview.settings')}
           </button>
         </div>
       </header>

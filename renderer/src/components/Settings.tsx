@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import type { AppState } from '../../../shared/app-state';
 import { applyPatch, type SettingsPatch, Settings as SettingsSchema } from '../../../shared/config';
+import { formatNumber } from '../../../shared/format';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/i18n/languages';
+import { t } from '../../../shared/i18n/translate';
 import { api } from '../api';
 import { MenuBarSettings } from './MenuBarSettings';
 import { ShortcutRecorder } from './ShortcutRecorder';
@@ -16,23 +19,23 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
   const save = async (patch: SettingsPatch, launchAtLogin?: boolean) => {
     const parsed = SettingsSchema.safeParse(applyPatch(state.settings, patch));
     if (!parsed.success) {
-      setMessage(parsed.error.issues[0]?.message ?? 'Invalid setting');
+      setMessage(parsed.error.issues[0]?.message ?? t('settings.invalid'));
       return null;
     }
     const result = await api().settingsSet({
       patch,
       ...(launchAtLogin !== undefined ? { launchAtLogin } : {}),
     });
-    setMessage(result.ok ? 'Saved.' : result.error.message);
+    setMessage(result.ok ? t('common.saved') : result.error.message);
     return result.ok ? null : result.error.message;
   };
   return (
     <section aria-labelledby="settings-title" className="settings">
       <header className="bar">
         <button type="button" onClick={onBack}>
-          ← Back
+          {t('common.back')}
         </button>
-        <h1 id="settings-title">Settings</h1>
+        <h1 id="settings-title">{t('settings.title')}</h1>
       </header>
       <ThresholdsEditor
         idPrefix="defaults"
@@ -40,10 +43,10 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
         onSave={(defaultAlerts) => save({ defaultAlerts })}
       />
       <fieldset>
-        <legend>Quiet hours</legend>
-        <p className="muted">Alerts in this window wait and arrive as one summary when it ends.</p>
+        <legend>{t('settings.quiet')}</legend>
+        <p className="muted">{t('settings.quietHelp')}</p>
         <label htmlFor="quiet-start" className="field">
-          <span>From</span>
+          <span>{t('settings.quietFrom')}</span>
           <input
             id="quiet-start"
             type="time"
@@ -52,7 +55,7 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
           />
         </label>
         <label htmlFor="quiet-end" className="field">
-          <span>To</span>
+          <span>{t('settings.quietTo')}</span>
           <input
             id="quiet-end"
             type="time"
@@ -61,32 +64,51 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
           />
         </label>
         <button type="button" onClick={() => save({ quietHours: quiet.start && quiet.end ? quiet : null })}>
-          Save quiet hours
+          {t('settings.quietSave')}
         </button>
       </fieldset>
       <fieldset>
-        <legend>Display</legend>
+        <legend>{t('settings.display')}</legend>
+        <label htmlFor="language" className="field">
+          <span>{t('settings.language')}</span>
+          <select
+            id="language"
+            value={state.settings.language ?? 'system'}
+            onChange={(e) =>
+              save({ language: e.target.value === 'system' ? null : (e.target.value as Language) })
+            }
+          >
+            <option value="system">
+              {t('settings.languageSystem', { language: LANGUAGE_NAMES[state.systemLanguage ?? 'en'] })}
+            </option>
+            {LANGUAGES.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {LANGUAGE_NAMES[language]}
+              </option>
+            ))}
+          </select>
+        </label>
         <label htmlFor="number-format" className="field">
-          <span>Numbers</span>
+          <span>{t('settings.numbers')}</span>
           <select
             id="number-format"
             value={state.settings.numberFormat ?? 'full'}
             onChange={(e) => save({ numberFormat: e.target.value as 'full' | 'compact' })}
           >
-            <option value="full">1,840</option>
-            <option value="compact">1.8K</option>
+            <option value="full">{formatNumber(1840, 'full')}</option>
+            <option value="compact">{formatNumber(1840, 'compact')}</option>
           </select>
         </label>
         <label htmlFor="theme" className="field">
-          <span>Theme</span>
+          <span>{t('settings.theme')}</span>
           <select
             id="theme"
             value={state.settings.theme ?? 'system'}
             onChange={(e) => save({ theme: e.target.value as 'system' | 'light' | 'dark' })}
           >
-            <option value="system">Follow the system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
+            <option value="system">{t('settings.themeSystem')}</option>
+            <option value="light">{t('settings.themeLight')}</option>
+            <option value="dark">{t('settings.themeDark')}</option>
           </select>
         </label>
         <label htmlFor="login" className="check">
@@ -98,18 +120,18 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
             aria-describedby={state.launchAtLoginAvailable ? undefined : 'login-hint'}
             onChange={(e) => save({}, e.target.checked)}
           />
-          <span>Launch at login</span>
+          <span>{t('settings.login')}</span>
         </label>
         {state.launchAtLoginAvailable ? null : (
           <p id="login-hint" className="muted">
-            Available in the installed app.
+            {t('settings.loginHint')}
           </p>
         )}
       </fieldset>
       <MenuBarSettings state={state} save={save} />
       <ShortcutRecorder state={state} save={save} />
       <fieldset>
-        <legend>Monitoring</legend>
+        <legend>{t('settings.monitoring')}</legend>
         <label htmlFor="serve-metrics" className="check">
           <input
             id="serve-metrics"
@@ -118,13 +140,13 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
             aria-describedby="serve-metrics-status"
             onChange={(e) => save({ serveMetrics: e.target.checked ? true : null })}
           />
-          <span>Serve Prometheus metrics on this computer</span>
+          <span>{t('settings.metrics')}</span>
         </label>
         <p id="serve-metrics-status" className="muted" role="status">
           {state.metricsServer?.problem ??
             (state.metricsServer?.base
-              ? `Serving ${state.metricsServer.base}/metrics, on this computer only`
-              : 'Off: as creditbar serve does, the app can serve /metrics on 127.0.0.1:9464')}
+              ? t('settings.metricsServing', { base: state.metricsServer.base })
+              : t('settings.metricsOff'))}
         </p>
       </fieldset>
       {message ? <p role="status">{message}</p> : null}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { acceleratorLabel, acceleratorOf } from '../../../shared/accelerator';
 import type { AppState } from '../../../shared/app-state';
 import type { SettingsPatch } from '../../../shared/config';
+import { t } from '../../../shared/i18n/translate';
 
 const MODIFIER_CODES = /^(Control|Shift|Alt|Meta|OS)(Left|Right)?$/;
 
@@ -20,7 +21,7 @@ export function ShortcutRecorder({
   const [hint, setHint] = useState<string | null>(null);
   const platform = state.platform ?? '';
   const current = state.settings.shortcut;
-  const modifierWords = platform === 'darwin' ? '⌃, ⌥ or ⌘' : 'Ctrl, Alt or the Windows key';
+  const modifierWords = platform === 'darwin' ? t('shortcut.modifiersMac') : t('shortcut.modifiersOther');
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (!recording) return;
     // Every key while recording is the shortcut's, Escape included: it must not also close the view.
@@ -34,7 +35,7 @@ export function ShortcutRecorder({
     if (MODIFIER_CODES.test(event.code)) return;
     const accelerator = acceleratorOf(event, platform);
     if (!accelerator) {
-      setHint(`Hold ${modifierWords} with the key.`);
+      setHint(t('shortcut.hold', { modifiers: modifierWords }));
       return;
     }
     setRecording(false);
@@ -43,13 +44,15 @@ export function ShortcutRecorder({
   };
   return (
     <fieldset>
-      <legend>Keyboard shortcut</legend>
+      <legend>{t('shortcut.legend')}</legend>
       <p className="muted" id="shortcut-help">
-        Opens and closes Creditbar from any app.
+        {t('shortcut.help')}
       </p>
       <p>
-        <span>Shortcut: </span>
-        <strong id="shortcut-current">{current ? acceleratorLabel(current, platform) : 'none'}</strong>
+        <span>{t('shortcut.current')}</span>
+        <strong id="shortcut-current">
+          {current ? acceleratorLabel(current, platform) : t('shortcut.none')}
+        </strong>
       </p>
       <div className="actions">
         <button
@@ -63,10 +66,10 @@ export function ShortcutRecorder({
           onKeyDown={onKeyDown}
           onBlur={() => setRecording(false)}
         >
-          {recording ? 'Press the keys… (Esc to stop)' : 'Record shortcut'}
+          {recording ? t('shortcut.recording') : t('shortcut.record')}
         </button>
         <button type="button" disabled={!current} onClick={() => void save({ shortcut: null })}>
-          Clear shortcut
+          {t('shortcut.clear')}
         </button>
       </div>
       {hint ? <p role="status">{hint}</p> : null}

@@ -1,4 +1,5 @@
 import type { SparkPoint } from '../../../shared/app-state';
+import { t } from '../../../shared/i18n/translate';
 import { seriesSummary } from '../view-model';
 
 const WIDTH = 96;
@@ -26,7 +27,7 @@ export function Sparkline({ points, unit }: { points: readonly SparkPoint[]; uni
       width={WIDTH}
       height={HEIGHT}
       role="img"
-      aria-label={`Last 30 days: ${seriesSummary([...points], unit)}`}
+      aria-label={t('sparkline.label', { summary: seriesSummary([...points], unit) })}
     >
       <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" />
     </svg>

@@ -1,13 +1,23 @@
 import { useState } from 'react';
+import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import { AlertThresholds } from '../../../shared/config';
+import { t } from '../../../shared/i18n/translate';
 
 type Thresholds = AlertThresholds;
 
-const FIELDS: { key: keyof Thresholds; label: string; hint: string }[] = [
-  { key: 'warnBelow', label: 'Warn below', hint: 'in the account’s unit' },
-  { key: 'criticalBelow', label: 'Critical below', hint: 'in the account’s unit' },
-  { key: 'warnPercent', label: 'Warn at % of a quota', hint: 'default 80' },
-  { key: 'criticalPercent', label: 'Critical at % of a quota', hint: 'default 95' },
+const FIELDS: { key: keyof Thresholds; label: () => string; hint: () => string }[] = [
+  { key: 'warnBelow', label: () => t('levels.warnBelow'), hint: () => t('levels.hintUnit') },
+  { key: 'criticalBelow', label: () => t('levels.criticalBelow'), hint: () => t('levels.hintUnit') },
+  {
+    key: 'warnPercent',
+    label: () => t('levels.warnPercent'),
+    hint: () => t('levels.hintDefault', { value: DEFAULT_WARN_PERCENT }),
+  },
+  {
+    key: 'criticalPercent',
+    label: () => t('levels.criticalPercent'),
+    hint: () => t('levels.hintDefault', { value: DEFAULT_CRITICAL_PERCENT }),
+  },
 ];
 
 /** Edits alert levels; the same zod schema as main decides what is valid. */
@@ -28,18 +38,18 @@ export function ThresholdsEditor(props: {
     );
     const parsed = AlertThresholds.safeParse(candidate);
     if (!parsed.success || Object.values(candidate).some((v) => !Number.isFinite(v))) {
-      setMessage('Each level must be a number.');
+      setMessage(t('levels.notNumber'));
       return;
     }
-    setMessage((await props.onSave(parsed.data)) ?? 'Saved.');
+    setMessage((await props.onSave(parsed.data)) ?? t('common.saved'));
   };
   return (
     <fieldset className="thresholds">
-      <legend>Alert levels</legend>
+      <legend>{t('levels.legend')}</legend>
       {FIELDS.map((f) => (
         <label key={f.key} htmlFor={`${props.idPrefix}-${f.key}`}>
           <span>
-            {f.label} <small>({f.hint})</small>
+            {f.label()} <small>({f.hint()})</small>
           </span>
           <input
             id={`${props.idPrefix}-${f.key}`}
@@ -50,7 +60,7 @@ export function ThresholdsEditor(props: {
         </label>
       ))}
       <button type="button" onClick={save}>
-        Save levels
+        {t('levels.save')}
       </button>
       {message ? <p role="status">{message}</p> : null}
     </fieldset>

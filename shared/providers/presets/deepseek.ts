@@ -9,11 +9,11 @@ export const deepseek = definePreset({
   params: [
     {
       path: 'params.currency',
-      label: 'Currency',
+      label: 'field.params.currency.label',
       kind: 'choice',
       choices: ['USD', 'CNY'],
       required: true,
-      help: 'The balance to watch, for accounts that hold both',
+      help: 'field.params.currency.help',
       initial: 'USD',
       flag: 'currency',
     },

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n/catalog-en';
 import {
   API_KEY,
   baseUrlField,
@@ -16,7 +17,7 @@ export interface PresetInput<Id extends string> {
   preset: PresetSpec;
   /** Fields besides the base URL: the preset's parameters (paths `params.<name>`). */
   params?: readonly FieldSpec[];
-  keyHelp?: string;
+  keyHelp?: MessageKey;
 }
 
 /** A preset as a provider descriptor: an API key, an optional base URL override, and its parameters. */

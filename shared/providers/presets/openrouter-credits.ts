@@ -8,7 +8,7 @@ export const openrouterCredits = definePreset({
   docsUrl: 'https://openrouter.ai/docs/api/api-reference/credits/get-credits',
   reads:
     '`GET /api/v1/credits`: the account balance `total_credits - total_usage` (USD); needs a management key',
-  keyHelp: 'A management key (openrouter.ai/settings/management-keys); kept in the system keychain',
+  keyHelp: 'credential.help.openrouter-credits',
   preset: {
     path: '/api/v1/credits',
     endpoint: {

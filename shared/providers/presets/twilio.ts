@@ -7,14 +7,14 @@ export const twilio = definePreset({
   docsUrl: 'https://www.twilio.com/docs/usage/api/account#fetch-an-account-balance',
   reads:
     '`GET /2010-04-01/Accounts/{AccountSid}/Balance.json` (HTTP Basic, SID and auth token): `balance` in `currency`',
-  keyHelp: 'The auth token (the Account SID is its user name); kept in the system keychain',
+  keyHelp: 'credential.help.twilio',
   params: [
     {
       path: 'params.accountSid',
-      label: 'Account SID',
+      label: 'field.params.accountSid.label',
       kind: 'text',
       required: true,
-      help: 'AC followed by 32 hexadecimal characters, from the Twilio console',
+      help: 'field.params.accountSid.help',
       pattern: { regex: '^AC[0-9a-fA-F]{32}$', message: 'must be AC followed by 32 hexadecimal characters' },
       flag: 'account-sid',
     },

@@ -121,6 +121,7 @@ describe('IPC guard', () => {
       'historyGet',
       'historyExport',
       'historyExportPng',
+      'i18nGet',
       'externalOpen',
       'popoverReady',
       'popoverHide',
@@ -129,8 +130,8 @@ describe('IPC guard', () => {
   });
 
   it('a content height must be a whole number of pixels in range', async () => {
-    const fit = guardInvoke('popover:fit', async () => null, APP);
-    expect((await fit(good, { height: 312 })).ok).toBe(true);
-    for (const height of [-1, 12.5, 1e9, '312', null]) expect((await fit(good, { height })).ok).toBe(false);
+    const fitTo = guardInvoke('popover:fit', async () => null, APP);
+    expect((await fitTo(good, { height: 312 })).ok).toBe(true);
+    for (const height of [-1, 12.5, 1e9, '312', null]) expect((await fitTo(good, { height })).ok).toBe(false);
   });
 });

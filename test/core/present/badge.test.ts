@@ -109,7 +109,7 @@ describe('badge model', () => {
       true,
     );
     expect(model.tooltip).toBe(
-      'Creditbar (paused): all 2 accounts are ok\nResearch: 1,840 credits\nBilling: 45.2% of M (stale, network)',
+      'Creditbar (paused): all 2 accounts are ok\nResearch: 1,840 credits\nBilling: 45.2% of M (stale, offline)',
     );
     expect(badgeModel([])).toEqual({
       text: '',
@@ -209,7 +209,7 @@ describe('what the badge shows, as chosen in settings', () => {
     expect(pinned.tooltip.split('\n').slice(1)).toEqual([
       'Menu bar: Calls',
       'Research: 1,840 credits',
-      'Ads: 12.5 USD (warning)',
+      'Ads: 12.5 USD (low)',
       'Calls: 22 x left of M',
       'Mail: 300 USD (stale)',
       'Scrape: 60 credits (critical)',

@@ -161,7 +161,7 @@ describe('menu model', () => {
       'Open Creditbar',
       'Hide Creditbar',
       '---',
-      'Research: 450 credits — warning (stale)',
+      'Research: 450 credits — low (stale)',
       'Billing: 50% of M',
       '---',
       'Refresh now',
@@ -205,27 +205,27 @@ describe('menu model', () => {
     [
       'the worst account: as configured, each its headline',
       { source: 'worst' as const },
-      ['Research: 450 credits — warning (stale)', 'Billing: 50% of M'],
+      ['Research: 450 credits — low (stale)', 'Billing: 50% of M'],
     ],
     [
       'pinned: that account first',
       { source: 'pinned' as const, accountId: 'b' },
-      ['Billing: 50% of M', 'Research: 450 credits — warning (stale)'],
+      ['Billing: 50% of M', 'Research: 450 credits — low (stale)'],
     ],
     [
       'remaining: a quota says what is left',
       { figure: 'remaining' as const },
-      ['Research: 450 credits — warning (stale)', 'Billing: 1 x left of M'],
+      ['Research: 450 credits — low (stale)', 'Billing: 1 x left of M'],
     ],
     [
       'percent: a quota says percent used',
       { figure: 'percent' as const },
-      ['Research: 450 credits — warning (stale)', 'Billing: 50% of M used'],
+      ['Research: 450 credits — low (stale)', 'Billing: 50% of M used'],
     ],
     [
       'sum: a total line leads',
       { source: 'sum' as const },
-      ['Total: 450 credits (1 account)', 'Research: 450 credits — warning (stale)', 'Billing: 50% of M'],
+      ['Total: 450 credits (1 account)', 'Research: 450 credits — low (stale)', 'Billing: 50% of M'],
     ],
   ])('the menu follows the badge choice: %s', (_name, badge, expected) => {
     expect(accountLines(badge)).toEqual(expected);

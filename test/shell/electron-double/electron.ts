@@ -63,6 +63,11 @@ class AppDouble extends EventEmitter {
   readonly isPackaged = setup.isPackaged;
   readonly dock = setup.platform === 'darwin' ? { hide: () => record('app.dock.hide') } : undefined;
   appUserModelId: string | null = null;
+
+  /** The person's languages as the OS orders them (the harness's; English unless a test says otherwise). */
+  getPreferredSystemLanguages(): string[] {
+    return [...setup.languages];
+  }
   /** Kept in a file beside the lock: the OS's login items outlive the app, so a restart reads them back. */
   private readonly loginItemsFile = path.join(setup.lockDir, 'login-items.json');
   private readonly readyPromise: Promise<void>;
@@ -645,6 +650,7 @@ app satisfies Pick<
   | 'getLoginItemSettings'
   | 'setLoginItemSettings'
   | 'requestSingleInstanceLock'
+  | 'getPreferredSystemLanguages'
   | 'quit'
   | 'exit'
   | 'isPackaged'

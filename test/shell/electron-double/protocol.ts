@@ -45,6 +45,8 @@ export interface DoubleSetup {
   wayland: boolean;
   displays: { bounds: Rect; workArea: Rect }[];
   trayBounds: Rect;
+  /** The OS's preferred languages, first first. */
+  languages: string[];
   /** Shortcuts another app holds: registering one fails, as the OS makes it. */
   takenShortcuts: string[];
 }

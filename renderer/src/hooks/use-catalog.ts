@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import type { Language } from '../../../shared/i18n/languages';
+import { setLanguage } from '../../../shared/i18n/translate';
+import { api } from '../api';
+
+/**
+ * The language main speaks, loaded: its catalog comes from main (the page carries none), and the page says which
+ * language it is in so screen readers pronounce it right. Null until the first catalog is in.
+ */
+export function useCatalog(language: Language | undefined): Language | null {
+  const [loaded, setLoaded] = useState<Language | null>(null);
+  useEffect(() => {
+    if (!language || language === loaded) return;
+    let current = true;
+    void api()
+      .i18nGet({ language })
+      .then((result) => {
+        if (!current || !result.ok) return;
+        setLanguage(language, result.value);
+        document.documentElement.lang = language === 'zh' ? 'zh-Hans' : language;
+        setLoaded(language);
+      });
+    return () => {
+      current = false;
+    };
+  }, [language, loaded]);
+  return loaded;
+}

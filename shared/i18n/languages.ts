@@ -1,0 +1,35 @@
+/** The languages Creditbar ships, each complete (a test holds every catalog to English's keys). */
+export const LANGUAGES = ['en', 'de', 'zh'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Each language in its own words, as Settings offers it. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'Deutsch', zh: '简体中文' };
+
+/** The locale Intl formats dates with for each language: English days and months, on a 24-hour clock. */
+export const INTL_LOCALE: Record<Language, string> = { en: 'en-GB', de: 'de-DE', zh: 'zh-CN' };
+/** And numbers, as each language writes them: "1,840" and "1.8K" in English, "1.840" in German. */
+export const NUMBER_LOCALE: Record<Language, string> = { en: 'en-US', de: 'de-DE', zh: 'zh-CN' };
+
+/**
+ * The language to speak: the one chosen in Settings, else the first of the person's preferred languages (OS
+ * order) that Creditbar has, else English. Every Chinese locale gets Simplified Chinese, the only Chinese shipped:
+ * closer for a Traditional reader than English.
+ */
+export function chooseLanguage(chosen: Language | undefined, preferred: readonly string[]): Language {
+  if (chosen) return chosen;
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split(/[-_.@]/)[0];
+    const match = LANGUAGES.find((l) => l === primary);
+    if (match) return match;
+  }
+  return 'en';
+}
+
+/**
+ * The preferred languages a terminal names, as POSIX does: LANGUAGE (a colon list), then LC_ALL, LC_MESSAGES,
+ * LANG; "C" and "POSIX" name none.
+ */
+export function environmentLanguages(env: Readonly<Record<string, string | undefined>>): string[] {
+  const tags = [...(env.LANGUAGE ?? '').split(':'), env.LC_ALL ?? '', env.LC_MESSAGES ?? '', env.LANG ?? ''];
+  return tags.filter((tag) => tag !== '' && tag !== 'C' && tag !== 'POSIX' && !tag.startsWith('C.'));
+}

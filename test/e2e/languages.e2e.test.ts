@@ -1,0 +1,111 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGS } from '../../shared/i18n/catalogs';
+import { LANGUAGE_NAMES, type Language } from '../../shared/i18n/languages';
+import { launchChromium, openPopover, serveRenderer } from '../support/popover-harness';
+
+const SHOTS = path.resolve(__dirname, '..', 'output', 'screenshots');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let renderer: { url: string; server: Server };
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+  renderer = await serveRenderer();
+});
+afterAll(async () => {
+  await browser?.close();
+  renderer?.server.close();
+});
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    const violations = (await page.evaluate(
+      `axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations)`,
+    )) as { id: string; nodes: { target: string[] }[] }[];
+    for (const v of violations)
+      found.push(`${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
+
+describe('the popover in German and Simplified Chinese, in real Chromium', () => {
+  it.each(['de', 'zh'] as const)(
+    '%s: every view in both themes, with numbers and dates written its way',
+    async (language: Language) => {
+      const say = CATALOGS[language];
+      const dataDir = await mkdtemp(path.join(tmpdir(), `creditbar-e2e-${language}-`));
+      const popover = await openPopover(browser, renderer.url, dataDir);
+      const { page, controller } = popover;
+      try {
+        // What Settings' language choice saves, before there is an overview to reach Settings from.
+        await controller.handlers['settings:set']({ patch: { language } });
+        await page.getByRole('heading', { name: say['empty.title'] }).waitFor();
+        expect(await page.evaluate('document.documentElement.lang')).toBe(
+          language === 'zh' ? 'zh-Hans' : 'de',
+        );
+        await shoot(page, `empty-${language}`);
+
+        await page.getByRole('button', { name: say['empty.addFirst'] }).click();
+        await page.getByRole('heading', { name: say['form.addTitle'] }).waitFor();
+        await page.getByLabel(say['form.name']).waitFor();
+        await shoot(page, `add-account-${language}`);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: say['form.cancel'] }).click();
+
+        await page.getByRole('button', { name: say['empty.demo'] }).click();
+        const row = page.locator('.account-row').first();
+        await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain(say['unit.credits']);
+        await expect.poll(() => page.locator('svg.sparkline path').count()).toBe(1);
+        // The demo's balance is in the thousands: German groups them with a dot, Chinese with a comma.
+        const figure = (await row.locator('.headline').textContent()) ?? '';
+        expect(figure).toMatch(language === 'de' ? /^\d{1,3}(\.\d{3})*$/ : /^\d{1,3}(,\d{3})*$/);
+        await shoot(page, `overview-${language}`);
+        expect(await axeViolations(page)).toEqual([]);
+
+        await row.click();
+        await page.getByRole('heading', { name: say['detail.history'] }).waitFor();
+        await expect.poll(() => page.locator('.chart canvas').count()).toBe(1);
+        await page.getByRole('heading', { name: say['daily.title'] }).waitFor();
+        await expect
+          .poll(() => page.getByText(say['next.short'].split(' {')[0] as string).count())
+          .toBeGreaterThan(0);
+        await shoot(page, `detail-${language}`);
+        expect(await axeViolations(page)).toEqual([]);
+
+        await page.getByRole('button', { name: say['detail.backLabel'] }).click();
+        await page.getByRole('button', { name: say['overview.settings'] }).click();
+        await page.getByRole('heading', { name: say['settings.title'] }).waitFor();
+        await shoot(page, `settings-${language}`);
+        expect(await axeViolations(page)).toEqual([]);
+
+        // Back to English from the choice a person uses; the view stays where it was.
+        await page.getByLabel(say['settings.language']).selectOption({ label: LANGUAGE_NAMES.en });
+        await page.getByRole('heading', { name: 'Settings' }).waitFor();
+        expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+      } finally {
+        await popover.close();
+      }
+    },
+    90_000,
+  );
+});

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { agoText, daysText, formatAmount, formatNumber, headline } from '../../shared/format';
+import { en } from '../../shared/i18n/catalog-en';
+import { CATALOGS } from '../../shared/i18n/catalogs';
+import { chooseLanguage, environmentLanguages, LANGUAGES } from '../../shared/i18n/languages';
+import { intl, setLanguage, t, tn } from '../../shared/i18n/translate';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+/**
+ * Where German says the same as English on purpose: names, codes, symbols and words both languages share. Any
+ * other key left in English fails, so a new string cannot ship untranslated by being copied over.
+ */
+const SAME_IN_GERMAN = new Set([
+  'level.ok',
+  'status.offline',
+  'kind.network',
+  'daily.day',
+  'field.custom.url.label',
+  'field.custom.limit.label',
+  'field.params.accountSid.label',
+  'form.name',
+  'app.name',
+  'tray.stateMore',
+  'menu.accountLevel',
+  'forecast.pace',
+  'cli.col.problem',
+]);
+/** Chinese shares only names, codes and punctuation-only strings with English. */
+const SAME_IN_CHINESE = new Set([
+  'field.custom.url.label',
+  'field.params.accountSid.label',
+  'app.name',
+  'menu.accountLevel',
+]);
+
+describe('message catalogs', () => {
+  it.each(LANGUAGES)('%s has every key English has, and no other', (language) => {
+    expect(Object.keys(CATALOGS[language]).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each(LANGUAGES)(
+    '%s fills in the same placeholders as English, and says something for each key',
+    (language) => {
+      for (const [key, text] of Object.entries(CATALOGS[language])) {
+        expect(placeholders(text), `${language} ${key}`).toEqual(placeholders(en[key as keyof typeof en]));
+        expect(text.trim(), `${language} ${key}`).not.toBe('');
+      }
+    },
+  );
+
+  it('every counted message has its "one" and "other" form', () => {
+    const keys = Object.keys(en);
+    for (const key of keys.filter((k) => k.endsWith('.other')))
+      expect(keys, key).toContain(key.replace(/\.other$/, '.one'));
+    for (const key of keys.filter((k) => k.endsWith('.one')))
+      expect(keys, key).toContain(key.replace(/\.one$/, '.other'));
+  });
+
+  it.each([
+    ['de', SAME_IN_GERMAN],
+    ['zh', SAME_IN_CHINESE],
+  ] as const)('%s is translated: English is left only where it is the same word', (language, same) => {
+    const untranslated = Object.entries(CATALOGS[language])
+      .filter(([key, text]) => text === en[key as keyof typeof en] && !same.has(key))
+      .map(([key]) => key);
+    expect(untranslated).toEqual([]);
+  });
+});
+
+describe('which language', () => {
+  it.each([
+    ['the setting wins', 'zh', ['de-DE', 'en-US'], 'zh'],
+    ['else the first preferred language shipped', undefined, ['fr-FR', 'de-AT', 'en-US'], 'de'],
+    ['Traditional Chinese reads Simplified', undefined, ['zh-Hant-TW'], 'zh'],
+    ['POSIX style', undefined, ['de_DE.UTF-8'], 'de'],
+    ['none shipped: English', undefined, ['fr-FR', 'ja-JP'], 'en'],
+    ['nothing known: English', undefined, [], 'en'],
+  ] as const)('%s', (_name, chosen, preferred, expected) => {
+    expect(chooseLanguage(chosen, preferred)).toBe(expected);
+  });
+
+  it.each([
+    [
+      'LANGUAGE first, then LC_ALL, LC_MESSAGES, LANG',
+      { LANGUAGE: 'zh_CN:de', LANG: 'en_US.UTF-8' },
+      ['zh_CN', 'de', 'en_US.UTF-8'],
+    ],
+    ['C and POSIX name no language', { LC_ALL: 'C', LANG: 'C.UTF-8', LC_MESSAGES: 'POSIX' }, []],
+    ['nothing set', {}, []],
+  ])('the terminal: %s', (_name, env, expected) => {
+    expect(environmentLanguages(env)).toEqual(expected);
+  });
+});
+
+describe('speaking a language', () => {
+  afterEach(() => setLanguage('en', en));
+
+  it('fills placeholders, leaves unknown ones visible, and shows a key with no catalog', () => {
+    expect(t('detail.removeQuestion', { label: 'Research' })).toBe('Remove Research?');
+    expect(t('detail.removeQuestion')).toBe('Remove {label}?');
+    setLanguage('de', {});
+    expect(t('detail.remove')).toBe('detail.remove');
+  });
+
+  it.each([
+    ['en', 1, '1 alert during quiet hours'],
+    ['en', 3, '3 alerts during quiet hours'],
+    ['de', 1, '1 Warnung während der Ruhezeiten'],
+    ['de', 1200, '1.200 Warnungen während der Ruhezeiten'],
+    ['zh', 1, '免打扰时段内有 1 条提醒'],
+  ] as const)('%s counts %d: %s', (language, count, expected) => {
+    setLanguage(language, CATALOGS[language]);
+    expect(tn('alert.quietTitle', count)).toBe(expected);
+  });
+
+  it.each([
+    ['en', '1,840 4.25', '1.8K', '22 Nov', 'about 12 days', '3 h ago', 'credits'],
+    ['de', '1.840 4,25', '1840', '22. Nov.', 'etwa 12 Tage', 'vor 3 Std.', 'Credits'],
+    ['zh', '1,840 4.25', '1840', '11月22日', '约 12 天', '3 小时前', '积分'],
+  ] as const)(
+    '%s writes numbers, dates, days, ages and the default unit its own way',
+    (language, amount, compact, day, days, ago, unit) => {
+      setLanguage(language, CATALOGS[language]);
+      expect(`${formatAmount(1840)} ${formatAmount(4.25)}`).toBe(amount);
+      expect(formatNumber(1840, 'compact')).toBe(compact);
+      expect(intl().dayMonth.format(Date.parse('2026-11-22T12:00:00Z'))).toBe(day);
+      expect(daysText(12.4)).toBe(days);
+      expect(agoText('2026-11-22T09:00:00Z', Date.parse('2026-11-22T12:00:00Z'))).toBe(ago);
+      expect(headline({ remaining: 5, unit: null, quotas: [] }).caption).toBe(unit);
+    },
+  );
+});
