@@ -214,13 +214,18 @@ export function snoozeUntil(choice: SnoozeChoice, now: number): number {
   return next.getTime();
 }
 
+/** A moment to come, as short as it can be said: "14:20" today, "Tue 08:00" on another day. */
+export function laterText(at: number, now: number): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  return sameDay ? intl().time.format(at) : intl().weekdayTime.format(at);
+}
+
 /** "snoozed until 14:20" today, "snoozed until Tue 08:00" on another day; null when not snoozed. */
 export function snoozedText(account: AccountView, now: number): string | null {
   if (!account.snoozedUntil) return null;
   const until = Date.parse(account.snoozedUntil);
   if (!(until > now)) return null;
-  const sameDay = new Date(until).toDateString() === new Date(now).toDateString();
-  return t('snooze.until', { time: sameDay ? intl().time.format(until) : intl().weekdayTime.format(until) });
+  return t('snooze.until', { time: laterText(until, now) });
 }
 
 /** The forecast as sentences: pace and days left, the projected empty date, the quota at period end. */

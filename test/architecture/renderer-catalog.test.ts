@@ -47,7 +47,7 @@ function placeOf(node: ts.Node): 'child' | 'spoken' | 'attribute' | 'code' {
  * Text a person would see that does not come from the catalog: JSX text, spoken attributes given as literals,
  * literals rendered as children, and any string elsewhere that reads as words.
  */
-export function textOutsideCatalog(file: string, source: string): string[] {
+function textOutsideCatalog(file: string, source: string): string[] {
   const tree = ts.createSourceFile(
     file,
     source,

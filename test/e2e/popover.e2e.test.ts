@@ -293,7 +293,7 @@ describe('popover in real Chromium, backed by the real core', () => {
       const snooze = page.getByRole('group', { name: 'Snooze alerts' });
       await snooze.getByRole('button', { name: '1 h' }).focus();
       await page.keyboard.press('Enter');
-      await page.getByText(/^Alerts snoozed until \d\d:\d\d\.$/).waitFor();
+      await page.getByText(/^Alerts snoozed until ([A-Z][a-z]{2} )?\d\d:\d\d\.$/).waitFor();
       // Near midnight an hour ahead is tomorrow: the text then names the weekday too.
       await page
         .getByRole('button', { name: /^Snoozed until ([A-Z][a-z]{2} )?\d\d:\d\d — unsnooze$/ })
@@ -304,6 +304,80 @@ describe('popover in real Chromium, backed by the real core', () => {
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await popover.close();
+    }
+  }, 60_000);
+
+  it('keyboard only: add an account, open it, edit it, snooze it and remove it, focus always drawn', async () => {
+    const hs: FakeProvider = await startHappenstance('hs_live_keyboard_2468');
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-e2e-'));
+    const popover = await openPopover(browser, renderer.url, dataDir);
+    const { page } = popover;
+    /** What has focus: its id, or its accessible name as a person hears it, and whether focus is drawn. */
+    const focus = () =>
+      page.evaluate(`(() => {
+        const el = document.activeElement;
+        const name = el.getAttribute('aria-label') || el.id || el.textContent.trim();
+        const drawn = el.matches(':focus-visible') && getComputedStyle(el).outlineStyle !== 'none';
+        return { name, drawn };
+      })()`) as Promise<{ name: string; drawn: boolean }>;
+    /** Tab (forward) until focus is on what `wanted` names, as a keyboard user would; never the mouse. */
+    const tabTo = async (wanted: string | RegExp) => {
+      for (let presses = 0; presses < 40; presses++) {
+        await page.keyboard.press('Tab');
+        const at = await focus();
+        if (typeof wanted === 'string' ? at.name === wanted : wanted.test(at.name)) {
+          expect(at.drawn, `focus on "${at.name}" is drawn`).toBe(true);
+          return;
+        }
+      }
+      throw new Error(`Tab never reached ${wanted}`);
+    };
+    try {
+      await page.getByRole('heading', { name: 'Watch your API credit' }).waitFor();
+      await tabTo('Add your first account');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Add an account' }).waitFor();
+      await tabTo('provider');
+      // A select answers typing: the first option whose name starts so.
+      await page.keyboard.type('Happenstance');
+      await tabTo('label');
+      await page.keyboard.type('Research');
+      await tabTo('field-baseUrl');
+      await page.keyboard.type(hs.server.url);
+      await tabTo('key');
+      await page.keyboard.type(hs.key);
+      // Enter in a field submits the form, as in any form.
+      await page.keyboard.press('Enter');
+      const row = page.getByRole('button', { name: /^Research , Happenstance/ });
+      await row.waitFor();
+      await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('1,840');
+
+      // The row's text, its initials first.
+      await tabTo(/Research, Happenstance/);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: /^Research/ }).waitFor();
+      await tabTo('Edit');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Edit Research' }).waitFor();
+      await tabTo('label');
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('Research team');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: /^Research team/ }).waitFor();
+
+      await tabTo('1 h');
+      await page.keyboard.press('Enter');
+      await page.getByText(/^Alerts snoozed until ([A-Z][a-z]{2} )?\d\d:\d\d\.$/).waitFor();
+
+      await tabTo('Remove…');
+      await page.keyboard.press('Enter');
+      await tabTo('Remove');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Watch your API credit' }).waitFor();
+      expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBeNull();
+    } finally {
+      await popover.close();
+      await hs.close();
     }
   }, 60_000);
 });

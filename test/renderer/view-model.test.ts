@@ -6,6 +6,7 @@ import {
   forecastLine,
   headline,
   isWeekend,
+  laterText,
   nextCheckText,
   seriesSummary,
   snoozedText,
@@ -181,5 +182,8 @@ describe('snooze', () => {
     expect(snoozedText(at(new Date(2026, 10, 23, 8, 0).getTime()), now)).toBe('snoozed until Mon 08:00');
     expect(snoozedText(at(now - 1), now)).toBeNull();
     expect(snoozedText(account({ snoozedUntil: null }), now)).toBeNull();
+    // The notice after snoozing says the same: tomorrow names the day.
+    expect(laterText(new Date(2026, 10, 23, 8, 0).getTime(), now)).toBe('Mon 08:00');
+    expect(laterText(new Date(2026, 10, 22, 23, 59).getTime(), now)).toBe('23:59');
   });
 });

@@ -10,11 +10,11 @@ import { resolvedColor } from '../hooks/use-color-scheme';
 import { useHistory } from '../hooks/use-history';
 import {
   chartLevels,
-  clockTime,
   dailyConsumption,
   forecastLine,
   forecastText,
   headline,
+  laterText,
   nextCheckText,
   type SnoozeChoice,
   seriesSummary,
@@ -73,10 +73,15 @@ export function AccountDetail(props: {
     else setNotice(result.value === false ? null : done);
   };
   const snooze = (choice: SnoozeChoice | null) => {
-    const until = choice === null ? null : new Date(snoozeUntil(choice, Date.now())).toISOString();
+    const now = Date.now();
+    const until = choice === null ? null : snoozeUntil(choice, now);
     return act(
-      api().alertsSnooze({ accountId: account.id, until }),
-      until === null ? t('detail.alertsOn') : t('detail.snoozedNotice', { time: clockTime(until) }),
+      api().alertsSnooze({
+        accountId: account.id,
+        until: until === null ? null : new Date(until).toISOString(),
+      }),
+      // Said as the row says it: a snooze that ends tomorrow names the day.
+      until === null ? t('detail.alertsOn') : t('detail.snoozedNotice', { time: laterText(until, now) }),
     );
   };
   const snoozed = snoozedText(account, now);
