@@ -1,5 +1,6 @@
 import { Account, describeIssues, fieldInput, fieldProblem } from '../../shared/config';
-import { formatAmount } from '../../shared/format';
+import { amountWithUnit } from '../../shared/format';
+import { t, tn } from '../../shared/i18n/translate';
 import type { Snapshot } from '../../shared/model';
 import type { PresetFile } from '../../shared/preset-file';
 import { type FieldSpec, hasCredential, PROVIDERS, ProviderId } from '../../shared/providers';
@@ -65,8 +66,8 @@ export function accountFromFlags(
 
 function describeValue(snapshot: Snapshot): string {
   return snapshot.remaining !== null
-    ? `${formatAmount(snapshot.remaining)} ${snapshot.unit ?? ''}`.trim()
-    : `${snapshot.quotas.length} quota${snapshot.quotas.length === 1 ? '' : 's'}`;
+    ? amountWithUnit(snapshot.remaining, snapshot.unit)
+    : tn('cli.quotas', snapshot.quotas.length);
 }
 
 /** `accounts add`: the key comes on standard input (never argv), is tested, and only then saved. */
@@ -85,15 +86,13 @@ export async function accountsAdd(
   const { account } = built;
   // Before reading the key or testing it: a taken id is refused at once.
   if (ctx.stores.config.account(account.id)) {
-    io.stderr(`An account with id "${account.id}" exists already; remove it first or choose another id.\n`);
+    io.stderr(`${t('cli.idTaken', { id: account.id })}\n`);
     return 3;
   }
   const needsKey = hasCredential(account.provider);
   const key = needsKey ? (await stdin()).trim() : null;
   if (needsKey && !key) {
-    io.stderr(
-      'No API key on standard input: pipe it in, e.g. `pass show my-key | creditbar accounts add ...`\n',
-    );
+    io.stderr(`${t('cli.noKeyOnStdin')}\n`);
     return 3;
   }
   let tested: Snapshot | null;
@@ -103,13 +102,12 @@ export async function accountsAdd(
     if (!(error instanceof AppFailure)) throw error;
     // Problems with the key or the keychain speak for themselves; a failed test fetch says it was the test.
     const plain = flags['no-verify'] || error.kind === 'keychain_unavailable' || error.kind === 'config';
-    io.stderr(
-      `Not saved: ${plain ? error.message : `the test fetch failed (${error.kind}): ${error.message}`}. Nothing was written.\n`,
-    );
+    const problem = plain ? error.message : t('cli.testFailed', { message: error.message });
+    io.stderr(`${t('cli.notSaved', { problem })}\n`);
     return 3;
   }
-  if (tested) io.stdout(`Connected: ${describeValue(tested)}\n`);
-  io.stdout(`Added ${account.label} (${account.id})${needsKey ? '; its key is in the OS keychain' : ''}.\n`);
+  if (tested) io.stdout(`${t('cli.connected', { value: describeValue(tested) })}\n`);
+  io.stdout(`${t(needsKey ? 'cli.addedWithKey' : 'cli.added', { label: account.label, id: account.id })}\n`);
   return 0;
 }
 
@@ -118,19 +116,24 @@ export async function accountsList(flags: AccountFlags, io: CliIo): Promise<numb
   const ctx = await openContext(flags, io);
   const accounts = ctx.stores.config.accounts;
   if (accounts.length === 0) {
-    io.stdout('No accounts.\n');
+    io.stdout(`${t('cli.noAccountsList')}\n`);
     return 0;
   }
   for (const account of accounts) {
     let where: string;
     const fromEnv = io.env[envKeyName(account.id)];
-    if (!hasCredential(account.provider)) where = 'no key needed';
-    else if (fromEnv) where = `key ${keyHint(fromEnv) ?? 'set'} (from ${envKeyName(account.id)})`;
+    if (!hasCredential(account.provider)) where = t('cli.keyNotNeeded');
+    else if (fromEnv)
+      where = t('cli.keyFromEnv', {
+        hint: keyHint(fromEnv) ?? t('cli.keySet'),
+        variable: envKeyName(account.id),
+      });
     else {
       const stored = await ctx.keychain.get(account.id).catch((error: unknown) => error);
-      if (stored instanceof AppFailure) where = 'keychain unavailable';
-      else if (typeof stored === 'string' && stored.length > 0) where = `key ${keyHint(stored) ?? 'set'}`;
-      else where = 'no key';
+      if (stored instanceof AppFailure) where = t('kind.keychain_unavailable');
+      else if (typeof stored === 'string' && stored.length > 0)
+        where = t('cli.keyStored', { hint: keyHint(stored) ?? t('cli.keySet') });
+      else where = t('kind.no_credentials');
     }
     io.stdout(`${account.id}\t${account.provider}\t${account.label}\t${where}\n`);
   }
@@ -145,16 +148,14 @@ export async function accountsRemove(
 ): Promise<number> {
   const ctx = await openContext(flags, io);
   if (!id || !ctx.stores.config.account(id)) {
-    io.stderr(`No account "${id ?? ''}" in ${ctx.stores.paths.configFile}.\n`);
+    io.stderr(`${t('cli.noSuchAccount', { id: id ?? '', file: ctx.stores.paths.configFile })}\n`);
     return 3;
   }
   const { account, left } = await ctx.accounts.remove(id);
   if (left.length > 0) {
-    io.stderr(`Removed ${id} from the config, but could not remove ${left.join(', ')}.\n`);
+    io.stderr(`${t('cli.removedPartly', { id, left: left.join(', ') })}\n`);
     return 1;
   }
-  io.stdout(
-    `Removed ${id}${hasCredential(account.provider) ? ': its key was deleted from the keychain, with' : ', with'} its cache and history.\n`,
-  );
+  io.stdout(`${t(hasCredential(account.provider) ? 'cli.removedWithKey' : 'cli.removed', { id })}\n`);
   return 0;
 }

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import type { Settings } from '../../shared/config';
+import { t } from '../../shared/i18n/translate';
 import { AccountService } from '../core/accounts/account-service';
 import { systemClock } from '../core/monitor/clock';
 import type { MonitorDeps } from '../core/monitor/monitor';
@@ -84,5 +85,5 @@ export function headlessMonitorDeps(
 }
 
 export function noAccountsLine(configFile: string): string {
-  return `No accounts yet: add a first one with "creditbar accounts add --provider <provider> --id <id>" (the key is read from standard input), or write ${configFile}.`;
+  return t('cli.noAccounts', { file: configFile });
 }

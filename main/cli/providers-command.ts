@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describeIssues } from '../../shared/config';
+import { t } from '../../shared/i18n/translate';
 import { PresetFile, presetHost } from '../../shared/preset-file';
 import { DESCRIPTORS, isPreset, PROVIDERS, ProviderId } from '../../shared/providers';
 import { AppFailure } from '../core/errors';
@@ -71,7 +72,7 @@ export async function providersSave(
   const ctx = await openContext(flags, io);
   const account = ctx.stores.config.account(accountId);
   if (account?.provider !== 'custom' || !account.custom) {
-    io.stderr(`No custom account "${accountId}": only a Custom JSON account can be saved as a preset.\n`);
+    io.stderr(`${t('cli.noCustomAccount', { id: accountId })}\n`);
     return 3;
   }
   const preset: PresetFile = {
@@ -85,13 +86,11 @@ export async function providersSave(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.stderr(
-      `Could not write ${file}${code === 'EEXIST' ? ': it exists already (nothing was overwritten)' : ` (${code})`}.\n`,
+      `${code === 'EEXIST' ? t('cli.fileExists', { file }) : t('cli.cannotWrite', { file, code: code ?? 'error' })}\n`,
     );
     return 3;
   }
-  io.stdout(
-    `Saved ${account.label} as a preset in ${file} (its key stays in your keychain; the file holds none).\n`,
-  );
+  io.stdout(`${t('cli.presetSaved', { label: account.label, file })}\n`);
   return 0;
 }
 
@@ -104,16 +103,14 @@ export async function providersAdd(file: string, flags: ProvidersFlags, io: CliI
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    const why =
-      error instanceof SyntaxError
-        ? 'it is not valid JSON'
-        : `it could not be read (${(error as NodeJS.ErrnoException).code})`;
-    io.stderr(`${file} is not a preset: ${why}. Nothing was added.\n`);
+    io.stderr(
+      `${error instanceof SyntaxError ? t('cli.presetNotJson', { file }) : t('cli.presetUnreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'error' })}\n`,
+    );
     return 3;
   }
   const parsed = PresetFile.safeParse(raw);
   if (!parsed.success) {
-    io.stderr(`${file} is not a valid preset; nothing was added:\n${describeIssues(parsed.error)}\n`);
+    io.stderr(`${t('cli.presetInvalid', { file })}\n${describeIssues(parsed.error)}\n`);
     return 3;
   }
   const preset = parsed.data;
@@ -121,26 +118,20 @@ export async function providersAdd(file: string, flags: ProvidersFlags, io: CliI
     await checkExpressions(preset.custom);
   } catch (error) {
     if (!(error instanceof AppFailure)) throw error;
-    io.stderr(`${file} is not a valid preset; nothing was added:\n${error.message}\n`);
+    io.stderr(`${t('cli.presetInvalid', { file })}\n${error.message}\n`);
     return 3;
   }
   if (ProviderId.safeParse(preset.id).success) {
-    io.stderr(
-      `"${preset.id}" is a provider Creditbar has already; give the preset another id. Nothing was added.\n`,
-    );
+    io.stderr(`${t('cli.presetIdTaken', { id: preset.id })}\n`);
     return 3;
   }
   const host = presetHost(preset);
   if (flags.host !== host) {
-    io.stderr(
-      `This preset sends your key to ${host} (${preset.custom.url}). If you trust that host, run again with --host ${host}. Nothing was added.\n`,
-    );
+    io.stderr(`${t('cli.presetHost', { host, url: preset.custom.url })}\n`);
     return 3;
   }
   const ctx = await openContext(flags, io);
   await ctx.stores.config.addPreset(preset);
-  io.stdout(
-    `Added the preset ${preset.name} (${preset.id}), which asks ${host}. Add an account with: creditbar accounts add --provider ${preset.id} --id ID\n`,
-  );
+  io.stdout(`${t('cli.presetAdded', { name: preset.name, id: preset.id, host })}\n`);
   return 0;
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { effectiveAccount } from '../../shared/config';
+import { t, tn } from '../../shared/i18n/translate';
 import type { Snapshot } from '../../shared/model';
 import { Monitor } from '../core/monitor/monitor';
 import { ExporterState } from '../core/serve/exporter-state';
@@ -18,8 +19,7 @@ export interface ServeSignals {
 
 async function readToken(file: string): Promise<string> {
   const token = (await readFile(file, 'utf8')).trim();
-  if (token.length < 16 || /\s/.test(token))
-    throw new Error(`The token in ${file} must be one word of at least 16 characters`);
+  if (token.length < 16 || /\s/.test(token)) throw new Error(t('cli.tokenShape', { file }));
   return token;
 }
 
@@ -44,7 +44,7 @@ export async function serveCommand(
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       io.stderr(
-        `${code ? `Could not read the token file ${flags['token-file']} (${code})` : (error as Error).message}\n`,
+        `${code ? t('cli.tokenUnreadable', { file: flags['token-file'], code }) : (error as Error).message}\n`,
       );
       return 3;
     }
@@ -57,9 +57,7 @@ export async function serveCommand(
   }
   const claim = await claimMonitoring(stores.paths.dataDir);
   if (!claim) {
-    io.stderr(
-      `Another Creditbar is monitoring ${stores.paths.dataDir}: this one serves what it polls itself, read-only; alerts and history stay with the other.\n`,
-    );
+    io.stderr(`${t('cli.serveReadOnly', { dir: stores.paths.dataDir })}\n`);
   }
   let config = { accounts: stores.config.accounts, settings: stores.config.settings };
   const effective = () => config.accounts.map((a) => effectiveAccount(a, config.settings));
@@ -84,13 +82,12 @@ export async function serveCommand(
   try {
     server = await startMetricsServer({ state, host: plan.host, port: plan.port, token, now: deps.now });
   } catch (error) {
-    io.stderr(
-      `Could not listen on ${plan.host}:${plan.port} (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`,
-    );
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    io.stderr(`${t('cli.cannotListen', { host: plan.host, port: plan.port, code })}\n`);
     await claim?.release();
     return 3;
   }
-  io.stdout(`Creditbar serves ${server.base}/metrics for ${config.accounts.length} accounts\n`);
+  io.stdout(`${tn('cli.serving', config.accounts.length, { base: server.base })}\n`);
   await monitor.start();
 
   signals.onReload(() => {
@@ -99,10 +96,9 @@ export async function serveCommand(
         config = { accounts: fresh.accounts, settings: fresh.settings };
         state.setAccounts(effective(), await cachedSnapshots());
         monitor.setAccounts(effective());
-        io.stdout(`Config read again: ${config.accounts.length} accounts\n`);
+        io.stdout(`${tn('cli.reloaded', config.accounts.length)}\n`);
       },
-      (error: unknown) =>
-        io.stderr(`The config was not reloaded, the old one stays: ${(error as Error).message}\n`),
+      (error: unknown) => io.stderr(`${t('cli.notReloaded', { message: (error as Error).message })}\n`),
     );
   });
   await new Promise<void>((resolve) => signals.onStop(resolve));

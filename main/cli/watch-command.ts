@@ -1,4 +1,5 @@
 import { effectiveAccount } from '../../shared/config';
+import { t } from '../../shared/i18n/translate';
 import { systemClock } from '../core/monitor/clock';
 import { Monitor } from '../core/monitor/monitor';
 import { toAccountStatus } from '../core/present/account-status';
@@ -41,9 +42,7 @@ export async function watchCommand(
     forSeconds !== null &&
     !(Number.isFinite(forSeconds) && forSeconds > 0 && forSeconds <= MAX_FOR_SECONDS)
   ) {
-    io.stderr(
-      `--for takes a number of seconds from 1 to ${MAX_FOR_SECONDS} (ten years); leave it out to watch until stopped\n`,
-    );
+    io.stderr(`${t('cli.forSeconds', { max: MAX_FOR_SECONDS })}\n`);
     return 3;
   }
   const context = await openContext(flags, io);
@@ -56,9 +55,7 @@ export async function watchCommand(
   const line = (value: unknown) => io.stdout(`${JSON.stringify(value)}\n`);
   const claim = await claimMonitoring(stores.paths.dataDir);
   if (!claim) {
-    io.stderr(
-      `Another Creditbar (the desktop app, or another watch) is monitoring ${stores.paths.dataDir}: this watch prints values read-only; alerts and history stay with it.\n`,
-    );
+    io.stderr(`${t('cli.watchReadOnly', { dir: stores.paths.dataDir })}\n`);
   }
   const monitor = new Monitor(
     config.accounts.map((a) => effectiveAccount(a, config.settings)),

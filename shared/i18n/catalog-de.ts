@@ -352,6 +352,59 @@ export const de: Catalog = {
   'cli.never': 'nie',
   'cli.noKey': ' (ohne Schlüssel)',
   'cli.unknownCommand': 'Unbekannter Befehl: {command}',
+  'cli.noCustomAccount':
+    'Kein eigenes Konto "{id}": nur ein Custom-JSON-Konto lässt sich als Vorlage speichern.',
+  'cli.fileExists': '{file} ließ sich nicht schreiben: die Datei gibt es schon (nichts wurde überschrieben).',
+  'cli.cannotWrite': '{file} ließ sich nicht schreiben ({code}).',
+  'cli.presetSaved':
+    '{label} als Vorlage in {file} gespeichert (der Schlüssel bleibt in Ihrem Schlüsselbund; die Datei enthält keinen).',
+  'cli.presetNotJson': '{file} ist keine Vorlage: kein gültiges JSON. Nichts wurde hinzugefügt.',
+  'cli.presetUnreadable':
+    '{file} ist keine Vorlage: die Datei ließ sich nicht lesen ({code}). Nichts wurde hinzugefügt.',
+  'cli.presetInvalid': '{file} ist keine gültige Vorlage; nichts wurde hinzugefügt:',
+  'cli.presetIdTaken':
+    '"{id}" ist schon ein Anbieter in Creditbar; geben Sie der Vorlage eine andere ID. Nichts wurde hinzugefügt.',
+  'cli.presetHost':
+    'Diese Vorlage sendet Ihren Schlüssel an {host} ({url}). Wenn Sie diesem Host vertrauen, rufen Sie es noch einmal mit --host {host} auf. Nichts wurde hinzugefügt.',
+  'cli.presetAdded':
+    'Vorlage {name} ({id}) hinzugefügt; sie fragt {host}. Ein Konto fügen Sie hinzu mit: creditbar accounts add --provider {id} --id ID',
+  'cli.forSeconds':
+    '--for nimmt eine Zahl von Sekunden von 1 bis {max} (zehn Jahre); ohne beobachtet es, bis es gestoppt wird',
+  'cli.watchReadOnly':
+    'Ein anderes Creditbar (die Desktop-App oder ein anderes watch) überwacht {dir}: dieses watch gibt Werte nur lesend aus; Warnungen und Verlauf bleiben beim anderen.',
+  'cli.tokenShape': 'Das Token in {file} muss ein Wort aus mindestens 16 Zeichen sein',
+  'cli.tokenUnreadable': 'Die Token-Datei {file} ließ sich nicht lesen ({code})',
+  'cli.serveReadOnly':
+    'Ein anderes Creditbar überwacht {dir}: dieses stellt nur lesend bereit, was es selbst abfragt; Warnungen und Verlauf bleiben beim anderen.',
+  'cli.cannotListen': 'Konnte nicht auf {host}:{port} lauschen ({code})',
+  'cli.serving.one': 'Creditbar stellt {base}/metrics für {count} Konto bereit',
+  'cli.serving.other': 'Creditbar stellt {base}/metrics für {count} Konten bereit',
+  'cli.reloaded.one': 'Konfiguration neu gelesen: {count} Konto',
+  'cli.reloaded.other': 'Konfiguration neu gelesen: {count} Konten',
+  'cli.notReloaded': 'Die Konfiguration wurde nicht neu geladen, die alte bleibt: {message}',
+  'cli.quotas.one': '{count} Kontingent',
+  'cli.quotas.other': '{count} Kontingente',
+  'cli.idTaken':
+    'Ein Konto mit der ID "{id}" gibt es schon; entfernen Sie es zuerst oder wählen Sie eine andere ID.',
+  'cli.noKeyOnStdin':
+    'Kein API-Schlüssel auf der Standardeingabe: leiten Sie ihn hinein, z. B. `pass show my-key | creditbar accounts add ...`',
+  'cli.notSaved': 'Nicht gespeichert: {problem}. Nichts wurde geschrieben.',
+  'cli.testFailed': 'die Testabfrage schlug fehl: {message}',
+  'cli.connected': 'Verbunden: {value}',
+  'cli.added': '{label} ({id}) hinzugefügt.',
+  'cli.addedWithKey': '{label} ({id}) hinzugefügt; sein Schlüssel liegt im Schlüsselbund des Systems.',
+  'cli.noAccountsList': 'Keine Konten.',
+  'cli.keyNotNeeded': 'kein Schlüssel nötig',
+  'cli.keyFromEnv': 'Schlüssel {hint} (aus {variable})',
+  'cli.keyStored': 'Schlüssel {hint}',
+  'cli.keySet': 'gesetzt',
+  'cli.noSuchAccount': 'Kein Konto "{id}" in {file}.',
+  'cli.removedPartly': '{id} aus der Konfiguration entfernt, aber {left} ließ sich nicht entfernen.',
+  'cli.removedWithKey':
+    '{id} entfernt: sein Schlüssel wurde aus dem Schlüsselbund gelöscht, mit Cache und Verlauf.',
+  'cli.removed': '{id} entfernt, mit Cache und Verlauf.',
+  'cli.noAccounts':
+    'Noch keine Konten: fügen Sie ein erstes mit "creditbar accounts add --provider <provider> --id <id>" hinzu (der Schlüssel wird von der Standardeingabe gelesen), oder schreiben Sie {file}.',
   'cli.usage':
     'Aufruf: creditbar <Befehl> [Optionen]\n\nBefehle:\n  status                 Jedes Konto nach seinem Guthaben fragen und es ausgeben\n                         (Exit 0 alles ok, 1 eine Warnung, 2 etwas kritisch oder leer, 3 etwas unbekannt)\n  watch [--for SECONDS]  Weiter beobachten: ein JSON-Objekt pro Zeile (snapshot, alert, error) bis Strg-C\n  serve [--listen HOST:PORT] [--token-file FILE]\n                         Weiter beobachten und /metrics (Prometheus), /api/v1/accounts und /healthz bereitstellen\n                         (Standard 127.0.0.1:9464; außerhalb von Loopback ist eine Bearer-Token-Datei nötig;\n                         SIGHUP liest die Konfiguration neu)\n  accounts list          Die Konten zeigen (nie mehr als die letzten 4 Zeichen eines Schlüssels)\n  accounts add --provider P --id ID [--label L] [Anbieter-Flags] [--no-verify]\n                         Ein Konto hinzufügen; der API-Schlüssel wird von der Standardeingabe gelesen, getestet\n                         und dann im Schlüsselbund des Systems gespeichert\n  accounts remove ID     Ein Konto mit Schlüsselbund-Eintrag, Cache, Verlauf und Warnstatus entfernen\n  providers [--json]     Alle Anbieter und Vorlagen auflisten (auch aus Dateien hinzugefügte Vorlagen)\n  providers save ACCOUNT FILE\n                         Ein eigenes Konto als teilbare Vorlagendatei speichern (ohne Schlüssel)\n  providers add FILE --host HOST\n                         Eine Vorlage aus einer Datei hinzufügen; HOST muss den Host nennen, an den sie Ihren\n                         Schlüssel sendet\n\nAnbieter und ihre Flags:\n{providers}\n\nOptionen für jeden Befehl:\n  --config FILE     Konfigurationsdatei (Standard: $CREDITBAR_CONFIG, sonst <Datenordner>/config.json)\n  --data-dir DIR    Datenordner (Standard: $CREDITBAR_DATA_DIR, sonst der App-Datenordner des Systems für Creditbar)\n  --json            (status) JSON statt einer Tabelle ausgeben\n  -h, --help        diese Hilfe zeigen\n',
 };

@@ -350,6 +350,55 @@ export const en = {
   'cli.never': 'never',
   'cli.noKey': ' (no key)',
   'cli.unknownCommand': 'Unknown command: {command}',
+  'cli.noCustomAccount': 'No custom account "{id}": only a Custom JSON account can be saved as a preset.',
+  'cli.fileExists': 'Could not write {file}: it exists already (nothing was overwritten).',
+  'cli.cannotWrite': 'Could not write {file} ({code}).',
+  'cli.presetSaved':
+    'Saved {label} as a preset in {file} (its key stays in your keychain; the file holds none).',
+  'cli.presetNotJson': '{file} is not a preset: it is not valid JSON. Nothing was added.',
+  'cli.presetUnreadable': '{file} is not a preset: it could not be read ({code}). Nothing was added.',
+  'cli.presetInvalid': '{file} is not a valid preset; nothing was added:',
+  'cli.presetIdTaken':
+    '"{id}" is a provider Creditbar has already; give the preset another id. Nothing was added.',
+  'cli.presetHost':
+    'This preset sends your key to {host} ({url}). If you trust that host, run again with --host {host}. Nothing was added.',
+  'cli.presetAdded':
+    'Added the preset {name} ({id}), which asks {host}. Add an account with: creditbar accounts add --provider {id} --id ID',
+  'cli.forSeconds':
+    '--for takes a number of seconds from 1 to {max} (ten years); leave it out to watch until stopped',
+  'cli.watchReadOnly':
+    'Another Creditbar (the desktop app, or another watch) is monitoring {dir}: this watch prints values read-only; alerts and history stay with it.',
+  'cli.tokenShape': 'The token in {file} must be one word of at least 16 characters',
+  'cli.tokenUnreadable': 'Could not read the token file {file} ({code})',
+  'cli.serveReadOnly':
+    'Another Creditbar is monitoring {dir}: this one serves what it polls itself, read-only; alerts and history stay with the other.',
+  'cli.cannotListen': 'Could not listen on {host}:{port} ({code})',
+  'cli.serving.one': 'Creditbar serves {base}/metrics for {count} account',
+  'cli.serving.other': 'Creditbar serves {base}/metrics for {count} accounts',
+  'cli.reloaded.one': 'Config read again: {count} account',
+  'cli.reloaded.other': 'Config read again: {count} accounts',
+  'cli.notReloaded': 'The config was not reloaded, the old one stays: {message}',
+  'cli.quotas.one': '{count} quota',
+  'cli.quotas.other': '{count} quotas',
+  'cli.idTaken': 'An account with id "{id}" exists already; remove it first or choose another id.',
+  'cli.noKeyOnStdin':
+    'No API key on standard input: pipe it in, e.g. `pass show my-key | creditbar accounts add ...`',
+  'cli.notSaved': 'Not saved: {problem}. Nothing was written.',
+  'cli.testFailed': 'the test fetch failed: {message}',
+  'cli.connected': 'Connected: {value}',
+  'cli.added': 'Added {label} ({id}).',
+  'cli.addedWithKey': 'Added {label} ({id}); its key is in the OS keychain.',
+  'cli.noAccountsList': 'No accounts.',
+  'cli.keyNotNeeded': 'no key needed',
+  'cli.keyFromEnv': 'key {hint} (from {variable})',
+  'cli.keyStored': 'key {hint}',
+  'cli.keySet': 'set',
+  'cli.noSuchAccount': 'No account "{id}" in {file}.',
+  'cli.removedPartly': 'Removed {id} from the config, but could not remove {left}.',
+  'cli.removedWithKey': 'Removed {id}: its key was deleted from the keychain, with its cache and history.',
+  'cli.removed': 'Removed {id}, with its cache and history.',
+  'cli.noAccounts':
+    'No accounts yet: add a first one with "creditbar accounts add --provider <provider> --id <id>" (the key is read from standard input), or write {file}.',
   'cli.usage':
     "Usage: creditbar <command> [options]\n\nCommands:\n  status                 Ask every account for its balance and print it\n                         (exit 0 all ok, 1 some warning, 2 some critical or empty, 3 some unknown)\n  watch [--for SECONDS]  Keep watching: one JSON object per line (snapshot, alert, error) until Ctrl-C\n  serve [--listen HOST:PORT] [--token-file FILE]\n                         Keep watching and serve /metrics (Prometheus), /api/v1/accounts and /healthz\n                         (default 127.0.0.1:9464; beyond loopback a bearer token file is required;\n                         SIGHUP reads the config again)\n  accounts list          Show the accounts (never more than a key's last 4 characters)\n  accounts add --provider P --id ID [--label L] [provider flags] [--no-verify]\n                         Add an account; the API key is read from standard input, tested, then saved\n                         in the OS keychain\n  accounts remove ID     Remove an account with its keychain item, cache, history and alert state\n  providers [--json]     List every provider and preset (and presets added from files)\n  providers save ACCOUNT FILE\n                         Save a custom account as a shareable preset file (no key inside)\n  providers add FILE --host HOST\n                         Add a preset from a file; HOST must name the host it sends your key to\n\nProviders and their flags:\n{providers}\n\nOptions for every command:\n  --config FILE     config file (default: $CREDITBAR_CONFIG, else <data dir>/config.json)\n  --data-dir DIR    data folder (default: $CREDITBAR_DATA_DIR, else the OS app-data folder for Creditbar)\n  --json            (status) print JSON instead of a table\n  -h, --help        show this help\n",
 } as const;

@@ -83,7 +83,7 @@ describe('creditbar accounts', () => {
       hs.server.url,
     ]);
     expect(add.code).toBe(3);
-    expect(add.stderr).toMatch(/^Not saved: the test fetch failed \(auth\): The key was rejected \(401\)/);
+    expect(add.stderr).toMatch(/^Not saved: the test fetch failed: The key was rejected \(401\)/);
     expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
     expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'wrong')).toBeNull();
     expect(allText(dataDir)).not.toContain('not-the-right-key');

@@ -303,6 +303,8 @@ describe('creditbar status', () => {
     const cellsBefore = (line: string, at: number) =>
       [...line.slice(0, at)].reduce((n, c) => n + (/\p{Script=Han}/u.test(c) ? 2 : 1), 0);
     expect(cellsBefore(zhHead ?? '', zhHead?.indexOf('服务商') ?? -1)).toBe(zhRow?.indexOf('happenstance'));
+    const missing = await runBuiltCli(['accounts', 'remove', 'nobody'], { ...env, LANG: 'de_DE.UTF-8' });
+    expect(missing.stderr).toMatch(/^Kein Konto "nobody" in .*config\.json\.$/m);
     const help = await runBuiltCli(['--help'], { LANG: 'de_DE.UTF-8' });
     expect(help.stdout).toMatch(/^Aufruf: creditbar <Befehl> \[Optionen\]/);
     expect(help.stdout).toContain('  happenstance     Happenstance: [--base-url URL]');
