@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { downsample, sparklineOf } from '../main/core/present/history-series';
 import { demoHistory } from '../main/core/providers/demo/demo';
 import type { AccountView, AppState } from '../shared/app-state';
+import { en } from '../shared/i18n/catalog-en';
 import { INVOKE, type InvokeChannel, methodName } from '../shared/ipc';
 import { PointSeries } from '../shared/point-series';
 import { bridgeScript, launchChromium, serveRenderer } from '../test/support/popover-harness';
@@ -103,6 +104,7 @@ export async function rendererCost() {
       settings: {},
       launchAtLogin: false,
       launchAtLoginAvailable: true,
+      language: 'en',
     };
     const page = await browser.newPage({ viewport: { width: 380, height: 560 } });
     const methods = (Object.keys(INVOKE) as InvokeChannel[]).map(
@@ -116,6 +118,8 @@ export async function rendererCost() {
         request: { accountId: string; from: number; to: number; maxPoints: number },
       ) => {
         if (channel === 'state:get') return { ok: true, value: empty };
+        // Main sends the page its language's catalog once, when it loads.
+        if (channel === 'i18n:get') return { ok: true, value: en };
         if (channel === 'history:get') {
           const points = histories.get(request.accountId) ?? PointSeries.empty();
           const from = points.firstAtOrAfter(request.from);
