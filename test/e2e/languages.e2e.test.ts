@@ -92,6 +92,18 @@ describe('the popover in German and Simplified Chinese, in real Chromium', () =>
         await shoot(page, `detail-${language}`);
         expect(await axeViolations(page)).toEqual([]);
 
+        await page.getByRole('button', { name: say['detail.edit'] }).click();
+        await page
+          .getByRole('heading', { name: say['form.editTitle'].replace('{label}', say['demo.label']) })
+          .waitFor();
+        await shoot(page, `edit-account-${language}`);
+        await page.getByRole('button', { name: say['form.cancel'] }).click();
+        await page.getByRole('button', { name: say['detail.removeAsk'] }).click();
+        await page.getByText(say['detail.removeNoKey']).waitFor();
+        await shoot(page, `remove-confirm-${language}`);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: say['detail.keep'] }).click();
+
         await page.getByRole('button', { name: say['detail.backLabel'] }).click();
         await page.getByRole('button', { name: say['overview.settings'] }).click();
         await page.getByRole('heading', { name: say['settings.title'] }).waitFor();

@@ -359,6 +359,8 @@ describe('popover in real Chromium, backed by the real core', () => {
       await tabTo('Edit');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Edit Research' }).waitFor();
+      await shoot(page, 'edit-account');
+      expect(await axeViolations(page)).toEqual([]);
       await tabTo('label');
       await page.keyboard.press('ControlOrMeta+A');
       await page.keyboard.type('Research team');
