@@ -1,6 +1,9 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { app, dialog, globalShortcut, net, powerMonitor, shell } from 'electron';
+import { speak } from '../shared/i18n/catalogs';
+import { chooseLanguage } from '../shared/i18n/languages';
+import { t } from '../shared/i18n/translate';
 import type { NavigateTarget } from '../shared/ipc';
 import { AppController } from './core/app/app-controller';
 import { ConfigError } from './core/errors';
@@ -27,6 +30,9 @@ import { CreditbarTray } from './shell/tray';
 const ONLINE_CHECK_MS = 60_000;
 
 async function main(): Promise<void> {
+  // The OS's language from the first word: a config that does not validate is explained before settings are read.
+  const preferredLanguages = app.getPreferredSystemLanguages();
+  speak(chooseLanguage(undefined, preferredLanguages));
   if (process.platform === 'darwin') app.dock?.hide();
   // Before any notification: Windows shows them only for the installer's AppUserModelID.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
@@ -55,7 +61,7 @@ async function main(): Promise<void> {
       const { canceled, filePath } = await dialog.showSaveDialog({ defaultPath: suggestedName });
       return canceled || !filePath ? null : filePath;
     },
-    preferredLanguages: app.getPreferredSystemLanguages(),
+    preferredLanguages,
     globalShortcut: (accelerator) => {
       globalShortcut.unregisterAll();
       return accelerator === null || globalShortcut.register(accelerator, () => popover.toggle(tray.bounds));
@@ -189,9 +195,8 @@ else {
     .then(main)
     .catch((error: unknown) => {
       // A config that does not validate is named field by field, as the CLI does, and left untouched.
-      const detail =
-        error instanceof ConfigError ? error.message : 'An unexpected error stopped Creditbar from starting.';
-      dialog.showErrorBox('Creditbar cannot start', detail);
+      const detail = error instanceof ConfigError ? error.message : t('startup.unexpected');
+      dialog.showErrorBox(t('startup.title'), detail);
       app.quit();
     });
 }

@@ -1,3 +1,4 @@
+import { says } from './i18n/translate';
 import { z } from './zod';
 
 /**
@@ -34,7 +35,7 @@ export function parseAccelerator(text: string): ParsedAccelerator | null {
 
 export const Accelerator = z.string().check(
   z.maxLength(60),
-  z.refine((text) => parseAccelerator(text) !== null, 'must be a key with Control, Command, Alt or Super'),
+  z.refine((text) => parseAccelerator(text) !== null, says('valid.shortcut')),
 );
 
 /** What a key press names, from `KeyboardEvent.code` (the key's place, whatever the layout makes it type). */

@@ -1,6 +1,7 @@
 import { Accelerator } from './accelerator';
 import { CustomEndpoint, headersFromText, headersToText } from './custom-endpoint';
 import { LANGUAGES } from './i18n/languages';
+import { says, t } from './i18n/translate';
 import { PresetFile } from './preset-file';
 import { type AccountFieldPath, type FieldSpec, PROVIDERS, ProviderId } from './providers';
 import { urlProblem } from './url-policy';
@@ -11,7 +12,7 @@ export const ACCOUNT_ID_PATTERN = /^[a-z0-9-]{1,40}$/;
 const SafeUrl = z.string().check(
   z.superRefine((value, ctx) => {
     const problem = urlProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: `This URL ${problem}` });
+    if (problem) ctx.addIssue({ code: 'custom', message: t('valid.url', { problem }) });
   }),
 );
 
@@ -19,12 +20,9 @@ const SafeUrl = z.string().check(
 export const ApiKeyText = z
   .string()
   .check(
-    z.minLength(1, 'is empty'),
+    z.minLength(1, says('valid.empty')),
     z.maxLength(4096),
-    z.regex(
-      /^[^\p{Cc}]+$/u,
-      'must be one line with no control characters (a line break or tab inside the key)',
-    ),
+    z.regex(/^[^\p{Cc}]+$/u, says('valid.keyOneLine')),
   );
 
 export { CustomEndpoint, type CustomEndpointInput } from './custom-endpoint';
@@ -32,7 +30,7 @@ export { CustomEndpoint, type CustomEndpointInput } from './custom-endpoint';
 /** A preset's parameters (Twilio's Account SID), by name; which names and shapes are allowed is its descriptor's. */
 const Params = z.record(
   z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/)),
-  z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^\p{Cc}]*$/u, 'must be one line')),
+  z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^\p{Cc}]*$/u, says('valid.oneLine'))),
 );
 
 export const AlertThresholds = z.strictObject({
@@ -45,15 +43,11 @@ export type AlertThresholds = z.infer<typeof AlertThresholds>;
 
 export const Account = z
   .strictObject({
-    id: z.string().check(z.regex(ACCOUNT_ID_PATTERN, 'must be 1 to 40 characters of a-z, 0-9 and -')),
+    id: z.string().check(z.regex(ACCOUNT_ID_PATTERN, says('valid.id'))),
     provider: ProviderId,
     label: z
       .string()
-      .check(
-        z.minLength(1),
-        z.maxLength(80),
-        z.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'must not contain control or text-direction characters'),
-      ),
+      .check(z.minLength(1), z.maxLength(80), z.regex(/^[^\p{Cc}\p{Cf}]*$/u, says('valid.noControlOrBidi'))),
     baseUrl: z.optional(SafeUrl),
     userId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
     custom: z.optional(CustomEndpoint),
@@ -70,7 +64,7 @@ export const Account = z
         ctx.addIssue({
           code: 'custom',
           path: ['custom'],
-          message: `is for Custom JSON accounts; ${info.displayName} knows its endpoint`,
+          message: t('valid.customOnly', { provider: info.displayName }),
         });
       }
       checkParams(account.params ?? {}, info.fields as readonly FieldSpec[], (path, message) =>
@@ -83,7 +77,7 @@ export const Account = z
           ctx.addIssue({
             code: 'custom',
             path: [head],
-            message: `is required for a ${info.displayName} account`,
+            message: t('valid.requiredForAccount', { provider: info.displayName }),
           });
           return;
         }
@@ -92,8 +86,8 @@ export const Account = z
           path: tail === undefined ? [head] : [head, tail],
           message:
             field.path === 'baseUrl'
-              ? `is required: ${info.displayName} publishes no host, so give the one your account uses`
-              : `is required for ${info.displayName}`,
+              ? t('valid.baseUrlRequired', { provider: info.displayName })
+              : t('valid.requiredFor', { provider: info.displayName }),
         });
       }
     }),
@@ -112,11 +106,11 @@ function checkParams(
   for (const [name, value] of Object.entries(params)) {
     const field = declared.get(name);
     if (!field) {
-      issue(['params', name], 'is not a setting of this provider');
+      issue(['params', name], t('valid.notASetting'));
     } else if (field.pattern && !new RegExp(field.pattern.regex).test(value)) {
-      issue(['params', name], field.pattern.message);
+      issue(['params', name], t(field.pattern.message));
     } else if (field.choices && !field.choices.includes(value)) {
-      issue(['params', name], `must be one of ${field.choices.join(', ')}`);
+      issue(['params', name], t('valid.oneOf', { choices: field.choices.join(', ') }));
     }
   }
 }
@@ -199,17 +193,19 @@ export type AccountPatch = z.infer<typeof AccountPatch>;
 export const BadgeChoice = z.strictObject({
   source: z.optional(z.enum(['worst', 'pinned', 'sum'])),
   /** The pinned account; when it is gone the worst account speaks again. */
-  accountId: z.optional(z.string().check(z.regex(ACCOUNT_ID_PATTERN, 'must be an account id'))),
+  accountId: z.optional(z.string().check(z.regex(ACCOUNT_ID_PATTERN, says('valid.accountId')))),
   /** The unit summed ("USD", "credits"); left out, the unit most accounts share. */
   unit: z.optional(
-    z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'must be plain text')),
+    z
+      .string()
+      .check(z.minLength(1), z.maxLength(40), z.regex(/^[^\p{Cc}\p{Cf}]*$/u, says('valid.plainText'))),
   ),
   figure: z.optional(z.enum(['remaining', 'percent'])),
   macos: z.optional(z.enum(['title', 'icon'])),
 });
 export type BadgeChoice = z.infer<typeof BadgeChoice>;
 
-const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 22:00'));
+const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, says('valid.time')));
 
 export const Settings = z.strictObject({
   /** Local times; alerts raised in between are held and delivered as one summary when quiet hours end. */
@@ -276,7 +272,7 @@ export const ConfigFile = z
           ctx.addIssue({
             code: 'custom',
             path: ['accounts', index, 'id'],
-            message: `"${account.id}" is used twice`,
+            message: t('valid.idTwice', { id: account.id }),
           });
         }
         seen.add(account.id);

@@ -1,3 +1,4 @@
+import { says, t } from './i18n/translate';
 import { urlProblem } from './url-policy';
 import { z } from './zod';
 
@@ -8,19 +9,17 @@ import { z } from './zod';
  */
 
 /** RFC 6901: empty (the whole document) or slash-separated tokens where `~` is only `~0` or `~1`. */
-const JsonPointer = z
-  .string()
-  .check(z.regex(/^(\/([^~]|~[01])*)*$/, 'must be a JSON pointer such as /data/credits/balance (RFC 6901)'));
+const JsonPointer = z.string().check(z.regex(/^(\/([^~]|~[01])*)*$/, says('valid.pointer')));
 
 export const MAX_EXPRESSION_CHARS = 1000;
 
 /** A JSONata expression as typed: one or more lines, no other control characters. Its syntax is checked by core. */
 export const Expression = z.string().check(
   z.minLength(1, 'is empty'),
-  z.maxLength(MAX_EXPRESSION_CHARS, `must be at most ${MAX_EXPRESSION_CHARS} characters`),
+  z.maxLength(MAX_EXPRESSION_CHARS, says('valid.atMost', { max: MAX_EXPRESSION_CHARS })),
   z.refine(
     (text) => [...text].every((c) => c === '\n' || c === '\r' || c === '\t' || !/\p{Cc}/u.test(c)),
-    'must not contain control characters',
+    says('valid.noControl'),
   ),
 );
 
@@ -52,7 +51,7 @@ const FORBIDDEN_HEADERS = new Set([
 ]);
 
 const HeaderName = z.string().check(
-  z.regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name such as Authorization'),
+  z.regex(/^[A-Za-z0-9-]{1,64}$/, says('valid.headerName')),
   z.refine(
     (name) => !FORBIDDEN_HEADERS.has(name.toLowerCase()) && !/^(proxy-|sec-)/i.test(name),
     'is a header the HTTP stack sets itself; use one such as Authorization or X-Api-Key',
@@ -61,7 +60,7 @@ const HeaderName = z.string().check(
 
 const HeaderValue = z
   .string()
-  .check(z.maxLength(500), z.regex(/^[^\p{Cc}]*$/u, 'must be one line with no control characters'));
+  .check(z.maxLength(500), z.regex(/^[^\p{Cc}]*$/u, says('valid.oneLineNoControl')));
 
 /** Query parameters that name a secret: a URL holding one would put the key in the config file. */
 const SECRET_PARAM =
@@ -84,7 +83,7 @@ export function secretInUrl(raw: string): string | null {
 export const CustomUrl = z.string().check(
   z.superRefine((value, ctx) => {
     const problem = urlProblem(value) ?? secretInUrl(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: `This URL ${problem}` });
+    if (problem) ctx.addIssue({ code: 'custom', message: t('valid.url', { problem }) });
   }),
 );
 
@@ -94,7 +93,7 @@ export function headersFromText(text: string): Record<string, string> | string {
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '') continue;
     const colon = line.indexOf(':');
-    if (colon <= 0) return `"${line.trim().slice(0, 40)}" is not a header line such as X-Team: growth`;
+    if (colon <= 0) return t('valid.headerLine', { line: line.trim().slice(0, 40) });
     headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
   }
   return headers;
@@ -118,15 +117,15 @@ export const CustomEndpoint = z
     authHeader: z._default(HeaderName, 'Authorization'),
     /** Empty means the header carries the bare key. */
     authScheme: z._default(
-      z.string().check(z.regex(/^[A-Za-z0-9._-]{0,32}$/, 'must be one word such as Bearer, or empty')),
+      z.string().check(z.regex(/^[A-Za-z0-9._-]{0,32}$/, says('valid.scheme'))),
       'Bearer',
     ),
     /** HTTP Basic's user name (Twilio's Account SID); the key is the password. */
     authUser: z.optional(
-      z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^:\p{Cc}]*$/u, 'must not contain ":"')),
+      z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^:\p{Cc}]*$/u, says('valid.noColon'))),
     ),
     /** The query parameter that carries the key (SerpApi's `api_key`). */
-    authParam: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a parameter name'))),
+    authParam: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, says('valid.paramName')))),
     headers: z.optional(
       z
         .record(HeaderName, HeaderValue)
@@ -143,7 +142,7 @@ export const CustomEndpoint = z
           } catch {
             return false;
           }
-        }, 'must be valid JSON'),
+        }, says('valid.json')),
       ),
     ),
     /** How long one request may take, within the app's own cap. */
@@ -166,7 +165,7 @@ export const CustomEndpoint = z
         ctx.addIssue({
           code: 'custom',
           path: ['remaining'],
-          message: 'is required: an expression such as data.credits.balance',
+          message: t('valid.remainingRequired'),
         });
       }
       for (const field of READ_FIELDS) {
@@ -174,22 +173,22 @@ export const CustomEndpoint = z
           ctx.addIssue({
             code: 'custom',
             path: [`${field}Pointer`],
-            message: `give either the ${field} expression or its pointer, not both`,
+            message: t('valid.expressionOrPointer', { field }),
           });
         }
       }
       if (spec.auth === 'basic' && spec.authUser === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['authUser'], message: 'is required for HTTP Basic' });
+        ctx.addIssue({ code: 'custom', path: ['authUser'], message: t('valid.basicUser') });
       }
       if (spec.auth === 'query' && spec.authParam === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['authParam'],
-          message: 'is required to send the key in the query',
+          message: t('valid.queryParam'),
         });
       }
       if (spec.body !== undefined && spec.method !== 'POST') {
-        ctx.addIssue({ code: 'custom', path: ['body'], message: 'is sent only with POST' });
+        ctx.addIssue({ code: 'custom', path: ['body'], message: t('valid.bodyPost') });
       }
       const authName = spec.auth === 'header' ? spec.authHeader.toLowerCase() : 'authorization';
       if (
@@ -199,7 +198,7 @@ export const CustomEndpoint = z
         ctx.addIssue({
           code: 'custom',
           path: ['headers'],
-          message: `must not set ${authName}: the key goes there`,
+          message: t('valid.keyHeader', { header: authName }),
         });
       }
     }),

@@ -1,4 +1,5 @@
 import { CustomEndpoint } from './custom-endpoint';
+import { says } from './i18n/translate';
 import { z } from './zod';
 
 /**
@@ -8,14 +9,10 @@ import { z } from './zod';
  */
 export const PresetFile = z.strictObject({
   creditbarPreset: z.literal(1),
-  id: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, 'must be 1 to 40 characters of a-z, 0-9 and -')),
+  id: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, says('valid.id'))),
   name: z
     .string()
-    .check(
-      z.minLength(1),
-      z.maxLength(80),
-      z.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'must not contain control characters'),
-    ),
+    .check(z.minLength(1), z.maxLength(80), z.regex(/^[^\p{Cc}\p{Cf}]*$/u, says('valid.noControl'))),
   docsUrl: z.optional(z.url({ protocol: /^https$/ })),
   custom: CustomEndpoint,
 });

@@ -1,3 +1,5 @@
+import { t } from './i18n/translate';
+
 /** Loopback hosts are the one place plain http is allowed: a local proxy or a test server never leaves the machine. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -10,10 +12,10 @@ export function urlProblem(raw: string): string | null {
   try {
     url = new URL(raw);
   } catch {
-    return 'is not a valid URL';
+    return t('valid.notUrl');
   }
-  if (url.username || url.password) return 'must not contain a user name or password';
+  if (url.username || url.password) return t('valid.urlCredentials');
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return null;
-  return 'must use https';
+  return t('valid.https');
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { CATALOGS } from '../../shared/i18n/catalogs';
+import { speak } from '../../shared/i18n/catalogs';
 import { chooseLanguage, environmentLanguages } from '../../shared/i18n/languages';
-import { setLanguage, t } from '../../shared/i18n/translate';
+import { t } from '../../shared/i18n/translate';
 import { DESCRIPTORS, type FieldSpec, providerFlags } from '../../shared/providers';
 import { ConfigError } from '../core/errors';
 import { type AccountFlags, accountsAdd, accountsList, accountsRemove } from './accounts-command';
@@ -62,8 +62,7 @@ export interface CliHost extends CliIo {
 
 export async function runCli(argv: string[], host: CliHost): Promise<number> {
   // A terminal's language is its environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as for any command.
-  const language = chooseLanguage(undefined, environmentLanguages(host.env));
-  setLanguage(language, CATALOGS[language]);
+  speak(chooseLanguage(undefined, environmentLanguages(host.env)));
   let parsed: {
     values: AccountFlags & {
       json?: boolean;

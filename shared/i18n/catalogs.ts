@@ -2,6 +2,12 @@ import { de } from './catalog-de';
 import { type Catalog, en } from './catalog-en';
 import { zh } from './catalog-zh';
 import type { Language } from './languages';
+import { setLanguage } from './translate';
 
 /** Every shipped catalog: main and the CLI hold them all; the popover asks main for the one it needs. */
 export const CATALOGS: Record<Language, Catalog> = { en, de, zh };
+
+/** Speaks `language` from here on, in a process that holds the catalogs (main, the CLI). */
+export function speak(language: Language): void {
+  setLanguage(language, CATALOGS[language]);
+}

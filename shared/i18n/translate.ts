@@ -47,6 +47,14 @@ export function t(key: MessageKey, params?: Params): string {
   });
 }
 
+/**
+ * A schema's message in the language spoken when the value is checked (zod calls it then): for a check's
+ * params, as `z.regex(re, says('valid.id'))`.
+ */
+export function says(key: MessageKey, params?: Params): { error: () => string } {
+  return { error: () => t(key, params) };
+}
+
 /** Keys that come as `<base>.one` and `<base>.other`, chosen by the language's plural rules. */
 export type PluralBase = {
   [K in MessageKey]: K extends `${infer Base}.other` ? Base : never;

@@ -26,7 +26,7 @@ export interface FieldSpec {
   kind: 'url' | 'text' | 'choice' | 'number' | 'headers' | 'expression' | 'lines';
   choices?: readonly string[];
   /** A pattern the value must match (a preset parameter's shape), with the words that say what it should be. */
-  pattern?: { regex: string; message: string };
+  pattern?: { regex: string; message: MessageKey };
   required: boolean;
   help: MessageKey;
   /** The value a new account starts with in the form (the schema applies the same default). */

@@ -3,9 +3,9 @@ import type { AlertIntent } from '../../../shared/alerts';
 import type { AppState } from '../../../shared/app-state';
 import { type Account, accountIdentity, effectiveAccount } from '../../../shared/config';
 import type { MessageKey } from '../../../shared/i18n/catalog-en';
-import { CATALOGS } from '../../../shared/i18n/catalogs';
+import { CATALOGS, speak } from '../../../shared/i18n/catalogs';
 import { chooseLanguage, type Language } from '../../../shared/i18n/languages';
-import { setLanguage, t } from '../../../shared/i18n/translate';
+import { t } from '../../../shared/i18n/translate';
 import type { CoreChannel } from '../../../shared/ipc';
 import { PointSeries } from '../../../shared/point-series';
 import { PROVIDERS } from '../../../shared/providers';
@@ -261,7 +261,7 @@ export class AppController {
   /** Speaks the language in settings, else the OS's: the tray, notifications and the popover all follow. */
   private applyLanguage(): void {
     const next = this.languageFor(this.options.stores.config.settings.language);
-    if (next !== this.language) setLanguage(next, CATALOGS[next]);
+    if (next !== this.language) speak(next);
     this.language = next;
   }
 

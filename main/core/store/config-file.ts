@@ -1,6 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigFile, describeIssues } from '../../../shared/config';
+import type { MessageKey } from '../../../shared/i18n/catalog-en';
+import { t } from '../../../shared/i18n/translate';
 import { ConfigError } from '../errors';
 import { writePrivateFile } from './private-file';
 
@@ -12,37 +14,40 @@ export async function readConfig(file: string): Promise<ConfigFile | null> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code === 'ENOENT') return null;
-    throw new ConfigError(
-      `Cannot read ${file}: ${PROBLEMS[code] ?? (code || 'unknown error')}. Nothing was changed.`,
-    );
+    throw new ConfigError(t('config.cannotRead', { file, problem: problemText(code) }));
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(t('config.notJson', { file, detail: (error as Error).message }));
   }
   const parsed = ConfigFile.safeParse(json);
-  if (!parsed.success) throw new ConfigError(`${file} has problems:\n${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new ConfigError(`${t('config.problems', { file })}\n${describeIssues(parsed.error)}`);
   return parsed.data;
 }
 
-const PROBLEMS: Record<string, string> = {
-  EROFS: 'the folder is read-only',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOTDIR: 'a file stands where its folder should be',
-  EISDIR: 'a folder stands where the file should be',
+const PROBLEMS: Record<string, MessageKey> = {
+  EROFS: 'disk.readOnly',
+  ENOSPC: 'disk.full',
+  EDQUOT: 'disk.quota',
+  EACCES: 'disk.denied',
+  EPERM: 'disk.denied',
+  ENOTDIR: 'disk.notDir',
+  EISDIR: 'disk.isDir',
 };
+
+/** A file system error code in words; the code itself when there are none for it. */
+function problemText(code: string): string {
+  const key = PROBLEMS[code];
+  return key ? t(key) : code || t('disk.unknown');
+}
 
 /** A failed write in words a person can act on, naming the file. */
 export function writeProblem(file: string, error: unknown): ConfigError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return new ConfigError(
-    `Cannot write ${file}: ${PROBLEMS[code] ?? (code || 'unknown error')}. Nothing was changed.`,
-  );
+  return new ConfigError(t('config.cannotWrite', { file, problem: problemText(code) }));
 }
 
 /** Writes the whole config atomically (temp file, fsync, rename), readable by its owner only. */

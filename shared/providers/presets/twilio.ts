@@ -15,7 +15,7 @@ export const twilio = definePreset({
       kind: 'text',
       required: true,
       help: 'field.params.accountSid.help',
-      pattern: { regex: '^AC[0-9a-fA-F]{32}$', message: 'must be AC followed by 32 hexadecimal characters' },
+      pattern: { regex: '^AC[0-9a-fA-F]{32}$', message: 'valid.accountSid' },
       flag: 'account-sid',
     },
   ],
