@@ -17,7 +17,6 @@ type Formats = {
   time: Intl.DateTimeFormat;
   dayMonth: Intl.DateTimeFormat;
   weekdayTime: Intl.DateTimeFormat;
-  weekdayDayMonth: Intl.DateTimeFormat;
   dayMonthTime: Intl.DateTimeFormat;
 };
 // Made on first use: the first Intl formatter of a process loads ICU's data (about 25 ms), which `creditbar status
@@ -81,7 +80,6 @@ export function intl(): Formats {
     time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
     dayMonth: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }),
     weekdayTime: new Intl.DateTimeFormat(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit' }),
-    weekdayDayMonth: new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }),
     dayMonthTime: new Intl.DateTimeFormat(locale, {
       day: 'numeric',
       month: 'short',

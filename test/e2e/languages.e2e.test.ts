@@ -1,16 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../shared/i18n/catalogs';
 import { LANGUAGE_NAMES, type Language } from '../../shared/i18n/languages';
+import { axeViolations, SHOTS, shoot } from '../support/page-checks';
 import { launchChromium, openPopover, serveRenderer } from '../support/popover-harness';
-
-const SHOTS = path.resolve(__dirname, '..', 'output', 'screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let renderer: { url: string; server: Server };
@@ -24,29 +22,6 @@ afterAll(async () => {
   await browser?.close();
   renderer?.server.close();
 });
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`), fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const found: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    const violations = (await page.evaluate(
-      `axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations)`,
-    )) as { id: string; nodes: { target: string[] }[] }[];
-    for (const v of violations)
-      found.push(`${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 describe('the popover in German and Simplified Chinese, in real Chromium', () => {
   it.each(['de', 'zh'] as const)(

@@ -10,10 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POPOVER_HEIGHT } from '../../main/core/present/window-position';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
+import { axeViolations, SHOTS, shoot } from '../support/page-checks';
 import { launchChromium, openPopover, serveRenderer } from '../support/popover-harness';
-
-const SHOTS = path.resolve(__dirname, '..', 'output', 'screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let renderer: { url: string; server: Server };
@@ -27,33 +25,6 @@ afterAll(async () => {
   await browser?.close();
   renderer?.server.close();
 });
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`), fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-/**
- * axe-core in the page, in the light and the dark scheme: every violation of any impact, so a contrast that only
- * fails on dark counts. The page's CSP does not apply to evaluate(), so axe's source goes in that way.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const found: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    const violations = (await page.evaluate(
-      `axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations)`,
-    )) as { id: string; nodes: { target: string[] }[] }[];
-    for (const v of violations)
-      found.push(`${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 /** Whether the viewport (the window, as the harness resizes it like the shell) is exactly the content's height. */
 async function viewportFitsContent(page: Page): Promise<{ fits: boolean; scrolls: boolean }> {
@@ -247,11 +218,16 @@ describe('popover in real Chromium, backed by the real core', () => {
         account: { id: 'kb-second', provider: 'demo', label: 'Beta team' },
       });
       const rows = page.locator('.account-row');
-      await expect.poll(() => rows.count()).toBe(2);
-      // Rows sort worst first, so which team is on top depends on the demo's numbers: go by position.
-      const focused = () => page.evaluate('document.activeElement?.textContent ?? ""') as Promise<string>;
-      const top = (await rows.nth(0).textContent()) ?? '';
-      const bottom = (await rows.nth(1).textContent()) ?? '';
+      // Both first values in: a row's place follows its level, which the first poll sets.
+      await expect.poll(() => page.locator('.account-row', { hasText: 'credits' }).count()).toBe(2);
+      // Rows sort worst first, so which team is on top depends on the demo's numbers: go by position, and name a
+      // row by its label (the rest of its text changes with every poll).
+      const focused = () =>
+        page.evaluate(
+          'document.activeElement?.querySelector(".row-label")?.textContent ?? ""',
+        ) as Promise<string>;
+      const top = (await rows.nth(0).locator('.row-label').textContent()) ?? '';
+      const bottom = (await rows.nth(1).locator('.row-label').textContent()) ?? '';
       await rows.nth(0).focus();
       await page.keyboard.press('ArrowDown');
       expect(await focused()).toBe(bottom);
