@@ -25,6 +25,7 @@ const SAME_IN_GERMAN = new Set([
   'menu.accountLevel',
   'forecast.pace',
   'cli.col.problem',
+  'http.waitSeconds',
 ]);
 /** Chinese shares only names, codes and punctuation-only strings with English. */
 const SAME_IN_CHINESE = new Set([

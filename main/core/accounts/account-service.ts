@@ -6,6 +6,7 @@ import {
   applyPatch,
   describeIssues,
 } from '../../../shared/config';
+import { t } from '../../../shared/i18n/translate';
 import type { Snapshot } from '../../../shared/model';
 import { hasCredential } from '../../../shared/providers';
 import { AppFailure, ConfigError } from '../errors';
@@ -35,7 +36,10 @@ async function checkEndpoint(account: Account): Promise<void> {
 function checkKey(key: string): void {
   const parsed = ApiKeyText.safeParse(key);
   if (!parsed.success)
-    throw new AppFailure('config', `The key ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+    throw new AppFailure(
+      'config',
+      t('account.keyProblem', { problem: parsed.error.issues[0]?.message ?? t('account.keyInvalid') }),
+    );
 }
 
 export interface AccountServiceDeps {
@@ -110,7 +114,7 @@ export class AccountService {
     await checkEndpoint(account);
     const secret = await this.secretFor(account, key);
     if (hasCredential(account.provider) && !secret) {
-      throw new AppFailure('no_credentials', 'Enter the API key for this account');
+      throw new AppFailure('no_credentials', t('account.enterKey'));
     }
     return poller.probe({
       account,
@@ -132,7 +136,7 @@ export class AccountService {
       );
     }
     const needsKey = hasCredential(account.provider);
-    if (needsKey && !key) throw new AppFailure('no_credentials', 'Enter the API key for this account');
+    if (needsKey && !key) throw new AppFailure('no_credentials', t('account.enterKey'));
     if (needsKey && key) checkKey(key);
     await checkEndpoint(account);
     const tested = options.verify ? await this.test(account, key ?? undefined) : null;
@@ -162,7 +166,7 @@ export class AccountService {
    */
   async update(accountId: string, patch: AccountPatch, key?: string): Promise<Account> {
     const existing = this.deps.config.account(accountId);
-    if (!existing) throw new AppFailure('not_found', `No account "${accountId}"`);
+    if (!existing) throw new AppFailure('not_found', t('account.none', { id: accountId }));
     const checked = Account.safeParse({
       ...applyPatch(existing, patch),
       id: existing.id,
@@ -183,8 +187,9 @@ export class AccountService {
 
   async rotateKey(accountId: string, key: string): Promise<void> {
     const existing = this.deps.config.account(accountId);
-    if (!existing) throw new AppFailure('not_found', `No account "${accountId}"`);
-    if (!hasCredential(existing.provider)) throw new AppFailure('config', `${existing.label} has no key`);
+    if (!existing) throw new AppFailure('not_found', t('account.none', { id: accountId }));
+    if (!hasCredential(existing.provider))
+      throw new AppFailure('config', t('account.noKey', { label: existing.label }));
     checkKey(key);
     await this.deps.store.set(accountId, key);
   }
@@ -195,7 +200,7 @@ export class AccountService {
    */
   async remove(accountId: string): Promise<RemoveResult> {
     const account = this.deps.config.account(accountId);
-    if (!account) throw new AppFailure('not_found', `No account "${accountId}"`);
+    if (!account) throw new AppFailure('not_found', t('account.none', { id: accountId }));
     await this.deps.config.removeAccount(accountId);
     const left: string[] = [];
     if (hasCredential(account.provider)) {

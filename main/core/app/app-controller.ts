@@ -393,7 +393,8 @@ export class AppController {
     'accounts:remove': async ({ accountId }) => {
       this.keyHints.delete(accountId);
       const { left } = await this.accounts.remove(accountId);
-      if (left.length > 0) throw new AppFailure('config', `Removed, but could not remove ${left.join(', ')}`);
+      if (left.length > 0)
+        throw new AppFailure('config', t('account.removedPartly', { left: left.join(', ') }));
       return null;
     },
     'alerts:set-thresholds': async ({ accountId, alerts }) => {
@@ -423,7 +424,7 @@ export class AppController {
     },
     'history:export': async ({ accountId }) => {
       if (!this.options.stores.config.account(accountId))
-        throw new AppFailure('not_found', `No account "${accountId}"`);
+        throw new AppFailure('not_found', t('account.none', { id: accountId }));
       const file = await this.options.chooseSaveFile(`creditbar-${accountId}.csv`);
       if (!file) return false;
       await writeHistoryCsv(file, (await this.options.stores.history.load(accountId)).points);
@@ -431,9 +432,9 @@ export class AppController {
     },
     'history:export-png': async ({ accountId, png }) => {
       if (!this.options.stores.config.account(accountId))
-        throw new AppFailure('not_found', `No account "${accountId}"`);
+        throw new AppFailure('not_found', t('account.none', { id: accountId }));
       const bytes = Buffer.from(png, 'base64');
-      if (!isPng(bytes)) throw new AppFailure('bad_response', 'The chart image is not a PNG');
+      if (!isPng(bytes)) throw new AppFailure('bad_response', t('export.notPng'));
       const file = await this.options.chooseSaveFile(`creditbar-${accountId}.png`);
       if (!file) return false;
       await writeChartPng(file, bytes);
@@ -443,7 +444,7 @@ export class AppController {
     'external:open': async ({ url }) => {
       const host = new URL(url).hostname;
       if (!this.providerHosts().has(host))
-        throw new AppFailure('config', `Creditbar opens only the hosts of your providers, not ${host}`);
+        throw new AppFailure('config', t('external.notProvider', { host }));
       await this.options.openExternal(url);
       return null;
     },

@@ -1,3 +1,4 @@
+import { t } from '../../../shared/i18n/translate';
 import { oneLine } from '../../../shared/one-line';
 import { urlProblem } from '../../../shared/url-policy';
 import { AppFailure } from '../errors';
@@ -61,59 +62,40 @@ function statusFailure(
   // RFC 9110 allows Retry-After on 503 (and any 5xx) as on 429; both are honoured, capped.
   const retryAfterSeconds = asked === undefined ? undefined : Math.min(asked, MAX_RETRY_AFTER_SECONDS);
   const wait =
-    retryAfterSeconds !== undefined ? `; the provider asks to wait ${waitText(retryAfterSeconds, now)}` : '';
+    retryAfterSeconds !== undefined ? t('http.wait', { wait: waitText(retryAfterSeconds, now) }) : '';
   const retry = retryAfterSeconds !== undefined ? { retryAfterSeconds } : {};
-  if (status === 401) return new AppFailure('auth', `The key was rejected (401)${suffix}`, extra);
-  if (status === 402)
-    return new AppFailure('payment', `Out of credit: payment required (402)${suffix}`, extra);
-  if (status === 403)
-    return new AppFailure('forbidden', `The key is not allowed to read usage (403)${suffix}`, extra);
-  if (status === 404 || status === 410) {
-    return new AppFailure(
-      'not_found',
-      `Not found (${status}): check the base URL or user id${suffix}`,
-      extra,
-    );
-  }
+  if (status === 401) return new AppFailure('auth', `${t('http.401')}${suffix}`, extra);
+  if (status === 402) return new AppFailure('payment', `${t('http.402')}${suffix}`, extra);
+  if (status === 403) return new AppFailure('forbidden', `${t('http.403')}${suffix}`, extra);
+  if (status === 404 || status === 410)
+    return new AppFailure('not_found', `${t('http.notFound', { status })}${suffix}`, extra);
   if (status === 429)
-    return new AppFailure('rate_limited', `Rate-limited (429)${wait}${suffix}`, { ...extra, ...retry });
+    return new AppFailure('rate_limited', `${t('http.429')}${wait}${suffix}`, { ...extra, ...retry });
   // A proxy on the way, not the provider, wants credentials: nothing about the key or the account is known.
-  if (status === 407)
-    return new AppFailure(
-      'network',
-      'A proxy between this computer and the provider asks to log in (407)',
-      extra,
-    );
-  if (status === 408) return new AppFailure('timeout', `The provider timed out (408)${suffix}`, extra);
+  if (status === 407) return new AppFailure('network', t('http.407'), extra);
+  if (status === 408) return new AppFailure('timeout', `${t('http.408')}${suffix}`, extra);
   if (status >= 500)
-    return new AppFailure('server', `The provider is having trouble (${status})${wait}${suffix}`, {
+    return new AppFailure('server', `${t('http.server', { status })}${wait}${suffix}`, {
       ...extra,
       ...retry,
     });
-  if (status === 400 || status === 405 || status === 422) {
-    return new AppFailure('config', `The provider refused the request (${status})${suffix}`, extra);
-  }
-  return new AppFailure('bad_response', `Unexpected answer (${status})${suffix}`, extra);
+  if (status === 400 || status === 405 || status === 422)
+    return new AppFailure('config', `${t('http.refused', { status })}${suffix}`, extra);
+  return new AppFailure('bad_response', `${t('http.unexpected', { status })}${suffix}`, extra);
 }
 
 function networkFailure(error: unknown, host: string): AppFailure {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const code = cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : '';
-  if (code === 'ECONNREFUSED')
-    return new AppFailure('network', `Could not connect to ${host} (connection refused)`);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new AppFailure('network', `Could not find ${host} (DNS lookup failed; offline?)`);
-  }
-  if (code === 'ECONNRESET' || code === 'EPIPE') {
-    return new AppFailure('network', `The connection to ${host} was cut off`);
-  }
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) {
-    return new AppFailure(
-      'network',
-      `The secure connection to ${host} failed: its certificate is not trusted`,
-    );
-  }
-  return new AppFailure('network', `Could not reach ${host}${code ? ` (${code})` : ''}`);
+  if (code === 'ECONNREFUSED') return new AppFailure('network', t('net.refused', { host }));
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new AppFailure('network', t('net.dns', { host }));
+  if (code === 'ECONNRESET' || code === 'EPIPE') return new AppFailure('network', t('net.reset', { host }));
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code))
+    return new AppFailure('network', t('net.certificate', { host }));
+  return new AppFailure(
+    'network',
+    code ? t('net.unreachableCode', { host, code }) : t('net.unreachable', { host }),
+  );
 }
 
 async function readCapped(response: Exchange, maxBytes: number): Promise<Uint8Array> {
@@ -136,10 +118,7 @@ async function readCapped(response: Exchange, maxBytes: number): Promise<Uint8Ar
 }
 
 function tooLarge(maxBytes: number): AppFailure {
-  return new AppFailure(
-    'bad_response',
-    `The answer was larger than ${Math.round(maxBytes / 1024)} KiB, so Creditbar stopped reading it`,
-  );
+  return new AppFailure('bad_response', t('http.tooLarge', { size: Math.round(maxBytes / 1024) }));
 }
 
 function parseJson(
@@ -189,7 +168,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
   async function attempt(request: HttpRequest, call: HttpCall, signal: AbortSignal): Promise<unknown> {
     const problem = urlProblem(request.url);
-    if (problem) throw new AppFailure('config', `The URL ${problem}`);
+    if (problem) throw new AppFailure('config', t('valid.url', { problem }));
     let url = new URL(request.url);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (request.json !== undefined) headers['content-type'] = 'application/json';
@@ -251,9 +230,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       } catch (error) {
         if (error instanceof AppFailure) throw error;
         if (deadline.aborted) {
-          throw new AppFailure('timeout', `No complete answer within ${formatDuration(ms)}`);
+          throw new AppFailure('timeout', t('http.deadline', { time: formatDuration(ms) }));
         }
-        if (call.signal?.aborted) throw new AppFailure('timeout', 'The request was cancelled');
+        if (call.signal?.aborted) throw new AppFailure('timeout', t('http.cancelled'));
         throw networkFailure(error, new URL(request.url).host);
       }
     },

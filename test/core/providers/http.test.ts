@@ -28,7 +28,7 @@ describe('HTTP client', () => {
     const http = createHttpClient();
     await expect(http.json({ method: 'GET', url: 'http://api.example.com/v1' })).rejects.toMatchObject({
       kind: 'config',
-      message: 'The URL must use https',
+      message: 'This URL must use https',
     });
   });
 
