@@ -1,4 +1,5 @@
-import { intl, t, tn } from './i18n/translate';
+import { NUMBER_LOCALE } from './i18n/languages';
+import { currentLanguage, intl, t, tn } from './i18n/translate';
 import type { Level, Quota } from './model';
 
 /**
@@ -25,8 +26,39 @@ export function unitLabel(unit: string | null): string {
   return unit === null || unit === 'credits' ? t('unit.credits') : unit;
 }
 
-/** "1,840 credits", or the bare amount when there is no unit. */
+const currencies = new Map<string, Intl.NumberFormat>();
+let known: Set<string> | null = null;
+const knownCurrencies = () => {
+  known ??= new Set(Intl.supportedValuesOf('currency'));
+  return known;
+};
+
+/**
+ * A currency code's formatter for the language spoken, or null when `unit` is not an ISO 4217 code Intl knows.
+ * Money reads as money: "$12.50" in English, "12,50 $" in German; whole amounts from 100 up.
+ */
+function currencyFormat(unit: string, value: number): Intl.NumberFormat | null {
+  // Providers write codes either way ("USD", "usd"); three letters that are no currency stay a unit.
+  if (!/^[A-Za-z]{3}$/.test(unit) || !knownCurrencies().has(unit.toUpperCase())) return null;
+  const digits = Math.abs(value) >= 100 ? 0 : 2;
+  const key = `${currentLanguage()}:${unit}:${digits}`;
+  let format = currencies.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(NUMBER_LOCALE[currentLanguage()], {
+      style: 'currency',
+      currency: unit.toUpperCase(),
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    currencies.set(key, format);
+  }
+  return format;
+}
+
+/** "1,840 credits", "$12.50", or the bare amount when there is no unit. */
 export function amountWithUnit(value: number, unit: string | null): string {
+  const money = unit === null ? null : currencyFormat(unit, value);
+  if (money) return money.format(value);
   return `${formatAmount(value)} ${unit === null ? '' : unitLabel(unit)}`.trim();
 }
 
@@ -94,14 +126,15 @@ export function headlineText(account: HeadlineSource): string {
   return value === '—' ? caption : `${value} ${caption}`;
 }
 
-/** "just now", "3 min ago", "2 h ago", "4 d ago". */
+/** "just now", then Intl's relative time in the language spoken: "3 min ago", "vor 2 Std.", "4天前". */
 export function agoText(iso: string, now: number): string {
   const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
   if (minutes < 1) return t('ago.now');
-  if (minutes < 60) return tn('ago.minutes', minutes);
+  const relative = intl().relative;
+  if (minutes < 60) return relative.format(-minutes, 'minute');
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return tn('ago.hours', hours);
-  return tn('ago.days', Math.floor(hours / 24));
+  if (hours < 24) return relative.format(-hours, 'hour');
+  return relative.format(-Math.floor(hours / 24), 'day');
 }
 
 /** "less than a day", "about 1 day", "about 12 days". */

@@ -18,6 +18,7 @@ type Formats = {
   dayMonth: Intl.DateTimeFormat;
   weekdayTime: Intl.DateTimeFormat;
   dayMonthTime: Intl.DateTimeFormat;
+  relative: Intl.RelativeTimeFormat;
 };
 // Made on first use: the first Intl formatter of a process loads ICU's data (about 25 ms), which `creditbar status
 // --json` and the main process's start never need.
@@ -80,6 +81,7 @@ export function intl(): Formats {
     time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
     dayMonth: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }),
     weekdayTime: new Intl.DateTimeFormat(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit' }),
+    relative: new Intl.RelativeTimeFormat(locale, { style: 'short' }),
     dayMonthTime: new Intl.DateTimeFormat(locale, {
       day: 'numeric',
       month: 'short',

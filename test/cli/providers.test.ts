@@ -86,7 +86,7 @@ describe('creditbar providers', () => {
       or.server.url,
     ]);
     expect(add.stderr).toBe('');
-    expect(add.stdout).toContain('Connected: 74.5 USD');
+    expect(add.stdout).toContain('Connected: $74.50');
     const badSid = await addAccountCli(dataDir, `${tw.key}\n`, [
       '--provider',
       'twilio',
@@ -109,7 +109,7 @@ describe('creditbar providers', () => {
       '--base-url',
       tw.server.url,
     ]);
-    expect(twilio.stdout).toContain('Connected: 0.05 USD');
+    expect(twilio.stdout).toContain('Connected: $0.05');
     expect(config(dataDir).accounts[1]).toEqual({
       id: 'tw',
       provider: 'twilio',
@@ -123,7 +123,7 @@ describe('creditbar providers', () => {
     const dataDir = await fresh();
     const add = await addAccountCli(dataDir, `${KEY}\n`, ACME_FLAGS(acme.url));
     expect(add.stderr).toBe('');
-    expect(add.stdout).toContain('Connected: 1,235 EUR');
+    expect(add.stdout).toContain('Connected: €1,235');
     const sent = acme.requests.at(-1);
     expect(sent?.headers['x-team']).toBe('growth');
     expect(sent?.headers['x-trace']).toBe('on');
@@ -197,7 +197,7 @@ describe('creditbar providers', () => {
       host,
     });
     const account = await addAccountCli(theirs, `${KEY}\n`, ['--provider', 'acme', '--id', 'work']);
-    expect(account.stdout).toContain('Connected: 1,235 EUR');
+    expect(account.stdout).toContain('Connected: €1,235');
     expect(config(theirs).accounts[0]).toMatchObject({ id: 'work', provider: 'custom', label: 'Acme' });
     expect(config(theirs).accounts[0].custom.url).toBe(`${acme.url}/v1/me`);
   });

@@ -56,7 +56,7 @@ describe('view model', () => {
     });
     expect(summaryLine([account({}), account({ level: 'warning' })])).toBe('1 of 2 needs attention');
     expect(summaryLine([account({}), account({})])).toBe('All 2 accounts are fine');
-    expect(agoText('2026-11-22T10:00:00Z', Date.parse('2026-11-22T12:30:00Z'))).toBe('2 h ago');
+    expect(agoText('2026-11-22T10:00:00Z', Date.parse('2026-11-22T12:30:00Z'))).toBe('2 hr ago');
     expect(
       seriesSummary(
         [

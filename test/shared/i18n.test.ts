@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { agoText, daysText, formatAmount, formatNumber, headline } from '../../shared/format';
+import { agoText, amountWithUnit, daysText, formatAmount, formatNumber, headline } from '../../shared/format';
 import { en } from '../../shared/i18n/catalog-en';
 import { CATALOGS } from '../../shared/i18n/catalogs';
 import { chooseLanguage, environmentLanguages, LANGUAGES } from '../../shared/i18n/languages';
@@ -116,9 +116,9 @@ describe('speaking a language', () => {
   });
 
   it.each([
-    ['en', '1,840 4.25', '1.8K', '22 Nov', 'about 12 days', '3 h ago', 'credits'],
+    ['en', '1,840 4.25', '1.8K', '22 Nov', 'about 12 days', '3 hr ago', 'credits'],
     ['de', '1.840 4,25', '1840', '22. Nov.', 'etwa 12 Tage', 'vor 3 Std.', 'Credits'],
-    ['zh', '1,840 4.25', '1840', '11月22日', '约 12 天', '3 小时前', '积分'],
+    ['zh', '1,840 4.25', '1840', '11月22日', '约 12 天', '3小时前', '积分'],
   ] as const)(
     '%s writes numbers, dates, days, ages and the default unit its own way',
     (language, amount, compact, day, days, ago, unit) => {
@@ -131,4 +131,21 @@ describe('speaking a language', () => {
       expect(headline({ remaining: 5, unit: null, quotas: [] }).caption).toBe(unit);
     },
   );
+
+  it.each([
+    ['en', ['$12.50', '$1,840', '$0.05', 'CN¥1,840', '5 req', '1,840 credits']],
+    // German puts the symbol after a no-break space.
+    ['de', ['12,50\u00a0$', '1.840\u00a0$', '0,05\u00a0$', '1.840\u00a0CN¥', '5 req', '1.840 Credits']],
+    ['zh', ['US$12.50', 'US$1,840', 'US$0.05', '¥1,840', '5 req', '1,840 积分']],
+  ] as const)('%s writes money as money, any other unit after the number', (language, expected) => {
+    setLanguage(language, CATALOGS[language]);
+    expect([
+      amountWithUnit(12.5, 'USD'),
+      amountWithUnit(1840, 'USD'),
+      amountWithUnit(0.05, 'usd'),
+      amountWithUnit(1840, 'CNY'),
+      amountWithUnit(5, 'req'),
+      amountWithUnit(1840, 'credits'),
+    ]).toEqual(expected);
+  });
 });

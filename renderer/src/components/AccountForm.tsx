@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
 import { Account, type AccountPatch, fieldInput, fieldProblem, fieldValue } from '../../../shared/config';
 import { customFieldApplies, pointerToExpression } from '../../../shared/custom-endpoint';
-import { formatAmount, unitLabel } from '../../../shared/format';
+import { amountWithUnit } from '../../../shared/format';
 import type { MessageKey } from '../../../shared/i18n/catalog-en';
 import { t, tn } from '../../../shared/i18n/translate';
 import type { PresetFile } from '../../../shared/preset-file';
@@ -234,7 +234,7 @@ export function AccountForm(props: {
       const v = result.value;
       const worked =
         v.remaining !== null
-          ? t('form.connectedLeft', { amount: formatAmount(v.remaining), unit: unitLabel(v.unit) })
+          ? t('form.connectedLeft', { amount: amountWithUnit(v.remaining, v.unit) })
           : tn('form.connectedQuotas', v.quotas);
       setTest({
         ok: v.problem === null,

@@ -203,15 +203,15 @@ describe('what the badge shows, as chosen in settings', () => {
   it('the tooltip says what the menu bar shows and speaks every account in the chosen figure', () => {
     expect(badgeModel(fleet, false, { source: 'sum', unit: 'USD' }).tooltip.split('\n').slice(0, 2)).toEqual([
       'Creditbar: 1 of 5 accounts critical, 1 low',
-      'Menu bar: 313 USD, 2 accounts together',
+      'Menu bar: $313, 2 accounts together',
     ]);
     const pinned = badgeModel(fleet, false, { source: 'pinned', accountId: 'calls', figure: 'remaining' });
     expect(pinned.tooltip.split('\n').slice(1)).toEqual([
       'Menu bar: Calls',
       'Research: 1,840 credits',
-      'Ads: 12.5 USD (low)',
+      'Ads: $12.50 (low)',
       'Calls: 22 x left of M',
-      'Mail: 300 USD (stale)',
+      'Mail: $300 (stale)',
       'Scrape: 60 credits (critical)',
     ]);
   });
