@@ -346,6 +346,19 @@ export const de: Catalog = {
   'cli.never': 'nie',
   'cli.noKey': ' (ohne Schlüssel)',
   'cli.unknownCommand': 'Unbekannter Befehl: {command}',
+  'http.redirectNowhere': 'Weiterleitung ({status}) ohne Ziel',
+  'http.redirectInvalid': 'Weiterleitung ({status}) an eine ungültige Adresse',
+  'http.redirectElsewhere':
+    'Der Anbieter hat nach {target} weitergeleitet; Creditbar ist nicht gefolgt, Ihr Schlüssel ging also nicht dorthin. Prüfen Sie die Basis-URL',
+  'http.tooManyRedirects': 'Zu viele Weiterleitungen',
+  'http.html': 'Der Anbieter hat eine Webseite statt Daten geschickt: prüfen Sie die Basis-URL',
+  'http.notJson': 'Die Antwort war kein gültiges JSON (vielleicht abgeschnitten)',
+  'answer.outOfRange':
+    'Die Antwort enthielt Zahlen, die Creditbar nicht verwenden kann (außerhalb des Bereichs)',
+  'answer.shape': '{what} hatte nicht die erwartete Form ({problem})',
+  'answer.needsBaseUrl': 'Dieses Konto braucht eine Basis-URL',
+  'poll.deadline':
+    'Keine vollständige Antwort innerhalb von {seconds} s für dieses Konto, alle seine Anfragen zusammen',
   'http.wait': '; der Anbieter bittet, {wait} zu warten',
   'http.401': 'Der Schlüssel wurde abgelehnt (401)',
   'http.402': 'Kein Guthaben: Zahlung nötig (402)',

@@ -1,4 +1,5 @@
 import type { Account } from '../../../shared/config';
+import { t } from '../../../shared/i18n/translate';
 import type { ProviderError, Snapshot } from '../../../shared/model';
 import { hasCredential } from '../../../shared/providers';
 import { AppFailure } from '../errors';
@@ -52,10 +53,7 @@ export async function refreshAccount(
       })
       .catch((error: unknown) => {
         if (deadline.aborted && !signal?.aborted) {
-          throw new AppFailure(
-            'timeout',
-            `No complete answer within ${Math.round(deadlineMs / 1000)} s for this account, all its requests together`,
-          );
+          throw new AppFailure('timeout', t('poll.deadline', { seconds: Math.round(deadlineMs / 1000) }));
         }
         throw error;
       });

@@ -136,7 +136,7 @@ function parseJson(
 function redirectTarget(response: Exchange, current: URL): URL {
   const location = response.header('location');
   if (!location) {
-    throw new AppFailure('bad_response', `Redirect (${response.status}) without a destination`, {
+    throw new AppFailure('bad_response', t('http.redirectNowhere', { status: response.status }), {
       status: response.status,
     });
   }
@@ -144,13 +144,13 @@ function redirectTarget(response: Exchange, current: URL): URL {
   try {
     next = new URL(location, current);
   } catch {
-    throw new AppFailure('bad_response', `Redirect (${response.status}) to an invalid address`);
+    throw new AppFailure('bad_response', t('http.redirectInvalid', { status: response.status }));
   }
   // The key travels with every hop, so only a hop to the very same origin is safe to follow.
   if (next.origin !== current.origin || urlProblem(next.href) !== null) {
     throw new AppFailure(
       'config',
-      `The provider redirected to ${next.protocol}//${next.host}; Creditbar did not follow it, so your key was not sent there. Check the base URL`,
+      t('http.redirectElsewhere', { target: `${next.protocol}//${next.host}` }),
       { status: response.status },
     );
   }
@@ -186,7 +186,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         response.body.destroy();
-        if (hop >= MAX_REDIRECTS) throw new AppFailure('bad_response', 'Too many redirects');
+        if (hop >= MAX_REDIRECTS) throw new AppFailure('bad_response', t('http.tooManyRedirects'));
         url = redirectTarget(response, url);
         continue;
       }
@@ -208,13 +208,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         throw statusFailure(response.status, detail || undefined, retryAfter, at);
       }
       if (!parsed.ok) {
-        throw new AppFailure(
-          'bad_response',
-          parsed.html
-            ? 'The provider answered with a web page instead of data: check the base URL'
-            : 'The answer was not valid JSON (it may have been cut off)',
-          { status: response.status },
-        );
+        throw new AppFailure('bad_response', parsed.html ? t('http.html') : t('http.notJson'), {
+          status: response.status,
+        });
       }
       return parsed.value;
     }
