@@ -346,6 +346,50 @@ export const de: Catalog = {
   'cli.never': 'nie',
   'cli.noKey': ' (ohne Schlüssel)',
   'cli.unknownCommand': 'Unbekannter Befehl: {command}',
+  'keychain.hungLinux':
+    'Der Schlüsselbund antwortete nicht innerhalb von {seconds} s: der Secret Service (gnome-keyring, KeePassXC) hängt vielleicht; starten Sie ihn neu, oder setzen Sie CREDITBAR_KEY_<ID> für diesen Prozess',
+  'keychain.hung':
+    'Der Schlüsselbund antwortete nicht innerhalb von {seconds} s: er hängt vielleicht; starten Sie ihn neu, oder setzen Sie CREDITBAR_KEY_<ID> für diesen Prozess',
+  'keychain.noKey':
+    'Kein API-Schlüssel für "{id}" im Schlüsselbund (ist er gesperrt? entsperren Sie ihn), oder fügen Sie einen mit creditbar accounts add hinzu, oder setzen Sie {variable}',
+  'keychain.library':
+    'libsecret ist nicht installiert, daher lässt sich der Schlüsselbund nicht nutzen: installieren Sie libsecret-1-0 (Debian, Ubuntu) oder libsecret (Fedora, Arch), oder setzen Sie CREDITBAR_KEY_<ID> für diesen Prozess',
+  'keychain.noService':
+    'Kein Secret Service läuft: starten Sie gnome-keyring oder KeePassXC mit eingeschalteter Secret-Service-Anbindung, oder setzen Sie CREDITBAR_KEY_<ID> für diesen Prozess',
+  'keychain.lockedMac':
+    'Der Schlüsselbund ist gesperrt: entsperren Sie den Anmeldeschlüsselbund in der Schlüsselbundverwaltung',
+  'keychain.locked':
+    'Der Schlüsselbund ist gesperrt: entsperren Sie Ihren Anmeldeschlüsselbund (Seahorse, oder melden Sie sich neu an)',
+  'keychain.deniedMac':
+    'Der Zugriff auf den Schlüsselbund wurde verweigert: wählen Sie „Erlauben“, wenn macOS fragt, oder erlauben Sie Creditbar in der Schlüsselbundverwaltung',
+  'keychain.denied':
+    'Der Zugriff auf den Schlüsselbund wurde verweigert: erlauben Sie Creditbar in der Abfrage oder in Ihrer Anmeldeinformationsverwaltung',
+  'keychain.unknownLinux':
+    'Der Schlüsselbund des Systems ist nicht erreichbar: installieren und entsperren Sie einen Secret Service wie gnome-keyring oder KeePassXC, oder setzen Sie CREDITBAR_KEY_<ID> für diesen Prozess',
+  'keychain.unknown':
+    'Der Schlüsselbund des Systems ist nicht erreichbar: entsperren Sie ihn und erlauben Sie Creditbar den Zugriff',
+  'reading.nothing': 'nichts',
+  'reading.outOfRange': 'eine Zahl außerhalb des Bereichs',
+  'reading.list': 'eine Liste mit {count}',
+  'reading.text': 'Text',
+  'reading.boolean': 'wahr oder falsch',
+  'reading.object': 'ein Objekt',
+  'reading.wholeAnswer': '(ganze Antwort)',
+  'reading.pointerNoNumber': 'Der Pointer für {field} ({pointer}) fand keine Zahl: dort steht {holds}',
+  'reading.pointerNoDate': 'Der Pointer für {field} ({pointer}) fand kein Datum: dort steht {holds}',
+  'reading.expressionNoNumber': 'Der Ausdruck für {field} ({expression}) ergab {holds}, keine Zahl',
+  'reading.expressionNoDate': 'Der Ausdruck für {field} ({expression}) ergab {holds}, kein Datum',
+  'reading.noRemaining': 'Dieser Endpunkt hat keinen Ausdruck für „Verbleibend“',
+  'expression.invalid': 'Der Ausdruck für {field} ({expression}) ist kein gültiges JSONata: {problem}',
+  'expression.failed': 'Der Ausdruck für {field} ({expression}) schlug fehl: {problem}',
+  'endpoint.needsParam': 'Dieses Konto braucht seinen Wert für {name}',
+  'endpoint.none': 'Dieses eigene Konto hat keine Endpunkt-Einstellungen',
+  'endpoint.notCustom': '{provider} wird nicht von der Custom-Engine gelesen',
+  'klaim.userId': 'Dieses Klaim-Konto braucht eine Benutzer-ID',
+  'klaim.noRecords': 'Klaim lieferte keine Nutzungsdaten, daher gibt es noch kein Guthaben zu zeigen',
+  'provider.error': 'Der Anbieter meldete einen Fehler',
+  'provider.errorDetail': 'Der Anbieter meldete einen Fehler: {detail}',
+  'account.noAnswer': 'Keine Antwort',
   'http.redirectNowhere': 'Weiterleitung ({status}) ohne Ziel',
   'http.redirectInvalid': 'Weiterleitung ({status}) an eine ungültige Adresse',
   'http.redirectElsewhere':

@@ -344,6 +344,47 @@ export const en = {
   'cli.never': 'never',
   'cli.noKey': ' (no key)',
   'cli.unknownCommand': 'Unknown command: {command}',
+  'keychain.hungLinux':
+    'The keychain did not answer within {seconds} s: the Secret Service (gnome-keyring, KeePassXC) may be hung; restart it, or set CREDITBAR_KEY_<ID> for this process',
+  'keychain.hung':
+    'The keychain did not answer within {seconds} s: the keychain may be hung; restart it, or set CREDITBAR_KEY_<ID> for this process',
+  'keychain.noKey':
+    'No API key for "{id}" in the keychain (is it locked? unlock it), or add one with creditbar accounts add, or set {variable}',
+  'keychain.library':
+    'libsecret is not installed, so the keychain cannot be used: install libsecret-1-0 (Debian, Ubuntu) or libsecret (Fedora, Arch), or set CREDITBAR_KEY_<ID> for this process',
+  'keychain.noService':
+    'No Secret Service is running: start gnome-keyring, or KeePassXC with its Secret Service integration on, or set CREDITBAR_KEY_<ID> for this process',
+  'keychain.lockedMac': 'The keychain is locked: unlock the login keychain in Keychain Access',
+  'keychain.locked': 'The keychain is locked: unlock your login keyring (Seahorse, or log in again)',
+  'keychain.deniedMac':
+    'Keychain access was denied: choose Allow when macOS asks, or allow Creditbar in Keychain Access',
+  'keychain.denied':
+    'Access to the keychain was denied: allow Creditbar in the prompt or in your credential manager',
+  'keychain.unknownLinux':
+    'The OS keychain cannot be reached: install and unlock a Secret Service such as gnome-keyring or KeePassXC, or set CREDITBAR_KEY_<ID> for this process',
+  'keychain.unknown': 'The OS keychain cannot be reached: unlock the keychain and allow Creditbar to use it',
+  'reading.nothing': 'nothing',
+  'reading.outOfRange': 'a number out of range',
+  'reading.list': 'a list of {count}',
+  'reading.text': 'text',
+  'reading.boolean': 'true or false',
+  'reading.object': 'an object',
+  'reading.wholeAnswer': '(whole answer)',
+  'reading.pointerNoNumber': 'The {field} pointer {pointer} found no number: it holds {holds}',
+  'reading.pointerNoDate': 'The {field} pointer {pointer} found no date: it holds {holds}',
+  'reading.expressionNoNumber': 'The {field} expression {expression} gave {holds}, not a number',
+  'reading.expressionNoDate': 'The {field} expression {expression} gave {holds}, not a date',
+  'reading.noRemaining': 'This endpoint has no remaining expression',
+  'expression.invalid': 'The {field} expression {expression} is not valid JSONata: {problem}',
+  'expression.failed': 'The {field} expression {expression} failed: {problem}',
+  'endpoint.needsParam': 'This account needs its {name}',
+  'endpoint.none': 'This custom account has no endpoint settings',
+  'endpoint.notCustom': '{provider} is not read by the custom engine',
+  'klaim.userId': 'This Klaim account needs a user id',
+  'klaim.noRecords': 'Klaim returned no usage records, so there is no balance to show yet',
+  'provider.error': 'The provider reported an error',
+  'provider.errorDetail': 'The provider reported an error: {detail}',
+  'account.noAnswer': 'No answer',
   'http.redirectNowhere': 'Redirect ({status}) without a destination',
   'http.redirectInvalid': 'Redirect ({status}) to an invalid address',
   'http.redirectElsewhere':

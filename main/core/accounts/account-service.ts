@@ -98,7 +98,7 @@ export class AccountService {
     const secret = await this.secretFor(account, key);
     const { snapshot, error } = await testAccount(account, secret, this.deps);
     if (error || !snapshot)
-      throw new AppFailure(error?.kind ?? 'bad_response', error?.message ?? 'No answer');
+      throw new AppFailure(error?.kind ?? 'bad_response', error?.message ?? t('account.noAnswer'));
     return snapshot;
   }
 

@@ -1,3 +1,4 @@
+import { t } from '../../../shared/i18n/translate';
 import { AppFailure } from '../errors';
 
 /** The keychain's service name for Creditbar's items (macOS Keychain, Credential Manager, Secret Service). */
@@ -44,26 +45,18 @@ export function keychainProblem(message: string): KeychainProblem {
   return PROBLEM_PATTERNS.find(([, pattern]) => pattern.test(message))?.[0] ?? 'unknown';
 }
 
-const ENV_HINT = 'or set CREDITBAR_KEY_<ID> for this process';
-
 export function keychainProblemText(problem: KeychainProblem, platform: NodeJS.Platform): string {
   switch (problem) {
     case 'library_missing':
-      return `libsecret is not installed, so the keychain cannot be used: install libsecret-1-0 (Debian, Ubuntu) or libsecret (Fedora, Arch), ${ENV_HINT}`;
+      return t('keychain.library');
     case 'no_service':
-      return `No Secret Service is running: start gnome-keyring, or KeePassXC with its Secret Service integration on, ${ENV_HINT}`;
+      return t('keychain.noService');
     case 'locked':
-      return platform === 'darwin'
-        ? 'The keychain is locked: unlock the login keychain in Keychain Access'
-        : 'The keychain is locked: unlock your login keyring (Seahorse, or log in again)';
+      return t(platform === 'darwin' ? 'keychain.lockedMac' : 'keychain.locked');
     case 'denied':
-      return platform === 'darwin'
-        ? 'Keychain access was denied: choose Allow when macOS asks, or allow Creditbar in Keychain Access'
-        : 'Access to the keychain was denied: allow Creditbar in the prompt or in your credential manager';
+      return t(platform === 'darwin' ? 'keychain.deniedMac' : 'keychain.denied');
     case 'unknown':
-      return platform === 'linux'
-        ? `The OS keychain cannot be reached: install and unlock a Secret Service such as gnome-keyring or KeePassXC, ${ENV_HINT}`
-        : 'The OS keychain cannot be reached: unlock the keychain and allow Creditbar to use it';
+      return t(platform === 'linux' ? 'keychain.unknownLinux' : 'keychain.unknown');
   }
 }
 
@@ -80,10 +73,11 @@ const KEYCHAIN_DEADLINE_MS = 5_000;
 const UNRESPONSIVE_FOR_MS = 60_000;
 
 function notAnswering(platform: NodeJS.Platform): AppFailure {
-  const what = platform === 'linux' ? 'Secret Service (gnome-keyring, KeePassXC)' : 'keychain';
   return new AppFailure(
     'keychain_unavailable',
-    `The keychain did not answer within ${KEYCHAIN_DEADLINE_MS / 1000} s: the ${what} may be hung; restart it, ${ENV_HINT}`,
+    t(platform === 'linux' ? 'keychain.hungLinux' : 'keychain.hung', {
+      seconds: KEYCHAIN_DEADLINE_MS / 1000,
+    }),
   );
 }
 
@@ -149,7 +143,7 @@ export function createSecretResolver(env: NodeJS.ProcessEnv, store: SecretStore)
     // A locked keychain shows no items at all (libsecret cannot prompt without a display), so say both.
     throw new AppFailure(
       'no_credentials',
-      `No API key for "${accountId}" in the keychain (is it locked? unlock it), or add one with creditbar accounts add, or set ${envKeyName(accountId)}`,
+      t('keychain.noKey', { id: accountId, variable: envKeyName(accountId) }),
     );
   };
 }

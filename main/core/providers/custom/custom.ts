@@ -1,4 +1,5 @@
 import type { CustomEndpoint } from '../../../../shared/config';
+import { t } from '../../../../shared/i18n/translate';
 import type { Quota, Snapshot } from '../../../../shared/model';
 import type { ProviderId } from '../../../../shared/providers';
 import { AppFailure } from '../../errors';
@@ -27,20 +28,27 @@ async function ask(ctx: FetchContext): Promise<{ spec: CustomEndpoint; body: unk
 }
 
 function described(value: unknown): string {
-  if (value === undefined) return 'nothing';
+  if (value === undefined) return t('reading.nothing');
   if (value === null) return 'null';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : 'a number out of range';
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === 'string') return 'text';
-  return typeof value === 'boolean' ? 'true or false' : 'an object';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : t('reading.outOfRange');
+  if (Array.isArray(value)) return t('reading.list', { count: value.length });
+  if (typeof value === 'string') return t('reading.text');
+  return typeof value === 'boolean' ? t('reading.boolean') : t('reading.object');
 }
 
 function unreadable(reading: Reading, wanted: 'number' | 'date'): AppFailure {
+  const params = { field: reading.field, holds: described(reading.value) };
   return new AppFailure(
     'bad_response',
     reading.pointer
-      ? `The ${reading.field} pointer ${reading.source || '(whole answer)'} found no ${wanted}: it holds ${described(reading.value)}`
-      : `The ${reading.field} expression ${quote(reading.source)} gave ${described(reading.value)}, not a ${wanted}`,
+      ? t(wanted === 'number' ? 'reading.pointerNoNumber' : 'reading.pointerNoDate', {
+          ...params,
+          pointer: reading.source || t('reading.wholeAnswer'),
+        })
+      : t(wanted === 'number' ? 'reading.expressionNoNumber' : 'reading.expressionNoDate', {
+          ...params,
+          expression: quote(reading.source),
+        }),
   );
 }
 
@@ -84,7 +92,7 @@ export function snapshotOf({ spec, readings }: CustomRaw, now: Date): Snapshot {
   if (remaining === null && (usedRead === null || limit !== null)) {
     throw remainingReading
       ? unreadable(remainingReading, 'number')
-      : new AppFailure('config', 'This endpoint has no remaining expression');
+      : new AppFailure('config', t('reading.noRemaining'));
   }
   const currency = get('currency')?.value;
   const unit =

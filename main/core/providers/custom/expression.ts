@@ -1,4 +1,5 @@
 import type jsonataType from 'jsonata';
+import { t } from '../../../../shared/i18n/translate';
 import { AppFailure } from '../../errors';
 
 let loaded: typeof jsonataType | undefined;
@@ -82,7 +83,7 @@ export async function compileExpression(source: string, field: string): Promise<
   } catch (error) {
     throw new AppFailure(
       'config',
-      `The ${field} expression ${quote(source)} is not valid JSONata: ${messageOf(error)}`,
+      t('expression.invalid', { field, expression: quote(source), problem: messageOf(error) }),
     );
   }
   expression.assign(RESULT_CHECK as unknown as string, checkSize);
@@ -95,7 +96,7 @@ export async function compileExpression(source: string, field: string): Promise<
       } catch (error) {
         throw new AppFailure(
           'bad_response',
-          `The ${field} expression ${quote(source)} failed: ${messageOf(error)}`,
+          t('expression.failed', { field, expression: quote(source), problem: messageOf(error) }),
         );
       }
     },

@@ -1,3 +1,4 @@
+import { t } from '../../../../shared/i18n/translate';
 import type { Purchase, Snapshot, UsagePoint } from '../../../../shared/model';
 import { z } from '../../../../shared/zod';
 import { AppFailure } from '../../errors';
@@ -34,7 +35,7 @@ export function epochMs(value: number): number {
 export const klaim: ProviderAdapter<KlaimRaw> = {
   id: 'klaim',
   async fetch({ account, secret, http, signal }) {
-    if (!account.userId) throw new AppFailure('config', 'This Klaim account needs a user id');
+    if (!account.userId) throw new AppFailure('config', t('klaim.userId'));
     const url = endpoint(account, `/users/${encodeURIComponent(account.userId)}/credits/usage`);
     const records: KlaimRecord[] = [];
     let cursor: Record<string, unknown> | null | undefined;
@@ -62,10 +63,7 @@ export const klaim: ProviderAdapter<KlaimRaw> = {
   },
   normalize(raw, now): Snapshot {
     if (raw.records.length === 0) {
-      throw new AppFailure(
-        'bad_response',
-        'Klaim returned no usage records, so there is no balance to show yet',
-      );
+      throw new AppFailure('bad_response', t('klaim.noRecords'));
     }
     // Documented in epoch milliseconds; a server sending seconds would otherwise date every record in 1970.
     const ordered = raw.records

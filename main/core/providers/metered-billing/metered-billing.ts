@@ -1,3 +1,4 @@
+import { t } from '../../../../shared/i18n/translate';
 import type { Quota, Snapshot } from '../../../../shared/model';
 import { z } from '../../../../shared/zod';
 import { AppFailure } from '../../errors';
@@ -44,7 +45,7 @@ function envelopeFailure(body: unknown): AppFailure | null {
   if (!parsed.success) return null;
   const kind = KIND_BY_CODE[parsed.data.error.code ?? ''] ?? 'bad_response';
   const detail = envelopeErrorText(body);
-  return new AppFailure(kind, `The provider reported an error${detail ? `: ${detail}` : ''}`);
+  return new AppFailure(kind, detail ? t('provider.errorDetail', { detail }) : t('provider.error'));
 }
 
 export const meteredBilling: ProviderAdapter<MeteredUsage> = {
