@@ -86,7 +86,7 @@ export async function accountsAdd(
   const { account } = built;
   // Before reading the key or testing it: a taken id is refused at once.
   if (ctx.stores.config.account(account.id)) {
-    io.stderr(`${t('cli.idTaken', { id: account.id })}\n`);
+    io.stderr(`${t('account.idTaken', { id: account.id })}\n`);
     return 3;
   }
   const needsKey = hasCredential(account.provider);

@@ -346,6 +346,8 @@ export const de: Catalog = {
   'cli.never': 'nie',
   'cli.noKey': ' (ohne Schlüssel)',
   'cli.unknownCommand': 'Unbekannter Befehl: {command}',
+  'config.busy':
+    '{file} wird gerade von einem anderen Creditbar geändert; versuchen Sie es gleich noch einmal.',
   'keychain.hungLinux':
     'Der Schlüsselbund antwortete nicht innerhalb von {seconds} s: der Secret Service (gnome-keyring, KeePassXC) hängt vielleicht; starten Sie ihn neu, oder setzen Sie CREDITBAR_KEY_<ID> für diesen Prozess',
   'keychain.hung':
@@ -518,7 +520,7 @@ export const de: Catalog = {
   'cli.notReloaded': 'Die Konfiguration wurde nicht neu geladen, die alte bleibt: {message}',
   'cli.quotas.one': '{count} Kontingent',
   'cli.quotas.other': '{count} Kontingente',
-  'cli.idTaken':
+  'account.idTaken':
     'Ein Konto mit der ID "{id}" gibt es schon; entfernen Sie es zuerst oder wählen Sie eine andere ID.',
   'cli.noKeyOnStdin':
     'Kein API-Schlüssel auf der Standardeingabe: leiten Sie ihn hinein, z. B. `pass show my-key | creditbar accounts add ...`',

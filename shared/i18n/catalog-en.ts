@@ -344,6 +344,7 @@ export const en = {
   'cli.never': 'never',
   'cli.noKey': ' (no key)',
   'cli.unknownCommand': 'Unknown command: {command}',
+  'config.busy': '{file} is being changed by another Creditbar; try again in a moment.',
   'keychain.hungLinux':
     'The keychain did not answer within {seconds} s: the Secret Service (gnome-keyring, KeePassXC) may be hung; restart it, or set CREDITBAR_KEY_<ID> for this process',
   'keychain.hung':
@@ -506,7 +507,7 @@ export const en = {
   'cli.notReloaded': 'The config was not reloaded, the old one stays: {message}',
   'cli.quotas.one': '{count} quota',
   'cli.quotas.other': '{count} quotas',
-  'cli.idTaken': 'An account with id "{id}" exists already; remove it first or choose another id.',
+  'account.idTaken': 'An account with id "{id}" exists already; remove it first or choose another id.',
   'cli.noKeyOnStdin':
     'No API key on standard input: pipe it in, e.g. `pass show my-key | creditbar accounts add ...`',
   'cli.notSaved': 'Not saved: {problem}. Nothing was written.',

@@ -342,6 +342,7 @@ export const zh: Catalog = {
   'cli.never': '从未',
   'cli.noKey': '（无需密钥）',
   'cli.unknownCommand': '未知命令：{command}',
+  'config.busy': '{file} 正在被另一个 Creditbar 修改；请稍后再试。',
   'keychain.hungLinux':
     '钥匙串在 {seconds} 秒内没有响应：Secret Service（gnome-keyring、KeePassXC）可能卡住了；请重启它，或为此进程设置 CREDITBAR_KEY_<ID>',
   'keychain.hung':
@@ -499,7 +500,7 @@ export const zh: Catalog = {
   'cli.notReloaded': '配置没有重新加载，继续使用旧配置：{message}',
   'cli.quotas.one': '{count} 个配额',
   'cli.quotas.other': '{count} 个配额',
-  'cli.idTaken': 'ID 为 "{id}" 的账户已存在；请先移除它，或换一个 ID。',
+  'account.idTaken': 'ID 为 "{id}" 的账户已存在；请先移除它，或换一个 ID。',
   'cli.noKeyOnStdin':
     '标准输入中没有 API 密钥：请用管道传入，例如 `pass show my-key | creditbar accounts add ...`',
   'cli.notSaved': '未保存：{problem}。没有写入任何内容。',

@@ -131,9 +131,7 @@ export class AccountService {
    */
   async add(account: Account, key: string | null, options: { verify: boolean }): Promise<Snapshot | null> {
     if (this.deps.config.account(account.id)) {
-      throw new ConfigError(
-        `An account with id "${account.id}" exists already; remove it first or choose another id.`,
-      );
+      throw new ConfigError(t('account.idTaken', { id: account.id }));
     }
     const needsKey = hasCredential(account.provider);
     if (needsKey && !key) throw new AppFailure('no_credentials', t('account.enterKey'));

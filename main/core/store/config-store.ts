@@ -9,6 +9,7 @@ import {
   Settings,
   SettingsPatch,
 } from '../../../shared/config';
+import { t } from '../../../shared/i18n/translate';
 import type { PresetFile } from '../../../shared/preset-file';
 import { ConfigError } from '../errors';
 import { readConfig, writeConfig, writeProblem } from './config-file';
@@ -116,7 +117,7 @@ export class ConfigStore {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw writeProblem(this.file, error);
         if (attempt >= 50) {
-          throw new ConfigError(`${this.file} is being changed by another Creditbar; try again in a moment.`);
+          throw new ConfigError(t('config.busy', { file: this.file }));
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -136,9 +137,7 @@ export class ConfigStore {
   async addAccount(account: Account): Promise<void> {
     await this.change((fresh) => {
       if (fresh.accounts.some((a) => a.id === account.id)) {
-        throw new ConfigError(
-          `An account with id "${account.id}" exists already; remove it first or choose another id.`,
-        );
+        throw new ConfigError(t('account.idTaken', { id: account.id }));
       }
       return { next: { ...fresh, accounts: [...fresh.accounts, account] }, result: undefined };
     });
@@ -147,7 +146,7 @@ export class ConfigStore {
   async patchAccount(id: string, patch: AccountPatch): Promise<Account> {
     return this.change((fresh) => {
       const existing = fresh.accounts.find((a) => a.id === id);
-      if (!existing) throw new ConfigError(`No account "${id}"`);
+      if (!existing) throw new ConfigError(t('account.none', { id }));
       const parsed = Account.safeParse({
         ...applyPatch(existing, AccountPatch.parse(patch)),
         id,
