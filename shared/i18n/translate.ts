@@ -18,6 +18,8 @@ type Formats = {
   dayMonth: Intl.DateTimeFormat;
   weekdayTime: Intl.DateTimeFormat;
   dayMonthTime: Intl.DateTimeFormat;
+  /** A UTC day ("Sun 22 Nov"): history counts use per day by UTC day, and the label must name the same day. */
+  utcDay: Intl.DateTimeFormat;
   relative: Intl.RelativeTimeFormat;
 };
 // Made on first use: the first Intl formatter of a process loads ICU's data (about 25 ms), which `creditbar status
@@ -82,6 +84,12 @@ export function intl(): Formats {
     dayMonth: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }),
     weekdayTime: new Intl.DateTimeFormat(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit' }),
     relative: new Intl.RelativeTimeFormat(locale, { style: 'short' }),
+    utcDay: new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    }),
     dayMonthTime: new Intl.DateTimeFormat(locale, {
       day: 'numeric',
       month: 'short',

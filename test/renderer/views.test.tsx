@@ -170,6 +170,23 @@ describe('AccountDetail', () => {
     expect(await screen.findByText('No history for this range yet.')).toBeTruthy();
   });
 
+  it('an export whose save dialog was cancelled says nothing was exported', async () => {
+    let answered = false;
+    installBridge(appState([detailed]), {
+      historyExport: async () => {
+        answered = true;
+        return { ok: true as const, value: false };
+      },
+    });
+    render(<AccountDetail account={detailed} now={NOW} numberFormat="full" onBack={noop} onEdit={noop} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(answered).toBe(true));
+    // Give the answer time to reach the page, then look: nothing was saved, so nothing says it was.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByText('History exported.')).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
   it('removal asks first and says the key leaves the keychain; export and snooze go to main', async () => {
     const calls = installBridge(appState([detailed]));
     render(<AccountDetail account={detailed} now={NOW} numberFormat="full" onBack={noop} onEdit={noop} />);
@@ -184,7 +201,8 @@ describe('AccountDetail', () => {
     fireEvent.click(
       within(screen.getByRole('group', { name: 'Snooze alerts' })).getByRole('button', { name: '8 h' }),
     );
-    await screen.findByText(/^Alerts snoozed until \d\d:\d\d\.$/);
+    // Late in the day eight hours ahead is tomorrow: the notice then names the weekday too.
+    await screen.findByText(/^Alerts snoozed until ([A-Z][a-z]{2} )?\d\d:\d\d\.$/);
     expect(calls.map((c) => c[0])).toEqual(['historyGet', 'historyGet', 'historyExport', 'alertsSnooze']);
     const until = Date.parse((calls[3] as [string, { until: string }])[1].until);
     expect(until).toBeGreaterThanOrEqual(before + 8 * 3_600_000);

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { formatAmount } from '../../../shared/format';
-import { INTL_LOCALE } from '../../../shared/i18n/languages';
-import { currentLanguage, t, tn } from '../../../shared/i18n/translate';
+import { intl, t, tn } from '../../../shared/i18n/translate';
 import { isWeekend } from '../view-model';
 
 const WIDTH = 348;
@@ -20,13 +19,8 @@ export function DailyBars({ days, unit }: { days: readonly { day: number; used: 
   const max = Math.max(...shown.map((d) => d.used), 1);
   const slot = (WIDTH - AXIS) / shown.length;
   const active = hovered === null ? null : (shown[hovered] ?? null);
-  // Days are UTC days, as they are counted: the label must not move a bar to the day before west of Greenwich.
-  const dayLabel = new Intl.DateTimeFormat(INTL_LOCALE[currentLanguage()], {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  });
+  // Made once per language: a hover re-renders on every pointer move.
+  const dayLabel = intl().utcDay;
   const describe = (d: { day: number; used: number }) =>
     t('daily.day', { day: dayLabel.format(d.day), amount: formatAmount(d.used), unit });
   return (
