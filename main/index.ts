@@ -5,7 +5,7 @@ import { speak } from '../shared/i18n/catalogs';
 import { chooseLanguage } from '../shared/i18n/languages';
 import { t } from '../shared/i18n/translate';
 import type { NavigateTarget } from '../shared/ipc';
-import { AppController } from './core/app/app-controller';
+import { DesktopApp } from './core/app/desktop-app';
 import { ConfigError } from './core/errors';
 import { systemClock } from './core/monitor/clock';
 import { APP_ID } from './core/present/app-identity';
@@ -13,7 +13,6 @@ import { loginItemPlan, START_HIDDEN_FLAG } from './core/present/autostart';
 import type { MenuAction } from './core/present/menu-model';
 import { devRendererUrl } from './core/present/window-options';
 import { createHttpClient } from './core/providers/http';
-import { claimMonitoring } from './core/store/monitor-lock';
 import { openStores } from './core/store/open-stores';
 import { resolvePaths } from './core/store/paths';
 import { createKeytarStore, keychainService } from './core/store/secrets';
@@ -47,10 +46,8 @@ async function main(): Promise<void> {
     resolvePaths({ dataDir: app.getPath('userData') }, process.env, process.platform, homedir()),
   );
   // A `creditbar watch` (or serve) already owning this data dir keeps its alerts and history; the app reads.
-  const claim = await claimMonitoring(stores.paths.dataDir);
-  const controller = new AppController({
+  const desktop = await DesktopApp.open({
     stores,
-    owner: claim !== null,
     keychain: createKeytarStore(keychainService(process.env)),
     env: process.env,
     http: createHttpClient(),
@@ -75,8 +72,8 @@ async function main(): Promise<void> {
   const popover = new Popover({
     devUrl,
     devTools: !app.isPackaged,
-    onReady: (window) => pushState(window, controller.state()),
-    onShow: () => void controller.lookedAt(),
+    onReady: (window) => pushState(window, desktop.state()),
+    onShow: () => void desktop.lookedAt(),
   });
   let resumeTimer: NodeJS.Timeout | null = null;
   const open = (target: NavigateTarget) => popover.open(tray.bounds, target);
@@ -91,18 +88,18 @@ async function main(): Promise<void> {
       case 'settings':
         return open({ view: 'settings' });
       case 'refresh':
-        return controller.handlers['accounts:refresh']({});
+        return desktop.handlers['accounts:refresh']({});
       case 'pause':
-        controller.pause('user');
+        desktop.pause('user');
         if (resumeTimer) clearTimeout(resumeTimer);
         if (action.minutes !== null)
-          resumeTimer = setTimeout(() => controller.resume('user'), action.minutes * 60_000);
+          resumeTimer = setTimeout(() => desktop.resume('user'), action.minutes * 60_000);
         return;
       case 'resume':
         if (resumeTimer) clearTimeout(resumeTimer);
-        return controller.resume('user');
+        return desktop.resume('user');
       case 'toggle-login':
-        return controller.setLaunchAtLogin(!controller.state().launchAtLogin);
+        return desktop.setLaunchAtLogin(!desktop.state().launchAtLogin);
       case 'quit':
         return app.quit();
     }
@@ -117,7 +114,7 @@ async function main(): Promise<void> {
   );
   registerIpc(
     {
-      ...controller.handlers,
+      ...desktop.handlers,
       'popover:ready': async () => {
         popover.ready();
         return null;
@@ -134,26 +131,26 @@ async function main(): Promise<void> {
     () => (popover.current ? [popover.current] : []),
     popover.appUrlPrefix,
   );
-  controller.onState((state) => {
+  desktop.onState((state) => {
     tray.update(state);
     pushState(popover.current, state);
   });
-  controller.onAlert((intent) =>
-    showAlert(intent, controller.accountIds, (accountId) =>
+  desktop.onAlert((intent) =>
+    showAlert(intent, desktop.accountIds, (accountId) =>
       open(accountId ? { view: 'account', accountId } : { view: 'overview' }),
     ),
   );
 
-  powerMonitor.on('suspend', () => controller.pause('suspend'));
-  powerMonitor.on('resume', () => controller.resume('suspend'));
+  powerMonitor.on('suspend', () => desktop.pause('suspend'));
+  powerMonitor.on('resume', () => desktop.resume('suspend'));
   let online = net.isOnline();
-  if (!online) controller.pause('offline');
+  if (!online) desktop.pause('offline');
   setInterval(() => {
     const now = net.isOnline();
     if (now === online) return;
     online = now;
-    if (now) controller.resume('offline');
-    else controller.pause('offline');
+    if (now) desktop.resume('offline');
+    else desktop.pause('offline');
   }, ONLINE_CHECK_MS);
 
   app.on('will-quit', () => globalShortcut.unregisterAll());
@@ -168,21 +165,18 @@ async function main(): Promise<void> {
     event.preventDefault();
     if (stopping) return;
     stopping = true;
-    void controller
-      .stop()
-      .then(() => claim?.release())
-      .finally(() => {
-        stopped = true;
-        app.quit();
-      });
+    void desktop.stop().finally(() => {
+      stopped = true;
+      app.quit();
+    });
   });
   // Created ahead so the first click opens without a visible delay.
   popover.create();
-  await controller.start(await getLaunchAtLogin(loginPlan));
+  await desktop.start(await getLaunchAtLogin(loginPlan));
   const startedAtLogin =
     process.argv.includes(START_HIDDEN_FLAG) ||
     (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
-  if (!startedAtLogin && controller.state().accounts.length === 0) open({ view: 'overview' });
+  if (!startedAtLogin && desktop.state().accounts.length === 0) open({ view: 'overview' });
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();

@@ -1,11 +1,10 @@
 import { homedir } from 'node:os';
-import type { Settings } from '../../shared/config';
 import { t } from '../../shared/i18n/translate';
 import { AccountService } from '../core/accounts/account-service';
 import { systemClock } from '../core/monitor/clock';
-import type { MonitorDeps } from '../core/monitor/monitor';
 import type { RefreshDeps } from '../core/monitor/refresh-account';
 import { createHttpClient, type HttpClient } from '../core/providers/http';
+import { CreditbarCore } from '../core/runtime/creditbar-core';
 import { openStores, type Stores } from '../core/store/open-stores';
 import { resolvePaths } from '../core/store/paths';
 import {
@@ -29,18 +28,19 @@ export interface CliContext {
   accounts: AccountService;
 }
 
+/** The data dir's stores as the flags and the environment name them; the config is validated on the way. */
+export function openCliStores(flags: { 'data-dir'?: string; config?: string }, io: CliIo): Promise<Stores> {
+  return openStores(
+    resolvePaths({ dataDir: flags['data-dir'], config: flags.config }, io.env, process.platform, homedir()),
+  );
+}
+
 /** Wires the core for one CLI run: paths, stores (the config validated), keychain, HTTP, the account service. */
 export async function openContext(
   flags: { 'data-dir'?: string; config?: string },
   io: CliIo,
 ): Promise<CliContext> {
-  const paths = resolvePaths(
-    { dataDir: flags['data-dir'], config: flags.config },
-    io.env,
-    process.platform,
-    homedir(),
-  );
-  const stores = await openStores(paths);
+  const stores = await openCliStores(flags, io);
   const keychain = createKeytarStore(keychainService(io.env));
   const http = createHttpClient();
   const now = () => new Date();
@@ -67,21 +67,16 @@ export async function openContext(
   };
 }
 
-/** What a headless monitor (`watch`, `serve`) runs on: the context's stores, the system clock, and whether it owns the data dir's monitoring. */
-export function headlessMonitorDeps(
-  context: Pick<CliContext, 'stores' | 'deps'>,
-  owner: boolean,
-  settings: () => Settings,
-): MonitorDeps {
-  return {
-    ...context.deps,
-    history: context.stores.history,
-    alertStore: context.stores.alerts,
+/** The headless core `watch` and `serve` run, on the system clock; it claims the data dir's monitoring if free. */
+export function openHeadlessCore(stores: Stores, io: CliIo): Promise<CreditbarCore> {
+  return CreditbarCore.open({
+    stores,
+    keychain: createKeytarStore(keychainService(io.env)),
+    env: io.env,
+    http: createHttpClient(),
     clock: systemClock,
     random: Math.random,
-    settings,
-    owner,
-  };
+  });
 }
 
 export function noAccountsLine(configFile: string): string {

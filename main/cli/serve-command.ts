@@ -1,14 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { effectiveAccount } from '../../shared/config';
 import { t, tn } from '../../shared/i18n/translate';
-import type { Snapshot } from '../../shared/model';
-import { Monitor } from '../core/monitor/monitor';
-import { ExporterState } from '../core/serve/exporter-state';
 import { listenPlan } from '../core/serve/listen';
 import { type MetricsServer, startMetricsServer } from '../core/serve/metrics-server';
-import { ConfigStore } from '../core/store/config-store';
-import { claimMonitoring } from '../core/store/monitor-lock';
-import { type CliIo, headlessMonitorDeps, noAccountsLine, openContext } from './context';
+import { type CliIo, noAccountsLine, openCliStores, openHeadlessCore } from './context';
 
 export interface ServeSignals {
   /** Calls back once on SIGINT or SIGTERM. */
@@ -49,61 +43,40 @@ export async function serveCommand(
       return 3;
     }
   }
-  const context = await openContext(flags, io);
-  const { stores, deps } = context;
+  const stores = await openCliStores(flags, io);
   if (stores.config.accounts.length === 0) {
     io.stderr(`${noAccountsLine(stores.paths.configFile)}\n`);
     return 3;
   }
-  const claim = await claimMonitoring(stores.paths.dataDir);
-  if (!claim) {
-    io.stderr(`${t('cli.serveReadOnly', { dir: stores.paths.dataDir })}\n`);
-  }
-  let config = { accounts: stores.config.accounts, settings: stores.config.settings };
-  const effective = () => config.accounts.map((a) => effectiveAccount(a, config.settings));
-  const state = new ExporterState();
-  // Only accounts the exporter does not know yet start from the cache; a reload leaves the others as they are.
-  const cachedSnapshots = async () => {
-    const cached = new Map<string, Snapshot | null>();
-    for (const account of config.accounts.filter((a) => !state.has(a.id)))
-      cached.set(account.id, await stores.cache.read(account.id).catch(() => null));
-    return (id: string) => cached.get(id) ?? null;
-  };
-  state.setAccounts(effective(), await cachedSnapshots());
-  const monitor = new Monitor(
-    effective(),
-    headlessMonitorDeps(context, claim !== null, () => config.settings),
-    {
-      result: (result, forecast) => state.record(result, forecast),
-      problem: (message) => io.stderr(`${message}\n`),
-    },
-  );
+  const core = await openHeadlessCore(stores, io);
+  if (core.readOnly) io.stderr(`${t('cli.serveReadOnly', { dir: stores.paths.dataDir })}\n`);
+  core.subscribe({ problem: (message) => io.stderr(`${message}\n`) });
   let server: MetricsServer;
   try {
-    server = await startMetricsServer({ state, host: plan.host, port: plan.port, token, now: deps.now });
+    server = await startMetricsServer({
+      state: core.results,
+      host: plan.host,
+      port: plan.port,
+      token,
+      now: () => new Date(),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     io.stderr(`${t('cli.cannotListen', { host: plan.host, port: plan.port, code })}\n`);
-    await claim?.release();
+    await core.stop();
     return 3;
   }
-  io.stdout(`${tn('cli.serving', config.accounts.length, { base: server.base })}\n`);
-  await monitor.start();
+  await core.start();
+  io.stdout(`${tn('cli.serving', stores.config.accounts.length, { base: server.base })}\n`);
 
   signals.onReload(() => {
-    void ConfigStore.open(stores.paths.configFile).then(
-      async (fresh) => {
-        config = { accounts: fresh.accounts, settings: fresh.settings };
-        state.setAccounts(effective(), await cachedSnapshots());
-        monitor.setAccounts(effective());
-        io.stdout(`${tn('cli.reloaded', config.accounts.length)}\n`);
-      },
+    core.reload().then(
+      () => io.stdout(`${tn('cli.reloaded', stores.config.accounts.length)}\n`),
       (error: unknown) => io.stderr(`${t('cli.notReloaded', { message: (error as Error).message })}\n`),
     );
   });
   await new Promise<void>((resolve) => signals.onStop(resolve));
   await server.close();
-  await monitor.stop();
-  await claim?.release();
+  await core.stop();
   return 0;
 }

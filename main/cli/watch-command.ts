@@ -1,10 +1,7 @@
-import { effectiveAccount } from '../../shared/config';
 import { t } from '../../shared/i18n/translate';
 import { systemClock } from '../core/monitor/clock';
-import { Monitor } from '../core/monitor/monitor';
 import { toAccountStatus } from '../core/present/account-status';
-import { claimMonitoring } from '../core/store/monitor-lock';
-import { type CliIo, headlessMonitorDeps, noAccountsLine, openContext } from './context';
+import { type CliIo, noAccountsLine, openCliStores, openHeadlessCore } from './context';
 
 /** Ten years: anything longer is a typo, said so rather than silently shortened. */
 const MAX_FOR_SECONDS = 10 * 365 * 86_400;
@@ -45,42 +42,34 @@ export async function watchCommand(
     io.stderr(`${t('cli.forSeconds', { max: MAX_FOR_SECONDS })}\n`);
     return 3;
   }
-  const context = await openContext(flags, io);
-  const { stores } = context;
-  const { config } = stores;
-  if (config.accounts.length === 0) {
+  const stores = await openCliStores(flags, io);
+  if (stores.config.accounts.length === 0) {
     io.stderr(`${noAccountsLine(stores.paths.configFile)}\n`);
     return 3;
   }
   const line = (value: unknown) => io.stdout(`${JSON.stringify(value)}\n`);
-  const claim = await claimMonitoring(stores.paths.dataDir);
-  if (!claim) {
-    io.stderr(`${t('cli.watchReadOnly', { dir: stores.paths.dataDir })}\n`);
-  }
-  const monitor = new Monitor(
-    config.accounts.map((a) => effectiveAccount(a, config.settings)),
-    headlessMonitorDeps(context, claim !== null, () => config.settings),
-    {
-      result(result) {
-        line({ type: 'snapshot', account: toAccountStatus(result, systemClock.wall()) });
-        if (result.error) {
-          line({
-            type: 'error',
-            accountId: result.account.id,
-            kind: result.error.kind,
-            message: result.error.message,
-          });
-        }
-      },
-      alert(intent) {
-        line({ type: 'alert', ...intent });
-      },
-      problem(message) {
-        io.stderr(`${message}\n`);
-      },
+  const core = await openHeadlessCore(stores, io);
+  if (core.readOnly) io.stderr(`${t('cli.watchReadOnly', { dir: stores.paths.dataDir })}\n`);
+  core.subscribe({
+    polled({ result }) {
+      line({ type: 'snapshot', account: toAccountStatus(result, systemClock.wall()) });
+      if (result.error) {
+        line({
+          type: 'error',
+          accountId: result.account.id,
+          kind: result.error.kind,
+          message: result.error.message,
+        });
+      }
     },
-  );
-  await monitor.start();
+    alert(intent) {
+      line({ type: 'alert', ...intent });
+    },
+    problem(message) {
+      io.stderr(`${message}\n`);
+    },
+  });
+  await core.start();
   await new Promise<void>((resolve) => {
     const cancel = forSeconds !== null ? after(forSeconds * 1000, resolve) : () => undefined;
     signals.onStop(() => {
@@ -88,7 +77,6 @@ export async function watchCommand(
       resolve();
     });
   });
-  await monitor.stop();
-  await claim?.release();
+  await core.stop();
   return 0;
 }

@@ -265,6 +265,9 @@ export const de: Catalog = {
   'shortcut.modifiersMac': '⌃, ⌥ oder ⌘',
   'shortcut.modifiersOther': 'Strg, Alt oder die Windows-Taste',
   'shortcut.hold': 'Halten Sie {modifiers} zusammen mit der Taste.',
+  'metrics.portTaken':
+    'Port {port} ist von einem anderen Programm belegt (vielleicht creditbar serve): Metriken werden nicht bereitgestellt',
+  'metrics.cannotListen': 'Metriken können auf {host}:{port} nicht bereitgestellt werden ({code})',
   'shortcut.refused':
     '{shortcut} wird schon von einer anderen App oder vom System verwendet. Nehmen Sie ein anderes Kürzel auf.',
   'kind.auth': 'Schlüssel abgelehnt',

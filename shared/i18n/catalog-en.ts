@@ -265,6 +265,9 @@ export const en = {
   'shortcut.modifiersMac': '⌃, ⌥ or ⌘',
   'shortcut.modifiersOther': 'Ctrl, Alt or the Windows key',
   'shortcut.hold': 'Hold {modifiers} with the key.',
+  'metrics.portTaken':
+    'Port {port} is taken by another program (perhaps creditbar serve): metrics are not served',
+  'metrics.cannotListen': 'Metrics cannot be served on {host}:{port} ({code})',
   'shortcut.refused': '{shortcut} is taken by another app or by the system. Record another shortcut.',
   'kind.auth': 'key rejected',
   'kind.forbidden': 'not allowed',

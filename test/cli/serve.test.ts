@@ -56,10 +56,12 @@ const value = async (prometheus: Prometheus, expr: string) => {
   return first?.value;
 };
 
-const accountsOf = async (base: string): Promise<AccountStatus[]> =>
+const accountsOf = async (base: string, withToken = true): Promise<AccountStatus[]> =>
   (
     (await (
-      await fetch(`${base}/api/v1/accounts`, { headers: { authorization: `Bearer ${TOKEN}` } })
+      await fetch(`${base}/api/v1/accounts`, {
+        headers: withToken ? { authorization: `Bearer ${TOKEN}` } : {},
+      })
     ).json()) as {
       accounts: AccountStatus[];
     }
@@ -203,6 +205,44 @@ describe('creditbar serve, scraped by a real Prometheus', () => {
     const saved = JSON.parse(await readFile(path.join(dir, 'alert-state.json'), 'utf8'));
     expect(Object.keys(saved.accounts)).toContain('metered-billing');
   }, 60_000);
+
+  it('SIGHUP with an account pointed at another host that fails: the old host’s balance is gone for good', async () => {
+    const hs = await startHappenstance();
+    // The new host knows another key: ours is rejected there, and polling stops.
+    const other = await startHappenstance('hs_live_someone_else_1234');
+    cleanup.push(
+      () => hs.close(),
+      () => other.close(),
+    );
+    const { dir, config } = await workspace([{ ...hs.account(), pollSeconds: 3600, adaptive: false }]);
+    const { cli, base } = await serve(['--data-dir', dir, '--listen', '127.0.0.1:0'], {
+      CREDITBAR_KEY_HAPPENSTANCE: hs.key,
+    });
+    const metrics = async () => (await fetch(`${base}/metrics`)).text();
+    await eventually(async () =>
+      (await metrics()).includes('creditbar_up{account="happenstance"} 1') ? true : undefined,
+    );
+    expect(await metrics()).toContain(
+      'creditbar_balance{account="happenstance",provider="happenstance",unit="credits"} 1840',
+    );
+
+    await writeFile(
+      config,
+      JSON.stringify({ version: 1, accounts: [{ ...other.account(), pollSeconds: 3600, adaptive: false }] }),
+    );
+    cli.child.kill('SIGHUP');
+    await cli.waitFor((l) => l.startsWith('Config read again'));
+    expect(await metrics()).not.toContain('creditbar_balance{account="happenstance"');
+    await eventually(async () => (other.server.requests.length > 0 ? true : undefined));
+    await eventually(async () =>
+      (await accountsOf(base, false))[0]?.error?.kind === 'auth' ? true : undefined,
+    );
+    const [shown] = await accountsOf(base, false);
+    expect(shown).toMatchObject({ id: 'happenstance', remaining: null, stale: false });
+    const text = await metrics();
+    expect(text).not.toContain('creditbar_balance{account="happenstance"');
+    expect(text).toContain('creditbar_up{account="happenstance"} 0');
+  }, 30_000);
 
   it('beyond loopback it needs a readable token file of at least 16 characters, and says so', async () => {
     const { dir } = await workspace([{ id: 'demo', provider: 'demo', label: 'Demo' }]);

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { AppController } from '../../main/core/app/app-controller';
+import { DesktopApp } from '../../main/core/app/desktop-app';
 import { guardInvoke, type InvokeImpl } from '../../main/core/ipc/ipc-guard';
 import { systemClock } from '../../main/core/monitor/clock';
 import { POPOVER_SIZE } from '../../main/core/present/window-options';
@@ -75,7 +75,7 @@ export function bridgeScript(methods: [string, string][]): string {
 
 export interface Popover {
   page: Page;
-  controller: AppController;
+  controller: DesktopApp;
   /** Every message main pushed to the page, as JSON text (for key-leak scans). */
   pushedText: string[];
   /** The window calls the page made: `popover:ready` once per load, `popover:hide` on Escape. */
@@ -87,7 +87,7 @@ export interface Popover {
 
 /** Opens the built popover in Chromium with the real core behind its bridge. */
 export async function openPopover(browser: Browser, appUrl: string, dataDir: string): Promise<Popover> {
-  const controller = new AppController({
+  const controller = await DesktopApp.open({
     stores: await openStores(resolvePaths({ dataDir }, {}, 'linux', '/nowhere')),
     keychain: createKeytarStore(TEST_KEYCHAIN_SERVICE),
     env: {},

@@ -20,7 +20,8 @@ export interface AccountEntry {
 export interface AppStateInput {
   accounts: readonly Account[];
   settings: Settings;
-  entries: ReadonlyMap<string, AccountEntry>;
+  /** The last result of each account (LatestResults, or a map in tests). */
+  entries: Pick<ReadonlyMap<string, AccountEntry>, 'get'>;
   keyHints: ReadonlyMap<string, string | null>;
   snoozedUntil: (accountId: string) => string | null;
   /** When each account is checked next, and why; absent where nothing is scheduled. */

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ExporterState } from './exporter-state';
+import type { LatestResults } from '../monitor/latest-results';
 import { createRegistries } from './metrics';
 import { serveHandler } from './serve-http';
 
@@ -12,7 +12,7 @@ export interface MetricsServer {
 
 /** Serves `/metrics`, `/api/v1/accounts` and `/healthz` from the state; rejects with the listen error's code. */
 export async function startMetricsServer(options: {
-  state: ExporterState;
+  state: LatestResults;
   host: string;
   port: number;
   token: string | null;

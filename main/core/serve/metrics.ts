@@ -1,8 +1,8 @@
 import { Counter, collectDefaultMetrics, Gauge, type OpenMetricsContentType, Registry } from 'prom-client';
 import { Level } from '../../../shared/model';
 import { oneLine } from '../../../shared/one-line';
+import type { LatestResults } from '../monitor/latest-results';
 import { toAccountStatus } from '../present/account-status';
-import type { ExporterState } from './exporter-state';
 
 const DAY_SECONDS = 86_400;
 
@@ -16,7 +16,7 @@ export function labelText(text: string): string {
  * base units (seconds), ratios from 0 to 1, `_total` on counters only. Two registries hold the same metrics so a
  * scrape can be answered in the classic text format or in OpenMetrics, as its Accept header asks.
  */
-export function createRegistries(state: ExporterState, now: () => Date) {
+export function createRegistries(state: LatestResults, now: () => Date) {
   const text = new Registry();
   const openMetrics = new Registry<OpenMetricsContentType>();
   openMetrics.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
@@ -104,8 +104,8 @@ export function createRegistries(state: ExporterState, now: () => Date) {
     registers,
     collect() {
       this.reset();
-      for (const { account, result, polled } of state.list())
-        this.set({ account: account.id }, polled && result.error === null ? 1 : 0);
+      for (const { account, result, at } of state.list())
+        this.set({ account: account.id }, at !== null && result.error === null ? 1 : 0);
     },
   });
 

@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OpenMetricsContentType, Registry } from 'prom-client';
-import type { ExporterState } from './exporter-state';
+import type { LatestResults } from '../monitor/latest-results';
+import { toAccountStatus } from '../present/account-status';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -32,7 +33,7 @@ function send(
  * request. With a token, every path but `/healthz` needs it.
  */
 export function serveHandler(options: {
-  state: ExporterState;
+  state: LatestResults;
   registries: { text: Registry; openMetrics: Registry<OpenMetricsContentType> };
   token: string | null;
   now: () => Date;
@@ -65,7 +66,7 @@ export function serveHandler(options: {
         res,
         200,
         'application/json',
-        `${JSON.stringify({ accounts: options.state.statuses(options.now()) })}\n`,
+        `${JSON.stringify({ accounts: options.state.list().map((e) => toAccountStatus(e.result, options.now())) })}\n`,
       );
       return;
     }

@@ -66,6 +66,16 @@ export class ConfigStore {
     return this.current.accounts.find((a) => a.id === id) ?? null;
   }
 
+  /**
+   * Reads the file again (a person edited it and sent SIGHUP) and announces it. One that does not validate throws
+   * a ConfigError naming the field, and the config in use stays as it was.
+   */
+  async reload(): Promise<void> {
+    const fresh = await readConfig(this.file);
+    this.onDisk = fresh !== null;
+    this.announce(fresh ?? EMPTY);
+  }
+
   onChange(listener: (config: ConfigFile) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ExporterState } from '../../../main/core/serve/exporter-state';
+import { LatestResults } from '../../../main/core/monitor/latest-results';
 import { createRegistries } from '../../../main/core/serve/metrics';
 import type { Account } from '../../../shared/config';
 import type { Snapshot } from '../../../shared/model';
@@ -26,15 +26,15 @@ function series(text: string, name: string): string[] {
   return text.split('\n').filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `));
 }
 
-async function scrape(state: ExporterState) {
+async function scrape(state: LatestResults) {
   const { text, openMetrics } = createRegistries(state, () => NOW);
   return { text: await text.metrics(), openMetrics: await openMetrics.metrics() };
 }
 
 describe("the exporter's metrics", () => {
   it('balance, quota ratio, level, up, last success and runway, named and labelled as Prometheus expects', async () => {
-    const state = new ExporterState();
-    state.setAccounts([hs, mb], () => null);
+    const state = new LatestResults();
+    state.setAccounts([hs, mb]);
     state.record(
       { account: hs, snapshot: snapshot(1400), stale: false, error: null },
       {
@@ -43,6 +43,7 @@ describe("the exporter's metrics", () => {
         emptyAt: null,
         quotaPercentAtEnd: null,
       },
+      NOW,
     );
     state.record(
       {
@@ -63,6 +64,7 @@ describe("the exporter's metrics", () => {
         error: null,
       },
       null,
+      NOW,
     );
     const { text } = await scrape(state);
     expect(series(text, 'creditbar_balance')).toEqual([
@@ -102,17 +104,19 @@ describe("the exporter's metrics", () => {
   });
 
   it('a failing account keeps its last values with up 0, and counts the error by kind; its message is not exported', async () => {
-    const state = new ExporterState();
-    state.setAccounts([hs], () => null);
-    state.record({ account: hs, snapshot: snapshot(1840), stale: false, error: null }, null);
+    const state = new LatestResults();
+    state.setAccounts([hs]);
+    state.record({ account: hs, snapshot: snapshot(1840), stale: false, error: null }, null, NOW);
     const message = 'The key was rejected (401): Invalid API key hs_live_9f8e7d6c5b4a "quoted"';
     state.record(
       { account: hs, snapshot: snapshot(1840), stale: true, error: { kind: 'auth', message } },
       null,
+      NOW,
     );
     state.record(
       { account: hs, snapshot: snapshot(1840), stale: true, error: { kind: 'auth', message } },
       null,
+      NOW,
     );
     const { text } = await scrape(state);
     expect(series(text, 'creditbar_balance')).toEqual([
@@ -127,11 +131,13 @@ describe("the exporter's metrics", () => {
   });
 
   it('before its first poll an account shows its cached value with up 0; a missing key sends no request', async () => {
-    const state = new ExporterState();
-    state.setAccounts([hs, mb], (id) => (id === 'hs' ? snapshot(900) : null));
+    const state = new LatestResults();
+    state.setAccounts([hs, mb]);
+    state.seed('hs', snapshot(900));
     state.record(
       { account: mb, snapshot: null, stale: false, error: { kind: 'no_credentials', message: 'No key' } },
       null,
+      NOW,
     );
     const { text } = await scrape(state);
     expect(series(text, 'creditbar_balance')).toEqual([
@@ -147,10 +153,10 @@ describe("the exporter's metrics", () => {
   });
 
   it('provider text in a label is one short line, escaped; promtool finds nothing wrong with a scrape', async () => {
-    const state = new ExporterState();
-    state.setAccounts([hs], () => null);
+    const state = new LatestResults();
+    state.setAccounts([hs]);
     const unit = 'cr"ed\\its\nand\u202Emore'.padEnd(100, 'x');
-    state.record({ account: hs, snapshot: snapshot(5, { unit }), stale: false, error: null }, null);
+    state.record({ account: hs, snapshot: snapshot(5, { unit }), stale: false, error: null }, null, NOW);
     const { text, openMetrics } = await scrape(state);
     const [line] = series(text, 'creditbar_balance');
     expect(line).toMatch(
@@ -166,16 +172,17 @@ describe("the exporter's metrics", () => {
   });
 
   it('accounts removed from the config lose their series; kept ones keep their counts; new ones appear', async () => {
-    const state = new ExporterState();
-    state.setAccounts([hs, mb], () => null);
-    state.record({ account: hs, snapshot: snapshot(10), stale: false, error: null }, null);
-    state.setAccounts([{ ...hs, label: 'renamed' }], () => null);
+    const state = new LatestResults();
+    state.setAccounts([hs, mb]);
+    state.record({ account: hs, snapshot: snapshot(10), stale: false, error: null }, null, NOW);
+    state.setAccounts([{ ...hs, label: 'renamed' }]);
     let { text } = await scrape(state);
     expect(text).not.toContain('account="mb"');
     expect(series(text, 'creditbar_requests_total')).toEqual([
       'creditbar_requests_total{account="hs",provider="happenstance"} 1',
     ]);
-    state.setAccounts([hs, mb], (id) => (id === 'mb' ? snapshot(77) : null));
+    state.setAccounts([hs, mb]);
+    state.seed('mb', snapshot(77));
     ({ text } = await scrape(state));
     expect(series(text, 'creditbar_balance')).toContain(
       'creditbar_balance{account="mb",provider="metered-billing",unit="credits"} 77',

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppController, type AppControllerOptions } from '../../../main/core/app/app-controller';
+import { DesktopApp, type DesktopAppOptions } from '../../../main/core/app/desktop-app';
 import { guardInvoke } from '../../../main/core/ipc/ipc-guard';
 import { createHttpClient } from '../../../main/core/providers/http';
 import { encodePng } from '../../../main/core/raster/png';
@@ -26,11 +26,11 @@ afterEach(async () => {
   fakes = [];
 });
 
-async function makeApp(dataDir: string, extra: Partial<AppControllerOptions> = {}) {
+async function makeApp(dataDir: string, extra: Partial<DesktopAppOptions> = {}) {
   const clock = new FakeClock(Date.parse('2026-11-22T12:00:00Z'));
   const opened: string[] = [];
   const loginItem: boolean[] = [];
-  const controller = new AppController({
+  const controller = await DesktopApp.open({
     stores: await openStores(resolvePaths({ dataDir }, {}, 'linux', '/nowhere'), () =>
       clock.wall().getTime(),
     ),
@@ -56,11 +56,15 @@ async function makeApp(dataDir: string, extra: Partial<AppControllerOptions> = {
   const invoke = (channel: CoreChannel, payload: unknown) =>
     guardInvoke(channel, controller.handlers[channel] as never, APP)(sender, payload);
   const settle = () => controller.settled();
-  const advance = (ms: number) => clock.advance(ms, settle);
+  // Settled first: a config change reaches the monitor's timers once the core has applied it.
+  const advance = async (ms: number) => {
+    await settle();
+    await clock.advance(ms, settle);
+  };
   return { controller, invoke, pushed, advance, opened, loginItem };
 }
 
-describe('app controller over IPC', () => {
+describe('the desktop app over IPC', () => {
   /** A running app with one Happenstance account added through IPC and polled once. */
   async function withResearch() {
     const hs = await startHappenstance('hs_live_controller_4321');
@@ -435,7 +439,7 @@ describe('the metrics endpoint setting', () => {
     throw new Error('timed out');
   }
 
-  async function demoApp(extra: Partial<AppControllerOptions>) {
+  async function demoApp(extra: Partial<DesktopAppOptions>) {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-app-metrics-'));
     writeFileSync(
       path.join(dataDir, 'config.json'),
@@ -464,6 +468,49 @@ describe('the metrics endpoint setting', () => {
       await expect(fetch(`${base}/healthz`)).rejects.toThrow();
     } finally {
       await controller.stop();
+    }
+  });
+
+  it('an account pointed at another host that fails: neither the popover nor /metrics keep the old host’s balance', async () => {
+    const hs = await startHappenstance('hs_live_repoint_4321');
+    // The new host knows another key: ours is rejected there, and polling stops for good.
+    const other = await startHappenstance('hs_live_someone_else_9876');
+    fakes.push(hs, other);
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-app-repoint-'));
+    const app = await makeApp(dataDir, { metricsListen: '127.0.0.1:0' });
+    const { controller, invoke } = app;
+    try {
+      await controller.start(false);
+      const account = { id: 'research', provider: 'happenstance', label: 'Research', baseUrl: hs.server.url };
+      await invoke('accounts:add', { account, key: hs.key });
+      await invoke('settings:set', { patch: { serveMetrics: true } });
+      await app.advance(10_000);
+      const base = await until(() => controller.state().metricsServer?.base ?? undefined);
+      const scrape = async () => (await fetch(`${base}/metrics`)).text();
+      expect(await scrape()).toContain(
+        'creditbar_balance{account="research",provider="happenstance",unit="credits"} 1840',
+      );
+
+      await invoke('accounts:update', { accountId: 'research', patch: { baseUrl: other.server.url } });
+      // At once, before the new host is asked (a paused or offline app may not ask it for hours).
+      expect(controller.state().accounts[0]).toMatchObject({ remaining: null, stale: false });
+      expect(await scrape()).not.toContain('creditbar_balance{account="research"');
+      await app.advance(10_000);
+      expect(other.server.requests.length).toBeGreaterThan(0);
+      expect(controller.state().accounts[0]).toMatchObject({
+        remaining: null,
+        stale: false,
+        error: { kind: 'auth' },
+      });
+      const text = await scrape();
+      expect(text).not.toContain('creditbar_balance{account="research"');
+      expect(text).toContain('creditbar_up{account="research"} 0');
+      // It stays so: no later poll brings the old host's value back.
+      await app.advance(3_600_000);
+      expect(await scrape()).not.toContain('creditbar_balance{account="research"');
+    } finally {
+      await controller.stop();
+      await keytar.deletePassword(TEST_KEYCHAIN_SERVICE, 'research');
     }
   });
 

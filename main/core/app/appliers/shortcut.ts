@@ -1,0 +1,41 @@
+import { acceleratorLabel } from '../../../../shared/accelerator';
+import { t } from '../../../../shared/i18n/translate';
+import type { ConfigStore } from '../../store/config-store';
+
+/**
+ * Makes `accelerator` the one global shortcut that opens and closes the popover (null: none), dropping any before;
+ * false when the OS refuses it (another app holds it).
+ */
+export type RegisterShortcut = (accelerator: string | null) => boolean;
+
+/** Hands the OS the shortcut in settings when it changed; a refusal is kept to be said in Settings. */
+export class ShortcutApplier {
+  private applied: string | null = null;
+  /** Why the shortcut does not work, when it does not. */
+  problem: string | null = null;
+
+  constructor(
+    private readonly config: ConfigStore,
+    private readonly register: RegisterShortcut | undefined,
+    private readonly platform: NodeJS.Platform,
+    /** Called when the problem to say changed, so Settings says it at once. */
+    private readonly changed: () => void,
+  ) {
+    config.onChange(() => this.apply());
+  }
+
+  apply(): void {
+    const wanted = this.config.settings.shortcut ?? null;
+    // A refused shortcut is tried again on the next change: the app holding it may have let it go.
+    if (!this.register || (wanted === this.applied && this.problem === null)) return;
+    const registered = this.register(wanted);
+    const problem =
+      wanted && !registered
+        ? t('shortcut.refused', { shortcut: acceleratorLabel(wanted, this.platform) })
+        : null;
+    const said = problem !== this.problem;
+    this.applied = wanted;
+    this.problem = problem;
+    if (said) this.changed();
+  }
+}

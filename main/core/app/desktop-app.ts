@@ -1,0 +1,181 @@
+import type { AlertIntent } from '../../../shared/alerts';
+import type { AppState } from '../../../shared/app-state';
+import type { CoreChannel } from '../../../shared/ipc';
+import type { InvokeImpl } from '../ipc/ipc-guard';
+import type { PauseReason } from '../monitor/monitor';
+import { type CoreOptions, CreditbarCore } from '../runtime/creditbar-core';
+import { toAppState } from './app-state-view';
+import { LanguageApplier } from './appliers/language';
+import { LaunchAtLogin, type LoginItem } from './appliers/launch-at-login';
+import { MetricsEndpointApplier } from './appliers/metrics-endpoint';
+import { type RegisterShortcut, ShortcutApplier } from './appliers/shortcut';
+import { accountHandlers } from './handlers/accounts';
+import { alertHandlers } from './handlers/alerts';
+import type { HandlerContext } from './handlers/handler-context';
+import { historyHandlers } from './handlers/history';
+import { linkHandlers } from './handlers/links';
+import { settingsHandlers } from './handlers/settings';
+
+export interface DesktopAppOptions extends CoreOptions {
+  /** Opens an https link in the person's browser (the shell's effect). */
+  openExternal: (url: string) => Promise<void>;
+  /** Asks the person where to save a file (the shell's dialog); null when they cancel. */
+  chooseSaveFile: (suggestedName: string) => Promise<string | null>;
+  loginItem: LoginItem;
+  /** The person's languages in the OS's order (Electron's app.getPreferredSystemLanguages()); English when none. */
+  preferredLanguages?: readonly string[];
+  /** The OS the popover is shown on (settings for one OS show there only); the running one by default. */
+  platform?: NodeJS.Platform;
+  /** Absent where there is no desktop (tests of the core alone). */
+  globalShortcut?: RegisterShortcut;
+  /** Where the metrics endpoint listens when the setting is on: loopback only (default 127.0.0.1:9464). */
+  metricsListen?: string;
+}
+
+/**
+ * The desktop app on the headless core: the popover's state as a projection of the core's last results, the IPC
+ * handlers grouped by domain, and the settings the OS applies (language, shortcut, metrics endpoint, launch at
+ * login). The shell renders what this decides.
+ */
+export class DesktopApp {
+  readonly handlers: { [C in CoreChannel]: InvokeImpl<C> };
+  private readonly keyHints = new Map<string, string | null>();
+  private readonly language: LanguageApplier;
+  private readonly shortcut: ShortcutApplier;
+  private readonly metrics: MetricsEndpointApplier;
+  private readonly launchAtLogin: LaunchAtLogin;
+  private readonly platform: NodeJS.Platform;
+  private readonly stateListeners = new Set<(state: AppState) => void>();
+  private readonly alertListeners = new Set<(intent: AlertIntent) => void>();
+
+  private constructor(
+    private readonly core: CreditbarCore,
+    private readonly options: DesktopAppOptions,
+  ) {
+    const { config } = core.stores;
+    this.platform = options.platform ?? process.platform;
+    // Each applier follows the config store itself; the core pushes the state again once a change is applied.
+    this.language = new LanguageApplier(config, options.preferredLanguages ?? []);
+    this.shortcut = new ShortcutApplier(config, options.globalShortcut, this.platform, () =>
+      this.emitState(),
+    );
+    this.metrics = new MetricsEndpointApplier(
+      config,
+      core.results,
+      options.metricsListen,
+      () => options.clock.wall(),
+      () => this.emitState(),
+    );
+    this.launchAtLogin = new LaunchAtLogin(options.loginItem);
+    core.subscribe({
+      changed: () => this.emitState(),
+      alert: (intent) => {
+        for (const listener of this.alertListeners) listener(intent);
+      },
+    });
+    const ctx: HandlerContext = {
+      core,
+      keyHints: this.keyHints,
+      launchAtLogin: this.launchAtLogin,
+      state: () => this.state(),
+      emitState: () => this.emitState(),
+      openExternal: options.openExternal,
+      chooseSaveFile: options.chooseSaveFile,
+    };
+    this.handlers = {
+      ...settingsHandlers(ctx),
+      ...accountHandlers(ctx),
+      ...alertHandlers(ctx),
+      ...historyHandlers(ctx),
+      ...linkHandlers(ctx),
+    };
+  }
+
+  /** Opens the core (claiming the data dir's monitoring when no other process holds it). */
+  static async open(options: DesktopAppOptions): Promise<DesktopApp> {
+    return new DesktopApp(await CreditbarCore.open(options), options);
+  }
+
+  /** Shows the cached values at once (stale), before any request, then starts polling. */
+  async start(launchAtLogin: boolean): Promise<void> {
+    this.launchAtLogin.enabled = launchAtLogin;
+    this.language.apply();
+    this.shortcut.apply();
+    await this.core.start();
+    await this.metrics.apply();
+    await this.core.loadSparklines();
+  }
+
+  async stop(): Promise<void> {
+    await this.metrics.stop();
+    await this.core.stop();
+  }
+
+  /** Resolves once no config change is being applied and no poll is in flight. */
+  settled(): Promise<void> {
+    return this.core.settled();
+  }
+
+  onState(listener: (state: AppState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  onAlert(listener: (intent: AlertIntent) => void): () => void {
+    this.alertListeners.add(listener);
+    return () => this.alertListeners.delete(listener);
+  }
+
+  get accountIds(): ReadonlySet<string> {
+    return new Set(this.core.stores.config.accounts.map((a) => a.id));
+  }
+
+  /** The popover was opened: values older than a minute are asked for now, once (see Monitor.lookedAt). */
+  lookedAt(): Promise<void> {
+    return this.core.monitor.lookedAt();
+  }
+
+  pause(reason: PauseReason): void {
+    this.core.monitor.pause(reason);
+    this.emitState();
+  }
+
+  resume(reason: PauseReason): void {
+    this.core.monitor.resume(reason);
+    this.emitState();
+  }
+
+  async setLaunchAtLogin(value: boolean): Promise<void> {
+    await this.launchAtLogin.set(value);
+    this.emitState();
+  }
+
+  state(): AppState {
+    const { config } = this.core.stores;
+    const { monitor } = this.core;
+    const metricsServer = this.metrics.view;
+    return toAppState({
+      accounts: config.accounts,
+      settings: config.settings,
+      entries: this.core.results,
+      keyHints: this.keyHints,
+      snoozedUntil: (id) => monitor.snoozedUntil(id),
+      nextCheck: (id) => monitor.nextCheck(id),
+      paused: monitor.isPaused,
+      launchAtLogin: this.launchAtLogin.enabled,
+      launchAtLoginAvailable: this.launchAtLogin.available,
+      presets: config.presets,
+      platform: this.platform,
+      language: this.language.chosen,
+      systemLanguage: this.language.system,
+      shortcutProblem: this.shortcut.problem,
+      ...(metricsServer ? { metricsServer } : {}),
+      now: this.options.clock.wall(),
+    });
+  }
+
+  private emitState(): void {
+    const state = this.state();
+    for (const listener of this.stateListeners) listener(state);
+  }
+}

@@ -1,0 +1,187 @@
+import type { AlertIntent } from '../../../shared/alerts';
+import { type Account, effectiveAccount } from '../../../shared/config';
+import { PointSeries } from '../../../shared/point-series';
+import { AccountService } from '../accounts/account-service';
+import type { Clock } from '../monitor/clock';
+import { type LatestEntry, LatestResults } from '../monitor/latest-results';
+import { Monitor } from '../monitor/monitor';
+import { sparklineOf } from '../present/history-series';
+import type { HttpClient } from '../providers/http';
+import { claimMonitoring, type MonitorClaim } from '../store/monitor-lock';
+import type { Stores } from '../store/open-stores';
+import { createSecretResolver, type SecretStore } from '../store/secrets';
+
+export interface CoreOptions {
+  stores: Stores;
+  keychain: SecretStore;
+  env: NodeJS.ProcessEnv;
+  http: HttpClient;
+  clock: Clock;
+  random: () => number;
+}
+
+export interface CoreEvents {
+  /** What is known changed: a poll answered or failed, an account came, went or was re-pointed. */
+  changed?(): void;
+  /** After every poll, fresh or failed, once its result is kept. */
+  polled?(entry: LatestEntry): void;
+  alert?(intent: AlertIntent): void;
+  /** Something on disk could not be written; the core goes on. */
+  problem?(message: string): void;
+}
+
+/**
+ * The headless core the desktop app, `watch` and `serve` all run: the stores, the monitor, the account service and
+ * the one owner of each account's last result. The config store is the only source of accounts: whatever changes
+ * it (an IPC call, a CLI command in this process, a SIGHUP reload) reaches the results and the monitor here, once.
+ */
+export class CreditbarCore {
+  readonly stores: Stores;
+  readonly accounts: AccountService;
+  readonly monitor: Monitor;
+  readonly results = new LatestResults();
+  /** Config changes apply one after another: an account's old data goes before its new host is asked. */
+  private applied: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<CoreEvents>();
+
+  private constructor(
+    private readonly options: CoreOptions,
+    private readonly claim: MonitorClaim | null,
+  ) {
+    const { stores } = options;
+    this.stores = stores;
+    this.monitor = new Monitor(
+      [],
+      {
+        http: options.http,
+        secrets: createSecretResolver(options.env, options.keychain),
+        cache: stores.cache,
+        history: stores.history,
+        alertStore: stores.alerts,
+        clock: options.clock,
+        random: options.random,
+        settings: () => stores.config.settings,
+        owner: claim !== null,
+      },
+      {
+        result: (result, forecast, history) => {
+          const now = options.clock.wall();
+          const sparkline = history ? sparklineOf(history, now.getTime()) : undefined;
+          if (!this.results.record(result, forecast, now, sparkline)) return;
+          const entry = this.results.get(result.account.id);
+          for (const listener of this.listeners) if (entry) listener.polled?.(entry);
+          this.emitChanged();
+        },
+        alert: (intent) => {
+          for (const listener of this.listeners) listener.alert?.(intent);
+        },
+        problem: (message) => {
+          for (const listener of this.listeners) listener.problem?.(message);
+        },
+      },
+    );
+    this.accounts = new AccountService({
+      config: stores.config,
+      store: options.keychain,
+      env: options.env,
+      http: options.http,
+      cache: stores.cache,
+      history: stores.history,
+      forgetAlerts: (accountId) => this.monitor.forget(accountId),
+      identities: stores.identities,
+      now: () => options.clock.wall(),
+    });
+    stores.config.onChange(() => {
+      // At once: a re-pointed account never shows its old host's value, even for the moment the rest takes.
+      this.results.setAccounts(this.effectiveAccounts());
+      this.emitChanged();
+      this.applied = this.applied.then(() => this.applyAccounts());
+    });
+  }
+
+  /**
+   * Claims the data dir's monitoring: the one process that does raises alerts and writes history; another
+   * (`watch` while the app runs, say) reads only, so nothing happens twice.
+   */
+  static async open(options: CoreOptions): Promise<CreditbarCore> {
+    return new CreditbarCore(options, await claimMonitoring(options.stores.paths.dataDir));
+  }
+
+  /** Whether another process owns this data dir's alerts and history. */
+  get readOnly(): boolean {
+    return this.claim === null;
+  }
+
+  subscribe(events: CoreEvents): () => void {
+    this.listeners.add(events);
+    return () => this.listeners.delete(events);
+  }
+
+  /** Shows the cached values at once (stale), before any request, then starts polling. */
+  async start(): Promise<void> {
+    this.results.setAccounts(this.effectiveAccounts());
+    await this.applyAccounts();
+    await this.monitor.start();
+  }
+
+  /** Then each account's sparkline from its history; polling has started, so it waits for none of this. */
+  async loadSparklines(): Promise<void> {
+    const now = this.options.clock.wall().getTime();
+    // All at once: each history inflates on the thread pool, side by side.
+    const lines = await Promise.all(
+      this.stores.config.accounts.map(async (account) => {
+        const { points } = await this.stores.history
+          .load(account.id)
+          .catch(() => ({ points: PointSeries.empty() }));
+        return [account.id, sparklineOf(points, now)] as const;
+      }),
+    );
+    for (const [id, sparkline] of lines) this.results.offerSparkline(id, sparkline);
+    this.emitChanged();
+  }
+
+  /** Reads the config file again (SIGHUP); a file that does not validate is refused and the running one stays. */
+  async reload(): Promise<void> {
+    await this.stores.config.reload();
+    await this.applied;
+  }
+
+  /** Ends polling with the alert state saved, and lets another process take the data dir's monitoring. */
+  async stop(): Promise<void> {
+    await this.applied;
+    await this.monitor.stop();
+    await this.claim?.release();
+  }
+
+  /** Resolves once no config change is being applied and no poll is in flight. */
+  async settled(): Promise<void> {
+    await this.applied;
+    await this.monitor.settled();
+  }
+
+  /** Accounts as the monitor and the levels see them: default thresholds filled in from settings. */
+  effectiveAccounts(): Account[] {
+    const { config } = this.stores;
+    return config.accounts.map((a) => effectiveAccount(a, config.settings));
+  }
+
+  /**
+   * Drops what an account changed by hand (another host or user) left behind, shows each new account's cached
+   * value, then hands the monitor the accounts: it asks a re-pointed account's new host only after its old data
+   * is gone, so a failing new host never falls back to the old one's value.
+   */
+  private async applyAccounts(): Promise<void> {
+    await this.accounts.reconcile().catch(() => undefined);
+    const accounts = this.effectiveAccounts();
+    for (const account of accounts) {
+      if (!this.results.unseeded(account.id)) continue;
+      this.results.seed(account.id, await this.stores.cache.read(account.id).catch(() => null));
+    }
+    this.monitor.setAccounts(accounts);
+    this.emitChanged();
+  }
+
+  private emitChanged(): void {
+    for (const listener of this.listeners) listener.changed?.();
+  }
+}
