@@ -1,4 +1,4 @@
-import { type AccountAlertState, evaluateAccount, REARM_MARGIN } from '../main/core/alerts/alert-engine';
+import { type AccountAlertState, evaluateAccount } from '../main/core/alerts/alert-engine';
 import { OUTLOOK_WINDOW_MS, outlookFor } from '../main/core/alerts/outlook';
 import { decideNextPoll, nextLimitFloorMs } from '../main/core/monitor/poll-policy';
 import { compactPoints } from '../main/core/store/history';
@@ -7,6 +7,7 @@ import type { Account } from '../shared/config';
 import type { Snapshot } from '../shared/model';
 import { PointSeries } from '../shared/point-series';
 import { PROVIDERS } from '../shared/providers';
+import { REARM_MARGIN } from '../shared/thresholds';
 import { DAY, HOUR, MINUTE, seeded, type Trace } from './traces';
 
 /** A polling policy: given what the last request saw, when to send the next one. */

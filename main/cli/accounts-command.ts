@@ -1,4 +1,5 @@
 import { Account, describeIssues, fieldInput, fieldProblem } from '../../shared/config';
+import { ERROR_KINDS } from '../../shared/error-kinds';
 import { amountWithUnit } from '../../shared/format';
 import { t, tn } from '../../shared/i18n/translate';
 import type { Snapshot } from '../../shared/model';
@@ -101,7 +102,7 @@ export async function accountsAdd(
   } catch (error) {
     if (!(error instanceof AppFailure)) throw error;
     // Problems with the key or the keychain speak for themselves; a failed test fetch says it was the test.
-    const plain = flags['no-verify'] || error.kind === 'keychain_unavailable' || error.kind === 'config';
+    const plain = flags['no-verify'] || ERROR_KINDS[error.kind].local;
     const problem = plain ? error.message : t('cli.testFailed', { message: error.message });
     io.stderr(`${t('cli.notSaved', { problem })}\n`);
     return 3;

@@ -1,3 +1,4 @@
+import { ERROR_KINDS } from '../../shared/error-kinds';
 import { agoText, headlineText } from '../../shared/format';
 import { t } from '../../shared/i18n/translate';
 import type { AccountStatus } from '../../shared/model';
@@ -25,7 +26,7 @@ export function statusTable(accounts: readonly AccountStatus[], now: Date): stri
       .join(' '),
     headlineText(a),
     a.fetchedAt ? agoText(a.fetchedAt, now.getTime()) : t('cli.never'),
-    a.error ? `${t(`kind.${a.error.kind}`)}: ${a.error.message}` : '',
+    a.error ? `${t(ERROR_KINDS[a.error.kind].label)}: ${a.error.message}` : '',
   ]);
   const header = [
     t('cli.col.account'),

@@ -1,20 +1,21 @@
-import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../shared/alert-defaults';
 import type { AccountView } from '../../shared/app-state';
-import { agoText, daysText, formatAmount, severityRank } from '../../shared/format';
+import { ERROR_KINDS } from '../../shared/error-kinds';
+import { agoText, daysText, formatAmount } from '../../shared/format';
 import type { MessageKey } from '../../shared/i18n/catalog-en';
 import { intl, t, tn } from '../../shared/i18n/translate';
-import type { Level } from '../../shared/model';
+import { byNeed } from '../../shared/need-order';
+import {
+  balanceThresholds,
+  quotaThresholds,
+  type Threshold,
+  type ThresholdLevel,
+} from '../../shared/thresholds';
 
 export { headline } from '../../shared/format';
 
-/** Worst first; within a level, errors before quiet accounts, then by label. */
+/** Most in need first: the order the tray picks its account by (shared/need-order). */
 export function sortAccounts(accounts: readonly AccountView[]): AccountView[] {
-  return [...accounts].sort(
-    (a, b) =>
-      severityRank(b.level as Level) - severityRank(a.level as Level) ||
-      Number(!!b.error) - Number(!!a.error) ||
-      a.label.localeCompare(b.label),
-  );
+  return byNeed(accounts);
 }
 
 export function needsAttention(account: AccountView): boolean {
@@ -38,34 +39,15 @@ export function clockTime(iso: string): string {
 /** One short line on how fresh the number is and what, if anything, is wrong — in plain words. */
 export function statusLine(account: AccountView, now: number): string {
   const from = account.fetchedAt ? t('status.from', { time: clockTime(account.fetchedAt) }) : '';
-  switch (account.error?.kind) {
-    case undefined:
-      return account.fetchedAt
-        ? t('status.updated', { ago: agoText(account.fetchedAt, now) })
-        : t('status.waiting');
-    case 'auth':
-      return t('status.auth');
-    case 'forbidden':
-      return t('status.forbidden');
-    case 'no_credentials':
-      return t('status.noCredentials');
-    case 'keychain_unavailable':
-      return t('status.keychain');
-    case 'payment':
-      return t('status.payment');
-    case 'rate_limited':
-      return account.retryAt
-        ? t('status.rateLimitedUntil', { time: clockTime(account.retryAt), from })
-        : t('status.rateLimited', { from });
-    case 'network':
-    case 'timeout':
-      return t('status.offline', { from });
-    case 'config':
-    case 'not_found':
-      return t('status.config');
-    default:
-      return t('status.provider', { from });
+  if (!account.error) {
+    return account.fetchedAt
+      ? t('status.updated', { ago: agoText(account.fetchedAt, now) })
+      : t('status.waiting');
   }
+  // A rate limit that says when it ends names the time.
+  if (account.error.kind === 'rate_limited' && account.retryAt)
+    return t('status.rateLimitedUntil', { time: clockTime(account.retryAt), from });
+  return t(ERROR_KINDS[account.error.kind].status, { from });
 }
 
 export function daysLeftText(account: AccountView): string | null {
@@ -137,35 +119,21 @@ export interface ChartLevel {
  * quota chart its percent levels (the defaults when none are set).
  */
 export function chartLevels(account: AccountView, percentChart: boolean): ChartLevel[] {
-  const a = account.alerts;
-  if (percentChart) {
-    const warn = a.warnPercent ?? DEFAULT_WARN_PERCENT;
-    const critical = a.criticalPercent ?? DEFAULT_CRITICAL_PERCENT;
-    return [
-      { value: warn, level: 'warning', label: t('chart.levelWarning', { value: `${formatAmount(warn)}%` }) },
-      {
-        value: critical,
-        level: 'critical',
-        label: t('chart.levelCritical', { value: `${formatAmount(critical)}%` }),
-      },
-    ];
-  }
-  const levels: ChartLevel[] = [];
-  if (a.warnBelow !== undefined)
-    levels.push({
-      value: a.warnBelow,
-      level: 'warning',
-      label: t('chart.levelWarning', { value: formatAmount(a.warnBelow) }),
-    });
-  if (a.criticalBelow !== undefined)
-    levels.push({
-      value: a.criticalBelow,
-      level: 'critical',
-      label: t('chart.levelCritical', { value: formatAmount(a.criticalBelow) }),
-    });
-  levels.push({ value: 0, level: 'empty', label: t('chart.levelEmpty') });
-  return levels;
+  const unit = percentChart ? '%' : '';
+  const label = ({ level, value }: Threshold) =>
+    level === 'empty'
+      ? t('chart.levelEmpty')
+      : t(level === 'warning' ? 'chart.levelWarning' : 'chart.levelCritical', {
+          value: `${formatAmount(value)}${unit}`,
+        });
+  // Warning first, as the legend reads from the mildest level down.
+  return (percentChart ? quotaThresholds(account.alerts) : balanceThresholds(account.alerts))
+    .slice()
+    .sort((x, y) => LEVEL_ORDER.indexOf(x.level) - LEVEL_ORDER.indexOf(y.level))
+    .map((threshold) => ({ value: threshold.value, level: threshold.level, label: label(threshold) }));
 }
+
+const LEVEL_ORDER: readonly ThresholdLevel[] = ['warning', 'critical', 'empty'];
 
 /** Times the balance went up between two points: top-ups (or refunds), marked on the chart. */
 export function topUpTimes(points: readonly SeriesPoint[]): number[] {

@@ -1,16 +1,19 @@
-import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import { AlertIntent, type AlertKind, type Severity } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
 import { amountWithUnit, daysText, formatAmount, severityRank } from '../../../shared/format';
 import { t, tn } from '../../../shared/i18n/translate';
 import type { ProviderError, Snapshot } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
+import {
+  balanceThresholds,
+  cleared,
+  levelFor,
+  quotaThresholds,
+  RUNWAY_THRESHOLDS,
+  type Threshold,
+} from '../../../shared/thresholds';
 import { z } from '../../../shared/zod';
 
-export const RUNWAY_WARN_DAYS = 7;
-export const RUNWAY_CRITICAL_DAYS = 2;
-/** An alert re-arms only once the value is back 10 % past its threshold, so a value hovering on it alerts once. */
-export const REARM_MARGIN = 0.1;
 export const KEY_REJECTED_AFTER = 2;
 
 const AlertLevel = z.enum(['ok', 'warning', 'critical', 'empty']);
@@ -47,36 +50,21 @@ export function freshAccountState(): AccountAlertState {
   return { balance: 'ok', quota: 'ok', runway: 'ok', authFailures: 0, keyAlerted: false, snoozedUntil: null };
 }
 
-/** A level is entered when `breached`, and left only when `cleared` (past the margin). */
-interface Rule {
-  level: Exclude<AlertLevel, 'ok'>;
-  breached: (value: number) => boolean;
-  cleared: (value: number) => boolean;
-}
-
-const below = (level: Rule['level'], threshold: number): Rule => ({
-  level,
-  breached: (v) => v < threshold,
-  cleared: (v) => v >= threshold + REARM_MARGIN * Math.abs(threshold),
-});
-
-const atLeast = (level: Rule['level'], threshold: number): Rule => ({
-  level,
-  breached: (v) => v >= threshold,
-  cleared: (v) => v < threshold - REARM_MARGIN * Math.abs(threshold),
-});
-
-const EMPTY_RULE: Rule = { level: 'empty', breached: (v) => v <= 0, cleared: (v) => v > 0 };
-
-/** The new level of one dimension: the worst rule breached, but never better than the previous level allows. */
-export function stickyLevel(previous: AlertLevel, rules: readonly Rule[], value: number | null): AlertLevel {
+/**
+ * The new level of one dimension: the worst level breached, but never better than the previous level allows (a
+ * level is left only once its value is cleared, past the re-arm margin).
+ */
+export function stickyLevel(
+  previous: AlertLevel,
+  thresholds: readonly Threshold[],
+  value: number | null,
+): AlertLevel {
   if (value === null) return previous;
-  const ordered = [...rules].sort((a, b) => RANK[b.level] - RANK[a.level]);
-  const raw = ordered.find((rule) => rule.breached(value))?.level ?? 'ok';
+  const raw = levelFor(thresholds, value);
   if (RANK[raw] >= RANK[previous]) return raw;
-  const held = ordered.find(
-    (rule) => RANK[rule.level] <= RANK[previous] && RANK[rule.level] > RANK[raw] && !rule.cleared(value),
-  );
+  const held = [...thresholds]
+    .sort((a, b) => RANK[b.level] - RANK[a.level])
+    .find((th) => RANK[th.level] <= RANK[previous] && RANK[th.level] > RANK[raw] && !cleared(th, value));
   return held?.level ?? raw;
 }
 
@@ -89,24 +77,6 @@ export interface EvaluateInput {
   burnPerDay: number | null;
   now: Date;
 }
-
-function balanceRules(account: Account): Rule[] {
-  const a = account.alerts ?? {};
-  const rules = [EMPTY_RULE];
-  if (a.criticalBelow !== undefined) rules.push(below('critical', a.criticalBelow));
-  if (a.warnBelow !== undefined) rules.push(below('warning', a.warnBelow));
-  return rules;
-}
-
-function quotaRules(account: Account): Rule[] {
-  const a = account.alerts ?? {};
-  return [
-    atLeast('critical', a.criticalPercent ?? DEFAULT_CRITICAL_PERCENT),
-    atLeast('warning', a.warnPercent ?? DEFAULT_WARN_PERCENT),
-  ];
-}
-
-const RUNWAY_RULES: Rule[] = [below('critical', RUNWAY_CRITICAL_DAYS), below('warning', RUNWAY_WARN_DAYS)];
 
 function severityOf(level: AlertLevel): Severity {
   return level === 'warning' ? 'warning' : level === 'ok' ? 'info' : 'critical';
@@ -212,16 +182,20 @@ export function evaluateAccount(
   if (error?.kind === 'payment') {
     next.balance = 'empty';
   } else if (snapshot) {
-    next.balance = stickyLevel(prev.balance, balanceRules(account), snapshot.remaining);
+    next.balance = stickyLevel(prev.balance, balanceThresholds(account.alerts), snapshot.remaining);
     const percents = snapshot.quotas.map((q) => q.percentUsed);
-    next.quota = stickyLevel(prev.quota, quotaRules(account), percents.length ? Math.max(...percents) : null);
+    next.quota = stickyLevel(
+      prev.quota,
+      quotaThresholds(account.alerts),
+      percents.length ? Math.max(...percents) : null,
+    );
     const hasAbsolute =
       account.alerts?.warnBelow !== undefined || account.alerts?.criticalBelow !== undefined;
     // Runway speaks only when the person set no absolute level: otherwise it would second-guess their choice.
     next.runway =
       hasAbsolute || snapshot.remaining === null
         ? 'ok'
-        : stickyLevel(prev.runway, RUNWAY_RULES, input.daysLeft ?? Number.POSITIVE_INFINITY);
+        : stickyLevel(prev.runway, RUNWAY_THRESHOLDS, input.daysLeft ?? Number.POSITIVE_INFINITY);
   }
 
   const escalations: { kind: AlertKind; level: AlertLevel }[] = [];

@@ -1,17 +1,8 @@
-import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import type { AlertThresholds } from '../../../shared/config';
+import { ERROR_KINDS } from '../../../shared/error-kinds';
 import { worseLevel } from '../../../shared/format';
-import type { ErrorKind, Level, ProviderError, Snapshot } from '../../../shared/model';
-
-/** Errors that do not pass by themselves: the key, its permissions, the account or its settings must change. */
-const LASTING: ReadonlySet<ErrorKind> = new Set([
-  'auth',
-  'forbidden',
-  'not_found',
-  'config',
-  'no_credentials',
-  'keychain_unavailable',
-]);
+import type { Level, ProviderError, Snapshot } from '../../../shared/model';
+import { balanceThresholds, levelFor, quotaThresholds } from '../../../shared/thresholds';
 
 /**
  * How old a value may be and still count as current: six poll intervals, and never less than an hour (so a
@@ -28,7 +19,7 @@ export function isCurrent(
   now: Date,
   limitMs: number,
 ): boolean {
-  if (!snapshot || (error && LASTING.has(error.kind))) return false;
+  if (!snapshot || (error && ERROR_KINDS[error.kind].lasting)) return false;
   return now.getTime() - Date.parse(snapshot.fetchedAt) <= limitMs;
 }
 
@@ -54,19 +45,10 @@ function thresholdLevel(
 ): Level {
   if (error?.kind === 'payment') return 'empty';
   if (!snapshot) return 'unknown';
-  let level: Level = 'ok';
-  const { remaining } = snapshot;
-  if (remaining !== null) {
-    if (remaining <= 0) return 'empty';
-    if (alerts.criticalBelow !== undefined && remaining < alerts.criticalBelow) level = 'critical';
-    else if (alerts.warnBelow !== undefined && remaining < alerts.warnBelow) level = 'warning';
-  }
-  const warnPercent = alerts.warnPercent ?? DEFAULT_WARN_PERCENT;
-  const criticalPercent = alerts.criticalPercent ?? DEFAULT_CRITICAL_PERCENT;
-  for (const quota of snapshot.quotas) {
-    if (quota.percentUsed >= criticalPercent) level = worseLevel(level, 'critical');
-    else if (quota.percentUsed >= warnPercent) level = worseLevel(level, 'warning');
-  }
+  let level: Level =
+    snapshot.remaining === null ? 'ok' : levelFor(balanceThresholds(alerts), snapshot.remaining);
+  const quotas = quotaThresholds(alerts);
+  for (const quota of snapshot.quotas) level = worseLevel(level, levelFor(quotas, quota.percentUsed));
   return level;
 }
 

@@ -1,7 +1,11 @@
-import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import type { Account } from '../../../shared/config';
 import type { HistoryPoint, Snapshot } from '../../../shared/model';
-import { RUNWAY_CRITICAL_DAYS, RUNWAY_WARN_DAYS } from './alert-engine';
+import {
+  balanceThresholds,
+  quotaThresholds,
+  RUNWAY_CRITICAL_DAYS,
+  RUNWAY_WARN_DAYS,
+} from '../../../shared/thresholds';
 import {
   type BalancePoint,
   BUSIEST_WINDOW_MS,
@@ -68,8 +72,10 @@ export function outlookFor(
   const risks: Outlook['risks'] = [];
   if (snapshot.remaining !== null) {
     const rate = burnRatePerMs(balance, now);
-    const levels = [0, a.criticalBelow, a.warnBelow].filter((v): v is number => v !== undefined);
-    if (a.warnBelow === undefined && a.criticalBelow === undefined && rate !== null) {
+    const set = balanceThresholds(a);
+    const levels = set.map((th) => th.value);
+    // With no level of their own set, the runway's levels stand in: a week and two days at this rate.
+    if (set.length === 1 && rate !== null) {
       levels.push(rate * RUNWAY_WARN_DAYS * DAY_MS, rate * RUNWAY_CRITICAL_DAYS * DAY_MS);
     }
     const ms = msToNextCrossing(snapshot.remaining, rate, levels);
@@ -80,10 +86,7 @@ export function outlookFor(
   const currentPercent = percent[percent.length - 1]?.value;
   if (currentPercent !== undefined) {
     const mirrored = percent.map((p) => ({ t: p.t, value: -p.value }));
-    const levels = [
-      -(a.warnPercent ?? DEFAULT_WARN_PERCENT),
-      -(a.criticalPercent ?? DEFAULT_CRITICAL_PERCENT),
-    ];
+    const levels = quotaThresholds(a).map((th) => -th.value);
     const ms = msToNextCrossing(-currentPercent, burnRatePerMs(mirrored, now), levels);
     if (ms !== null) crossings.push(ms);
     const headroom = headroomToNextLevel(-currentPercent, levels);

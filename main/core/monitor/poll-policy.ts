@@ -1,3 +1,4 @@
+import { ERROR_KINDS } from '../../../shared/error-kinds';
 import type { ErrorKind } from '../../../shared/model';
 import { MAX_RETRY_AFTER_SECONDS } from '../providers/retry-after';
 
@@ -19,11 +20,8 @@ export const LEARNING_MS = 15 * MINUTE;
  */
 export const SCHEDULE_MARGIN = 3;
 
-/** Errors a retry cannot fix: polling that account stops until its key or config changes. */
-const STOPPING: ReadonlySet<ErrorKind> = new Set(['auth', 'forbidden', 'config', 'no_credentials']);
-
 export function stopsPolling(kind: ErrorKind): boolean {
-  return STOPPING.has(kind);
+  return ERROR_KINDS[kind].stopsPolling;
 }
 
 export interface PollOutcome {

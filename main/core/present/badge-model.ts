@@ -1,15 +1,16 @@
 import type { BadgeChoice } from '../../../shared/config';
+import { ERROR_KINDS } from '../../../shared/error-kinds';
 import {
   amountWithUnit,
   formatAmount,
   worstQuota as fullestQuota,
   headlineText,
-  severityRank,
   sumUnits,
 } from '../../../shared/format';
 import type { MessageKey } from '../../../shared/i18n/catalog-en';
 import { t, tn } from '../../../shared/i18n/translate';
 import type { AccountStatus } from '../../../shared/model';
+import { byNeed, rankedLevel } from '../../../shared/need-order';
 
 /** What the tray shows, before any drawing: the number, its colour, whether it is old, and a tooltip. */
 export type BadgeTone = 'ok' | 'warning' | 'critical' | 'empty' | 'error' | 'idle';
@@ -29,24 +30,10 @@ export type BadgeAccount = Pick<
   'id' | 'label' | 'level' | 'stale' | 'remaining' | 'unit' | 'quotas' | 'error'
 >;
 
-/** The badge's tones follow the one severity order; `error` (no current value) ranks as `unknown`, idle below all. */
-const TONE_RANK: Record<BadgeTone, number> = {
-  idle: -1,
-  ok: severityRank('ok'),
-  error: severityRank('unknown'),
-  warning: severityRank('warning'),
-  critical: severityRank('critical'),
-  empty: severityRank('empty'),
-};
-
+/** An account with no current value (unknown, or an ok whose poll failed) shows as `error`. */
 function toneOf(account: BadgeAccount): BadgeTone {
-  if (account.level === 'unknown') return 'error';
-  if (account.level === 'ok' && account.error && !account.stale) return 'error';
-  return account.level;
-}
-
-function worstQuota(account: BadgeAccount): number | null {
-  return fullestQuota(account)?.percentUsed ?? null;
+  const level = rankedLevel(account);
+  return level === 'unknown' ? 'error' : level;
 }
 
 /** Compact numbers that fit four glyphs: 35, 999, 1.2k, 12k, 120k, 1.2M, -4. */
@@ -119,23 +106,11 @@ export function balanceSum<A extends Balance>(
   return { unit: chosen, total: members.reduce((sum, a) => sum + (a.remaining as number), 0), members };
 }
 
-/**
- * Within one tone, which account speaks for all: prepaid before quota (credits left is the number people act
- * on), then the lowest balance, then the fullest quota.
- */
-function compareWithinTone(a: BadgeAccount, b: BadgeAccount): number {
-  const aPrepaid = a.remaining !== null;
-  const bPrepaid = b.remaining !== null;
-  if (aPrepaid !== bPrepaid) return aPrepaid ? -1 : 1;
-  if (aPrepaid && bPrepaid) return (a.remaining as number) - (b.remaining as number);
-  return (worstQuota(b) ?? -1) - (worstQuota(a) ?? -1);
-}
-
 function tooltipLine(account: BadgeAccount, figure: BadgeFigure): string {
   const notes = [
     account.level !== 'ok' ? t(`level.${account.level}`) : null,
     account.stale ? t('tray.stale') : null,
-    account.error ? t(`kind.${account.error.kind}`) : null,
+    account.error ? t(ERROR_KINDS[account.error.kind].label) : null,
   ]
     .filter(Boolean)
     .join(', ');
@@ -169,9 +144,7 @@ export function stateInWords(accounts: readonly BadgeAccount[], paused: boolean)
 }
 
 function worstOf(accounts: readonly BadgeAccount[]): BadgeAccount {
-  return [...accounts].sort(
-    (a, b) => TONE_RANK[toneOf(b)] - TONE_RANK[toneOf(a)] || compareWithinTone(a, b),
-  )[0] as BadgeAccount;
+  return byNeed(accounts)[0] as BadgeAccount;
 }
 
 /**

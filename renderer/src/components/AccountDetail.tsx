@@ -1,5 +1,4 @@
 import { useMemo, useRef, useState } from 'react';
-import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import type { AccountView } from '../../../shared/app-state';
 import { formatAmount, unitLabel } from '../../../shared/format';
 import { intl, t } from '../../../shared/i18n/translate';
@@ -149,11 +148,7 @@ export function AccountDetail(props: {
       </section>
 
       <DailyBars days={dailyConsumption(month)} unit={unit} />
-      <QuotaBars
-        quotas={account.quotas}
-        warnPercent={account.alerts.warnPercent ?? DEFAULT_WARN_PERCENT}
-        criticalPercent={account.alerts.criticalPercent ?? DEFAULT_CRITICAL_PERCENT}
-      />
+      <QuotaBars quotas={account.quotas} alerts={account.alerts} />
       {extras.resetsAt ? (
         <p className="muted">
           {t('detail.resets', { date: intl().dayMonthTime.format(new Date(extras.resetsAt)) })}

@@ -1,24 +1,20 @@
+import type { AlertThresholds } from '../../../shared/config';
 import { formatAmount } from '../../../shared/format';
 import { t } from '../../../shared/i18n/translate';
 import type { Quota } from '../../../shared/model';
+import { levelFor, quotaThresholds } from '../../../shared/thresholds';
 
 /** Each quota as a bar: used against included, with any overage shown past the end. */
-export function QuotaBars({
-  quotas,
-  warnPercent,
-  criticalPercent,
-}: {
-  quotas: readonly Quota[];
-  warnPercent: number;
-  criticalPercent: number;
-}) {
+export function QuotaBars({ quotas, alerts }: { quotas: readonly Quota[]; alerts: AlertThresholds }) {
   if (quotas.length === 0) return null;
+  const thresholds = quotaThresholds(alerts);
   return (
     <section aria-labelledby="quotas-title">
       <h2 id="quotas-title">{t('quotas.title')}</h2>
       <ul className="quotas">
         {quotas.map((q) => {
           const over = Math.max(0, q.used - q.included);
+          const level = levelFor(thresholds, q.percentUsed);
           return (
             <li key={q.metric}>
               <div className="quota-head">
@@ -31,24 +27,19 @@ export function QuotaBars({
                 </span>
               </div>
               <div
-                className={`progress level-${q.percentUsed >= criticalPercent ? 'critical' : q.percentUsed >= warnPercent ? 'warning' : 'ok'}`}
+                className={`progress level-${level}`}
                 role="progressbar"
                 aria-label={q.name}
                 aria-valuemin={0}
                 aria-valuemax={100}
                 aria-valuenow={Math.round(Math.min(100, q.percentUsed))}
                 aria-valuetext={
-                  q.percentUsed >= criticalPercent
-                    ? t('quotas.usedLevel', {
+                  level === 'ok'
+                    ? t('quotas.used', { percent: formatAmount(q.percentUsed) })
+                    : t('quotas.usedLevel', {
                         percent: formatAmount(q.percentUsed),
-                        level: t('level.critical'),
+                        level: t(`level.${level}`),
                       })
-                    : q.percentUsed >= warnPercent
-                      ? t('quotas.usedLevel', {
-                          percent: formatAmount(q.percentUsed),
-                          level: t('level.warning'),
-                        })
-                      : t('quotas.used', { percent: formatAmount(q.percentUsed) })
                 }
               >
                 <span className="progress-fill" style={{ width: `${Math.min(100, q.percentUsed)}%` }} />

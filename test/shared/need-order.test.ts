@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type BadgeAccount, badgeModel } from '../../main/core/present/badge-model';
+import type { Level } from '../../shared/model';
+import { byNeed } from '../../shared/need-order';
+
+const base = { quotas: [], unit: 'credits', stale: false, error: null } as const;
+const account = (id: string, level: Level, remaining: number | null, extra: Partial<BadgeAccount> = {}) =>
+  ({ ...base, id, label: id, level, remaining, ...extra }) as BadgeAccount;
+
+describe('most in need first', () => {
+  it('worse level first; within it a failing poll, then prepaid before quota, the lowest balance, then the label', () => {
+    const quota = account('quota', 'warning', null, {
+      quotas: [{ metric: 'm', name: 'M', used: 90, included: 100, unit: 'calls', percentUsed: 90 }],
+    });
+    const order = byNeed([
+      account('ok-b', 'ok', 50),
+      account('ok-a', 'ok', 50),
+      account('warn-rich', 'warning', 900),
+      quota,
+      account('warn-poor', 'warning', 100),
+      account('failing-ok', 'ok', 500, { error: { kind: 'network', message: 'down' } }),
+      account('empty', 'empty', 0),
+      account('warn-failing', 'warning', 950, { error: { kind: 'server', message: '500' } }),
+    ]).map((a) => a.id);
+    expect(order).toEqual([
+      'empty',
+      'warn-failing',
+      'warn-poor',
+      'warn-rich',
+      'quota',
+      // An ok whose poll failed has no current value: it ranks as unknown, above the quiet ones.
+      'failing-ok',
+      'ok-a',
+      'ok-b',
+    ]);
+  });
+
+  it('the tray’s number speaks for the popover’s first row, whatever the accounts', () => {
+    const level = fc.constantFrom<Level>('ok', 'unknown', 'warning', 'critical', 'empty');
+    const one = fc.record({
+      level,
+      remaining: fc.option(fc.integer({ min: -5, max: 2000 })),
+      stale: fc.boolean(),
+      failing: fc.boolean(),
+      percent: fc.integer({ min: 0, max: 120 }),
+    });
+    fc.assert(
+      fc.property(fc.array(one, { minLength: 1, maxLength: 8 }), (specs) => {
+        const accounts = specs.map((s, i) =>
+          account(`a${i}`, s.level, s.remaining, {
+            stale: s.stale,
+            error: s.failing ? { kind: 'network', message: 'down' } : null,
+            quotas:
+              s.remaining === null
+                ? [
+                    {
+                      metric: 'm',
+                      name: 'M',
+                      used: s.percent,
+                      included: 100,
+                      unit: 'calls',
+                      percentUsed: s.percent,
+                    },
+                  ]
+                : [],
+          }),
+        );
+        expect(badgeModel(accounts).accountId).toBe(byNeed(accounts)[0]?.id);
+      }),
+    );
+  });
+});
