@@ -8,6 +8,9 @@ export default defineConfig({
     env: { TZ: 'UTC', CREDITBAR_KEYCHAIN_SERVICE: 'Creditbar-tests' },
     // Code under test speaks English unless a test says otherwise (main and the CLI choose a language at start).
     setupFiles: ['test/support/english.ts'],
+    // Two files at a time on two cores: most of a file's time is spent waiting on child processes, Chromium and
+    // loopback servers, not computing (Vitest's default leaves one core idle).
+    maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // UI assertions wait on real polls and pushes; a loaded CI machine needs more than the 1 s default.

@@ -9,14 +9,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** Electron 45 and electron-builder 26 declare `node >= 22.12`; the CLI alone runs on Node 20. */
+/** Electron 45 and electron-builder 26 declare `node >= 22.12`, and so does Creditbar (`engines`). */
 export const DESKTOP_NODE = [22, 12] as const;
 
 export function desktopNodeProblem(nodeVersion: string): string | null {
   const [major = 0, minor = 0] = nodeVersion.replace(/^v/, '').split('.').map(Number);
   const [needMajor, needMinor] = DESKTOP_NODE;
   if (major > needMajor || (major === needMajor && minor >= needMinor)) return null;
-  return `The desktop app's tools (npm start, npm run dev, npm run package) need Node.js ${needMajor}.${needMinor} or newer; this is ${nodeVersion}. The creditbar CLI works on Node 20.`;
+  return `The desktop app's tools (npm start, npm run dev, npm run package) need Node.js ${needMajor}.${needMinor} or newer; this is ${nodeVersion}. Node 20 reached end of life in April 2026: install Node 22 (nodejs.org).`;
 }
 
 /** Whether electron's own loader would find a binary: path.txt names it and it is there. */

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { t } from '../../shared/i18n/translate';
 import { AccountService } from '../core/accounts/account-service';
-import { systemClock } from '../core/monitor/clock';
+import type { Clock } from '../core/monitor/clock';
 import type { RefreshDeps } from '../core/monitor/refresh-account';
 import { createHttpClient, type HttpClient } from '../core/providers/http';
 import { CreditbarCore } from '../core/runtime/creditbar-core';
@@ -16,6 +16,8 @@ import {
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
+  /** The system clock, unless a test moves time by hand. */
+  clock: Clock;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
@@ -43,7 +45,7 @@ export async function openContext(
   const stores = await openCliStores(flags, io);
   const keychain = createKeytarStore(keychainService(io.env));
   const http = createHttpClient();
-  const now = () => new Date();
+  const now = () => io.clock.wall();
   const accounts = new AccountService({
     config: stores.config,
     store: keychain,
@@ -74,7 +76,7 @@ export function openHeadlessCore(stores: Stores, io: CliIo): Promise<CreditbarCo
     keychain: createKeytarStore(keychainService(io.env)),
     env: io.env,
     http: createHttpClient(),
-    clock: systemClock,
+    clock: io.clock,
     random: Math.random,
   });
 }

@@ -1,4 +1,5 @@
 import { text } from 'node:stream/consumers';
+import { systemClock } from '../core/monitor/clock';
 import { runCli } from './run-cli';
 
 const stopCallbacks: (() => void)[] = [];
@@ -13,6 +14,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 runCli(process.argv.slice(2), {
   env: process.env,
+  clock: systemClock,
   stdout: (chunk) => {
     if (!stdoutClosed) process.stdout.write(chunk);
   },

@@ -58,7 +58,7 @@ export async function serveCommand(
       host: plan.host,
       port: plan.port,
       token,
-      now: () => new Date(),
+      now: () => io.clock.wall(),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';

@@ -1,6 +1,7 @@
 import { t } from '../../shared/i18n/translate';
-import { systemClock } from '../core/monitor/clock';
+import type { Clock } from '../core/monitor/clock';
 import { toAccountStatus } from '../core/present/account-status';
+import type { CreditbarCore } from '../core/runtime/creditbar-core';
 import { type CliIo, noAccountsLine, openCliStores, openHeadlessCore } from './context';
 
 /** Ten years: anything longer is a typo, said so rather than silently shortened. */
@@ -8,19 +9,19 @@ const MAX_FOR_SECONDS = 10 * 365 * 86_400;
 /** Node's timers hold at most 2^31 - 1 ms (24.8 days); a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Calls back after `ms`, however long, by chaining timers Node can hold; returns a cancel. */
-function after(ms: number, callback: () => void): () => void {
-  let timer: NodeJS.Timeout;
-  const deadline = Date.now() + ms;
+/** Calls back after `ms` of the clock's time, however long, by chaining timers Node can hold; returns a cancel. */
+function after(clock: Clock, ms: number, callback: () => void): () => void {
+  let timer: unknown;
+  const deadline = clock.monotonic() + ms;
   const arm = () => {
-    const left = deadline - Date.now();
+    const left = deadline - clock.monotonic();
     timer =
       left <= 0
-        ? setTimeout(callback, 0)
-        : setTimeout(left > MAX_TIMER_MS ? arm : callback, Math.min(left, MAX_TIMER_MS));
+        ? clock.setTimer(callback, 0)
+        : clock.setTimer(left > MAX_TIMER_MS ? arm : callback, Math.min(left, MAX_TIMER_MS));
   };
   arm();
-  return () => clearTimeout(timer);
+  return () => clock.clearTimer(timer);
 }
 
 export interface WatchSignals {
@@ -47,12 +48,24 @@ export async function watchCommand(
     io.stderr(`${noAccountsLine(stores.paths.configFile)}\n`);
     return 3;
   }
+  return watchCore(await openHeadlessCore(stores, io), forSeconds, io, signals);
+}
+
+/**
+ * Runs the core and prints what it sees until a signal or `forSeconds` of the clock's time: a snapshot line per
+ * poll, an error line per failed one, and each alert.
+ */
+export async function watchCore(
+  core: CreditbarCore,
+  forSeconds: number | null,
+  io: Pick<CliIo, 'stdout' | 'stderr'> & { clock: Clock },
+  signals: WatchSignals,
+): Promise<number> {
   const line = (value: unknown) => io.stdout(`${JSON.stringify(value)}\n`);
-  const core = await openHeadlessCore(stores, io);
-  if (core.readOnly) io.stderr(`${t('cli.watchReadOnly', { dir: stores.paths.dataDir })}\n`);
+  if (core.readOnly) io.stderr(`${t('cli.watchReadOnly', { dir: core.stores.paths.dataDir })}\n`);
   core.subscribe({
     polled({ result }) {
-      line({ type: 'snapshot', account: toAccountStatus(result, systemClock.wall()) });
+      line({ type: 'snapshot', account: toAccountStatus(result, io.clock.wall()) });
       if (result.error) {
         line({
           type: 'error',
@@ -71,7 +84,7 @@ export async function watchCommand(
   });
   await core.start();
   await new Promise<void>((resolve) => {
-    const cancel = forSeconds !== null ? after(forSeconds * 1000, resolve) : () => undefined;
+    const cancel = forSeconds !== null ? after(io.clock, forSeconds * 1000, resolve) : () => undefined;
     signals.onStop(() => {
       cancel();
       resolve();

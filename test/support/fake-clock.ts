@@ -25,7 +25,10 @@ export class FakeClock implements Clock {
 
   setTimer(callback: () => void, ms: number): unknown {
     const id = ++this.seq;
-    this.timers.set(id, { at: this.t + Math.max(0, ms), callback });
+    // As Node's setTimeout: "When delay is larger than 2147483647 or less than 1, the delay will be set to 1"
+    // (nodejs.org/api/timers.html), so code that waits longer must chain timers here too.
+    const delay = ms > 2 ** 31 - 1 ? 1 : Math.max(0, ms);
+    this.timers.set(id, { at: this.t + delay, callback });
     return id;
   }
 

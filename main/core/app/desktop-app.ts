@@ -100,8 +100,9 @@ export class DesktopApp {
   async start(launchAtLogin: boolean): Promise<void> {
     this.launchAtLogin.enabled = launchAtLogin;
     this.language.apply();
-    this.shortcut.apply();
+    // The tray and its menu get their first state before the shortcut can open anything.
     await this.core.start();
+    this.shortcut.apply();
     await this.metrics.apply();
     await this.core.loadSparklines();
   }

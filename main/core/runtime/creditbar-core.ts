@@ -120,8 +120,12 @@ export class CreditbarCore {
   /** Shows the cached values at once (stale), before any request, then starts polling. */
   async start(): Promise<void> {
     this.results.setAccounts(this.effectiveAccounts());
-    await this.applyAccounts();
-    await this.monitor.start();
+    // Through the same queue as config changes: `settled()` covers the start too.
+    this.applied = this.applied.then(async () => {
+      await this.applyAccounts();
+      await this.monitor.start();
+    });
+    await this.applied;
   }
 
   /** Then each account's sparkline from its history; polling has started, so it waits for none of this. */

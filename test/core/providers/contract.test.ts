@@ -257,6 +257,11 @@ interface FaultCase {
   retryAfterSeconds?: number;
 }
 
+/**
+ * What each provider's own answers mean: its error statuses in its own error format, and answers of the wrong
+ * shape. Faults below HTTP (a hang, a reset, a huge body, a web page or cut-off JSON instead of data) are the HTTP
+ * client's, which every adapter reads through: they are tested once, in http.test.ts.
+ */
 const FAULTS: FaultCase[] = [
   {
     name: '401 (the body even echoes the key)',
@@ -311,18 +316,6 @@ const FAULTS: FaultCase[] = [
     message: /trouble \(503\)/,
   },
   {
-    name: 'HTML with status 200',
-    fault: () => ({ type: 'html' }),
-    kind: 'bad_response',
-    message: /web page/,
-  },
-  {
-    name: 'truncated JSON',
-    fault: () => ({ type: 'truncated' }),
-    kind: 'bad_response',
-    message: /not valid JSON/,
-  },
-  {
     name: 'a required field missing',
     fault: () => ({ type: 'reply', reply: { json: {} } }),
     kind: 'bad_response',
@@ -333,24 +326,6 @@ const FAULTS: FaultCase[] = [
     fault: (f) => ({ type: 'reply', reply: { json: CASES[f.provider as NetworkProviderId].wrongType } }),
     kind: 'bad_response',
     message: /expected shape|found no number|gave .+, not a number|expression ".+" failed: /,
-  },
-  {
-    name: 'a 10 MiB body',
-    fault: () => ({ type: 'huge', bytes: 10 * 1024 * 1024 }),
-    kind: 'bad_response',
-    message: /larger than 2048 KiB/,
-  },
-  {
-    name: 'a server that never answers',
-    fault: () => ({ type: 'hang' }),
-    kind: 'timeout',
-    message: /within 400 ms/,
-  },
-  {
-    name: 'a connection reset',
-    fault: () => ({ type: 'reset' }),
-    kind: 'network',
-    message: /cut off|Could not reach/,
   },
 ];
 

@@ -3,7 +3,7 @@ import { AppFailure } from '../../../main/core/errors';
 import { scrubSecret } from '../../../main/core/providers/failure';
 import { cleanDetail, createHttpClient } from '../../../main/core/providers/http';
 import { parseRetryAfter } from '../../../main/core/providers/retry-after';
-import { FakeServer } from '../../fakes/fake-server';
+import { FakeServer, type Fault } from '../../fakes/fake-server';
 
 describe('Retry-After', () => {
   const now = new Date('2026-11-22T12:00:00Z');
@@ -110,6 +110,28 @@ describe('HTTP client', () => {
       await expect(pending).rejects.toBeInstanceOf(AppFailure);
     } finally {
       await hang.close();
+    }
+  });
+});
+
+describe('faults below HTTP, once for every provider (each adapter reads through this client)', () => {
+  it.each<[string, Fault, string, RegExp]>([
+    ['a web page with status 200', { type: 'html' }, 'bad_response', /web page/],
+    ['cut-off JSON', { type: 'truncated' }, 'bad_response', /not valid JSON/],
+    ['a 10 MiB body', { type: 'huge', bytes: 10 * 1024 * 1024 }, 'bad_response', /larger than 2048 KiB/],
+    ['a server that never answers', { type: 'hang' }, 'timeout', /within 100 ms/],
+    ['a connection reset', { type: 'reset' }, 'network', /cut off|Could not reach/],
+  ])('%s is %s, said plainly', async (_name, fault, kind, message) => {
+    const server = await FakeServer.start(() => ({ json: { ok: true } }));
+    server.fail(fault);
+    try {
+      const answer = createHttpClient({ deadlineMs: 100 }).json({
+        method: 'GET',
+        url: `${server.url}/v1/usage`,
+      });
+      await expect(answer).rejects.toMatchObject({ kind, message: expect.stringMatching(message) });
+    } finally {
+      await server.close();
     }
   });
 });
