@@ -5,7 +5,6 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Monitor } from '../main/core/monitor/monitor';
 import { createHttpClient } from '../main/core/providers/http';
-import { AlertStateStore } from '../main/core/store/alert-state-store';
 import { createSnapshotCache } from '../main/core/store/cache';
 import { HistoryStore } from '../main/core/store/history';
 import type { Account } from '../shared/config';
@@ -41,12 +40,14 @@ async function monitorFor(
       secrets: async (id) => keys.get(id) ?? '',
       cache: createSnapshotCache(path.join(dir, 'cache')),
       history: new HistoryStore(path.join(dir, 'history'), () => clock.wall().getTime()),
-      alertStore: new AlertStateStore(path.join(dir, 'alert-state.json')),
       clock,
       random: Math.random,
-      settings: () => undefined,
     },
-    { result: () => results++ },
+    {
+      result: () => {
+        results++;
+      },
+    },
   );
   return { monitor, results: () => results };
 }

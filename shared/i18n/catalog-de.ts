@@ -265,6 +265,10 @@ export const de: Catalog = {
   'shortcut.modifiersMac': '⌃, ⌥ oder ⌘',
   'shortcut.modifiersOther': 'Strg, Alt oder die Windows-Taste',
   'shortcut.hold': 'Halten Sie {modifiers} zusammen mit der Taste.',
+  'problem.history':
+    'Der Verlauf konnte nicht gespeichert werden; Creditbar läuft weiter und versucht es erneut.',
+  'problem.alertState':
+    'Der Alarmzustand konnte nicht gespeichert werden; Creditbar läuft weiter und versucht es erneut.',
   'metrics.portTaken':
     'Port {port} ist von einem anderen Programm belegt (vielleicht creditbar serve): Metriken werden nicht bereitgestellt',
   'metrics.cannotListen': 'Metriken können auf {host}:{port} nicht bereitgestellt werden ({code})',

@@ -265,6 +265,8 @@ export const en = {
   'shortcut.modifiersMac': '⌃, ⌥ or ⌘',
   'shortcut.modifiersOther': 'Ctrl, Alt or the Windows key',
   'shortcut.hold': 'Hold {modifiers} with the key.',
+  'problem.history': 'Could not save the history; Creditbar keeps running and will try again.',
+  'problem.alertState': 'Could not save the alert state; Creditbar keeps running and will try again.',
   'metrics.portTaken':
     'Port {port} is taken by another program (perhaps creditbar serve): metrics are not served',
   'metrics.cannotListen': 'Metrics cannot be served on {host}:{port} ({code})',

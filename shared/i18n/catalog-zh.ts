@@ -263,6 +263,8 @@ export const zh: Catalog = {
   'shortcut.modifiersMac': '⌃、⌥ 或 ⌘',
   'shortcut.modifiersOther': 'Ctrl、Alt 或 Windows 键',
   'shortcut.hold': '请按住 {modifiers} 再按该键。',
+  'problem.history': '无法保存历史记录；Creditbar 会继续运行并稍后重试。',
+  'problem.alertState': '无法保存提醒状态；Creditbar 会继续运行并稍后重试。',
   'metrics.portTaken': '端口 {port} 已被其他程序占用（可能是 creditbar serve）：不提供指标',
   'metrics.cannotListen': '无法在 {host}:{port} 上提供指标（{code}）',
   'shortcut.refused': '{shortcut} 已被其他应用或系统占用。请录制另一个快捷键。',

@@ -6,12 +6,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Monitor } from '../../main/core/monitor/monitor';
 import type { AccountResult } from '../../main/core/monitor/refresh-account';
 import { createHttpClient } from '../../main/core/providers/http';
+import { CreditbarCore } from '../../main/core/runtime/creditbar-core';
 import { AlertStateStore } from '../../main/core/store/alert-state-store';
 import { createSnapshotCache } from '../../main/core/store/cache';
 import { HistoryStore } from '../../main/core/store/history';
+import { openStores } from '../../main/core/store/open-stores';
+import { resolvePaths } from '../../main/core/store/paths';
+import { createKeytarStore } from '../../main/core/store/secrets';
 import type { Account } from '../../shared/config';
 import { type FakeProvider, startCustom, startHappenstance } from '../fakes/providers';
 import { FakeClock } from '../support/fake-clock';
@@ -189,29 +192,35 @@ describe('local faults', () => {
     const clock = new FakeClock(Date.parse('2026-11-22T12:00:00Z'));
     const seen: { at: number; result: AccountResult }[] = [];
     const alerts: string[] = [];
-    const history = new HistoryStore(path.join(dir, 'history'), () => clock.wall().getTime());
-    const monitor = new Monitor(
-      [{ ...hs.account(), pollSeconds: 60, adaptive: false, alerts: { warnBelow: 5000 } }],
-      {
-        http: createHttpClient({ deadlineMs: 2000 }),
-        secrets: async () => hs.key,
-        cache: createSnapshotCache(path.join(dir, 'cache')),
-        history,
-        alertStore: new AlertStateStore(path.join(dir, 'alert-state.json')),
-        clock,
-        random: () => 0.5,
-        settings: () => undefined,
-      },
-      { result: (result) => seen.push({ at: clock.monotonic(), result }), alert: (a) => alerts.push(a.kind) },
+    writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({
+        version: 1,
+        accounts: [{ ...hs.account(), pollSeconds: 60, adaptive: false, alerts: { warnBelow: 5000 } }],
+      }),
     );
-    await monitor.start();
-    const advance = (ms: number) => clock.advance(ms, () => monitor.settled());
+    const core = await CreditbarCore.open({
+      stores: await openStores(resolvePaths({ dataDir: dir }, {}, 'linux', '/nowhere'), () =>
+        clock.wall().getTime(),
+      ),
+      keychain: createKeytarStore(TEST_KEYCHAIN_SERVICE),
+      env: { CREDITBAR_KEY_HAPPENSTANCE: hs.key },
+      http: createHttpClient({ deadlineMs: 2000 }),
+      clock,
+      random: () => 0.5,
+    });
+    core.subscribe({
+      polled: ({ result }) => seen.push({ at: clock.monotonic(), result }),
+      alert: (a) => alerts.push(a.kind),
+    });
+    await core.start();
+    const advance = (ms: number) => clock.advance(ms, () => core.settled());
     await advance(3 * 60_000);
     clock.shiftWall(-24 * 3_600_000);
     await advance(3 * 60_000);
     clock.shiftWall(366 * 24 * 3_600_000);
     await advance(3 * 60_000);
-    await monitor.stop();
+    await core.stop();
     const gaps = seen.slice(1).map((s, i) => s.at - (seen[i] as { at: number }).at);
     expect(new Set(gaps)).toEqual(new Set([60_000]));
     expect(seen.every((s) => s.result.error === null)).toBe(true);

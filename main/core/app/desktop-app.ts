@@ -160,7 +160,7 @@ export class DesktopApp {
       settings: config.settings,
       entries: this.core.results,
       keyHints: this.keyHints,
-      snoozedUntil: (id) => monitor.snoozedUntil(id),
+      snoozedUntil: (id) => this.core.alerts.snoozedUntil(id),
       nextCheck: (id) => monitor.nextCheck(id),
       paused: monitor.isPaused,
       launchAtLogin: this.launchAtLogin.enabled,

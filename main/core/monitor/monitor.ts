@@ -1,18 +1,9 @@
-import type { AlertIntent } from '../../../shared/alerts';
-import type { Account, Settings } from '../../../shared/config';
+import type { Account } from '../../../shared/config';
+import type { Snapshot } from '../../../shared/model';
 import { PointSeries } from '../../../shared/point-series';
 import { PROVIDERS } from '../../../shared/providers';
-import {
-  type AlertState,
-  deliver,
-  evaluateAccount,
-  freshAccountState,
-  msUntilQuietEnd,
-} from '../alerts/alert-engine';
-import type { Forecast } from '../alerts/forecast';
 import { OUTLOOK_WINDOW_MS, type Outlook, outlookFor } from '../alerts/outlook';
 import type { HttpClient } from '../providers/http';
-import type { AlertStateStore } from '../store/alert-state-store';
 import type { SnapshotCache } from '../store/cache';
 import type { HistoryStore } from '../store/history';
 import type { SecretResolver } from '../store/secrets';
@@ -32,25 +23,18 @@ export interface MonitorDeps {
   http: HttpClient;
   secrets: SecretResolver;
   cache: SnapshotCache;
-  history: HistoryStore;
-  alertStore: AlertStateStore;
+  /** Read for each fresh value's outlook: how fast the balance falls decides when to look next. */
+  history: Pick<HistoryStore, 'load'>;
   clock: Clock;
   random: () => number;
-  /** Read at every use: settings changed while running (quiet hours, say) apply at once. */
-  settings: () => Settings | undefined;
-  /**
-   * False when another process owns this data dir's monitoring (see claimMonitoring): polls still show values,
-   * but no alert is raised or saved and no history is written, so nothing happens twice.
-   */
-  owner?: boolean;
 }
 
+/** What the monitor tells those who act on polls (history, alerts, the popover); each is awaited in turn. */
 export interface MonitorEvents {
+  /** A provider answered with a fresh value, before its outlook is read: the history recorder appends it here. */
+  answered?(account: Account, snapshot: Snapshot): Promise<void> | void;
   /** After every poll, fresh or failed (a failed one carries the last-known snapshot, stale). */
-  result?(result: AccountResult, forecast: Forecast | null, history: PointSeries | null): void;
-  alert?(intent: AlertIntent): void;
-  /** Something on disk could not be written; the monitor goes on. */
-  problem?(message: string): void;
+  result?(result: AccountResult, outlook: Outlook | null, history: PointSeries | null): Promise<void> | void;
 }
 
 export type PauseReason = 'suspend' | 'offline' | 'user';
@@ -82,15 +66,7 @@ interface Slot {
 export class Monitor {
   private readonly slots = new Map<string, Slot>();
   private readonly paused = new Set<PauseReason>();
-  private alertState: AlertState | null = null;
   private running = false;
-  private quietTimer: unknown = null;
-  private quietFlush: Promise<void> | null = null;
-  /** Whether the alert state changed since it was last written: most polls change nothing. */
-  private alertsDirty = false;
-  /** The save queued behind the one running, which every change made before it starts joins. */
-  private queuedSave: Promise<void> | null = null;
-  private lastSave: Promise<void> = Promise.resolve();
 
   constructor(
     accounts: readonly Account[],
@@ -117,32 +93,27 @@ export class Monitor {
     };
   }
 
-  async start(): Promise<void> {
-    // Read-only: alert state stays unloaded, so no alert is raised, held or saved by this process.
-    this.alertState = this.deps.owner === false ? null : await this.deps.alertStore.load();
+  start(): void {
     this.running = true;
     this.scheduleSpread([...this.slots.values()]);
-    await this.routeAlerts([]);
   }
 
-  /** Ends every timer and request, waits for polls to settle, and saves alert state. */
+  /** Ends every timer and request, and waits for polls to settle. */
   async stop(): Promise<void> {
     this.running = false;
-    this.deps.clock.clearTimer(this.quietTimer);
     for (const slot of this.slots.values()) {
       this.deps.clock.clearTimer(slot.timer);
       slot.controller?.abort();
     }
     await this.settled();
-    if (this.alertState) await this.saveAlerts();
   }
 
   /** Resolves once no poll is in flight. */
   async settled(): Promise<void> {
     for (;;) {
-      const pending = [...[...this.slots.values()].map((s) => s.inFlight), this.quietFlush].filter(
-        (p): p is Promise<void> => p !== null,
-      );
+      const pending = [...this.slots.values()]
+        .map((s) => s.inFlight)
+        .filter((p): p is Promise<void> => p !== null);
       if (pending.length === 0) return;
       await Promise.allSettled(pending);
     }
@@ -207,7 +178,6 @@ export class Monitor {
         slot.controller?.abort();
         slot.generation++;
         this.slots.delete(id);
-        this.dropAlerts(id);
       }
     }
     const restart: Slot[] = [];
@@ -226,47 +196,13 @@ export class Monitor {
     if (this.running) this.scheduleSpread(restart);
   }
 
-  /** A removed account's alert state goes too, held alerts included, and is saved. */
-  async forget(accountId: string): Promise<void> {
-    // Not started yet: the state is still only on disk.
-    if (!this.alertState) return this.deps.alertStore.forget(accountId);
-    this.dropAlerts(accountId);
-    this.alertsDirty = true;
-    await this.saveAlerts();
-  }
-
-  private dropAlerts(accountId: string): void {
-    if (!this.alertState) return;
-    delete this.alertState.accounts[accountId];
-    this.alertState.held = this.alertState.held.filter((h) => h.accountId !== accountId);
-  }
-
   /** The key changed: an account stopped for a rejected or missing key starts again. */
   keyChanged(accountId: string): void {
     const slot = this.slots.get(accountId);
     if (!slot) return;
     slot.stopped = null;
     slot.failures = 0;
-    if (this.alertState?.accounts[accountId]) {
-      this.alertState.accounts[accountId] = {
-        ...this.alertState.accounts[accountId],
-        authFailures: 0,
-        keyAlerted: false,
-      };
-    }
     if (this.running) this.schedule(slot, 0);
-  }
-
-  snoozedUntil(accountId: string): string | null {
-    return this.alertState?.accounts[accountId]?.snoozedUntil ?? null;
-  }
-
-  async snooze(accountId: string, until: Date | null): Promise<void> {
-    if (!this.alertState) return;
-    const current = this.alertState.accounts[accountId] ?? freshAccountState();
-    this.alertState.accounts[accountId] = { ...current, snoozedUntil: until ? until.toISOString() : null };
-    this.alertsDirty = true;
-    await this.saveAlerts();
   }
 
   private scheduleSpread(slots: Slot[]): void {
@@ -310,8 +246,7 @@ export class Monitor {
     let outlook: Outlook | null = null;
     let history: PointSeries | null = null;
     if (result.error === null && result.snapshot) {
-      if (this.deps.owner !== false)
-        await this.deps.history.append(slot.account.id, result.snapshot).catch(() => this.problem('history'));
+      await this.events.answered?.(slot.account, result.snapshot);
       const { points } = await this.deps.history
         .load(slot.account.id)
         .catch(() => ({ points: PointSeries.empty() }));
@@ -347,76 +282,7 @@ export class Monitor {
       slot.notBefore = decision.why === 'rate-limited' ? at + decision.delayMs : null;
     }
     // The state shown with this result already says when the next check is.
-    this.events.result?.(result, outlook?.forecast ?? null, history);
-    await this.raiseAlerts(slot.account, result, outlook);
+    await this.events.result?.(result, outlook, history);
     if (decision.kind === 'poll') this.schedule(slot, decision.delayMs);
-  }
-
-  private async raiseAlerts(account: Account, result: AccountResult, outlook: Outlook | null): Promise<void> {
-    if (!this.alertState) return;
-    const fresh = result.error === null ? result.snapshot : null;
-    const { state, intents } = evaluateAccount(this.alertState.accounts[account.id], {
-      account,
-      snapshot: fresh,
-      error: result.error,
-      daysLeft: outlook?.forecast.daysLeft ?? null,
-      burnPerDay: outlook?.forecast.burnPerDay ?? null,
-      now: this.deps.clock.wall(),
-    });
-    if (JSON.stringify(state) !== JSON.stringify(this.alertState.accounts[account.id]))
-      this.alertsDirty = true;
-    this.alertState.accounts[account.id] = state;
-    await this.routeAlerts(intents);
-  }
-
-  /** Sends (or holds) intents; held ones come out as one summary when quiet hours end, timer or no poll. */
-  private async routeAlerts(intents: AlertIntent[]): Promise<void> {
-    if (!this.alertState) return;
-    const now = this.deps.clock.wall();
-    const heldBefore = JSON.stringify(this.alertState.held);
-    const routed = deliver(this.alertState, intents, now, this.deps.settings());
-    this.alertState = routed.state;
-    if (intents.length > 0 || JSON.stringify(routed.state.held) !== heldBefore) this.alertsDirty = true;
-    // Written before anything is delivered: a crash right after must not deliver it again on restart.
-    await this.saveAlerts();
-    for (const intent of routed.deliver) this.events.alert?.(intent);
-    this.deps.clock.clearTimer(this.quietTimer);
-    const untilEnd = msUntilQuietEnd(now, this.deps.settings());
-    if (this.running && this.alertState.held.length > 0 && untilEnd !== null) {
-      this.quietTimer = this.deps.clock.setTimer(() => {
-        const flush = this.routeAlerts([]).finally(() => {
-          if (this.quietFlush === flush) this.quietFlush = null;
-        });
-        this.quietFlush = flush;
-      }, untilEnd);
-    }
-  }
-
-  /**
-   * Writes the alert state when it changed, one save at a time: changes made while one runs join the next, so a
-   * burst of polls over many accounts costs a few writes of the whole state rather than one each (which made
-   * memory and time grow with the square of the accounts). Resolves once every change made before the call is
-   * on disk.
-   */
-  private saveAlerts(): Promise<void> {
-    if (this.queuedSave) return this.queuedSave;
-    const next: Promise<void> = this.lastSave.then(async () => {
-      if (this.queuedSave === next) this.queuedSave = null;
-      if (!this.alertsDirty || !this.alertState) return;
-      this.alertsDirty = false;
-      try {
-        await this.deps.alertStore.save(this.alertState);
-      } catch {
-        this.alertsDirty = true;
-        this.problem('alert state');
-      }
-    });
-    this.queuedSave = next;
-    this.lastSave = next;
-    return next;
-  }
-
-  private problem(what: string): void {
-    this.events.problem?.(`Could not save the ${what}; Creditbar keeps running and will try again.`);
   }
 }

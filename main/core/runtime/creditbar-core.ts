@@ -1,5 +1,7 @@
 import type { AlertIntent } from '../../../shared/alerts';
 import { type Account, effectiveAccount } from '../../../shared/config';
+import type { MessageKey } from '../../../shared/i18n/catalog-en';
+import { t } from '../../../shared/i18n/translate';
 import { PointSeries } from '../../../shared/point-series';
 import { AccountService } from '../accounts/account-service';
 import type { Clock } from '../monitor/clock';
@@ -10,6 +12,8 @@ import type { HttpClient } from '../providers/http';
 import { claimMonitoring, type MonitorClaim } from '../store/monitor-lock';
 import type { Stores } from '../store/open-stores';
 import { createSecretResolver, type SecretStore } from '../store/secrets';
+import { AlertService } from './alert-service';
+import { HistoryRecorder } from './history-recorder';
 
 export interface CoreOptions {
   stores: Stores;
@@ -39,6 +43,7 @@ export class CreditbarCore {
   readonly stores: Stores;
   readonly accounts: AccountService;
   readonly monitor: Monitor;
+  readonly alerts: AlertService;
   readonly results = new LatestResults();
   /** Config changes apply one after another: an account's old data goes before its new host is asked. */
   private applied: Promise<void> = Promise.resolve();
@@ -50,6 +55,20 @@ export class CreditbarCore {
   ) {
     const { stores } = options;
     this.stores = stores;
+    const owner = claim !== null;
+    const problem = (key: MessageKey) => () => {
+      for (const listener of this.listeners) listener.problem?.(t(key));
+    };
+    this.alerts = new AlertService(
+      { store: stores.alerts, clock: options.clock, settings: () => stores.config.settings, owner },
+      {
+        alert: (intent) => {
+          for (const listener of this.listeners) listener.alert?.(intent);
+        },
+        problem: problem('problem.alertState'),
+      },
+    );
+    const recorder = new HistoryRecorder(stores.history, owner, problem('problem.history'));
     this.monitor = new Monitor(
       [],
       {
@@ -57,26 +76,19 @@ export class CreditbarCore {
         secrets: createSecretResolver(options.env, options.keychain),
         cache: stores.cache,
         history: stores.history,
-        alertStore: stores.alerts,
         clock: options.clock,
         random: options.random,
-        settings: () => stores.config.settings,
-        owner: claim !== null,
       },
       {
-        result: (result, forecast, history) => {
+        answered: (account, snapshot) => recorder.record(account.id, snapshot),
+        result: async (result, outlook, history) => {
           const now = options.clock.wall();
           const sparkline = history ? sparklineOf(history, now.getTime()) : undefined;
-          if (!this.results.record(result, forecast, now, sparkline)) return;
+          if (!this.results.record(result, outlook?.forecast ?? null, now, sparkline)) return;
           const entry = this.results.get(result.account.id);
           for (const listener of this.listeners) if (entry) listener.polled?.(entry);
           this.emitChanged();
-        },
-        alert: (intent) => {
-          for (const listener of this.listeners) listener.alert?.(intent);
-        },
-        problem: (message) => {
-          for (const listener of this.listeners) listener.problem?.(message);
+          await this.alerts.evaluate(result.account, result, outlook);
         },
       },
     );
@@ -87,7 +99,7 @@ export class CreditbarCore {
       http: options.http,
       cache: stores.cache,
       history: stores.history,
-      forgetAlerts: (accountId) => this.monitor.forget(accountId),
+      forgetAlerts: (accountId) => this.alerts.forget(accountId),
       identities: stores.identities,
       now: () => options.clock.wall(),
     });
@@ -122,8 +134,9 @@ export class CreditbarCore {
     this.results.setAccounts(this.effectiveAccounts());
     // Through the same queue as config changes: `settled()` covers the start too.
     this.applied = this.applied.then(async () => {
+      await this.alerts.start();
       await this.applyAccounts();
-      await this.monitor.start();
+      this.monitor.start();
     });
     await this.applied;
   }
@@ -154,13 +167,21 @@ export class CreditbarCore {
   async stop(): Promise<void> {
     await this.applied;
     await this.monitor.stop();
+    await this.alerts.stop();
     await this.claim?.release();
   }
 
-  /** Resolves once no config change is being applied and no poll is in flight. */
+  /** Resolves once no config change is being applied, no poll is in flight and no held alert is on its way. */
   async settled(): Promise<void> {
     await this.applied;
     await this.monitor.settled();
+    await this.alerts.settled();
+  }
+
+  /** A new key for the account: one stopped for a rejected or missing key polls again, and may alert again. */
+  keyChanged(accountId: string): void {
+    this.alerts.keyChanged(accountId);
+    this.monitor.keyChanged(accountId);
   }
 
   /** Accounts as the monitor and the levels see them: default thresholds filled in from settings. */
@@ -181,6 +202,7 @@ export class CreditbarCore {
       if (!this.results.unseeded(account.id)) continue;
       this.results.seed(account.id, await this.stores.cache.read(account.id).catch(() => null));
     }
+    this.alerts.retain(accounts.map((a) => a.id));
     this.monitor.setAccounts(accounts);
     this.emitChanged();
   }

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,11 +6,9 @@ import type { Forecast } from '../../../main/core/alerts/forecast';
 import { Monitor, type MonitorEvents } from '../../../main/core/monitor/monitor';
 import type { AccountResult } from '../../../main/core/monitor/refresh-account';
 import { createHttpClient } from '../../../main/core/providers/http';
-import { AlertStateStore } from '../../../main/core/store/alert-state-store';
 import { createSnapshotCache } from '../../../main/core/store/cache';
 import { HistoryStore } from '../../../main/core/store/history';
-import type { AlertIntent } from '../../../shared/alerts';
-import type { Account, Settings } from '../../../shared/config';
+import type { Account } from '../../../shared/config';
 import { type FakeProvider, startGenerect, startHappenstance } from '../../fakes/providers';
 import { FakeClock } from '../../support/fake-clock';
 
@@ -39,28 +36,26 @@ afterEach(async () => {
 async function setup(
   accounts: Account[],
   keys: Record<string, string>,
-  options: { deadlineMs?: number; settings?: Settings } = {},
+  options: { deadlineMs?: number } = {},
 ) {
   const clock = new FakeClock(WALL);
   const seen: Seen[] = [];
-  const alerts: AlertIntent[] = [];
   const events: MonitorEvents = {
-    result: (result, forecast) => seen.push({ at: clock.monotonic(), result, forecast }),
-    alert: (intent) => alerts.push(intent),
+    result: (result, outlook) => {
+      seen.push({ at: clock.monotonic(), result, forecast: outlook?.forecast ?? null });
+    },
   };
   const deps = {
     http: createHttpClient({ deadlineMs: options.deadlineMs ?? 2000, now: () => clock.wall() }),
     secrets: async (id: string) => keys[id] ?? '',
     cache: createSnapshotCache(path.join(dataDir, 'cache')),
     history: new HistoryStore(path.join(dataDir, 'history'), () => clock.wall().getTime()),
-    alertStore: new AlertStateStore(path.join(dataDir, 'alert-state.json')),
     clock,
     random: () => 0,
-    settings: () => options.settings,
   };
   const monitor = new Monitor(accounts, deps, events);
   const advance = (ms: number) => clock.advance(ms, () => monitor.settled());
-  return { clock, monitor, seen, alerts, advance, deps };
+  return { clock, monitor, seen, advance, deps };
 }
 
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - (times[i] as number));
@@ -182,37 +177,6 @@ describe('monitor', () => {
     expect(seen[0]?.result.error).toBeNull();
   });
 
-  it('alerts once as the balance falls, survives a restart without repeating, and forecasts', async () => {
-    const hs = await startHappenstance();
-    fakes.push(hs);
-    const account = { ...hs.account(), pollSeconds: 600, adaptive: false, alerts: { warnBelow: 1500 } };
-    const first = await setup([account], { happenstance: hs.key });
-    await first.monitor.start();
-    for (const balance of [1840, 1800, 1700, 1600, 1550, 1450, 1400]) {
-      hs.balance = balance;
-      await first.advance(11 * MIN);
-    }
-    await first.monitor.stop();
-    expect(first.alerts.map((a) => `${a.kind}:${a.severity}:${a.title}`)).toEqual([
-      'low:warning:happenstance test is running low',
-    ]);
-    const last = first.seen[first.seen.length - 1];
-    expect(last?.forecast?.burnPerDay).toBeGreaterThan(0);
-    expect(last?.forecast?.daysLeft).toBeGreaterThan(0);
-    const state = JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8'));
-    expect(state.accounts.happenstance.balance).toBe('warning');
-    expect(existsSync(path.join(dataDir, 'history', 'happenstance.jsonl'))).toBe(true);
-
-    const second = await setup([account], { happenstance: hs.key });
-    hs.balance = 1390;
-    await second.monitor.start();
-    await second.advance(30 * MIN);
-    hs.balance = 5000;
-    await second.advance(11 * MIN);
-    await second.monitor.stop();
-    expect(second.alerts.map((a) => a.kind)).toEqual(['recovered']);
-  });
-
   it('reports last-known values, stale, when the provider goes away', async () => {
     const hs = await startHappenstance();
     fakes.push(hs);
@@ -228,34 +192,6 @@ describe('monitor', () => {
     expect(lastSeen?.stale).toBe(true);
     expect(lastSeen?.error?.kind).toBe('network');
     expect(lastSeen?.snapshot?.remaining).toBe(1840);
-  });
-
-  it('holds alerts during quiet hours and delivers one summary when they end, with no poll needed', async () => {
-    const hs = await startHappenstance();
-    fakes.push(hs);
-    const account = { ...hs.account(), pollSeconds: 86_400, adaptive: false, alerts: { warnBelow: 5000 } };
-    // The fake wall clock starts at 12:00 UTC (tests run with TZ=UTC).
-    const quiet = { quietHours: { start: '11:30', end: '13:00' } };
-    const { monitor, alerts, advance, seen } = await setup(
-      [account],
-      { happenstance: hs.key },
-      { settings: quiet },
-    );
-    await monitor.start();
-    await advance(10 * S);
-    expect(seen).toHaveLength(1);
-    expect(alerts).toEqual([]);
-    await advance(60 * MIN);
-    expect(seen).toHaveLength(1);
-    expect(alerts).toEqual([
-      expect.objectContaining({
-        accountId: null,
-        kind: 'summary',
-        title: '1 alert during quiet hours',
-        body: 'happenstance test is running low',
-      }),
-    ]);
-    await monitor.stop();
   });
 
   it('fresh when looked at: values older than a minute are asked for once; Retry-After and a pause still rule', async () => {

@@ -34,7 +34,7 @@ export function accountHandlers(
       await core.accounts.update(accountId, patch, key);
       if (key) {
         ctx.keyHints.set(accountId, keyHint(key));
-        core.monitor.keyChanged(accountId);
+        core.keyChanged(accountId);
         ctx.emitState();
       }
       return null;

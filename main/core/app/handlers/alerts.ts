@@ -9,7 +9,7 @@ export function alertHandlers(ctx: HandlerContext): HandlersOf<'alerts:set-thres
       return null;
     },
     'alerts:snooze': async ({ accountId, until }) => {
-      await core.monitor.snooze(accountId, until ? new Date(until) : null);
+      await core.alerts.snooze(accountId, until ? new Date(until) : null);
       // The popover shows "snoozed until" from the state: without a push it waited for the next poll.
       ctx.emitState();
       return null;

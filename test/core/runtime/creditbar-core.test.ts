@@ -1,0 +1,158 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LatestEntry } from '../../../main/core/monitor/latest-results';
+import { createHttpClient } from '../../../main/core/providers/http';
+import { CreditbarCore } from '../../../main/core/runtime/creditbar-core';
+import { openStores } from '../../../main/core/store/open-stores';
+import { resolvePaths } from '../../../main/core/store/paths';
+import { createKeytarStore } from '../../../main/core/store/secrets';
+import type { AlertIntent } from '../../../shared/alerts';
+import type { Account, Settings } from '../../../shared/config';
+import { type FakeProvider, startHappenstance } from '../../fakes/providers';
+import { FakeClock } from '../../support/fake-clock';
+import { TEST_KEYCHAIN_SERVICE } from '../../support/keychain';
+
+const MIN = 60_000;
+
+let fakes: FakeProvider[] = [];
+afterEach(async () => {
+  await Promise.all(fakes.map((f) => f.close()));
+  fakes = [];
+});
+
+/** The core on a data dir holding these accounts, on a clock the test moves; keys come from the environment. */
+async function coreOn(
+  dataDir: string,
+  accounts: Account[],
+  env: Record<string, string>,
+  settings?: Settings,
+) {
+  writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ version: 1, accounts, settings }));
+  const clock = new FakeClock(Date.parse('2026-11-22T12:00:00Z'));
+  const core = await CreditbarCore.open({
+    stores: await openStores(resolvePaths({ dataDir }, {}, 'linux', '/nowhere'), () =>
+      clock.wall().getTime(),
+    ),
+    keychain: createKeytarStore(TEST_KEYCHAIN_SERVICE),
+    env,
+    http: createHttpClient({ deadlineMs: 2000, now: () => clock.wall() }),
+    clock,
+    random: () => 0,
+  });
+  const alerts: AlertIntent[] = [];
+  const polls: LatestEntry[] = [];
+  const problems: string[] = [];
+  core.subscribe({
+    alert: (intent) => alerts.push(intent),
+    polled: (entry) => polls.push(entry),
+    problem: (message) => problems.push(message),
+  });
+  const advance = async (ms: number) => {
+    await core.settled();
+    await clock.advance(ms, () => core.settled());
+  };
+  return { core, alerts, polls, problems, advance };
+}
+
+describe('the headless core: the monitor schedules, the alert service alerts, the recorder keeps history', () => {
+  it('alerts once as the balance falls, survives a restart without repeating, and forecasts', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-core-'));
+    const account = { ...hs.account(), pollSeconds: 600, adaptive: false, alerts: { warnBelow: 1500 } };
+    const env = { CREDITBAR_KEY_HAPPENSTANCE: hs.key };
+    const first = await coreOn(dataDir, [account], env);
+    await first.core.start();
+    for (const balance of [1840, 1800, 1700, 1600, 1550, 1450, 1400]) {
+      hs.balance = balance;
+      await first.advance(11 * MIN);
+    }
+    await first.core.stop();
+    expect(first.alerts.map((a) => `${a.kind}:${a.severity}:${a.title}`)).toEqual([
+      'low:warning:happenstance test is running low',
+    ]);
+    const last = first.polls.at(-1);
+    expect(last?.forecast?.burnPerDay).toBeGreaterThan(0);
+    expect(last?.forecast?.daysLeft).toBeGreaterThan(0);
+    const state = JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8'));
+    expect(state.accounts.happenstance.balance).toBe('warning');
+    expect(existsSync(path.join(dataDir, 'history', 'happenstance.jsonl'))).toBe(true);
+
+    const second = await coreOn(dataDir, [account], env);
+    hs.balance = 1390;
+    await second.core.start();
+    await second.advance(30 * MIN);
+    hs.balance = 5000;
+    await second.advance(11 * MIN);
+    await second.core.stop();
+    expect(second.alerts.map((a) => a.kind)).toEqual(['recovered']);
+  });
+
+  it('holds alerts during quiet hours and delivers one summary when they end, with no poll needed', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-core-'));
+    const account = { ...hs.account(), pollSeconds: 86_400, adaptive: false, alerts: { warnBelow: 5000 } };
+    // The fake wall clock starts at 12:00 UTC (tests run with TZ=UTC).
+    const quiet = { quietHours: { start: '11:30', end: '13:00' } };
+    const { core, alerts, polls, advance } = await coreOn(
+      dataDir,
+      [account],
+      { CREDITBAR_KEY_HAPPENSTANCE: hs.key },
+      quiet,
+    );
+    await core.start();
+    await advance(10_000);
+    expect(polls).toHaveLength(1);
+    expect(alerts).toEqual([]);
+    await advance(60 * MIN);
+    expect(polls).toHaveLength(1);
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        accountId: null,
+        kind: 'summary',
+        title: '1 alert during quiet hours',
+        body: 'happenstance test is running low',
+      }),
+    ]);
+    await core.stop();
+  });
+
+  it('a second core on the same data dir reads only: it shows values but writes no history and raises no alert', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-core-'));
+    const account = { ...hs.account(), pollSeconds: 600, adaptive: false, alerts: { warnBelow: 5000 } };
+    const env = { CREDITBAR_KEY_HAPPENSTANCE: hs.key };
+    const owner = await coreOn(dataDir, [account], env);
+    const reader = await coreOn(dataDir, [account], env);
+    expect([owner.core.readOnly, reader.core.readOnly]).toEqual([false, true]);
+    await reader.core.start();
+    await reader.advance(10_000);
+    expect(reader.polls.at(-1)?.result.snapshot?.remaining).toBe(1840);
+    expect(reader.alerts).toEqual([]);
+    expect(existsSync(path.join(dataDir, 'history', 'happenstance.jsonl'))).toBe(false);
+    await reader.core.stop();
+    await owner.core.stop();
+  });
+
+  it('history that cannot be written is said, and polling goes on', async () => {
+    const hs = await startHappenstance();
+    fakes.push(hs);
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-core-'));
+    writeFileSync(path.join(dataDir, 'history'), 'not a folder');
+    const account = { ...hs.account(), pollSeconds: 60, adaptive: false };
+    const { core, polls, problems, advance } = await coreOn(dataDir, [account], {
+      CREDITBAR_KEY_HAPPENSTANCE: hs.key,
+    });
+    await core.start();
+    await advance(2 * MIN + 10_000);
+    await core.stop();
+    expect(polls.length).toBeGreaterThanOrEqual(3);
+    expect(polls.every((p) => p.result.error === null)).toBe(true);
+    expect(problems[0]).toBe('Could not save the history; Creditbar keeps running and will try again.');
+  });
+});
