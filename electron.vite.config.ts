@@ -45,6 +45,15 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
+    resolve: {
+      // Main sends the page its catalog already parsed (i18n:get): the page formats, it never parses ICU text.
+      alias: {
+        '@formatjs/icu-messageformat-parser': resolve(
+          __dirname,
+          'node_modules/@formatjs/icu-messageformat-parser/no-parser.js',
+        ),
+      },
+    },
     build: {
       // Smaller is faster to parse each time the popover is re-created.
       minify: true,

@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { downsample, sparklineOf } from '../main/core/present/history-series';
 import { demoHistory } from '../main/core/providers/demo/demo';
 import type { AccountView, AppState } from '../shared/app-state';
-import { en } from '../shared/i18n/catalog-en';
+import { en } from '../shared/i18n/catalog';
+import { parsedCatalog } from '../shared/i18n/translate';
 import { INVOKE, type InvokeChannel, methodName } from '../shared/ipc';
 import { PointSeries } from '../shared/point-series';
 import { bridgeScript, launchChromium, serveRenderer } from '../test/support/popover-harness';
@@ -119,7 +120,7 @@ export async function rendererCost() {
       ) => {
         if (channel === 'state:get') return { ok: true, value: empty };
         // Main sends the page its language's catalog once, when it loads.
-        if (channel === 'i18n:get') return { ok: true, value: en };
+        if (channel === 'i18n:get') return { ok: true, value: parsedCatalog(en) };
         if (channel === 'history:get') {
           const points = histories.get(request.accountId) ?? PointSeries.empty();
           const from = points.firstAtOrAfter(request.from);

@@ -1,4 +1,4 @@
-import type { MessageKey } from './i18n/catalog-en';
+import type { MessageKey } from './i18n/catalog';
 import type { ErrorKind } from './model';
 
 /** What one kind of error means to the scheduler, the levels, the counters and the words shown for it. */

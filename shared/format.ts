@@ -1,5 +1,5 @@
 import { NUMBER_LOCALE } from './i18n/languages';
-import { currentLanguage, intl, t, tn } from './i18n/translate';
+import { currentLanguage, intl, t } from './i18n/translate';
 import type { Level, Quota } from './model';
 
 /**
@@ -140,5 +140,5 @@ export function agoText(iso: string, now: number): string {
 /** "less than a day", "about 1 day", "about 12 days". */
 export function daysText(days: number): string {
   if (days < 1) return t('days.lessThanOne');
-  return tn('days.about', Math.round(days));
+  return t('days.about', { count: Math.round(days) });
 }

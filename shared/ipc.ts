@@ -95,7 +95,11 @@ export const INVOKE = {
   /** The catalog of the language main speaks (AppState.language): the page carries none of its own. */
   'i18n:get': {
     request: z.strictObject({ language: z.enum(LANGUAGES) }),
-    response: z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(2000))),
+    // Each message parsed by main (ICU's element tree): the page formats but never parses.
+    response: z.record(
+      z.string().check(z.maxLength(100)),
+      z.array(z.looseObject({ type: z.int().check(z.gte(0), z.lte(8)) })).check(z.maxLength(200)),
+    ),
   },
   'external:open': { request: z.strictObject({ url: z.url({ protocol: /^https$/ }) }), response: z.null() },
   /**

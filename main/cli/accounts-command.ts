@@ -1,7 +1,7 @@
 import { Account, describeIssues, fieldInput, fieldProblem } from '../../shared/config';
 import { ERROR_KINDS } from '../../shared/error-kinds';
 import { amountWithUnit } from '../../shared/format';
-import { t, tn } from '../../shared/i18n/translate';
+import { t } from '../../shared/i18n/translate';
 import type { Snapshot } from '../../shared/model';
 import type { PresetFile } from '../../shared/preset-file';
 import { type FieldSpec, hasCredential, PROVIDERS, ProviderId } from '../../shared/providers';
@@ -68,7 +68,7 @@ export function accountFromFlags(
 function describeValue(snapshot: Snapshot): string {
   return snapshot.remaining !== null
     ? amountWithUnit(snapshot.remaining, snapshot.unit)
-    : tn('cli.quotas', snapshot.quotas.length);
+    : t('cli.quotas', { count: snapshot.quotas.length });
 }
 
 /** `accounts add`: the key comes on standard input (never argv), is tested, and only then saved. */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { t, tn } from '../../shared/i18n/translate';
+import { t } from '../../shared/i18n/translate';
 import { listenPlan } from '../core/serve/listen';
 import { type MetricsServer, startMetricsServer } from '../core/serve/metrics-server';
 import { type CliIo, noAccountsLine, openCliStores, openHeadlessCore } from './context';
@@ -67,11 +67,11 @@ export async function serveCommand(
     return 3;
   }
   await core.start();
-  io.stdout(`${tn('cli.serving', stores.config.accounts.length, { base: server.base })}\n`);
+  io.stdout(`${t('cli.serving', { count: stores.config.accounts.length, base: server.base })}\n`);
 
   signals.onReload(() => {
     core.reload().then(
-      () => io.stdout(`${tn('cli.reloaded', stores.config.accounts.length)}\n`),
+      () => io.stdout(`${t('cli.reloaded', { count: stores.config.accounts.length })}\n`),
       (error: unknown) => io.stderr(`${t('cli.notReloaded', { message: (error as Error).message })}\n`),
     );
   });

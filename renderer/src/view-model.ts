@@ -1,8 +1,8 @@
 import type { AccountView } from '../../shared/app-state';
 import { ERROR_KINDS } from '../../shared/error-kinds';
 import { agoText, daysText, formatAmount } from '../../shared/format';
-import type { MessageKey } from '../../shared/i18n/catalog-en';
-import { intl, t, tn } from '../../shared/i18n/translate';
+import type { MessageKey } from '../../shared/i18n/catalog';
+import { intl, t } from '../../shared/i18n/translate';
 import { byNeed } from '../../shared/need-order';
 import {
   balanceThresholds,
@@ -26,8 +26,8 @@ export function summaryLine(accounts: readonly AccountView[]): string {
   const count = accounts.filter(needsAttention).length;
   if (accounts.length === 0) return t('summary.noAccounts');
   if (count === 0)
-    return accounts.length === 1 ? t('summary.allGood') : tn('summary.allFine', accounts.length);
-  return tn('summary.attention', count, { total: intl().integer.format(accounts.length) });
+    return accounts.length === 1 ? t('summary.allGood') : t('summary.allFine', { count: accounts.length });
+  return t('summary.attention', { count, total: intl().integer.format(accounts.length) });
 }
 
 // Formatters come made once per language from intl(): toLocaleTimeString with options builds a new one on every

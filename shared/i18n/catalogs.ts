@@ -1,7 +1,7 @@
-import { de } from './catalog-de';
-import { type Catalog, en } from './catalog-en';
-import { zh } from './catalog-zh';
+import { type Catalog, en } from './catalog';
 import type { Language } from './languages';
+import de from './messages/de.json';
+import zh from './messages/zh.json';
 import { setLanguage } from './translate';
 
 /** Every shipped catalog: main and the CLI hold them all; the popover asks main for the one it needs. */

@@ -1,4 +1,5 @@
-import type { Catalog, MessageKey } from './catalog-en';
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { Catalog, MessageKey } from './catalog';
 import { INTL_LOCALE, type Language, NUMBER_LOCALE } from './languages';
 
 /**
@@ -7,8 +8,9 @@ import { INTL_LOCALE, type Language, NUMBER_LOCALE } from './languages';
  * Until a catalog is set, a message reads as its key: visible in any test, never a silent English fallback.
  */
 let language: Language = 'en';
-let messages: Partial<Catalog> = {};
-let plurals: Intl.PluralRules | null = null;
+let messages: Partial<Record<MessageKey, string | readonly MessageNode[]>> = {};
+/** Each message parsed once per language, on first use: a process shows a few dozen of its 500. */
+let compiled = new Map<MessageKey, Compiled>();
 
 type Formats = {
   integer: Intl.NumberFormat;
@@ -26,11 +28,18 @@ type Formats = {
 // --json` and the main process's start never need.
 let formats: Formats | null = null;
 
-export function setLanguage(next: Language, catalog: Partial<Catalog>): void {
+/**
+ * A catalog is ICU text (main and the CLI) or, in the popover, the same messages already parsed by main
+ * (parsedCatalog): the page formats but never parses, so its bundle carries no ICU parser.
+ */
+export function setLanguage(
+  next: Language,
+  catalog: Partial<Record<MessageKey, string | readonly MessageNode[]>>,
+): void {
   if (next !== language) formats = null;
   language = next;
   messages = catalog;
-  plurals = null;
+  compiled = new Map();
 }
 
 export function currentLanguage(): Language {
@@ -39,14 +48,79 @@ export function currentLanguage(): Language {
 
 export type Params = Record<string, string | number>;
 
-/** A message with its {placeholders} filled in. */
+/** A parsed ICU message's element (intl-messageformat's AST, by the shape this module reads). */
+export interface MessageNode {
+  [field: string]: unknown;
+  type: number;
+  value?: unknown;
+  options?: Record<string, { value: MessageNode[] }>;
+  children?: MessageNode[];
+}
+/** intl-messageformat's element types: a plain `{name}`, a select and a plural. */
+const ARGUMENT = 1;
+const SELECT = 5;
+const PLURAL = 6;
+
+/** Every argument a parsed message takes, and how: `plural`, `select`, or `text` for a plain `{name}`. */
+function argumentsOf(nodes: readonly MessageNode[], into = new Map<string, string>()): Map<string, string> {
+  for (const node of nodes) {
+    if (typeof node.value === 'string' && [ARGUMENT, SELECT, PLURAL].includes(node.type))
+      into.set(node.value, node.type === PLURAL ? 'plural' : node.type === SELECT ? 'select' : 'text');
+    for (const option of Object.values(node.options ?? {})) argumentsOf(option.value, into);
+    if (node.children) argumentsOf(node.children, into);
+  }
+  return into;
+}
+
+function parse(text: string | readonly MessageNode[], locale: string): IntlMessageFormat {
+  // `<ID>` in help text is text, not a rich-text tag.
+  return new IntlMessageFormat(text as string, locale, undefined, { ignoreTag: true });
+}
+
+/** Every message of a catalog parsed, as main sends it to the popover. */
+export function parsedCatalog(catalog: Catalog): Record<MessageKey, MessageNode[]> {
+  const parsed = {} as Record<MessageKey, MessageNode[]>;
+  for (const key of Object.keys(catalog) as MessageKey[])
+    parsed[key] = parse(catalog[key], 'en').getAst() as MessageNode[];
+  return parsed;
+}
+
+/** The arguments an ICU message takes (a test holds every language to English's). Throws on a message ICU cannot parse. */
+export function messageArguments(text: string): Map<string, string> {
+  return argumentsOf(parse(text, 'en').getAst() as MessageNode[]);
+}
+
+interface Compiled {
+  format: IntlMessageFormat;
+  args: Map<string, string>;
+}
+
+function compile(key: MessageKey): Compiled | null {
+  const text = messages[key];
+  if (text === undefined) return null;
+  let message = compiled.get(key);
+  if (!message) {
+    const format = parse(text, NUMBER_LOCALE[language]);
+    message = { format, args: argumentsOf(format.getAst() as MessageNode[]) };
+    compiled.set(key, message);
+  }
+  return message;
+}
+
+/**
+ * A message in the language spoken, its arguments filled in. A plural's count is passed as a number (it picks the
+ * form, and is written as the language writes numbers); every other value is shown as given, so a port or a year
+ * is never grouped into "9,464". An argument not given stays visible as `{name}`.
+ */
 export function t(key: MessageKey, params?: Params): string {
-  const text = messages[key] ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  const message = compile(key);
+  if (!message) return key;
+  const values: Record<string, string | number> = {};
+  for (const [name, use] of message.args) {
+    const value = params?.[name];
+    values[name] = use === 'plural' ? Number(value) : value === undefined ? `{${name}}` : String(value);
+  }
+  return String(message.format.format(values));
 }
 
 /**
@@ -55,20 +129,6 @@ export function t(key: MessageKey, params?: Params): string {
  */
 export function says(key: MessageKey, params?: Params): { error: () => string } {
   return { error: () => t(key, params) };
-}
-
-/** Keys that come as `<base>.one` and `<base>.other`, chosen by the language's plural rules. */
-export type PluralBase = {
-  [K in MessageKey]: K extends `${infer Base}.other` ? Base : never;
-}[MessageKey];
-
-/** A message that depends on a count ("1 account", "3 accounts"); `{count}` is the count as the language writes it. */
-export function tn(base: PluralBase, count: number, params?: Params): string {
-  plurals ??= new Intl.PluralRules(NUMBER_LOCALE[language]);
-  const one = `${base}.one` as MessageKey;
-  const key =
-    plurals.select(count) === 'one' && messages[one] !== undefined ? one : (`${base}.other` as MessageKey);
-  return t(key, { count: intl().integer.format(count), ...params });
 }
 
 /** The language's formatters, made once per language. */

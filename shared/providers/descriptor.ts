@@ -1,5 +1,5 @@
 import type { CustomEndpointInput } from '../custom-endpoint';
-import type { MessageKey } from '../i18n/catalog-en';
+import type { MessageKey } from '../i18n/catalog';
 
 /**
  * A provider as data: everything the config schema, the add/edit form, the CLI's flags and help, and the README's

@@ -11,7 +11,8 @@ import type { Browser } from 'playwright-core';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devCspPlugin } from '../../electron.vite.config';
-import { en } from '../../shared/i18n/catalog-en';
+import { en } from '../../shared/i18n/catalog';
+import { parsedCatalog } from '../../shared/i18n/translate';
 import { INVOKE, type InvokeChannel, methodName } from '../../shared/ipc';
 import { bridgeScript, launchChromium } from '../support/popover-harness';
 
@@ -61,7 +62,7 @@ async function openDevPage(url: string) {
             language: 'en',
           }
         : channel === 'i18n:get'
-          ? en
+          ? parsedCatalog(en)
           : null,
   }));
   await page.addInitScript(bridgeScript(methods));

@@ -1,5 +1,6 @@
 import type { AccountView, AppState } from '../../shared/app-state';
-import { en } from '../../shared/i18n/catalog-en';
+import { en } from '../../shared/i18n/catalog';
+import { parsedCatalog } from '../../shared/i18n/translate';
 import type { CreditbarApi } from '../../shared/ipc';
 
 /**
@@ -36,7 +37,7 @@ export function installBridge(state: AppState, overrides: Partial<CreditbarApi> 
     historyExport: record('historyExport', true),
     historyExportPng: record('historyExportPng', true),
     externalOpen: record('externalOpen', null),
-    i18nGet: record('i18nGet', en),
+    i18nGet: record('i18nGet', parsedCatalog(en)),
     popoverReady: record('popoverReady', null),
     popoverHide: record('popoverHide', null),
     popoverFit: record('popoverFit', null),

@@ -1,7 +1,7 @@
 import { AlertIntent, type AlertKind, type Severity } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
 import { amountWithUnit, daysText, formatAmount, severityRank } from '../../../shared/format';
-import { t, tn } from '../../../shared/i18n/translate';
+import { t } from '../../../shared/i18n/translate';
 import type { ProviderError, Snapshot } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
 import {
@@ -260,7 +260,7 @@ export function deliver(
     accountId: null,
     kind: 'summary',
     severity: held.some((h) => h.severity === 'critical') ? 'critical' : 'warning',
-    title: tn('alert.quietTitle', held.length),
+    title: t('alert.quietTitle', { count: held.length }),
     body: held.map((h) => h.title).join('\n'),
   };
   return { state: { ...state, held: [] }, deliver: [summary, ...awake] };

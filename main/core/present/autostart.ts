@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../shared/i18n/catalog-en';
+import type { MessageKey } from '../../../shared/i18n/catalog';
 
 /**
  * Launch at login on Linux: an XDG autostart entry (Electron's login-item API covers only macOS and Windows).

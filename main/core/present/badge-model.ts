@@ -7,8 +7,8 @@ import {
   headlineText,
   sumUnits,
 } from '../../../shared/format';
-import type { MessageKey } from '../../../shared/i18n/catalog-en';
-import { t, tn } from '../../../shared/i18n/translate';
+import type { MessageKey } from '../../../shared/i18n/catalog';
+import { t } from '../../../shared/i18n/translate';
 import type { AccountStatus } from '../../../shared/model';
 import { byNeed, rankedLevel } from '../../../shared/need-order';
 
@@ -135,7 +135,8 @@ export function stateInWords(accounts: readonly BadgeAccount[], paused: boolean)
   if (counts.length === 0)
     return total === 1 ? t('tray.oneOk', { name }) : t('tray.allOk', { name, count: total });
   const [[firstCount, firstWords], ...rest] = counts as [(typeof counts)[number], ...typeof counts];
-  return tn('tray.state', total, {
+  return t('tray.state', {
+    count: total,
     name,
     first: firstCount,
     firstWords: t(firstWords),
@@ -168,7 +169,9 @@ export function badgeModel(
     const sum = balanceSum(accounts, choice.unit);
     if (sum) {
       const worst = worstOf(sum.members);
-      lines.push(tn('tray.menuBarSum', sum.members.length, { amount: amountWithUnit(sum.total, sum.unit) }));
+      lines.push(
+        t('tray.menuBarSum', { count: sum.members.length, amount: amountWithUnit(sum.total, sum.unit) }),
+      );
       return {
         text: compactNumber(sum.total),
         tone: toneOf(worst),

@@ -1,6 +1,6 @@
 import type { BadgeChoice } from '../../../shared/config';
 import { amountWithUnit } from '../../../shared/format';
-import { t, tn } from '../../../shared/i18n/translate';
+import { t } from '../../../shared/i18n/translate';
 import type { AccountStatus } from '../../../shared/model';
 import { accountFigure, type BadgeFigure, balanceSum, figureOf } from './badge-model';
 
@@ -65,7 +65,7 @@ export function menuModel(input: MenuInput): MenuItemModel[] {
   if (sum) {
     items.push({
       kind: 'item',
-      label: tn('menu.total', sum.members.length, { amount: amountWithUnit(sum.total, sum.unit) }),
+      label: t('menu.total', { count: sum.members.length, amount: amountWithUnit(sum.total, sum.unit) }),
       action: { type: 'open' },
     });
   }

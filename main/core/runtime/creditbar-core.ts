@@ -1,6 +1,6 @@
 import type { AlertIntent } from '../../../shared/alerts';
 import { type Account, effectiveAccount } from '../../../shared/config';
-import type { MessageKey } from '../../../shared/i18n/catalog-en';
+import type { MessageKey } from '../../../shared/i18n/catalog';
 import { t } from '../../../shared/i18n/translate';
 import { PointSeries } from '../../../shared/point-series';
 import { AccountService } from '../accounts/account-service';

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigFile, describeIssues } from '../../../shared/config';
-import type { MessageKey } from '../../../shared/i18n/catalog-en';
+import type { MessageKey } from '../../../shared/i18n/catalog';
 import { t } from '../../../shared/i18n/translate';
 import { ConfigError } from '../errors';
 import { writePrivateFile } from './private-file';

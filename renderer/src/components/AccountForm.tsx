@@ -3,8 +3,8 @@ import type { AccountView } from '../../../shared/app-state';
 import { Account, type AccountPatch, fieldInput, fieldProblem, fieldValue } from '../../../shared/config';
 import { customFieldApplies, pointerToExpression } from '../../../shared/custom-endpoint';
 import { amountWithUnit } from '../../../shared/format';
-import type { MessageKey } from '../../../shared/i18n/catalog-en';
-import { t, tn } from '../../../shared/i18n/translate';
+import type { MessageKey } from '../../../shared/i18n/catalog';
+import { t } from '../../../shared/i18n/translate';
 import type { PresetFile } from '../../../shared/preset-file';
 import { DESCRIPTORS, type FieldSpec, isPreset, PROVIDERS, type ProviderId } from '../../../shared/providers';
 import { api } from '../api';
@@ -235,7 +235,7 @@ export function AccountForm(props: {
       const worked =
         v.remaining !== null
           ? t('form.connectedLeft', { amount: amountWithUnit(v.remaining, v.unit) })
-          : tn('form.connectedQuotas', v.quotas);
+          : t('form.connectedQuotas', { count: v.quotas });
       setTest({
         ok: v.problem === null,
         text: v.problem ? t('form.connectedBut', { problem: v.problem.message }) : worked,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatAmount } from '../../../shared/format';
-import { intl, t, tn } from '../../../shared/i18n/translate';
+import { intl, t } from '../../../shared/i18n/translate';
 import { isWeekend } from '../view-model';
 
 const WIDTH = 348;
@@ -27,7 +27,7 @@ export function DailyBars({ days, unit }: { days: readonly { day: number; used: 
     <section aria-labelledby="daily-title">
       <h2 id="daily-title">{t('daily.title')}</h2>
       <p className="daily-readout muted" aria-hidden="true">
-        {active ? describe(active) : tn('daily.hint', shown.length)}
+        {active ? describe(active) : t('daily.hint', { count: shown.length })}
       </p>
       <svg
         className="daily-bars"

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../i18n/catalog-en';
+import type { MessageKey } from '../../i18n/catalog';
 import {
   API_KEY,
   baseUrlField,

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../../shared/i18n/catalog-en';
+import type { MessageKey } from '../../../../shared/i18n/catalog';
 import { t } from '../../../../shared/i18n/translate';
 import { AppFailure } from '../../errors';
 
