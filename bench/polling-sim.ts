@@ -4,6 +4,7 @@ import { decideNextPoll, nextLimitFloorMs } from '../main/core/monitor/poll-poli
 import { compactPoints } from '../main/core/store/history';
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../shared/alert-defaults';
 import type { Account } from '../shared/config';
+import { message } from '../shared/message';
 import type { Snapshot } from '../shared/model';
 import { PointSeries } from '../shared/point-series';
 import { PROVIDERS } from '../shared/providers';
@@ -231,7 +232,7 @@ export function simulate(trace: Trace, policy: Policy, seed: number): PolicyResu
     const result = evaluateAccount(alertState, {
       account: trace.account,
       snapshot: outcome.snapshot,
-      error: outcome.snapshot ? null : { kind: 'rate_limited', message: '429' },
+      error: outcome.snapshot ? null : { kind: 'rate_limited', message: message('http.429') },
       daysLeft: null,
       burnPerDay: null,
       now: new Date(WALL_START + t),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { app, dialog, globalShortcut, net, powerMonitor, shell } from 'electron';
 import { speak } from '../shared/i18n/catalogs';
 import { chooseLanguage } from '../shared/i18n/languages';
+import { say } from '../shared/i18n/say';
 import { t } from '../shared/i18n/translate';
 import type { NavigateTarget } from '../shared/ipc';
 import { DesktopApp } from './core/app/desktop-app';
@@ -189,7 +190,7 @@ else {
     .then(main)
     .catch((error: unknown) => {
       // A config that does not validate is named field by field, as the CLI does, and left untouched.
-      const detail = error instanceof ConfigError ? error.message : t('startup.unexpected');
+      const detail = error instanceof ConfigError ? say(error.said) : t('startup.unexpected');
       dialog.showErrorBox(t('startup.title'), detail);
       app.quit();
     });

@@ -1,3 +1,4 @@
+import { type Message, MessageSchema, message } from './message';
 import { z } from './zod';
 
 export const AlertKind = z.enum(['low', 'quota', 'runway', 'empty', 'key_rejected', 'recovered', 'summary']);
@@ -12,7 +13,20 @@ export const AlertIntent = z.object({
   accountId: z.nullable(z.string()),
   kind: AlertKind,
   severity: Severity,
-  title: z.string(),
-  body: z.string(),
+  title: MessageSchema,
+  body: MessageSchema,
 });
+
+/**
+ * An alert as kept in the alert state's held list. Before messages were data, a held alert's title and body were
+ * kept as text in the language of the moment: read back, such text is said as it is.
+ */
+const HeldText = z.union([
+  MessageSchema,
+  z.pipe(
+    z.string(),
+    z.transform((text): Message => message('text.asIs', { text })),
+  ),
+]);
+export const HeldAlert = z.object({ ...AlertIntent.shape, title: HeldText, body: HeldText });
 export type AlertIntent = z.infer<typeof AlertIntent>;

@@ -1,5 +1,6 @@
 import { Account, AlertThresholds, Settings } from './config';
 import { LANGUAGES } from './i18n/languages';
+import { MessageSchema } from './message';
 import { AccountStatus, SnapshotExtras } from './model';
 import { PresetFile } from './preset-file';
 import { z } from './zod';
@@ -65,12 +66,12 @@ export const AppState = z.object({
   language: z.optional(z.enum(LANGUAGES)),
   systemLanguage: z.optional(z.enum(LANGUAGES)),
   /** Why the shortcut in settings does not work (another app holds it); absent when it works or none is set. */
-  shortcutProblem: z.optional(z.string().check(z.maxLength(300))),
+  shortcutProblem: z.optional(MessageSchema),
   /** Presets added from files: the add form offers them as ready custom endpoints. */
   presets: z.optional(z.array(PresetFile)),
   /** The metrics endpoint while the setting is on: where it serves, or why it cannot. */
   metricsServer: z.optional(
-    z.strictObject({ base: z.nullable(z.string()), problem: z.nullable(z.string()) }),
+    z.strictObject({ base: z.nullable(z.string()), problem: z.nullable(MessageSchema) }),
   ),
 });
 export type AppState = z.infer<typeof AppState>;

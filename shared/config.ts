@@ -2,6 +2,7 @@ import { Accelerator } from './accelerator';
 import { CustomEndpoint, headersFromText, headersToText } from './custom-endpoint';
 import { LANGUAGES } from './i18n/languages';
 import { says, t } from './i18n/translate';
+import { type Message, message } from './message';
 import { PresetFile } from './preset-file';
 import { type AccountFieldPath, type FieldSpec, PROVIDERS, ProviderId } from './providers';
 import { urlProblem } from './url-policy';
@@ -281,14 +282,23 @@ export const ConfigFile = z
   );
 export type ConfigFile = z.infer<typeof ConfigFile>;
 
-/** Turns zod issues into lines a person can act on: the field path, then what is wrong with it. */
+/**
+ * Turns zod issues into lines a person can act on: the field path, then what is wrong with it. Each issue's
+ * words were made when the value was checked, in the language spoken then (the schemas' messages come from the
+ * catalog through `says`), which is the language of whoever is shown them.
+ */
 export function describeIssues(error: {
   issues: readonly { path: readonly PropertyKey[]; message: string }[];
 }): string {
   return error.issues
     .map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
+      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : t('valid.topLevel');
       return `${where}: ${issue.message}`;
     })
     .join('\n');
+}
+
+/** The same, as a message to carry to where it is shown. */
+export function issuesMessage(error: Parameters<typeof describeIssues>[0]): Message {
+  return message('valid.issues', { issues: describeIssues(error) });
 }

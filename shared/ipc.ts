@@ -8,13 +8,15 @@ import {
   SettingsPatch,
 } from './config';
 import { LANGUAGES } from './i18n/languages';
+import { MessageSchema } from './message';
 import { ErrorKind } from './model';
 import { z } from './zod';
 
 /** Every call answers with a result object, never a thrown error across the bridge. */
 export const IpcError = z.object({
   kind: z.union([ErrorKind, z.literal('invalid_request')]),
-  message: z.string(),
+  /** Said by the page, in its language. */
+  message: MessageSchema,
 });
 export type IpcError = z.infer<typeof IpcError>;
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -47,7 +49,7 @@ export const INVOKE = {
       /** The answer's keys and types, every value masked; empty for providers Creditbar reads itself. */
       shape: z.string(),
       /** The endpoint answered, but its values could not be read: why, in words. */
-      problem: z.nullable(z.object({ kind: ErrorKind, message: z.string() })),
+      problem: z.nullable(z.object({ kind: ErrorKind, message: MessageSchema })),
     }),
   },
   /** `key` is required for every provider but the demo, which has none. */

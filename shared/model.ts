@@ -1,3 +1,4 @@
+import { MessageSchema } from './message';
 import { z } from './zod';
 
 /** What went wrong, in terms the scheduler and the UI act on (see DESIGN.md, "Error kinds"). */
@@ -19,8 +20,8 @@ export type ErrorKind = z.infer<typeof ErrorKind>;
 
 export const ProviderError = z.object({
   kind: ErrorKind,
-  /** Plain words for a person; never a raw response body and never a secret. */
-  message: z.string().check(z.minLength(1)),
+  /** What to tell a person, said in their language where shown; never a raw response body and never a secret. */
+  message: MessageSchema,
   status: z.optional(z.int()),
   /** Seconds the provider asked us to wait (429 Retry-After), already relative to now. */
   retryAfterSeconds: z.optional(z.number().check(z.gte(0))),
@@ -103,7 +104,7 @@ export type Snapshot = z.infer<typeof Snapshot>;
 export const Level = z.enum(['ok', 'warning', 'critical', 'empty', 'unknown']);
 export type Level = z.infer<typeof Level>;
 
-/** One account as `creditbar status --json` and `watch` print it. */
+/** One account as the core knows it; its problem is a message, said where it is shown. */
 export const AccountStatus = z.object({
   id: z.string(),
   provider: z.string(),
@@ -120,9 +121,18 @@ export const AccountStatus = z.object({
   quotas: z.array(Quota),
   usedThisPeriod: z.nullable(z.number()),
   fetchedAt: z.nullable(isoDate),
-  error: z.nullable(z.object({ kind: ErrorKind, message: z.string() })),
+  error: z.nullable(z.object({ kind: ErrorKind, message: MessageSchema })),
 });
 export type AccountStatus = z.infer<typeof AccountStatus>;
+
+/**
+ * One account as `creditbar status --json`, `watch` and `serve`'s API print it: the same, with its problem said
+ * in words, in the language of the terminal (or of the server) that prints it.
+ */
+export const PrintedStatus = z.extend(AccountStatus, {
+  error: z.nullable(z.object({ kind: ErrorKind, message: z.string() })),
+});
+export type PrintedStatus = z.infer<typeof PrintedStatus>;
 
 /** One point of an account's history: what it had left (or its fullest quota) at a moment. */
 export interface HistoryPoint {

@@ -1,7 +1,9 @@
 import { Account, describeIssues, fieldInput, fieldProblem } from '../../shared/config';
 import { ERROR_KINDS } from '../../shared/error-kinds';
 import { amountWithUnit } from '../../shared/format';
+import { say } from '../../shared/i18n/say';
 import { t } from '../../shared/i18n/translate';
+import { message } from '../../shared/message';
 import type { Snapshot } from '../../shared/model';
 import type { PresetFile } from '../../shared/preset-file';
 import { type FieldSpec, hasCredential, PROVIDERS, ProviderId } from '../../shared/providers';
@@ -103,7 +105,7 @@ export async function accountsAdd(
     if (!(error instanceof AppFailure)) throw error;
     // Problems with the key or the keychain speak for themselves; a failed test fetch says it was the test.
     const plain = flags['no-verify'] || ERROR_KINDS[error.kind].local;
-    const problem = plain ? error.message : t('cli.testFailed', { message: error.message });
+    const problem = plain ? say(error.said) : t('cli.testFailed', { message: say(error.said) });
     io.stderr(`${t('cli.notSaved', { problem })}\n`);
     return 3;
   }
@@ -154,7 +156,7 @@ export async function accountsRemove(
   }
   const { account, left } = await ctx.accounts.remove(id);
   if (left.length > 0) {
-    io.stderr(`${t('cli.removedPartly', { id, left: left.join(', ') })}\n`);
+    io.stderr(`${say(message('cli.removedPartly', { id, left }))}\n`);
     return 1;
   }
   io.stdout(`${t(hasCredential(account.provider) ? 'cli.removedWithKey' : 'cli.removed', { id })}\n`);

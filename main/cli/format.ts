@@ -1,5 +1,6 @@
 import { ERROR_KINDS } from '../../shared/error-kinds';
 import { agoText, headlineText } from '../../shared/format';
+import { say } from '../../shared/i18n/say';
 import { t } from '../../shared/i18n/translate';
 import type { AccountStatus } from '../../shared/model';
 
@@ -26,7 +27,7 @@ export function statusTable(accounts: readonly AccountStatus[], now: Date): stri
       .join(' '),
     headlineText(a),
     a.fetchedAt ? agoText(a.fetchedAt, now.getTime()) : t('cli.never'),
-    a.error ? `${t(ERROR_KINDS[a.error.kind].label)}: ${a.error.message}` : '',
+    a.error ? `${t(ERROR_KINDS[a.error.kind].label)}: ${say(a.error.message)}` : '',
   ]);
   const header = [
     t('cli.col.account'),

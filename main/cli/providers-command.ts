@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describeIssues } from '../../shared/config';
+import { say } from '../../shared/i18n/say';
 import { t } from '../../shared/i18n/translate';
 import { PresetFile, presetHost } from '../../shared/preset-file';
 import { DESCRIPTORS, isPreset, PROVIDERS, ProviderId } from '../../shared/providers';
@@ -118,7 +119,7 @@ export async function providersAdd(file: string, flags: ProvidersFlags, io: CliI
     await checkExpressions(preset.custom);
   } catch (error) {
     if (!(error instanceof AppFailure)) throw error;
-    io.stderr(`${t('cli.presetInvalid', { file })}\n${error.message}\n`);
+    io.stderr(`${t('cli.presetInvalid', { file })}\n${say(error.said)}\n`);
     return 3;
   }
   if (ProviderId.safeParse(preset.id).success) {

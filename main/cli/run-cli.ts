@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { speak } from '../../shared/i18n/catalogs';
 import { chooseLanguage, environmentLanguages } from '../../shared/i18n/languages';
+import { say } from '../../shared/i18n/say';
 import { t } from '../../shared/i18n/translate';
 import { DESCRIPTORS, type FieldSpec, providerFlags } from '../../shared/providers';
-import { ConfigError } from '../core/errors';
+import { AppFailure, ConfigError } from '../core/errors';
 import { type AccountFlags, accountsAdd, accountsList, accountsRemove } from './accounts-command';
 import type { CliIo } from './context';
 import { providersAdd, providersList, providersSave } from './providers-command';
@@ -108,8 +109,9 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
     host.stderr(`${t('cli.unknownCommand', { command: parsed.positionals.join(' ') })}\n\n${usage()}`);
     return 3;
   } catch (error) {
-    if (error instanceof ConfigError) {
-      host.stderr(`${error.message}\n`);
+    // Config, file and keychain problems are said plainly, in the terminal's language.
+    if (error instanceof ConfigError || error instanceof AppFailure) {
+      host.stderr(`${say(error.said)}\n`);
       return 3;
     }
     throw error;

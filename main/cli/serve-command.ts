@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { say } from '../../shared/i18n/say';
 import { t } from '../../shared/i18n/translate';
+import { ConfigError } from '../core/errors';
 import { listenPlan } from '../core/serve/listen';
 import { type MetricsServer, startMetricsServer } from '../core/serve/metrics-server';
 import { type CliIo, noAccountsLine, openCliStores, openHeadlessCore } from './context';
@@ -28,7 +30,7 @@ export async function serveCommand(
 ): Promise<number> {
   const plan = listenPlan(flags.listen, flags['token-file'] !== undefined);
   if (!plan.ok) {
-    io.stderr(`${plan.problem}\n`);
+    io.stderr(`${say(plan.problem)}\n`);
     return 3;
   }
   let token: string | null = null;
@@ -72,7 +74,10 @@ export async function serveCommand(
   signals.onReload(() => {
     core.reload().then(
       () => io.stdout(`${t('cli.reloaded', { count: stores.config.accounts.length })}\n`),
-      (error: unknown) => io.stderr(`${t('cli.notReloaded', { message: (error as Error).message })}\n`),
+      (error: unknown) =>
+        io.stderr(
+          `${t('cli.notReloaded', { message: error instanceof ConfigError ? say(error.said) : String(error) })}\n`,
+        ),
     );
   });
   await new Promise<void>((resolve) => signals.onStop(resolve));

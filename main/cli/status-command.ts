@@ -2,7 +2,7 @@ import { effectiveAccount } from '../../shared/config';
 import { exitCodeFor } from '../core/alerts/level';
 import { mapLimit } from '../core/monitor/map-limit';
 import { refreshAccount } from '../core/monitor/refresh-account';
-import { toAccountStatus } from '../core/present/account-status';
+import { spokenStatus, toAccountStatus } from '../core/present/account-status';
 import { type CliIo, noAccountsLine, openContext } from './context';
 import { statusTable } from './format';
 
@@ -24,7 +24,7 @@ export async function statusCommand(
   );
   const now = deps.now();
   const accounts = results.map((result) => toAccountStatus(result, now));
-  if (flags.json) io.stdout(`${JSON.stringify({ accounts })}\n`);
+  if (flags.json) io.stdout(`${JSON.stringify({ accounts: accounts.map(spokenStatus) })}\n`);
   else io.stdout(`${statusTable(accounts, now)}\n`);
   return exitCodeFor(accounts);
 }

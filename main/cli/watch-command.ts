@@ -1,6 +1,7 @@
+import { say } from '../../shared/i18n/say';
 import { t } from '../../shared/i18n/translate';
 import type { Clock } from '../core/monitor/clock';
-import { toAccountStatus } from '../core/present/account-status';
+import { spokenStatus, toAccountStatus } from '../core/present/account-status';
 import type { CreditbarCore } from '../core/runtime/creditbar-core';
 import { type CliIo, noAccountsLine, openCliStores, openHeadlessCore } from './context';
 
@@ -65,18 +66,18 @@ export async function watchCore(
   if (core.readOnly) io.stderr(`${t('cli.watchReadOnly', { dir: core.stores.paths.dataDir })}\n`);
   core.subscribe({
     polled({ result }) {
-      line({ type: 'snapshot', account: toAccountStatus(result, io.clock.wall()) });
+      line({ type: 'snapshot', account: spokenStatus(toAccountStatus(result, io.clock.wall())) });
       if (result.error) {
         line({
           type: 'error',
           accountId: result.account.id,
           kind: result.error.kind,
-          message: result.error.message,
+          message: say(result.error.message),
         });
       }
     },
     alert(intent) {
-      line({ type: 'alert', ...intent });
+      line({ type: 'alert', ...intent, title: say(intent.title), body: say(intent.body) });
     },
     problem(message) {
       io.stderr(`${message}\n`);

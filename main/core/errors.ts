@@ -1,19 +1,23 @@
+import type { Message } from '../../shared/message';
 import type { ErrorKind, ProviderError } from '../../shared/model';
 
 /**
  * The app-wide error: a failure with a kind (`auth`, `keychain_unavailable`, `config`, ...) that the scheduler, the
- * CLI's exit codes and the popover act on, and a message a person can read. Thrown anywhere in the core; turned
- * into a ProviderError or an IPC error at the edges.
+ * CLI's exit codes and the popover act on, and what to tell a person as a message (key and arguments), made text
+ * where it is shown. Thrown anywhere in the core; turned into a ProviderError or an IPC error at the edges.
  */
 export class AppFailure extends Error {
   readonly kind: ErrorKind;
+  readonly said: Message;
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(kind: ErrorKind, message: string, extra: { status?: number; retryAfterSeconds?: number } = {}) {
-    super(message);
+  constructor(kind: ErrorKind, said: Message, extra: { status?: number; retryAfterSeconds?: number } = {}) {
+    // The key, for a stack trace; a person is shown `said`, in their language.
+    super(said.key);
     this.name = 'AppFailure';
     this.kind = kind;
+    this.said = said;
     this.status = extra.status;
     this.retryAfterSeconds = extra.retryAfterSeconds;
   }
@@ -21,7 +25,7 @@ export class AppFailure extends Error {
   toError(): ProviderError {
     return {
       kind: this.kind,
-      message: this.message,
+      message: this.said,
       ...(this.status !== undefined ? { status: this.status } : {}),
       ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
     };
@@ -31,4 +35,10 @@ export class AppFailure extends Error {
 /** The config (or a file next to it) cannot be read, parsed or written; the message names the file and why. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  readonly said: Message;
+
+  constructor(said: Message) {
+    super(said.key);
+    this.said = said;
+  }
 }

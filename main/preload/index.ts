@@ -10,19 +10,20 @@ import {
   type NavigateTarget,
   PUSH,
 } from '../../shared/ipc';
+import { message } from '../../shared/message';
 
 /** Invokes one channel, validating the answer before the page sees it. */
 function call<C extends InvokeChannel>(channel: C) {
   return async (request: InvokeRequest<C>): Promise<IpcResult<InvokeResponse<C>>> => {
     const result = (await ipcRenderer.invoke(channel, request)) as IpcResult<unknown>;
     if (!result || typeof result !== 'object' || !('ok' in result)) {
-      return { ok: false, error: { kind: 'bad_response', message: 'Internal error: no answer' } };
+      return { ok: false, error: { kind: 'bad_response', message: message('ipc.noAnswer') } };
     }
     if (!result.ok) return result;
     const parsed = INVOKE[channel].response.safeParse(result.value);
     return parsed.success
       ? { ok: true, value: parsed.data as InvokeResponse<C> }
-      : { ok: false, error: { kind: 'bad_response', message: 'Internal error: bad answer' } };
+      : { ok: false, error: { kind: 'bad_response', message: message('ipc.badAnswer') } };
   };
 }
 

@@ -23,6 +23,7 @@ type Formats = {
   /** A UTC day ("Sun 22 Nov"): history counts use per day by UTC day, and the label must name the same day. */
   utcDay: Intl.DateTimeFormat;
   relative: Intl.RelativeTimeFormat;
+  list: Intl.ListFormat;
 };
 // Made on first use: the first Intl formatter of a process loads ICU's data (about 25 ms), which `creditbar status
 // --json` and the main process's start never need.
@@ -144,6 +145,7 @@ export function intl(): Formats {
     dayMonth: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }),
     weekdayTime: new Intl.DateTimeFormat(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit' }),
     relative: new Intl.RelativeTimeFormat(locale, { style: 'short' }),
+    list: new Intl.ListFormat(locale, { type: 'conjunction' }),
     utcDay: new Intl.DateTimeFormat(locale, {
       weekday: 'short',
       day: 'numeric',

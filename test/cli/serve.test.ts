@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../shared/config';
-import type { AccountStatus } from '../../shared/model';
+import type { PrintedStatus } from '../../shared/model';
 import { startHappenstance, startMeteredBilling } from '../fakes/providers';
 import { eventually, freePort, type Prometheus, startPrometheus } from '../support/prometheus';
 import { type RunningCli, runBuiltCli, startBuiltCli } from '../support/run-built-cli';
@@ -56,14 +56,14 @@ const value = async (prometheus: Prometheus, expr: string) => {
   return first?.value;
 };
 
-const accountsOf = async (base: string, withToken = true): Promise<AccountStatus[]> =>
+const accountsOf = async (base: string, withToken = true): Promise<PrintedStatus[]> =>
   (
     (await (
       await fetch(`${base}/api/v1/accounts`, {
         headers: withToken ? { authorization: `Bearer ${TOKEN}` } : {},
       })
     ).json()) as {
-      accounts: AccountStatus[];
+      accounts: PrintedStatus[];
     }
   ).accounts;
 
@@ -174,7 +174,7 @@ describe('creditbar serve, scraped by a real Prometheus', () => {
       CREDITBAR_KEY_METERED_BILLING: mb.key,
     });
     const ids = async () =>
-      ((await (await fetch(`${base}/api/v1/accounts`)).json()) as { accounts: AccountStatus[] }).accounts.map(
+      ((await (await fetch(`${base}/api/v1/accounts`)).json()) as { accounts: PrintedStatus[] }).accounts.map(
         (a) => a.id,
       );
     expect(await ids()).toEqual(['happenstance']);

@@ -6,13 +6,13 @@ import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Account } from '../../shared/config';
-import { AccountStatus } from '../../shared/model';
+import { PrintedStatus } from '../../shared/model';
 import { PRESET_IDS } from '../fakes/preset-fakes';
 import { FAKE_STARTERS, type FakeProvider } from '../fakes/providers';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
 import { runBuiltCli } from '../support/run-built-cli';
 
-const StatusJson = z.strictObject({ accounts: z.array(AccountStatus) });
+const StatusJson = z.strictObject({ accounts: z.array(PrintedStatus) });
 
 let fakes: FakeProvider[] = [];
 let dir: string;

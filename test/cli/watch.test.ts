@@ -14,15 +14,15 @@ import { resolvePaths } from '../../main/core/store/paths';
 import { createKeytarStore } from '../../main/core/store/secrets';
 import { AlertIntent } from '../../shared/alerts';
 import type { Account } from '../../shared/config';
-import { AccountStatus, ErrorKind } from '../../shared/model';
+import { ErrorKind, PrintedStatus } from '../../shared/model';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
 import { FakeClock } from '../support/fake-clock';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
 import { CLI, runBuiltCli, startBuiltCli } from '../support/run-built-cli';
 
 const Line = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('snapshot'), account: AccountStatus }),
-  z.strictObject({ type: z.literal('alert'), ...AlertIntent.shape }),
+  z.strictObject({ type: z.literal('snapshot'), account: PrintedStatus }),
+  z.strictObject({ type: z.literal('alert'), ...AlertIntent.shape, title: z.string(), body: z.string() }),
   z.strictObject({ type: z.literal('error'), accountId: z.string(), kind: ErrorKind, message: z.string() }),
 ]);
 

@@ -7,6 +7,7 @@ import { createHttpClient, type HttpClient } from '../../main/core/providers/htt
 import { pollerFor } from '../../main/core/providers/registry';
 import { parseRetryAfter } from '../../main/core/providers/retry-after';
 import { ConfigFile, describeIssues } from '../../shared/config';
+import { say } from '../../shared/i18n/say';
 import { INVOKE, type InvokeChannel } from '../../shared/ipc';
 import { Snapshot } from '../../shared/model';
 import type { ProviderId } from '../../shared/providers';
@@ -132,7 +133,7 @@ describe('fuzzing: any answer gives a valid snapshot or a classified error, neve
         } catch (thrown) {
           // Every refusal is a classified failure the adapter meant, never a TypeError from a shape it missed.
           expect(thrown).toBeInstanceOf(AppFailure);
-          expect(toProviderError(thrown).message).not.toMatch(/internal error/);
+          expect(say(toProviderError(thrown).message)).not.toMatch(/internal error/);
         }
       }),
       RUNS,
@@ -225,8 +226,8 @@ describe('fuzzing: HTTP error mapping and Retry-After', () => {
               expect(thrown).toBeInstanceOf(AppFailure);
               const error = toProviderError(thrown);
               expect(error.kind).toBe(expectedKind(status));
-              expect(error.message.length).toBeGreaterThan(0);
-              expect(error.message.length).toBeLessThan(400);
+              expect(say(error.message).length).toBeGreaterThan(0);
+              expect(say(error.message).length).toBeLessThan(400);
               if (error.retryAfterSeconds !== undefined)
                 expect(Number.isFinite(error.retryAfterSeconds)).toBe(true);
             }

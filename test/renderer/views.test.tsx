@@ -7,6 +7,7 @@ import { EmptyState } from '../../renderer/src/components/EmptyState';
 import { Overview } from '../../renderer/src/components/Overview';
 import { Settings } from '../../renderer/src/components/Settings';
 import { CustomEndpoint } from '../../shared/config';
+import { asIs } from '../support/said';
 import { account, appState, installBridge } from './fixed-bridge';
 
 const NOW = Date.parse('2026-11-22T12:10:00Z');
@@ -29,7 +30,7 @@ describe('Overview', () => {
       stale: true,
       remaining: 450,
       fetchedAt: '2026-11-22T12:03:00.000Z',
-      error: { kind: 'network', message: 'Could not reach' },
+      error: { kind: 'network', message: asIs('Could not reach') },
     }),
     account({
       id: 'limited',
@@ -37,14 +38,14 @@ describe('Overview', () => {
       stale: true,
       fetchedAt: '2026-11-22T11:55:00.000Z',
       retryAt: '2026-11-22T12:40:00.000Z',
-      error: { kind: 'rate_limited', message: 'Rate-limited (429)' },
+      error: { kind: 'rate_limited', message: asIs('Rate-limited (429)') },
     }),
     account({
       id: 'auth',
       label: 'Rejected one',
       level: 'critical',
       remaining: 20,
-      error: { kind: 'auth', message: 'x' },
+      error: { kind: 'auth', message: asIs('x') },
     }),
     account({
       id: 'quota',
@@ -236,7 +237,7 @@ describe('AccountForm', () => {
           shape: 'object\n  data: object\n    left: number',
           problem: {
             kind: 'bad_response',
-            message: 'The remaining expression "credits.left" gave nothing, not a number',
+            message: asIs('The remaining expression "credits.left" gave nothing, not a number'),
           },
         },
       }),
@@ -403,7 +404,7 @@ describe('AccountForm', () => {
     installBridge(appState([]), {
       accountsTest: async () => ({
         ok: false,
-        error: { kind: 'auth', message: 'The key was rejected (401)' },
+        error: { kind: 'auth', message: asIs('The key was rejected (401)') },
       }),
     });
     render(<AccountForm existing={null} onDone={noop} onCancel={noop} />);
@@ -550,7 +551,9 @@ describe('Settings', () => {
     const refused = {
       ...state,
       settings: { shortcut: 'Control+Shift+K' },
-      shortcutProblem: 'Ctrl+Shift+K is taken by another app or by the system. Record another shortcut.',
+      shortcutProblem: asIs(
+        'Ctrl+Shift+K is taken by another app or by the system. Record another shortcut.',
+      ),
     };
     rerender(<Settings state={refused} onBack={noop} />);
     expect(screen.getByText('Ctrl+Shift+K')).toBeTruthy();

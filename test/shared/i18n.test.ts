@@ -12,6 +12,11 @@ const placeholders = (text: string) => [...messageArguments(text)].sort();
  * other key left in English fails, so a new string cannot ship untranslated by being copied over.
  */
 const SAME_IN_GERMAN = new Set([
+  // Messages that only arrange others, or say a text given to them as it is.
+  'problem.withDetail',
+  'valid.issues',
+  'alert.quietBody',
+  'text.asIs',
   'level.ok',
   'status.offline',
   'kind.network',
@@ -29,6 +34,9 @@ const SAME_IN_GERMAN = new Set([
 ]);
 /** Chinese shares only names, codes and punctuation-only strings with English. */
 const SAME_IN_CHINESE = new Set([
+  'valid.issues',
+  'alert.quietBody',
+  'text.asIs',
   'field.custom.url.label',
   'field.params.accountSid.label',
   'app.name',

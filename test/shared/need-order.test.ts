@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type BadgeAccount, badgeModel } from '../../main/core/present/badge-model';
 import type { Level } from '../../shared/model';
 import { byNeed } from '../../shared/need-order';
+import { asIs } from '../support/said';
 
 const base = { quotas: [], unit: 'credits', stale: false, error: null } as const;
 const account = (id: string, level: Level, remaining: number | null, extra: Partial<BadgeAccount> = {}) =>
@@ -19,9 +20,9 @@ describe('most in need first', () => {
       account('warn-rich', 'warning', 900),
       quota,
       account('warn-poor', 'warning', 100),
-      account('failing-ok', 'ok', 500, { error: { kind: 'network', message: 'down' } }),
+      account('failing-ok', 'ok', 500, { error: { kind: 'network', message: asIs('down') } }),
       account('empty', 'empty', 0),
-      account('warn-failing', 'warning', 950, { error: { kind: 'server', message: '500' } }),
+      account('warn-failing', 'warning', 950, { error: { kind: 'server', message: asIs('500') } }),
     ]).map((a) => a.id);
     expect(order).toEqual([
       'empty',
@@ -50,7 +51,7 @@ describe('most in need first', () => {
         const accounts = specs.map((s, i) =>
           account(`a${i}`, s.level, s.remaining, {
             stale: s.stale,
-            error: s.failing ? { kind: 'network', message: 'down' } : null,
+            error: s.failing ? { kind: 'network', message: asIs('down') } : null,
             quotas:
               s.remaining === null
                 ? [

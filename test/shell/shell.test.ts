@@ -14,8 +14,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID } from '../../main/core/present/app-identity';
 import { DEV_RENDERER_CSP, RENDERER_CSP } from '../../main/core/present/window-options';
+import { type Message, message } from '../../shared/message';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
 import { runBuiltCli } from '../support/run-built-cli';
+import { spoken } from '../support/said';
 import { SETUP_ENV, type ShellRecord } from './electron-double/protocol';
 import { REGISTER, type ShellOptions, ShellRun, TSX_CJS } from './shell-harness';
 
@@ -279,8 +281,9 @@ describe('the global shortcut', () => {
       payload: { patch: { shortcut: 'Command+Shift+Space' } },
     });
     await run.waitForCall('globalShortcut.refused', before);
-    const problems = sends(run, 'state:changed').map(
-      (s) => (s as { shortcutProblem?: string }).shortcutProblem,
+    // The page says the problem in its language, as the popover does.
+    const problems = sends(run, 'state:changed').map((s) =>
+      spoken((s as { shortcutProblem?: Message }).shortcutProblem),
     );
     expect(problems.at(-1)).toBe(
       '⇧⌘Space is taken by another app or by the system. Record another shortcut.',
@@ -451,7 +454,7 @@ describe('launch at login', () => {
     });
     expect(settings).toMatchObject({
       ok: false,
-      error: { message: 'Launch at login is available in the installed app' },
+      error: { message: message('login.unavailable') },
     });
     expect(run.calls('app.setLoginItemSettings')).toEqual([]);
   });

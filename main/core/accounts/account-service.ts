@@ -4,9 +4,10 @@ import {
   ApiKeyText,
   accountIdentity,
   applyPatch,
-  describeIssues,
+  issuesMessage,
 } from '../../../shared/config';
 import { t } from '../../../shared/i18n/translate';
+import { type Message, message } from '../../../shared/message';
 import type { Snapshot } from '../../../shared/model';
 import { hasCredential } from '../../../shared/providers';
 import { AppFailure, ConfigError } from '../errors';
@@ -27,7 +28,7 @@ async function checkEndpoint(account: Account): Promise<void> {
   try {
     await checkExpressions(account.custom);
   } catch (error) {
-    if (error instanceof AppFailure) throw new ConfigError(error.message);
+    if (error instanceof AppFailure) throw new ConfigError(error.said);
     throw error;
   }
 }
@@ -38,7 +39,7 @@ function checkKey(key: string): void {
   if (!parsed.success)
     throw new AppFailure(
       'config',
-      t('account.keyProblem', { problem: parsed.error.issues[0]?.message ?? t('account.keyInvalid') }),
+      message('account.keyProblem', { problem: parsed.error.issues[0]?.message ?? t('account.keyInvalid') }),
     );
 }
 
@@ -58,7 +59,7 @@ export interface AccountServiceDeps {
 /** What `remove` could not take away; everything else went. */
 export interface RemoveResult {
   account: Account;
-  left: string[];
+  left: Message[];
 }
 
 /**
@@ -79,11 +80,11 @@ export class AccountService {
   }
 
   /** An account's data, not its key or its config: what a changed identity makes the old account's. */
-  private async dropData(accountId: string): Promise<string[]> {
-    const left: string[] = [];
-    await this.deps.cache.remove(accountId).catch(() => left.push('its cached value'));
-    await this.deps.history.remove(accountId).catch(() => left.push('its history'));
-    await this.deps.forgetAlerts(accountId).catch(() => left.push('its alert state'));
+  private async dropData(accountId: string): Promise<Message[]> {
+    const left: Message[] = [];
+    await this.deps.cache.remove(accountId).catch(() => left.push(message('account.leftCache')));
+    await this.deps.history.remove(accountId).catch(() => left.push(message('account.leftHistory')));
+    await this.deps.forgetAlerts(accountId).catch(() => left.push(message('account.leftAlerts')));
     return left;
   }
 
@@ -98,7 +99,7 @@ export class AccountService {
     const secret = await this.secretFor(account, key);
     const { snapshot, error } = await testAccount(account, secret, this.deps);
     if (error || !snapshot)
-      throw new AppFailure(error?.kind ?? 'bad_response', error?.message ?? t('account.noAnswer'));
+      throw new AppFailure(error?.kind ?? 'bad_response', error?.message ?? message('account.noAnswer'));
     return snapshot;
   }
 
@@ -114,7 +115,7 @@ export class AccountService {
     await checkEndpoint(account);
     const secret = await this.secretFor(account, key);
     if (hasCredential(account.provider) && !secret) {
-      throw new AppFailure('no_credentials', t('account.enterKey'));
+      throw new AppFailure('no_credentials', message('account.enterKey'));
     }
     return poller.probe({
       account,
@@ -131,10 +132,10 @@ export class AccountService {
    */
   async add(account: Account, key: string | null, options: { verify: boolean }): Promise<Snapshot | null> {
     if (this.deps.config.account(account.id)) {
-      throw new ConfigError(t('account.idTaken', { id: account.id }));
+      throw new ConfigError(message('account.idTaken', { id: account.id }));
     }
     const needsKey = hasCredential(account.provider);
-    if (needsKey && !key) throw new AppFailure('no_credentials', t('account.enterKey'));
+    if (needsKey && !key) throw new AppFailure('no_credentials', message('account.enterKey'));
     if (needsKey && key) checkKey(key);
     await checkEndpoint(account);
     const tested = options.verify ? await this.test(account, key ?? undefined) : null;
@@ -164,13 +165,13 @@ export class AccountService {
    */
   async update(accountId: string, patch: AccountPatch, key?: string): Promise<Account> {
     const existing = this.deps.config.account(accountId);
-    if (!existing) throw new AppFailure('not_found', t('account.none', { id: accountId }));
+    if (!existing) throw new AppFailure('not_found', message('account.none', { id: accountId }));
     const checked = Account.safeParse({
       ...applyPatch(existing, patch),
       id: existing.id,
       provider: existing.provider,
     });
-    if (!checked.success) throw new ConfigError(describeIssues(checked.error));
+    if (!checked.success) throw new ConfigError(issuesMessage(checked.error));
     await checkEndpoint(checked.data);
     if (key && hasCredential(existing.provider)) {
       checkKey(key);
@@ -185,9 +186,9 @@ export class AccountService {
 
   async rotateKey(accountId: string, key: string): Promise<void> {
     const existing = this.deps.config.account(accountId);
-    if (!existing) throw new AppFailure('not_found', t('account.none', { id: accountId }));
+    if (!existing) throw new AppFailure('not_found', message('account.none', { id: accountId }));
     if (!hasCredential(existing.provider))
-      throw new AppFailure('config', t('account.noKey', { label: existing.label }));
+      throw new AppFailure('config', message('account.noKey', { label: existing.label }));
     checkKey(key);
     await this.deps.store.set(accountId, key);
   }
@@ -198,12 +199,16 @@ export class AccountService {
    */
   async remove(accountId: string): Promise<RemoveResult> {
     const account = this.deps.config.account(accountId);
-    if (!account) throw new AppFailure('not_found', t('account.none', { id: accountId }));
+    if (!account) throw new AppFailure('not_found', message('account.none', { id: accountId }));
     await this.deps.config.removeAccount(accountId);
-    const left: string[] = [];
+    const left: Message[] = [];
     if (hasCredential(account.provider)) {
       await this.deps.store.delete(accountId).catch((error: unknown) => {
-        left.push(`its key (${error instanceof AppFailure ? error.message : 'the keychain refused'})`);
+        left.push(
+          message('account.leftKey', {
+            problem: error instanceof AppFailure ? error.said : message('account.keychainRefused'),
+          }),
+        );
       });
     }
     left.push(...(await this.dropData(accountId)));

@@ -1,7 +1,7 @@
-import { AlertIntent, type AlertKind, type Severity } from '../../../shared/alerts';
+import { type AlertIntent, type AlertKind, HeldAlert, type Severity } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
-import { amountWithUnit, daysText, formatAmount, severityRank } from '../../../shared/format';
-import { t } from '../../../shared/i18n/translate';
+import { severityRank } from '../../../shared/format';
+import { type Message, message } from '../../../shared/message';
 import type { ProviderError, Snapshot } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
 import {
@@ -40,7 +40,7 @@ export const AlertState = z.object({
   version: z.literal(1),
   accounts: z.record(z.string(), AccountAlertState),
   /** Alerts raised during quiet hours, delivered as one summary when they end. */
-  held: z.array(AlertIntent),
+  held: z.array(HeldAlert),
 });
 export type AlertState = z.infer<typeof AlertState>;
 
@@ -88,62 +88,68 @@ function describe(
   level: AlertLevel,
   snapshot: Snapshot | null,
   input: EvaluateInput,
-): { title: string; body: string } {
+): { title: Message; body: Message } {
   const name = account.label;
+  // Amounts and days go as numbers: they are written when the alert is shown, in the reader's language.
   const left =
-    snapshot?.remaining != null ? amountWithUnit(snapshot.remaining, snapshot.unit ?? 'credits') : null;
+    snapshot?.remaining != null ? { amount: snapshot.remaining, unit: snapshot.unit ?? 'credits' } : null;
   const a = account.alerts ?? {};
-  const pace = input.burnPerDay ? t('alert.pace', { burn: formatAmount(input.burnPerDay) }) : '';
+  const pace = input.burnPerDay ? message('alert.pace', { burn: { amount: input.burnPerDay } }) : '';
   switch (kind) {
     case 'empty':
       return {
-        title: t('alert.emptyTitle', { name }),
-        body: left ? t('alert.emptyBody', { left }) : t('alert.paymentBody'),
+        title: message('alert.emptyTitle', { name }),
+        body: left ? message('alert.emptyBody', { left }) : message('alert.paymentBody'),
       };
     case 'low': {
       const threshold = level === 'critical' ? a.criticalBelow : a.warnBelow;
       return {
-        title: t(level === 'critical' ? 'alert.criticalTitle' : 'alert.warningTitle', { name }),
-        body: `${t(level === 'critical' ? 'alert.lowBodyCritical' : 'alert.lowBodyWarning', {
+        title: message(level === 'critical' ? 'alert.criticalTitle' : 'alert.warningTitle', { name }),
+        body: message(level === 'critical' ? 'alert.lowBodyCritical' : 'alert.lowBodyWarning', {
           left: left ?? '',
-          threshold: formatAmount(threshold ?? 0),
-        })}${input.daysLeft !== null ? t('alert.lasts', { days: daysText(input.daysLeft), pace }) : ''}`,
+          threshold: { amount: threshold ?? 0 },
+          lasts:
+            input.daysLeft !== null ? message('alert.lasts', { days: { days: input.daysLeft }, pace }) : '',
+        }),
       };
     }
     case 'runway':
       return {
-        title: t('alert.runwayTitle', { name, days: daysText(input.daysLeft ?? 0) }),
-        body: t('alert.runwayBody', { left: left ?? '', pace }),
+        title: message('alert.runwayTitle', { name, days: { days: input.daysLeft ?? 0 } }),
+        body: message('alert.runwayBody', { left: left ?? '', pace }),
       };
     case 'quota': {
       const worst = [...(snapshot?.quotas ?? [])].sort((x, y) => y.percentUsed - x.percentUsed)[0];
       return {
-        title: t('alert.quotaTitle', {
+        title: message('alert.quotaTitle', {
           name,
-          quota: worst?.name ?? t('alert.quotaFallback'),
-          percent: formatAmount(worst?.percentUsed ?? 0),
+          quota: worst?.name ?? message('alert.quotaFallback'),
+          percent: { amount: worst?.percentUsed ?? 0 },
         }),
         body: worst
-          ? t('alert.quotaBody', {
-              used: formatAmount(worst.used),
-              included: formatAmount(worst.included),
+          ? message('alert.quotaBody', {
+              used: { amount: worst.used },
+              included: { amount: worst.included },
               unit: worst.unit,
             })
-          : t('alert.quotaNearly'),
+          : message('alert.quotaNearly'),
       };
     }
     case 'recovered':
       return {
-        title: t('alert.recoveredTitle', { name }),
-        body: left ? t('alert.recoveredBody', { left }) : t('alert.recoveredQuotas'),
+        title: message('alert.recoveredTitle', { name }),
+        body: left ? message('alert.recoveredBody', { left }) : message('alert.recoveredQuotas'),
       };
     case 'key_rejected':
       return {
-        title: t('alert.keyTitle', { name }),
-        body: t('alert.keyBody', { provider: PROVIDERS[account.provider].displayName }),
+        title: message('alert.keyTitle', { name }),
+        body: message('alert.keyBody', { provider: PROVIDERS[account.provider].displayName }),
       };
     default:
-      return { title: name, body: '' };
+      return {
+        title: message('text.asIs', { text: name }),
+        body: message('text.asIs', { text: '' }),
+      };
   }
 }
 
@@ -260,8 +266,9 @@ export function deliver(
     accountId: null,
     kind: 'summary',
     severity: held.some((h) => h.severity === 'critical') ? 'critical' : 'warning',
-    title: t('alert.quietTitle', { count: held.length }),
-    body: held.map((h) => h.title).join('\n'),
+    title: message('alert.quietTitle', { count: held.length }),
+    // Each held alert's title on its own line, said with the summary, so it never mixes languages.
+    body: message('alert.quietBody', { titles: { lines: held.map((h) => h.title) } }),
   };
   return { state: { ...state, held: [] }, deliver: [summary, ...awake] };
 }

@@ -1,6 +1,7 @@
 import type { AccountView, AppState, SparkPoint } from '../../../shared/app-state';
 import { type Account, effectiveAccount, type Settings } from '../../../shared/config';
 import type { Language } from '../../../shared/i18n/languages';
+import type { Message } from '../../../shared/message';
 import type { PresetFile } from '../../../shared/preset-file';
 import { hasCredential, PROVIDERS } from '../../../shared/providers';
 import type { Forecast } from '../alerts/forecast';
@@ -33,7 +34,7 @@ export interface AppStateInput {
   platform?: NodeJS.Platform;
   language?: Language;
   systemLanguage?: Language;
-  shortcutProblem?: string | null;
+  shortcutProblem?: Message | null;
   metricsServer?: AppState['metricsServer'];
   now: Date;
 }

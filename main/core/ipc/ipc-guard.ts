@@ -1,4 +1,4 @@
-import { describeIssues } from '../../../shared/config';
+import { issuesMessage } from '../../../shared/config';
 import {
   INVOKE,
   type InvokeChannel,
@@ -6,6 +6,7 @@ import {
   type InvokeResponse,
   type IpcResult,
 } from '../../../shared/ipc';
+import { type Message, message } from '../../../shared/message';
 import { AppFailure, ConfigError } from '../errors';
 
 /** What the shell knows about who sent an IPC message. */
@@ -19,10 +20,10 @@ export interface SenderInfo {
 }
 
 /** Why a sender is not trusted, or null when it is the app's own top frame on the app's own page. */
-export function senderProblem(sender: SenderInfo, appUrlPrefix: string): string | null {
-  if (!sender.fromAppWindow) return 'not an app window';
-  if (!sender.isTopFrame) return 'not the top frame';
-  if (!sender.url.startsWith(appUrlPrefix)) return 'not the app page';
+export function senderProblem(sender: SenderInfo, appUrlPrefix: string): Message | null {
+  if (!sender.fromAppWindow) return message('ipc.notAppWindow');
+  if (!sender.isTopFrame) return message('ipc.notTopFrame');
+  if (!sender.url.startsWith(appUrlPrefix)) return message('ipc.notAppPage');
   return null;
 }
 
@@ -36,24 +37,23 @@ export function guardInvoke<C extends InvokeChannel>(channel: C, impl: InvokeImp
   const { request, response } = INVOKE[channel];
   return async (sender: SenderInfo, payload: unknown): Promise<IpcResult<InvokeResponse<C>>> => {
     const problem = senderProblem(sender, appUrlPrefix);
-    if (problem) return { ok: false, error: { kind: 'invalid_request', message: `Refused: ${problem}` } };
+    if (problem)
+      return { ok: false, error: { kind: 'invalid_request', message: message('ipc.refused', { problem }) } };
     const parsed = request.safeParse(payload);
     if (!parsed.success) {
-      return { ok: false, error: { kind: 'invalid_request', message: describeIssues(parsed.error) } };
+      return { ok: false, error: { kind: 'invalid_request', message: issuesMessage(parsed.error) } };
     }
     try {
       const value = await impl(parsed.data as InvokeParsed<C>);
       const checked = response.safeParse(value);
       if (!checked.success)
-        return { ok: false, error: { kind: 'bad_response', message: 'Internal error: bad answer' } };
+        return { ok: false, error: { kind: 'bad_response', message: message('ipc.badAnswer') } };
       return { ok: true, value: checked.data as InvokeResponse<C> };
     } catch (error) {
-      if (error instanceof AppFailure)
-        return { ok: false, error: { kind: error.kind, message: error.message } };
+      if (error instanceof AppFailure) return { ok: false, error: { kind: error.kind, message: error.said } };
       // Config and file problems already speak plainly ("Cannot write …: the folder is read-only").
-      if (error instanceof ConfigError)
-        return { ok: false, error: { kind: 'config', message: error.message } };
-      return { ok: false, error: { kind: 'bad_response', message: 'Internal error' } };
+      if (error instanceof ConfigError) return { ok: false, error: { kind: 'config', message: error.said } };
+      return { ok: false, error: { kind: 'bad_response', message: message('ipc.internal') } };
     }
   };
 }

@@ -1,9 +1,9 @@
 import type { Account } from '../../../shared/config';
-import { t } from '../../../shared/i18n/translate';
+import { message } from '../../../shared/message';
 import type { ProviderError, Snapshot } from '../../../shared/model';
 import { hasCredential } from '../../../shared/providers';
 import { AppFailure } from '../errors';
-import { scrubSecret, toProviderError } from '../providers/failure';
+import { scrubMessage, toProviderError } from '../providers/failure';
 import type { HttpClient } from '../providers/http';
 import { pollerFor } from '../providers/registry';
 import { NO_CACHE, type SnapshotCache } from '../store/cache';
@@ -53,7 +53,10 @@ export async function refreshAccount(
       })
       .catch((error: unknown) => {
         if (deadline.aborted && !signal?.aborted) {
-          throw new AppFailure('timeout', t('poll.deadline', { seconds: Math.round(deadlineMs / 1000) }));
+          throw new AppFailure(
+            'timeout',
+            message('poll.deadline', { seconds: Math.round(deadlineMs / 1000) }),
+          );
         }
         throw error;
       });
@@ -62,7 +65,7 @@ export async function refreshAccount(
     return { account, snapshot, stale: false, error: null };
   } catch (thrown) {
     const error = toProviderError(thrown);
-    error.message = scrubSecret(error.message, secret);
+    error.message = scrubMessage(error.message, secret);
     const lastKnown = await deps.cache.read(account.id).catch(() => null);
     return { account, snapshot: lastKnown, stale: lastKnown !== null, error };
   } finally {

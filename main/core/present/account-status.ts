@@ -1,4 +1,5 @@
-import type { AccountStatus } from '../../../shared/model';
+import { say } from '../../../shared/i18n/say';
+import type { AccountStatus, PrintedStatus } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
 import { isCurrent, levelOf, staleLimitMs } from '../alerts/level';
 import type { AccountResult } from '../monitor/refresh-account';
@@ -22,5 +23,13 @@ export function toAccountStatus(result: AccountResult, now: Date): AccountStatus
     usedThisPeriod: snapshot?.usedThisPeriod ?? null,
     fetchedAt: snapshot?.fetchedAt ?? null,
     error: error ? { kind: error.kind, message: error.message } : null,
+  };
+}
+
+/** The status as JSON output prints it, its problem made text in the language of whoever reads the output. */
+export function spokenStatus(status: AccountStatus): PrintedStatus {
+  return {
+    ...status,
+    error: status.error ? { kind: status.error.kind, message: say(status.error.message) } : null,
   };
 }

@@ -1,4 +1,5 @@
 import type { AlertIntent } from '../../../shared/alerts';
+import { say } from '../../../shared/i18n/say';
 
 /** A native notification, decided here so the shell only shows it. */
 export interface NotificationModel {
@@ -18,8 +19,8 @@ export function notificationFor(
 ): NotificationModel | null {
   if (intent.accountId !== null && !knownAccountIds.has(intent.accountId)) return null;
   return {
-    title: intent.title,
-    body: intent.body,
+    title: say(intent.title),
+    body: say(intent.body),
     silent: intent.severity !== 'critical',
     urgency: intent.severity === 'critical' ? 'critical' : intent.severity === 'warning' ? 'normal' : 'low',
     accountId: intent.accountId,

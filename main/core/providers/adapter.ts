@@ -1,6 +1,6 @@
 import type { Account } from '../../../shared/config';
 import { describeIssues } from '../../../shared/config';
-import { t } from '../../../shared/i18n/translate';
+import { message } from '../../../shared/message';
 import { type HistoryPoint, Snapshot } from '../../../shared/model';
 import { PROVIDERS, type ProviderId } from '../../../shared/providers';
 import { z } from '../../../shared/zod';
@@ -54,7 +54,7 @@ export function toPoller<Raw>(adapter: ProviderAdapter<Raw>): Poller {
       // Arithmetic on extreme numbers (1e308 × 100) can leave the finite range: such an answer is refused whole.
       const snapshot = Snapshot.safeParse(cleanStrings(adapter.normalize(raw, ctx.now), ctx.secret));
       if (!snapshot.success) {
-        throw new AppFailure('bad_response', t('answer.outOfRange'));
+        throw new AppFailure('bad_response', message('answer.outOfRange'));
       }
       return snapshot.data;
     },
@@ -98,13 +98,13 @@ export function parseAnswer<T extends z.ZodMiniType>(schema: T, value: unknown, 
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const first = describeIssues(result.error).split('\n')[0];
-  throw new AppFailure('bad_response', t('answer.shape', { what, problem: first ?? '' }));
+  throw new AppFailure('bad_response', message('answer.shape', { what, problem: first ?? '' }));
 }
 
 /** The account's base URL joined with an API path, keeping any path prefix the base URL has. */
 export function endpoint(account: Account, path: string, query?: Record<string, string | number>): string {
   const base = account.baseUrl ?? PROVIDERS[account.provider].defaultBaseUrl;
-  if (!base) throw new AppFailure('config', t('answer.needsBaseUrl'));
+  if (!base) throw new AppFailure('config', message('answer.needsBaseUrl'));
   const url = new URL(base);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
   for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, String(value));

@@ -1,10 +1,28 @@
+import { type Message, type MessageArgument, message } from '../../../shared/message';
 import type { ProviderError } from '../../../shared/model';
 import { AppFailure } from '../errors';
 
 /** Anything thrown while polling becomes a ProviderError; unknown throws are bugs, reported without their text. */
 export function toProviderError(thrown: unknown): ProviderError {
   if (thrown instanceof AppFailure) return thrown.toError();
-  return { kind: 'bad_response', message: 'Creditbar could not read this answer (an internal error).' };
+  return { kind: 'bad_response', message: message('answer.internal') };
+}
+
+/** The message with every copy of the secret removed from the text it carries (a provider's echo of the key). */
+export function scrubMessage(said: Message, secret: string | undefined): Message {
+  if (!said.params) return said;
+  const scrub = (value: MessageArgument): MessageArgument =>
+    typeof value === 'string'
+      ? scrubSecret(value, secret)
+      : typeof value === 'number'
+        ? value
+        : Array.isArray(value)
+          ? value.map((m) => scrubMessage(m, secret))
+          : scrubMessage(value as Message, secret);
+  return {
+    key: said.key,
+    params: Object.fromEntries(Object.entries(said.params).map(([name, value]) => [name, scrub(value)])),
+  };
 }
 
 /** The shortest piece of a key worth hiding on its own: shorter prefixes (`sk_live_`) say nothing. */

@@ -1,4 +1,4 @@
-import { t } from '../../../shared/i18n/translate';
+import { type Message, message } from '../../../shared/message';
 import { oneLine } from '../../../shared/one-line';
 import { urlProblem } from '../../../shared/url-policy';
 import { AppFailure } from '../errors';
@@ -57,44 +57,48 @@ function statusFailure(
   asked: number | undefined,
   now: Date,
 ): AppFailure {
-  const suffix = detail ? `: ${detail}` : '';
   const extra = { status };
   // RFC 9110 allows Retry-After on 503 (and any 5xx) as on 429; both are honoured, capped.
   const retryAfterSeconds = asked === undefined ? undefined : Math.min(asked, MAX_RETRY_AFTER_SECONDS);
-  const wait =
-    retryAfterSeconds !== undefined ? t('http.wait', { wait: waitText(retryAfterSeconds, now) }) : '';
   const retry = retryAfterSeconds !== undefined ? { retryAfterSeconds } : {};
-  if (status === 401) return new AppFailure('auth', `${t('http.401')}${suffix}`, extra);
-  if (status === 402) return new AppFailure('payment', `${t('http.402')}${suffix}`, extra);
-  if (status === 403) return new AppFailure('forbidden', `${t('http.403')}${suffix}`, extra);
+  /** What the status means, then the wait it asks for, then the provider's own words. */
+  const said = (what: Message, withWait = false): Message => {
+    const waited =
+      withWait && retryAfterSeconds !== undefined
+        ? message('http.withWait', { problem: what, wait: waitText(retryAfterSeconds, now) })
+        : what;
+    return detail ? message('problem.withDetail', { problem: waited, detail }) : waited;
+  };
+  if (status === 401) return new AppFailure('auth', said(message('http.401')), extra);
+  if (status === 402) return new AppFailure('payment', said(message('http.402')), extra);
+  if (status === 403) return new AppFailure('forbidden', said(message('http.403')), extra);
   if (status === 404 || status === 410)
-    return new AppFailure('not_found', `${t('http.notFound', { status })}${suffix}`, extra);
+    return new AppFailure('not_found', said(message('http.notFound', { status })), extra);
   if (status === 429)
-    return new AppFailure('rate_limited', `${t('http.429')}${wait}${suffix}`, { ...extra, ...retry });
+    return new AppFailure('rate_limited', said(message('http.429'), true), { ...extra, ...retry });
   // A proxy on the way, not the provider, wants credentials: nothing about the key or the account is known.
-  if (status === 407) return new AppFailure('network', t('http.407'), extra);
-  if (status === 408) return new AppFailure('timeout', `${t('http.408')}${suffix}`, extra);
+  if (status === 407) return new AppFailure('network', message('http.407'), extra);
+  if (status === 408) return new AppFailure('timeout', said(message('http.408')), extra);
   if (status >= 500)
-    return new AppFailure('server', `${t('http.server', { status })}${wait}${suffix}`, {
-      ...extra,
-      ...retry,
-    });
+    return new AppFailure('server', said(message('http.server', { status }), true), { ...extra, ...retry });
   if (status === 400 || status === 405 || status === 422)
-    return new AppFailure('config', `${t('http.refused', { status })}${suffix}`, extra);
-  return new AppFailure('bad_response', `${t('http.unexpected', { status })}${suffix}`, extra);
+    return new AppFailure('config', said(message('http.refused', { status })), extra);
+  return new AppFailure('bad_response', said(message('http.unexpected', { status })), extra);
 }
 
 function networkFailure(error: unknown, host: string): AppFailure {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const code = cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : '';
-  if (code === 'ECONNREFUSED') return new AppFailure('network', t('net.refused', { host }));
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new AppFailure('network', t('net.dns', { host }));
-  if (code === 'ECONNRESET' || code === 'EPIPE') return new AppFailure('network', t('net.reset', { host }));
+  if (code === 'ECONNREFUSED') return new AppFailure('network', message('net.refused', { host }));
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new AppFailure('network', message('net.dns', { host }));
+  if (code === 'ECONNRESET' || code === 'EPIPE')
+    return new AppFailure('network', message('net.reset', { host }));
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code))
-    return new AppFailure('network', t('net.certificate', { host }));
+    return new AppFailure('network', message('net.certificate', { host }));
   return new AppFailure(
     'network',
-    code ? t('net.unreachableCode', { host, code }) : t('net.unreachable', { host }),
+    code ? message('net.unreachableCode', { host, code }) : message('net.unreachable', { host }),
   );
 }
 
@@ -118,7 +122,7 @@ async function readCapped(response: Exchange, maxBytes: number): Promise<Uint8Ar
 }
 
 function tooLarge(maxBytes: number): AppFailure {
-  return new AppFailure('bad_response', t('http.tooLarge', { size: Math.round(maxBytes / 1024) }));
+  return new AppFailure('bad_response', message('http.tooLarge', { size: Math.round(maxBytes / 1024) }));
 }
 
 function parseJson(
@@ -136,7 +140,7 @@ function parseJson(
 function redirectTarget(response: Exchange, current: URL): URL {
   const location = response.header('location');
   if (!location) {
-    throw new AppFailure('bad_response', t('http.redirectNowhere', { status: response.status }), {
+    throw new AppFailure('bad_response', message('http.redirectNowhere', { status: response.status }), {
       status: response.status,
     });
   }
@@ -144,13 +148,13 @@ function redirectTarget(response: Exchange, current: URL): URL {
   try {
     next = new URL(location, current);
   } catch {
-    throw new AppFailure('bad_response', t('http.redirectInvalid', { status: response.status }));
+    throw new AppFailure('bad_response', message('http.redirectInvalid', { status: response.status }));
   }
   // The key travels with every hop, so only a hop to the very same origin is safe to follow.
   if (next.origin !== current.origin || urlProblem(next.href) !== null) {
     throw new AppFailure(
       'config',
-      t('http.redirectElsewhere', { target: `${next.protocol}//${next.host}` }),
+      message('http.redirectElsewhere', { target: `${next.protocol}//${next.host}` }),
       { status: response.status },
     );
   }
@@ -168,7 +172,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
   async function attempt(request: HttpRequest, call: HttpCall, signal: AbortSignal): Promise<unknown> {
     const problem = urlProblem(request.url);
-    if (problem) throw new AppFailure('config', t('valid.url', { problem }));
+    if (problem) throw new AppFailure('config', message('valid.url', { problem }));
     let url = new URL(request.url);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (request.json !== undefined) headers['content-type'] = 'application/json';
@@ -186,7 +190,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         response.body.destroy();
-        if (hop >= MAX_REDIRECTS) throw new AppFailure('bad_response', t('http.tooManyRedirects'));
+        if (hop >= MAX_REDIRECTS) throw new AppFailure('bad_response', message('http.tooManyRedirects'));
         url = redirectTarget(response, url);
         continue;
       }
@@ -208,7 +212,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         throw statusFailure(response.status, detail || undefined, retryAfter, at);
       }
       if (!parsed.ok) {
-        throw new AppFailure('bad_response', parsed.html ? t('http.html') : t('http.notJson'), {
+        throw new AppFailure('bad_response', parsed.html ? message('http.html') : message('http.notJson'), {
           status: response.status,
         });
       }
@@ -226,9 +230,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       } catch (error) {
         if (error instanceof AppFailure) throw error;
         if (deadline.aborted) {
-          throw new AppFailure('timeout', t('http.deadline', { time: formatDuration(ms) }));
+          throw new AppFailure('timeout', message('http.deadline', { time: formatDuration(ms) }));
         }
-        if (call.signal?.aborted) throw new AppFailure('timeout', t('http.cancelled'));
+        if (call.signal?.aborted) throw new AppFailure('timeout', message('http.cancelled'));
         throw networkFailure(error, new URL(request.url).host);
       }
     },

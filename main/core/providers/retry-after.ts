@@ -1,12 +1,12 @@
-import { t } from '../../../shared/i18n/translate';
+import { type Message, message } from '../../../shared/message';
 
 /** The longest wait Creditbar honours: past it, it asks again (a provider asking for years is mistaken). */
 export const MAX_RETRY_AFTER_SECONDS = 6 * 3600;
 
 /** How a wait reads: seconds while short, else the moment it ends (nobody reads "2300891229 s"). */
-export function waitText(seconds: number, now: Date): string {
-  if (seconds < 3600) return t('http.waitSeconds', { seconds });
-  return t('http.waitUntil', {
+export function waitText(seconds: number, now: Date): Message {
+  if (seconds < 3600) return message('http.waitSeconds', { seconds });
+  return message('http.waitUntil', {
     time: new Date(now.getTime() + seconds * 1000).toISOString().slice(0, 16).replace('T', ' '),
   });
 }

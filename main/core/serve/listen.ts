@@ -1,8 +1,9 @@
+import { type Message, message } from '../../../shared/message';
 import { isLoopbackHost } from '../../../shared/url-policy';
 
 export const DEFAULT_LISTEN = '127.0.0.1:9464';
 
-export type ListenPlan = { ok: true; host: string; port: number } | { ok: false; problem: string };
+export type ListenPlan = { ok: true; host: string; port: number } | { ok: false; problem: Message };
 
 /**
  * Where `serve` listens, from `--listen HOST:PORT` (IPv6 in brackets), and whether it may: beyond loopback, every
@@ -13,17 +14,11 @@ export function listenPlan(listen: string | undefined, hasToken: boolean): Liste
   const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+)):(\d{1,5})$/.exec(text);
   const port = Number(match?.[3]);
   if (!match || !Number.isInteger(port) || port > 65_535) {
-    return {
-      ok: false,
-      problem: `--listen takes HOST:PORT, such as ${DEFAULT_LISTEN} or [::1]:9464 (got "${text}")`,
-    };
+    return { ok: false, problem: message('listen.shape', { example: DEFAULT_LISTEN, text }) };
   }
   const host = (match[1] ?? match[2]) as string;
   if (!isLoopbackHost(host) && !hasToken) {
-    return {
-      ok: false,
-      problem: `Listening on ${host} lets other machines read your balances: give --token-file FILE (a bearer token every scrape must send), or listen on 127.0.0.1`,
-    };
+    return { ok: false, problem: message('listen.needsToken', { host }) };
   }
   return { ok: true, host, port };
 }

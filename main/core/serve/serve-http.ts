@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OpenMetricsContentType, Registry } from 'prom-client';
 import type { LatestResults } from '../monitor/latest-results';
-import { toAccountStatus } from '../present/account-status';
+import { spokenStatus, toAccountStatus } from '../present/account-status';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -66,7 +66,7 @@ export function serveHandler(options: {
         res,
         200,
         'application/json',
-        `${JSON.stringify({ accounts: options.state.list().map((e) => toAccountStatus(e.result, options.now())) })}\n`,
+        `${JSON.stringify({ accounts: options.state.list().map((e) => spokenStatus(toAccountStatus(e.result, options.now()))) })}\n`,
       );
       return;
     }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigFile, describeIssues } from '../../../shared/config';
 import type { MessageKey } from '../../../shared/i18n/catalog';
 import { t } from '../../../shared/i18n/translate';
+import { message } from '../../../shared/message';
 import { ConfigError } from '../errors';
 import { writePrivateFile } from './private-file';
 
@@ -14,17 +15,17 @@ export async function readConfig(file: string): Promise<ConfigFile | null> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code === 'ENOENT') return null;
-    throw new ConfigError(t('config.cannotRead', { file, problem: problemText(code) }));
+    throw new ConfigError(message('config.cannotRead', { file, problem: problemText(code) }));
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(t('config.notJson', { file, detail: (error as Error).message }));
+    throw new ConfigError(message('config.notJson', { file, detail: (error as Error).message }));
   }
   const parsed = ConfigFile.safeParse(json);
   if (!parsed.success)
-    throw new ConfigError(`${t('config.problems', { file })}\n${describeIssues(parsed.error)}`);
+    throw new ConfigError(message('config.problemsList', { file, issues: describeIssues(parsed.error) }));
   return parsed.data;
 }
 
@@ -47,7 +48,7 @@ function problemText(code: string): string {
 /** A failed write in words a person can act on, naming the file. */
 export function writeProblem(file: string, error: unknown): ConfigError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return new ConfigError(t('config.cannotWrite', { file, problem: problemText(code) }));
+  return new ConfigError(message('config.cannotWrite', { file, problem: problemText(code) }));
 }
 
 /** Writes the whole config atomically (temp file, fsync, rename), readable by its owner only. */

@@ -5,11 +5,11 @@ import {
   AccountPatch,
   applyPatch,
   type ConfigFile,
-  describeIssues,
+  issuesMessage,
   Settings,
   SettingsPatch,
 } from '../../../shared/config';
-import { t } from '../../../shared/i18n/translate';
+import { message } from '../../../shared/message';
 import type { PresetFile } from '../../../shared/preset-file';
 import { ConfigError } from '../errors';
 import { readConfig, writeConfig, writeProblem } from './config-file';
@@ -127,7 +127,7 @@ export class ConfigStore {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw writeProblem(this.file, error);
         if (attempt >= 50) {
-          throw new ConfigError(t('config.busy', { file: this.file }));
+          throw new ConfigError(message('config.busy', { file: this.file }));
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -147,7 +147,7 @@ export class ConfigStore {
   async addAccount(account: Account): Promise<void> {
     await this.change((fresh) => {
       if (fresh.accounts.some((a) => a.id === account.id)) {
-        throw new ConfigError(t('account.idTaken', { id: account.id }));
+        throw new ConfigError(message('account.idTaken', { id: account.id }));
       }
       return { next: { ...fresh, accounts: [...fresh.accounts, account] }, result: undefined };
     });
@@ -156,13 +156,13 @@ export class ConfigStore {
   async patchAccount(id: string, patch: AccountPatch): Promise<Account> {
     return this.change((fresh) => {
       const existing = fresh.accounts.find((a) => a.id === id);
-      if (!existing) throw new ConfigError(t('account.none', { id }));
+      if (!existing) throw new ConfigError(message('account.none', { id }));
       const parsed = Account.safeParse({
         ...applyPatch(existing, AccountPatch.parse(patch)),
         id,
         provider: existing.provider,
       });
-      if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
+      if (!parsed.success) throw new ConfigError(issuesMessage(parsed.error));
       return {
         next: { ...fresh, accounts: fresh.accounts.map((a) => (a.id === id ? parsed.data : a)) },
         result: parsed.data,
@@ -186,7 +186,7 @@ export class ConfigStore {
   async patchSettings(patch: SettingsPatch): Promise<Settings> {
     return this.change((fresh) => {
       const parsed = Settings.safeParse(applyPatch(fresh.settings ?? {}, SettingsPatch.parse(patch)));
-      if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
+      if (!parsed.success) throw new ConfigError(issuesMessage(parsed.error));
       return { next: { ...fresh, settings: parsed.data }, result: parsed.data };
     });
   }

@@ -1,4 +1,4 @@
-import { t } from '../../../shared/i18n/translate';
+import { type Message, message } from '../../../shared/message';
 import { AppFailure } from '../errors';
 
 /** The keychain's service name for Creditbar's items (macOS Keychain, Credential Manager, Secret Service). */
@@ -45,24 +45,24 @@ export function keychainProblem(message: string): KeychainProblem {
   return PROBLEM_PATTERNS.find(([, pattern]) => pattern.test(message))?.[0] ?? 'unknown';
 }
 
-export function keychainProblemText(problem: KeychainProblem, platform: NodeJS.Platform): string {
+export function keychainProblemText(problem: KeychainProblem, platform: NodeJS.Platform): Message {
   switch (problem) {
     case 'library_missing':
-      return t('keychain.library');
+      return message('keychain.library');
     case 'no_service':
-      return t('keychain.noService');
+      return message('keychain.noService');
     case 'locked':
-      return t(platform === 'darwin' ? 'keychain.lockedMac' : 'keychain.locked');
+      return message(platform === 'darwin' ? 'keychain.lockedMac' : 'keychain.locked');
     case 'denied':
-      return t(platform === 'darwin' ? 'keychain.deniedMac' : 'keychain.denied');
+      return message(platform === 'darwin' ? 'keychain.deniedMac' : 'keychain.denied');
     case 'unknown':
-      return t(platform === 'linux' ? 'keychain.unknownLinux' : 'keychain.unknown');
+      return message(platform === 'linux' ? 'keychain.unknownLinux' : 'keychain.unknown');
   }
 }
 
 function keychainUnavailable(platform: NodeJS.Platform, cause: unknown): AppFailure {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return new AppFailure('keychain_unavailable', keychainProblemText(keychainProblem(message), platform));
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return new AppFailure('keychain_unavailable', keychainProblemText(keychainProblem(text), platform));
 }
 
 type Keytar = typeof import('keytar');
@@ -75,7 +75,7 @@ const UNRESPONSIVE_FOR_MS = 60_000;
 function notAnswering(platform: NodeJS.Platform): AppFailure {
   return new AppFailure(
     'keychain_unavailable',
-    t(platform === 'linux' ? 'keychain.hungLinux' : 'keychain.hung', {
+    message(platform === 'linux' ? 'keychain.hungLinux' : 'keychain.hung', {
       seconds: KEYCHAIN_DEADLINE_MS / 1000,
     }),
   );
@@ -143,7 +143,7 @@ export function createSecretResolver(env: NodeJS.ProcessEnv, store: SecretStore)
     // A locked keychain shows no items at all (libsecret cannot prompt without a display), so say both.
     throw new AppFailure(
       'no_credentials',
-      t('keychain.noKey', { id: accountId, variable: envKeyName(accountId) }),
+      message('keychain.noKey', { id: accountId, variable: envKeyName(accountId) }),
     );
   };
 }

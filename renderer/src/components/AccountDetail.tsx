@@ -1,7 +1,9 @@
 import { useMemo, useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
 import { formatAmount, unitLabel } from '../../../shared/format';
+import { say } from '../../../shared/i18n/say';
 import { intl, t } from '../../../shared/i18n/translate';
+import type { IpcResult } from '../../../shared/ipc';
 import { providerTag } from '../../../shared/providers';
 import { api } from '../api';
 import { chartPng } from '../chart-png';
@@ -63,12 +65,9 @@ export function AccountDetail(props: {
   );
   const extras = account.extras;
   // An export whose save dialog was cancelled answers false: nothing was saved, so nothing is said to be.
-  const act = async (
-    work: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>,
-    done: string,
-  ) => {
+  const act = async (work: Promise<IpcResult<unknown>>, done: string) => {
     const result = await work;
-    if (!result.ok) setNotice(result.error.message);
+    if (!result.ok) setNotice(say(result.error.message));
     else setNotice(result.value === false ? null : done);
   };
   const snooze = (choice: SnoozeChoice | null) => {
@@ -220,7 +219,7 @@ export function AccountDetail(props: {
         value={account.alerts}
         onSave={async (alerts) => {
           const result = await api().alertsSetThresholds({ accountId: account.id, alerts });
-          return result.ok ? null : result.error.message;
+          return result.ok ? null : say(result.error.message);
         }}
       />
 

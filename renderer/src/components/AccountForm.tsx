@@ -4,6 +4,7 @@ import { Account, type AccountPatch, fieldInput, fieldProblem, fieldValue } from
 import { customFieldApplies, pointerToExpression } from '../../../shared/custom-endpoint';
 import { amountWithUnit } from '../../../shared/format';
 import type { MessageKey } from '../../../shared/i18n/catalog';
+import { say } from '../../../shared/i18n/say';
 import { t } from '../../../shared/i18n/translate';
 import type { PresetFile } from '../../../shared/preset-file';
 import { DESCRIPTORS, type FieldSpec, isPreset, PROVIDERS, type ProviderId } from '../../../shared/providers';
@@ -238,11 +239,11 @@ export function AccountForm(props: {
           : t('form.connectedQuotas', { count: v.quotas });
       setTest({
         ok: v.problem === null,
-        text: v.problem ? t('form.connectedBut', { problem: v.problem.message }) : worked,
+        text: v.problem ? t('form.connectedBut', { problem: say(v.problem.message) }) : worked,
         readings: v.readings,
         shape: v.shape,
       });
-    } else setTest({ ok: false, text: result.error.message });
+    } else setTest({ ok: false, text: say(result.error.message) });
   };
 
   const save = async (event: FormEvent) => {
@@ -263,7 +264,7 @@ export function AccountForm(props: {
       : await api().accountsAdd({ account, ...(key ? { key } : {}) });
     setBusy(false);
     if (result.ok) props.onDone();
-    else setTest({ ok: false, text: result.error.message });
+    else setTest({ ok: false, text: say(result.error.message) });
   };
 
   return (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { say } from '../../../shared/i18n/say';
 import { t } from '../../../shared/i18n/translate';
 import { SAMPLE } from '../../../shared/providers';
 import { api } from '../api';
@@ -9,7 +10,7 @@ export function EmptyState({ onAdd }: { onAdd: () => void }) {
     if (!SAMPLE) return;
     // The sample account is named in the person's language; once added, the name is theirs like any other.
     const result = await api().accountsAdd({ account: { ...SAMPLE, label: t(SAMPLE.label) } });
-    if (!result.ok) setProblem(result.error.message);
+    if (!result.ok) setProblem(say(result.error.message));
   };
   return (
     <section className="empty" aria-labelledby="empty-title">

@@ -3,6 +3,7 @@ import type { AppState } from '../../../shared/app-state';
 import { applyPatch, type SettingsPatch, Settings as SettingsSchema } from '../../../shared/config';
 import { formatNumber } from '../../../shared/format';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/i18n/languages';
+import { say } from '../../../shared/i18n/say';
 import { t } from '../../../shared/i18n/translate';
 import { api } from '../api';
 import { MenuBarSettings } from './MenuBarSettings';
@@ -26,8 +27,8 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
       patch,
       ...(launchAtLogin !== undefined ? { launchAtLogin } : {}),
     });
-    setMessage(result.ok ? t('common.saved') : result.error.message);
-    return result.ok ? null : result.error.message;
+    setMessage(result.ok ? t('common.saved') : say(result.error.message));
+    return result.ok ? null : say(result.error.message);
   };
   return (
     <section aria-labelledby="settings-title" className="settings">
@@ -143,7 +144,7 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
           <span>{t('settings.metrics')}</span>
         </label>
         <p id="serve-metrics-status" className="muted" role="status">
-          {state.metricsServer?.problem ??
+          {(state.metricsServer?.problem ? say(state.metricsServer.problem) : null) ??
             (state.metricsServer?.base
               ? t('settings.metricsServing', { base: state.metricsServer.base })
               : t('settings.metricsOff'))}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { acceleratorLabel, acceleratorOf } from '../../../shared/accelerator';
 import type { AppState } from '../../../shared/app-state';
 import type { SettingsPatch } from '../../../shared/config';
+import { say } from '../../../shared/i18n/say';
 import { t } from '../../../shared/i18n/translate';
 
 const MODIFIER_CODES = /^(Control|Shift|Alt|Meta|OS)(Left|Right)?$/;
@@ -75,7 +76,7 @@ export function ShortcutRecorder({
       {hint ? <p role="status">{hint}</p> : null}
       {state.shortcutProblem ? (
         <p role="alert" className="error-text">
-          {state.shortcutProblem}
+          {say(state.shortcutProblem)}
         </p>
       ) : null}
     </fieldset>

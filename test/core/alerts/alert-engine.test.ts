@@ -10,7 +10,9 @@ import {
 } from '../../../main/core/alerts/alert-engine';
 import type { AlertIntent } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
+import { say } from '../../../shared/i18n/say';
 import type { ErrorKind, Snapshot } from '../../../shared/model';
+import { asIs } from '../../support/said';
 
 const account: Account = {
   id: 'research',
@@ -62,7 +64,7 @@ function run(steps: Step[], acct: Account = account): string[] {
       typeof step === 'number'
         ? { snapshot: snap(step), error: null, daysLeft: null }
         : 'error' in step
-          ? { snapshot: null, error: { kind: step.error, message: 'x' }, daysLeft: null }
+          ? { snapshot: null, error: { kind: step.error, message: asIs('x') }, daysLeft: null }
           : 'percent' in step
             ? { snapshot: snap(null, step.percent), error: null, daysLeft: null }
             : { snapshot: snap(step.remaining), error: null, daysLeft: step.days };
@@ -189,7 +191,7 @@ describe('alert engine', () => {
       burnPerDay: 38.5,
       now: new Date(),
     });
-    expect(intents).toEqual([
+    expect(intents.map((i) => ({ ...i, title: say(i.title), body: say(i.body) }))).toEqual([
       {
         accountId: 'research',
         kind: 'low',
@@ -206,8 +208,8 @@ describe('delivery: snooze and quiet hours', () => {
     accountId,
     kind: 'low',
     severity,
-    title: `${accountId} is running low`,
-    body: 'x',
+    title: asIs(`${accountId} is running low`),
+    body: asIs('x'),
   });
   const quiet: Settings = { quietHours: { start: '22:00', end: '07:00' } };
   const at = (hhmm: string) => new Date(`2026-11-22T${hhmm}:00`);
@@ -239,7 +241,7 @@ describe('delivery: snooze and quiet hours', () => {
     // The held alerts survive a restart: they are part of the persisted state.
     state = AlertState.parse(JSON.parse(JSON.stringify(out.state)));
     out = deliver(state, [], at('07:05'), quiet);
-    expect(out.deliver).toEqual([
+    expect(out.deliver.map((i) => ({ ...i, title: say(i.title), body: say(i.body) }))).toEqual([
       {
         accountId: null,
         kind: 'summary',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor, isCurrent, levelOf, staleLimitMs } from '../../../main/core/alerts/level';
 import type { Level, Quota, Snapshot } from '../../../shared/model';
+import { asIs } from '../../support/said';
 
 const snap = (remaining: number | null, percents: number[] = []): Snapshot => ({
   remaining,
@@ -38,7 +39,7 @@ describe('level', () => {
     ['balance ok but quota critical', snap(500, [97]), null, { warnBelow: 100 }, 'critical'],
     ['stale data with an auth error keeps its level', snap(5), 'auth', { warnBelow: 10 }, 'warning'],
   ] as const)('%s → %s', (_name, snapshot, kind, alerts, expected) => {
-    const error = kind ? { kind, message: 'x' } : null;
+    const error = kind ? { kind, message: asIs('x') } : null;
     expect(levelOf(snapshot, error, alerts)).toBe(expected);
   });
 
@@ -86,7 +87,7 @@ describe('level', () => {
       fetchedAt: new Date(now.getTime() - ageMinutes * 60_000).toISOString(),
       extras: {},
     };
-    const error = kind ? { kind, message: 'x' } : null;
+    const error = kind ? { kind, message: asIs('x') } : null;
     expect(isCurrent(snapshot, error, now, staleLimitMs(300))).toBe(expected);
     expect(levelOf(snapshot, error, {}, expected)).toBe(expected ? 'ok' : 'unknown');
   });

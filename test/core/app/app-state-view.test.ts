@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AccountEntry, toAppState } from '../../../main/core/app/app-state-view';
 import type { Account } from '../../../shared/config';
+import { asIs } from '../../support/said';
 
 const base = {
   settings: {},
@@ -70,7 +71,7 @@ describe('toAppState', () => {
         account: research,
         snapshot: null,
         stale: false,
-        error: { kind: 'rate_limited', message: 'Rate-limited (429)', retryAfterSeconds: 90 },
+        error: { kind: 'rate_limited', message: asIs('Rate-limited (429)'), retryAfterSeconds: 90 },
       },
       forecast: null,
       at: '2026-11-22T12:00:00.000Z',
@@ -85,7 +86,7 @@ describe('toAppState', () => {
         account: research,
         snapshot: null,
         stale: false,
-        error: { kind: 'auth', message: 'rejected' },
+        error: { kind: 'auth', message: asIs('rejected') },
       },
       forecast: null,
       at: '2026-11-22T12:00:00.000Z',

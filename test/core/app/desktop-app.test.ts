@@ -13,10 +13,12 @@ import { openStores } from '../../../main/core/store/open-stores';
 import { resolvePaths } from '../../../main/core/store/paths';
 import { createKeytarStore } from '../../../main/core/store/secrets';
 import type { AppState } from '../../../shared/app-state';
+import { say } from '../../../shared/i18n/say';
 import { type CoreChannel, INVOKE } from '../../../shared/ipc';
 import { type FakeProvider, startHappenstance } from '../../fakes/providers';
 import { FakeClock } from '../../support/fake-clock';
 import { TEST_KEYCHAIN_SERVICE } from '../../support/keychain';
+import { spoken } from '../../support/said';
 
 const APP = 'file:///app/index.html';
 const sender = { fromAppWindow: true, isTopFrame: true, url: APP };
@@ -52,9 +54,12 @@ async function makeApp(dataDir: string, extra: Partial<DesktopAppOptions> = {}) 
   });
   const pushed: AppState[] = [];
   controller.onState((state) => pushed.push(state));
-  // Every call goes through the same guard the shell registers, as the renderer's would.
-  const invoke = (channel: CoreChannel, payload: unknown) =>
-    guardInvoke(channel, controller.handlers[channel] as never, APP)(sender, payload);
+  // Every call goes through the same guard the shell registers, as the renderer's would; an error is said as
+  // the page says it.
+  const invoke = async (channel: CoreChannel, payload: unknown) => {
+    const result = await guardInvoke(channel, controller.handlers[channel] as never, APP)(sender, payload);
+    return result.ok ? result : { ...result, error: { ...result.error, message: say(result.error.message) } };
+  };
   const settle = () => controller.settled();
   // Settled first: a config change reaches the monitor's timers once the core has applied it.
   const advance = async (ms: number) => {
@@ -136,7 +141,7 @@ describe('the desktop app over IPC', () => {
     await app.invoke('settings:set', { patch: { theme: 'dark' } });
     expect(applied).toEqual(['Control+Shift+K']);
     await app.invoke('settings:set', { patch: { shortcut: 'Control+Alt+Delete' } });
-    expect(app.pushed.at(-1)?.shortcutProblem).toBe(
+    expect(spoken(app.pushed.at(-1)?.shortcutProblem)).toBe(
       'Ctrl+Alt+Delete is taken by another app or by the system. Record another shortcut.',
     );
     // A refused one is tried again on the next change: whoever held it may have let go.
@@ -521,7 +526,7 @@ describe('the metrics endpoint setting', () => {
     const { controller, invoke } = await demoApp({ metricsListen: `127.0.0.1:${port}` });
     try {
       await invoke('settings:set', { patch: { serveMetrics: true } });
-      const problem = await until(() => controller.state().metricsServer?.problem ?? undefined);
+      const problem = say(await until(() => controller.state().metricsServer?.problem ?? undefined));
       expect(problem).toMatch(new RegExp(`Port ${port} is taken by another program`));
       expect(controller.state().metricsServer?.base).toBeNull();
       expect(controller.state().accounts[0]?.level).toBe('ok');

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../main/core/errors';
 import { guardInvoke, type SenderInfo } from '../../../main/core/ipc/ipc-guard';
+import { say } from '../../../shared/i18n/say';
 import { INVOKE, methodName } from '../../../shared/ipc';
+import { message } from '../../../shared/message';
 
 const APP = 'file:///opt/Creditbar/resources/app.asar/out/renderer/index.html';
 const good: SenderInfo = { fromAppWindow: true, isTopFrame: true, url: `${APP}#/` };
@@ -28,7 +30,10 @@ describe('IPC guard', () => {
     ['a window that navigated away', { ...good, url: 'https://evil.example/' }, 'not the app page'],
   ])('refuses %s', async (_name, sender, reason) => {
     const before = calls.length;
-    expect(await snooze(sender, { accountId: 'research', until: null })).toEqual({
+    const refused = await snooze(sender, { accountId: 'research', until: null });
+    expect(
+      refused.ok ? refused : { ...refused, error: { ...refused.error, message: say(refused.error.message) } },
+    ).toEqual({
       ok: false,
       error: { kind: 'invalid_request', message: `Refused: ${reason}` },
     });
@@ -49,7 +54,7 @@ describe('IPC guard', () => {
     const before = calls.length;
     const result = await snooze(good, payload);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(message);
+    if (!result.ok) expect(say(result.error.message)).toMatch(message);
     expect(calls).toHaveLength(before);
   });
 
@@ -57,13 +62,13 @@ describe('IPC guard', () => {
     const failing = guardInvoke(
       'accounts:refresh',
       async () => {
-        throw new AppFailure('keychain_unavailable', 'The OS keychain cannot be reached');
+        throw new AppFailure('keychain_unavailable', message('keychain.unknown'));
       },
       APP,
     );
     expect(await failing(good, {})).toEqual({
       ok: false,
-      error: { kind: 'keychain_unavailable', message: 'The OS keychain cannot be reached' },
+      error: { kind: 'keychain_unavailable', message: message('keychain.unknown') },
     });
     const crashing = guardInvoke(
       'accounts:refresh',
@@ -74,7 +79,7 @@ describe('IPC guard', () => {
     );
     expect(await crashing(good, {})).toEqual({
       ok: false,
-      error: { kind: 'bad_response', message: 'Internal error' },
+      error: { kind: 'bad_response', message: message('ipc.internal') },
     });
   });
 

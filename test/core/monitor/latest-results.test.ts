@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LatestResults } from '../../../main/core/monitor/latest-results';
 import type { Account } from '../../../shared/config';
 import type { Snapshot } from '../../../shared/model';
+import { asIs } from '../../support/said';
 
 const AT = new Date('2026-11-22T12:00:00Z');
 const snapshot = (remaining: number): Snapshot => ({
@@ -65,9 +66,13 @@ describe('the last result of each account', () => {
     results.setAccounts([hs]);
     const forecast = { burnPerDay: 10, daysLeft: 5, emptyAt: null, quotaPercentAtEnd: null };
     results.record(fresh(hs, 50), forecast, AT);
-    results.record({ ...fresh(hs, 50), stale: true, error: { kind: 'network', message: 'down' } }, null, AT);
     results.record(
-      { account: hs, snapshot: null, stale: false, error: { kind: 'no_credentials', message: 'x' } },
+      { ...fresh(hs, 50), stale: true, error: { kind: 'network', message: asIs('down') } },
+      null,
+      AT,
+    );
+    results.record(
+      { account: hs, snapshot: null, stale: false, error: { kind: 'no_credentials', message: asIs('x') } },
       null,
       AT,
     );

@@ -22,6 +22,7 @@ import {
 } from '../../../main/core/raster/badge-raster';
 import { encodePng } from '../../../main/core/raster/png';
 import type { BadgeChoice } from '../../../shared/config';
+import { asIs } from '../../support/said';
 
 const acct = (over: Partial<BadgeAccount>): BadgeAccount => ({
   id: over.label?.toLowerCase() ?? 'a',
@@ -85,7 +86,7 @@ describe('badge model', () => {
       tone: 'empty',
     });
     expect(
-      badgeModel([acct({ level: 'unknown', remaining: null, error: { kind: 'auth', message: 'x' } })]),
+      badgeModel([acct({ level: 'unknown', remaining: null, error: { kind: 'auth', message: asIs('x') } })]),
     ).toMatchObject({
       text: '?',
       tone: 'error',
@@ -103,7 +104,7 @@ describe('badge model', () => {
           quotas: quota(45.2),
           level: 'ok',
           stale: true,
-          error: { kind: 'network', message: 'x' },
+          error: { kind: 'network', message: asIs('x') },
         }),
       ],
       true,

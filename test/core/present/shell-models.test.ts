@@ -18,6 +18,7 @@ import {
   popoverPosition,
   taskbarEdge,
 } from '../../../main/core/present/window-position';
+import { asIs } from '../../support/said';
 
 const screen = (x: number, y: number, work: Partial<DisplayArea['workArea']> = {}): DisplayArea => ({
   bounds: { x, y, width: 1920, height: 1080 },
@@ -322,12 +323,12 @@ describe('notifications', () => {
     accountId: 'r',
     kind: 'low' as const,
     severity: 'critical' as const,
-    title: 'Research is very low',
-    body: '85 credits left',
+    title: asIs('Research is very low'),
+    body: asIs('85 credits left'),
   };
   it('critical plays a sound, others are silent; a click opens the account', () => {
     expect(notificationFor(intent, new Set(['r']))).toEqual({
-      ...{ title: intent.title, body: intent.body },
+      ...{ title: 'Research is very low', body: '85 credits left' },
       silent: false,
       urgency: 'critical',
       accountId: 'r',

@@ -11,7 +11,10 @@ import { checkExpressions } from '../../../main/core/providers/custom/read-answe
 import { createHttpClient } from '../../../main/core/providers/http';
 import { pollerFor } from '../../../main/core/providers/registry';
 import { Account, type CustomEndpointInput } from '../../../shared/config';
+import { say } from '../../../shared/i18n/say';
 import { FakeServer, type RecordedRequest } from '../../fakes/fake-server';
+import { failureOf } from '../../support/failure';
+import { spoken } from '../../support/said';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const KEY = 'ck_live_0123456789abcdefABCDEF';
@@ -144,7 +147,7 @@ describe('how the key travels', () => {
       }),
     );
     expect(error.kind).toBe('timeout');
-    expect(error.message).toMatch(/within 1 s/);
+    expect(say(error.said)).toMatch(/within 1 s/);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(
       Account.safeParse({ ...account({}), custom: { ...account({}).custom, timeoutSeconds: 61 } }).success,
@@ -179,14 +182,14 @@ describe('an expression that cannot read the answer', () => {
     async (_n, remaining, body, message) => {
       const error = await failure(poll({ remaining }, { ...body, secretish: 'BODY-ONLY-TEXT' }));
       expect(error.kind).toBe('bad_response');
-      expect(error.message).toMatch(message);
-      expect(error.message).not.toContain('BODY-ONLY-TEXT');
+      expect(say(error.said)).toMatch(message);
+      expect(say(error.said)).not.toContain('BODY-ONLY-TEXT');
     },
   );
 
   it('a syntax error is the config: named with its field before anything is saved', async () => {
     const spec = account({ limit: 'data.(' }).custom;
-    await expect(checkExpressions(spec as NonNullable<Account['custom']>)).rejects.toThrow(
+    expect((await failureOf(checkExpressions(spec as NonNullable<Account['custom']>))).message).toMatch(
       /The limit expression "data\.\(" is not valid JSONata/,
     );
   });
@@ -196,7 +199,7 @@ describe('an expression that cannot read the answer', () => {
       poll({ remaining: '$count([1..99999].($x := $; [1..99].($x * $)))' }, { balance: 1 }),
     );
     expect(error.kind).toBe('bad_response');
-    expect(error.message).toMatch(/failed: .*(time|sequence|limit)/i);
+    expect(say(error.said)).toMatch(/failed: .*(time|sequence|limit)/i);
   });
 
   it.each([
@@ -215,7 +218,7 @@ describe('an expression that cannot read the answer', () => {
     const error = await failure(
       poll({ remaining }, { s: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab', balance: 1 }),
     );
-    expect(error.message).toMatch(message);
+    expect(say(error.said)).toMatch(message);
   });
 
   it('reaches nothing beyond the answer: no prototype, no constructor, no process', async () => {
@@ -269,7 +272,7 @@ describe('"Test connection" for an endpoint', () => {
       http: createHttpClient(),
       now: NOW,
     });
-    expect(result.problem?.message).toMatch(/remaining expression "balance" gave nothing/);
+    expect(spoken(result.problem?.said)).toMatch(/remaining expression "balance" gave nothing/);
     expect(result.shape).toContain('left: string (a number)');
     expect(result.snapshot).toBeNull();
   });

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../main/core/errors';
 import { demo, demoBalanceAt, demoHistory, demoSeed } from '../../../main/core/providers/demo/demo';
 import type { HttpClient } from '../../../main/core/providers/http';
+import { asIs } from '../../support/said';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const noNetwork: HttpClient = {
   json: async () => {
-    throw new AppFailure('network', 'the demo must not use the network');
+    throw new AppFailure('network', asIs('the demo must not use the network'));
   },
 };
 const account = { id: 'demo', provider: 'demo' as const, label: 'Demo' };

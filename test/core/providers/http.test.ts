@@ -3,7 +3,9 @@ import { AppFailure } from '../../../main/core/errors';
 import { scrubSecret } from '../../../main/core/providers/failure';
 import { cleanDetail, createHttpClient } from '../../../main/core/providers/http';
 import { parseRetryAfter } from '../../../main/core/providers/retry-after';
+import { say } from '../../../shared/i18n/say';
 import { FakeServer, type Fault } from '../../fakes/fake-server';
+import { failureOf } from '../../support/failure';
 
 describe('Retry-After', () => {
   const now = new Date('2026-11-22T12:00:00Z');
@@ -26,7 +28,7 @@ describe('Retry-After', () => {
 describe('HTTP client', () => {
   it('refuses plain http to a host that is not loopback before sending anything', async () => {
     const http = createHttpClient();
-    await expect(http.json({ method: 'GET', url: 'http://api.example.com/v1' })).rejects.toMatchObject({
+    expect(await failureOf(http.json({ method: 'GET', url: 'http://api.example.com/v1' }))).toMatchObject({
       kind: 'config',
       message: 'This URL must use https',
     });
@@ -35,10 +37,12 @@ describe('HTTP client', () => {
   it('refuses a redirect from loopback to plain http elsewhere, and a redirect loop', async () => {
     const loop = await FakeServer.start(() => ({ status: 302, headers: { location: '/again' } }));
     try {
-      await expect(createHttpClient().json({ method: 'GET', url: `${loop.url}/x` })).rejects.toMatchObject({
-        kind: 'bad_response',
-        message: 'Too many redirects',
-      });
+      expect(await failureOf(createHttpClient().json({ method: 'GET', url: `${loop.url}/x` }))).toMatchObject(
+        {
+          kind: 'bad_response',
+          message: 'Too many redirects',
+        },
+      );
       expect(loop.requests).toHaveLength(6);
     } finally {
       await loop.close();
@@ -82,12 +86,14 @@ describe('HTTP client', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     try {
-      await expect(
-        createHttpClient().json(
-          { method: 'GET', url: `https://127.0.0.1:${port}/` },
-          { secret: 'sekrit-value' },
+      expect(
+        await failureOf(
+          createHttpClient().json(
+            { method: 'GET', url: `https://127.0.0.1:${port}/` },
+            { secret: 'sekrit-value' },
+          ),
         ),
-      ).rejects.toMatchObject({
+      ).toMatchObject({
         kind: 'network',
         message: expect.stringMatching(/certificate is not trusted/),
       });
@@ -129,7 +135,7 @@ describe('faults below HTTP, once for every provider (each adapter reads through
         method: 'GET',
         url: `${server.url}/v1/usage`,
       });
-      await expect(answer).rejects.toMatchObject({ kind, message: expect.stringMatching(message) });
+      expect(await failureOf(answer)).toMatchObject({ kind, message: expect.stringMatching(message) });
     } finally {
       await server.close();
     }
@@ -154,7 +160,7 @@ describe('text shown to people', () => {
         .json({ method: 'GET', url: busy.url })
         .catch((e: unknown) => e);
       expect(failure).toMatchObject({ kind: 'server', retryAfterSeconds: 120 });
-      expect((failure as AppFailure).message).toMatch(/asks to wait 120 s/);
+      expect(say((failure as AppFailure).said)).toMatch(/asks to wait 120 s/);
     } finally {
       await busy.close();
     }
@@ -171,8 +177,8 @@ describe('text shown to people', () => {
         .json({ method: 'GET', url: absurd.url })
         .catch((e: unknown) => e)) as AppFailure;
       expect(failure.retryAfterSeconds).toBe(6 * 3600);
-      expect(failure.message).toMatch(/asks to wait until \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-      expect(failure.message).not.toContain('2300891229');
+      expect(say(failure.said)).toMatch(/asks to wait until \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+      expect(say(failure.said)).not.toContain('2300891229');
     } finally {
       await absurd.close();
     }

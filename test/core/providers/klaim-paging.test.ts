@@ -11,6 +11,7 @@ import { epochMs, klaim } from '../../../main/core/providers/klaim/klaim';
 import { NO_CACHE } from '../../../main/core/store/cache';
 import { FakeServer } from '../../fakes/fake-server';
 import { startKlaim } from '../../fakes/providers';
+import { spoken } from '../../support/said';
 
 const servers: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -62,7 +63,7 @@ describe('klaim paging', () => {
       secrets: async () => fake.key,
     });
     expect(result.error).toMatchObject({ kind: 'timeout' });
-    expect(result.error?.message).toMatch(/within 1 s for this account, all its requests together/);
+    expect(spoken(result.error?.message)).toMatch(/within 1 s for this account, all its requests together/);
   });
 
   it.each([

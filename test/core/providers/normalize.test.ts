@@ -30,9 +30,11 @@ import {
   richutilities,
 } from '../../../main/core/providers/richutilities/richutilities';
 import { Account, CustomEndpoint } from '../../../shared/config';
+import { say } from '../../../shared/i18n/say';
 import { Snapshot } from '../../../shared/model';
 import { fixture } from '../../fakes/fake-server';
 import { PRESET_IDS, type PresetId, presetFixture, presetParams } from '../../fakes/preset-fakes';
+import { failureOf } from '../../support/failure';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
@@ -54,7 +56,7 @@ function expectDrift(run: () => unknown, field: string): void {
   }
   expect(thrown).toBeInstanceOf(AppFailure);
   expect((thrown as AppFailure).kind).toBe('bad_response');
-  expect((thrown as AppFailure).message).toContain(field);
+  expect(say((thrown as AppFailure).said)).toContain(field);
 }
 
 describe('happenstance', () => {
@@ -227,7 +229,7 @@ describe('custom', () => {
   });
 
   it('drifted: a pointer that leads nowhere is refused, naming the pointer', async () => {
-    await expect(read({ account: {} })).rejects.toThrow(
+    expect((await failureOf(read({ account: {} }))).message).toMatch(
       /remaining pointer \/account\/credits\/left found no number/,
     );
   });

@@ -11,6 +11,7 @@ import { resolvePaths } from '../../../main/core/store/paths';
 import { createKeytarStore } from '../../../main/core/store/secrets';
 import type { AlertIntent } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
+import { say } from '../../../shared/i18n/say';
 import { type FakeProvider, startHappenstance } from '../../fakes/providers';
 import { FakeClock } from '../../support/fake-clock';
 import { TEST_KEYCHAIN_SERVICE } from '../../support/keychain';
@@ -71,7 +72,7 @@ describe('the headless core: the monitor schedules, the alert service alerts, th
       await first.advance(11 * MIN);
     }
     await first.core.stop();
-    expect(first.alerts.map((a) => `${a.kind}:${a.severity}:${a.title}`)).toEqual([
+    expect(first.alerts.map((a) => `${a.kind}:${a.severity}:${say(a.title)}`)).toEqual([
       'low:warning:happenstance test is running low',
     ]);
     const last = first.polls.at(-1);
@@ -110,7 +111,7 @@ describe('the headless core: the monitor schedules, the alert service alerts, th
     expect(alerts).toEqual([]);
     await advance(60 * MIN);
     expect(polls).toHaveLength(1);
-    expect(alerts).toEqual([
+    expect(alerts.map((a) => ({ ...a, title: say(a.title), body: say(a.body) }))).toEqual([
       expect.objectContaining({
         accountId: null,
         kind: 'summary',

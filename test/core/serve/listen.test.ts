@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LISTEN, listenPlan } from '../../../main/core/serve/listen';
 import { hasToken, wantsOpenMetrics } from '../../../main/core/serve/serve-http';
+import { say } from '../../../shared/i18n/say';
 
 describe('where serve listens', () => {
   it.each([
@@ -20,7 +21,7 @@ describe('where serve listens', () => {
     (listen) => {
       const plan = listenPlan(listen, false);
       expect(plan.ok).toBe(false);
-      if (!plan.ok) expect(plan.problem).toMatch(/--token-file/);
+      if (!plan.ok) expect(say(plan.problem)).toMatch(/--token-file/);
     },
   );
 
@@ -29,7 +30,7 @@ describe('where serve listens', () => {
     (listen) => {
       const plan = listenPlan(listen, true);
       expect(plan.ok).toBe(false);
-      if (!plan.ok) expect(plan.problem).toContain(DEFAULT_LISTEN);
+      if (!plan.ok) expect(say(plan.problem)).toContain(DEFAULT_LISTEN);
     },
   );
 });

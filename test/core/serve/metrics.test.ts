@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { LatestResults } from '../../../main/core/monitor/latest-results';
 import { createRegistries } from '../../../main/core/serve/metrics';
 import type { Account } from '../../../shared/config';
+import { message as said } from '../../../shared/message';
 import type { Snapshot } from '../../../shared/model';
+import { asIs } from '../../support/said';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 
@@ -107,7 +109,10 @@ describe("the exporter's metrics", () => {
     const state = new LatestResults();
     state.setAccounts([hs]);
     state.record({ account: hs, snapshot: snapshot(1840), stale: false, error: null }, null, NOW);
-    const message = 'The key was rejected (401): Invalid API key hs_live_9f8e7d6c5b4a "quoted"';
+    const message = said('problem.withDetail', {
+      problem: said('http.401'),
+      detail: 'Invalid API key hs_live_9f8e7d6c5b4a "quoted"',
+    });
     state.record(
       { account: hs, snapshot: snapshot(1840), stale: true, error: { kind: 'auth', message } },
       null,
@@ -135,7 +140,12 @@ describe("the exporter's metrics", () => {
     state.setAccounts([hs, mb]);
     state.seed('hs', snapshot(900));
     state.record(
-      { account: mb, snapshot: null, stale: false, error: { kind: 'no_credentials', message: 'No key' } },
+      {
+        account: mb,
+        snapshot: null,
+        stale: false,
+        error: { kind: 'no_credentials', message: asIs('No key') },
+      },
       null,
       NOW,
     );

@@ -5,6 +5,7 @@ import {
   keychainProblemText,
   keychainService,
 } from '../../../main/core/store/secrets';
+import { say } from '../../../shared/i18n/say';
 import { TEST_KEYCHAIN_SERVICE } from '../../support/keychain';
 
 // The messages are the ones keytar passes on from the dynamic loader, D-Bus, libsecret, Security.framework
@@ -27,11 +28,11 @@ describe('keychain problems say which', () => {
 
   it('each problem gets its own advice, and none repeats the native text', () => {
     const problems = ['library_missing', 'no_service', 'locked', 'denied', 'unknown'] as const;
-    const texts = problems.map((p) => keychainProblemText(p, 'linux'));
+    const texts = problems.map((p) => say(keychainProblemText(p, 'linux')));
     expect(new Set(texts).size).toBe(problems.length);
-    expect(keychainProblemText('library_missing', 'linux')).toMatch(/install libsecret-1-0/);
-    expect(keychainProblemText('locked', 'darwin')).toMatch(/unlock the login keychain/);
-    expect(keychainProblemText('denied', 'darwin')).toMatch(/Allow/);
+    expect(say(keychainProblemText('library_missing', 'linux'))).toMatch(/install libsecret-1-0/);
+    expect(say(keychainProblemText('locked', 'darwin'))).toMatch(/unlock the login keychain/);
+    expect(say(keychainProblemText('denied', 'darwin'))).toMatch(/Allow/);
   });
 });
 

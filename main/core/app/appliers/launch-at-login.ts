@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../../../shared/i18n/catalog';
-import { t } from '../../../../shared/i18n/translate';
+import { message } from '../../../../shared/message';
 import { AppFailure } from '../../errors';
 
 /** Turns launch at login on or off in the OS (the shell's effect), or says why it is not offered here. */
@@ -16,7 +16,7 @@ export class LaunchAtLogin {
   }
 
   async set(value: boolean): Promise<void> {
-    if ('unavailable' in this.loginItem) throw new AppFailure('config', t(this.loginItem.unavailable));
+    if ('unavailable' in this.loginItem) throw new AppFailure('config', message(this.loginItem.unavailable));
     await this.loginItem.apply(value);
     this.enabled = value;
   }

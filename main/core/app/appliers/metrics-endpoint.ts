@@ -1,5 +1,5 @@
 import type { AppState } from '../../../../shared/app-state';
-import { t } from '../../../../shared/i18n/translate';
+import { type Message, message } from '../../../../shared/message';
 import type { LatestResults } from '../../monitor/latest-results';
 import { listenPlan } from '../../serve/listen';
 import type { MetricsServer } from '../../serve/metrics-server';
@@ -11,7 +11,7 @@ import type { ConfigStore } from '../../store/config-store';
  */
 export class MetricsEndpointApplier {
   private server: MetricsServer | null = null;
-  private problem: string | null = null;
+  private problem: Message | null = null;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -79,8 +79,8 @@ export class MetricsEndpointApplier {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       this.problem =
         code === 'EADDRINUSE'
-          ? t('metrics.portTaken', { port: plan.port })
-          : t('metrics.cannotListen', { host: plan.host, port: plan.port, code });
+          ? message('metrics.portTaken', { port: String(plan.port) })
+          : message('metrics.cannotListen', { host: plan.host, port: String(plan.port), code });
     }
     this.changed();
   }

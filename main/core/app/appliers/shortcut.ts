@@ -1,5 +1,5 @@
 import { acceleratorLabel } from '../../../../shared/accelerator';
-import { t } from '../../../../shared/i18n/translate';
+import { type Message, message } from '../../../../shared/message';
 import type { ConfigStore } from '../../store/config-store';
 
 /**
@@ -12,7 +12,7 @@ export type RegisterShortcut = (accelerator: string | null) => boolean;
 export class ShortcutApplier {
   private applied: string | null = null;
   /** Why the shortcut does not work, when it does not. */
-  problem: string | null = null;
+  problem: Message | null = null;
 
   constructor(
     private readonly config: ConfigStore,
@@ -31,9 +31,9 @@ export class ShortcutApplier {
     const registered = this.register(wanted);
     const problem =
       wanted && !registered
-        ? t('shortcut.refused', { shortcut: acceleratorLabel(wanted, this.platform) })
+        ? message('shortcut.refused', { shortcut: acceleratorLabel(wanted, this.platform) })
         : null;
-    const said = problem !== this.problem;
+    const said = JSON.stringify(problem) !== JSON.stringify(this.problem);
     this.applied = wanted;
     this.problem = problem;
     if (said) this.changed();

@@ -1,4 +1,4 @@
-import { t } from '../../../../shared/i18n/translate';
+import { message } from '../../../../shared/message';
 import { AppFailure } from '../../errors';
 import { keyHint } from '../../store/secrets';
 import type { HandlerContext, HandlersOf } from './handler-context';
@@ -21,7 +21,7 @@ export function accountHandlers(
         quotas: snapshot?.quotas.length ?? 0,
         readings,
         shape,
-        problem: problem ? { kind: problem.kind, message: problem.message } : null,
+        problem: problem ? { kind: problem.kind, message: problem.said } : null,
       };
     },
     'accounts:add': async ({ account, key }) => {
@@ -42,8 +42,7 @@ export function accountHandlers(
     'accounts:remove': async ({ accountId }) => {
       ctx.keyHints.delete(accountId);
       const { left } = await core.accounts.remove(accountId);
-      if (left.length > 0)
-        throw new AppFailure('config', t('account.removedPartly', { left: left.join(', ') }));
+      if (left.length > 0) throw new AppFailure('config', message('account.removedPartly', { left }));
       return null;
     },
   };

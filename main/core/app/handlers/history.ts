@@ -1,4 +1,4 @@
-import { t } from '../../../../shared/i18n/translate';
+import { message } from '../../../../shared/message';
 import { AppFailure } from '../../errors';
 import { downsample } from '../../present/history-series';
 import { isPng, writeChartPng } from '../../store/chart-png';
@@ -11,7 +11,8 @@ export function historyHandlers(
 ): HandlersOf<'history:get' | 'history:export' | 'history:export-png'> {
   const { config, history } = ctx.core.stores;
   const known = (accountId: string) => {
-    if (!config.account(accountId)) throw new AppFailure('not_found', t('account.none', { id: accountId }));
+    if (!config.account(accountId))
+      throw new AppFailure('not_found', message('account.none', { id: accountId }));
   };
   return {
     'history:get': async ({ accountId, from, to, maxPoints }) => {
@@ -33,7 +34,7 @@ export function historyHandlers(
     'history:export-png': async ({ accountId, png }) => {
       known(accountId);
       const bytes = Buffer.from(png, 'base64');
-      if (!isPng(bytes)) throw new AppFailure('bad_response', t('export.notPng'));
+      if (!isPng(bytes)) throw new AppFailure('bad_response', message('export.notPng'));
       const file = await ctx.chooseSaveFile(`creditbar-${accountId}.png`);
       if (!file) return false;
       await writeChartPng(file, bytes);

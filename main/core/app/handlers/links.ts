@@ -1,5 +1,5 @@
 import type { Account } from '../../../../shared/config';
-import { t } from '../../../../shared/i18n/translate';
+import { message } from '../../../../shared/message';
 import { PROVIDERS } from '../../../../shared/providers';
 import { AppFailure } from '../../errors';
 import type { HandlerContext, HandlersOf } from './handler-context';
@@ -28,7 +28,7 @@ export function linkHandlers(ctx: HandlerContext): HandlersOf<'external:open'> {
     'external:open': async ({ url }) => {
       const host = new URL(url).hostname;
       if (!providerHosts(ctx.core.stores.config.accounts).has(host))
-        throw new AppFailure('config', t('external.notProvider', { host }));
+        throw new AppFailure('config', message('external.notProvider', { host }));
       await ctx.openExternal(url);
       return null;
     },

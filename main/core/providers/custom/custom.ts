@@ -1,5 +1,5 @@
 import type { CustomEndpoint } from '../../../../shared/config';
-import { t } from '../../../../shared/i18n/translate';
+import { type Message, message } from '../../../../shared/message';
 import type { Quota, Snapshot } from '../../../../shared/model';
 import type { ProviderId } from '../../../../shared/providers';
 import { AppFailure } from '../../errors';
@@ -27,13 +27,13 @@ async function ask(ctx: FetchContext): Promise<{ spec: CustomEndpoint; body: unk
   return { spec, body };
 }
 
-function described(value: unknown): string {
-  if (value === undefined) return t('reading.nothing');
+function described(value: unknown): Message | string {
+  if (value === undefined) return message('reading.nothing');
   if (value === null) return 'null';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : t('reading.outOfRange');
-  if (Array.isArray(value)) return t('reading.list', { count: value.length });
-  if (typeof value === 'string') return t('reading.text');
-  return typeof value === 'boolean' ? t('reading.boolean') : t('reading.object');
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : message('reading.outOfRange');
+  if (Array.isArray(value)) return message('reading.list', { count: value.length });
+  if (typeof value === 'string') return message('reading.text');
+  return typeof value === 'boolean' ? message('reading.boolean') : message('reading.object');
 }
 
 function unreadable(reading: Reading, wanted: 'number' | 'date'): AppFailure {
@@ -41,11 +41,11 @@ function unreadable(reading: Reading, wanted: 'number' | 'date'): AppFailure {
   return new AppFailure(
     'bad_response',
     reading.pointer
-      ? t(wanted === 'number' ? 'reading.pointerNoNumber' : 'reading.pointerNoDate', {
+      ? message(wanted === 'number' ? 'reading.pointerNoNumber' : 'reading.pointerNoDate', {
           ...params,
-          pointer: reading.source || t('reading.wholeAnswer'),
+          pointer: reading.source || message('reading.wholeAnswer'),
         })
-      : t(wanted === 'number' ? 'reading.expressionNoNumber' : 'reading.expressionNoDate', {
+      : message(wanted === 'number' ? 'reading.expressionNoNumber' : 'reading.expressionNoDate', {
           ...params,
           expression: quote(reading.source),
         }),
@@ -92,7 +92,7 @@ export function snapshotOf({ spec, readings }: CustomRaw, now: Date): Snapshot {
   if (remaining === null && (usedRead === null || limit !== null)) {
     throw remainingReading
       ? unreadable(remainingReading, 'number')
-      : new AppFailure('config', t('reading.noRemaining'));
+      : new AppFailure('config', message('reading.noRemaining'));
   }
   const currency = get('currency')?.value;
   const unit =

@@ -1,5 +1,5 @@
-import { type Account, CustomEndpoint, describeIssues } from '../../../../shared/config';
-import { t } from '../../../../shared/i18n/translate';
+import { type Account, CustomEndpoint, issuesMessage } from '../../../../shared/config';
+import { message } from '../../../../shared/message';
 import { PROVIDERS, type PresetSpec } from '../../../../shared/providers';
 import { AppFailure } from '../../errors';
 import type { HttpRequest } from '../http';
@@ -8,7 +8,7 @@ import type { HttpRequest } from '../http';
 function fill(template: string, params: Record<string, string>, encode: (v: string) => string): string {
   return template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined) throw new AppFailure('config', t('endpoint.needsParam', { name }));
+    if (value === undefined) throw new AppFailure('config', message('endpoint.needsParam', { name }));
     return encode(value);
   });
 }
@@ -25,12 +25,12 @@ function presetBase(preset: PresetSpec, account: Account, secret: string, defaul
  */
 export function endpointOf(account: Account, secret: string): CustomEndpoint {
   if (account.provider === 'custom') {
-    if (!account.custom) throw new AppFailure('config', t('endpoint.none'));
+    if (!account.custom) throw new AppFailure('config', message('endpoint.none'));
     return account.custom;
   }
   const info = PROVIDERS[account.provider];
   if (!info.preset || !info.defaultBaseUrl) {
-    throw new AppFailure('config', t('endpoint.notCustom', { provider: info.displayName }));
+    throw new AppFailure('config', message('endpoint.notCustom', { provider: info.displayName }));
   }
   const params = account.params ?? {};
   const base = new URL(presetBase(info.preset, account, secret, info.defaultBaseUrl));
@@ -41,7 +41,7 @@ export function endpointOf(account: Account, secret: string): CustomEndpoint {
     ...(authUser !== undefined ? { authUser: fill(authUser, params, (v) => v) } : {}),
     url: base.href,
   });
-  if (!parsed.success) throw new AppFailure('config', describeIssues(parsed.error));
+  if (!parsed.success) throw new AppFailure('config', issuesMessage(parsed.error));
   return parsed.data;
 }
 

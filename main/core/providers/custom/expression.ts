@@ -1,5 +1,5 @@
 import type jsonataType from 'jsonata';
-import { t } from '../../../../shared/i18n/translate';
+import { message } from '../../../../shared/message';
 import { AppFailure } from '../../errors';
 
 let loaded: typeof jsonataType | undefined;
@@ -83,7 +83,7 @@ export async function compileExpression(source: string, field: string): Promise<
   } catch (error) {
     throw new AppFailure(
       'config',
-      t('expression.invalid', { field, expression: quote(source), problem: messageOf(error) }),
+      message('expression.invalid', { field, expression: quote(source), problem: messageOf(error) }),
     );
   }
   expression.assign(RESULT_CHECK as unknown as string, checkSize);
@@ -96,7 +96,7 @@ export async function compileExpression(source: string, field: string): Promise<
       } catch (error) {
         throw new AppFailure(
           'bad_response',
-          t('expression.failed', { field, expression: quote(source), problem: messageOf(error) }),
+          message('expression.failed', { field, expression: quote(source), problem: messageOf(error) }),
         );
       }
     },

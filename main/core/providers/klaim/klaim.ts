@@ -1,4 +1,4 @@
-import { t } from '../../../../shared/i18n/translate';
+import { message } from '../../../../shared/message';
 import type { Purchase, Snapshot, UsagePoint } from '../../../../shared/model';
 import { z } from '../../../../shared/zod';
 import { AppFailure } from '../../errors';
@@ -35,7 +35,7 @@ export function epochMs(value: number): number {
 export const klaim: ProviderAdapter<KlaimRaw> = {
   id: 'klaim',
   async fetch({ account, secret, http, signal }) {
-    if (!account.userId) throw new AppFailure('config', t('klaim.userId'));
+    if (!account.userId) throw new AppFailure('config', message('klaim.userId'));
     const url = endpoint(account, `/users/${encodeURIComponent(account.userId)}/credits/usage`);
     const records: KlaimRecord[] = [];
     let cursor: Record<string, unknown> | null | undefined;
@@ -63,7 +63,7 @@ export const klaim: ProviderAdapter<KlaimRaw> = {
   },
   normalize(raw, now): Snapshot {
     if (raw.records.length === 0) {
-      throw new AppFailure('bad_response', t('klaim.noRecords'));
+      throw new AppFailure('bad_response', message('klaim.noRecords'));
     }
     // Documented in epoch milliseconds; a server sending seconds would otherwise date every record in 1970.
     const ordered = raw.records

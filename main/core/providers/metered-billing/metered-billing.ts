@@ -1,4 +1,4 @@
-import { t } from '../../../../shared/i18n/translate';
+import { message } from '../../../../shared/message';
 import type { Quota, Snapshot } from '../../../../shared/model';
 import { z } from '../../../../shared/zod';
 import { AppFailure } from '../../errors';
@@ -45,7 +45,10 @@ function envelopeFailure(body: unknown): AppFailure | null {
   if (!parsed.success) return null;
   const kind = KIND_BY_CODE[parsed.data.error.code ?? ''] ?? 'bad_response';
   const detail = envelopeErrorText(body);
-  return new AppFailure(kind, detail ? t('provider.errorDetail', { detail }) : t('provider.error'));
+  return new AppFailure(
+    kind,
+    detail ? message('provider.errorDetail', { detail }) : message('provider.error'),
+  );
 }
 
 export const meteredBilling: ProviderAdapter<MeteredUsage> = {
