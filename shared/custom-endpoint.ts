@@ -15,7 +15,7 @@ export const MAX_EXPRESSION_CHARS = 1000;
 
 /** A JSONata expression as typed: one or more lines, no other control characters. Its syntax is checked by core. */
 export const Expression = z.string().check(
-  z.minLength(1, 'is empty'),
+  z.minLength(1, says('valid.empty')),
   z.maxLength(MAX_EXPRESSION_CHARS, says('valid.atMost', { max: MAX_EXPRESSION_CHARS })),
   z.refine(
     (text) => [...text].every((c) => c === '\n' || c === '\r' || c === '\t' || !/\p{Cc}/u.test(c)),
@@ -54,7 +54,7 @@ const HeaderName = z.string().check(
   z.regex(/^[A-Za-z0-9-]{1,64}$/, says('valid.headerName')),
   z.refine(
     (name) => !FORBIDDEN_HEADERS.has(name.toLowerCase()) && !/^(proxy-|sec-)/i.test(name),
-    'is a header the HTTP stack sets itself; use one such as Authorization or X-Api-Key',
+    says('valid.stackHeader'),
   ),
 );
 
@@ -75,9 +75,7 @@ export function secretInUrl(raw: string): string | null {
     return null;
   }
   const named = [...url.searchParams.keys()].find((name) => SECRET_PARAM.test(name));
-  return named
-    ? `carries a key in its query (${named}=…): remove it and put the key in the key field, with "key in query parameter" as the way it is sent`
-    : null;
+  return named ? t('valid.keyInQuery', { name: named }) : null;
 }
 
 export const CustomUrl = z.string().check(
@@ -129,7 +127,7 @@ export const CustomEndpoint = z
     headers: z.optional(
       z
         .record(HeaderName, HeaderValue)
-        .check(z.refine((h) => Object.keys(h).length <= 20, 'at most 20 extra headers')),
+        .check(z.refine((h) => Object.keys(h).length <= 20, says('valid.tooManyHeaders', { max: 20 }))),
     ),
     /** A JSON body, sent with POST. */
     body: z.optional(

@@ -34,14 +34,18 @@ export function accountFromFlags(
   const provider = ProviderId.safeParse(added ? 'custom' : flags.provider);
   if (!provider.success) {
     const ids = [...ProviderId.options, ...presets.map((p) => p.id)];
-    return { error: `--provider must be one of: ${ids.join(', ')}` };
+    return { error: t('cli.providerOneOf', { ids: ids.join(', ') }) };
   }
   const info = PROVIDERS[provider.data];
   const own = new Set(info.fields.map((f) => f.flag));
   const foreign = allFieldFlags.filter((flag) => flags[flag] !== undefined && !own.has(flag));
   if (foreign.length > 0) {
     return {
-      error: `${foreign.map((f) => `--${f}`).join(', ')} does not apply to ${info.displayName} accounts`,
+      error: t('cli.flagsNotFor', {
+        flags: foreign.map((f) => `--${f}`).join(', '),
+        provider: info.displayName,
+        count: foreign.length,
+      }),
     };
   }
   const draft: Record<string, unknown> = {

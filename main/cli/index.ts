@@ -1,4 +1,5 @@
 import { text } from 'node:stream/consumers';
+import { t } from '../../shared/i18n/translate';
 import { systemClock } from '../core/monitor/clock';
 import { runCli } from './run-cli';
 
@@ -42,7 +43,7 @@ runCli(process.argv.slice(2), {
   },
   (error: unknown) => {
     process.stderr.write(
-      `creditbar: unexpected failure: ${error instanceof Error ? error.message : 'unknown'}\n`,
+      `${t('cli.unexpected', { detail: error instanceof Error ? error.message : '?' })}\n`,
     );
     process.exitCode = 3;
   },

@@ -18,9 +18,9 @@ interface ProvidersFlags {
 /** How a preset or provider takes the key, in a few words. */
 function keyWay(id: ProviderId): string {
   const info = PROVIDERS[id];
-  if (info.credential.kind === 'none') return 'no key';
+  if (info.credential.kind === 'none') return t('cli.keyWayNone');
   const endpoint = info.preset?.endpoint;
-  if (!endpoint) return id === 'custom' ? 'you choose' : 'header';
+  if (!endpoint) return id === 'custom' ? t('cli.keyWayYours') : 'header';
   if (endpoint.auth === 'query') return `query ${endpoint.authParam}`;
   if (endpoint.auth === 'basic') return 'HTTP Basic';
   return `header ${endpoint.authHeader ?? 'Authorization'}`;

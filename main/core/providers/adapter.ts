@@ -1,5 +1,6 @@
 import type { Account } from '../../../shared/config';
 import { describeIssues } from '../../../shared/config';
+import type { MessageKey } from '../../../shared/i18n/catalog';
 import { message } from '../../../shared/message';
 import { type HistoryPoint, Snapshot } from '../../../shared/model';
 import { PROVIDERS, type ProviderId } from '../../../shared/providers';
@@ -94,11 +95,18 @@ export function plainEntries<T extends z.ZodMiniType>(value: T) {
 }
 
 /** Validates a provider answer; drift becomes a `bad_response` that names the field, never a crash. */
-export function parseAnswer<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.infer<T> {
+export function parseAnswer<T extends z.ZodMiniType>(
+  schema: T,
+  value: unknown,
+  what: MessageKey,
+): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const first = describeIssues(result.error).split('\n')[0];
-  throw new AppFailure('bad_response', message('answer.shape', { what, problem: first ?? '' }));
+  throw new AppFailure(
+    'bad_response',
+    message('answer.shape', { what: message(what), problem: first ?? '' }),
+  );
 }
 
 /** The account's base URL joined with an API path, keeping any path prefix the base URL has. */

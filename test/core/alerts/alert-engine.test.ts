@@ -10,7 +10,9 @@ import {
 } from '../../../main/core/alerts/alert-engine';
 import type { AlertIntent } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
+import { CATALOGS } from '../../../shared/i18n/catalogs';
 import { say } from '../../../shared/i18n/say';
+import { setLanguage } from '../../../shared/i18n/translate';
 import type { ErrorKind, Snapshot } from '../../../shared/model';
 import { asIs } from '../../support/said';
 
@@ -251,6 +253,46 @@ describe('delivery: snooze and quiet hours', () => {
       },
     ]);
     expect(deliver(out.state, [], at('07:10'), quiet).deliver).toEqual([]);
+  });
+
+  it('a summary held through a change of language is said whole in the language spoken when it comes', () => {
+    const account: Account = {
+      id: 'research',
+      provider: 'happenstance',
+      label: 'Research',
+      alerts: { warnBelow: 100 },
+    };
+    // Raised while the app spoke English, at night.
+    const raised = evaluateAccount(undefined, {
+      account,
+      snapshot: snap(85),
+      error: null,
+      daysLeft: null,
+      burnPerDay: null,
+      now: at('23:00'),
+    }).intents;
+    let out = deliver(structuredClone(EMPTY_ALERT_STATE), raised, at('23:00'), quiet);
+    const kept = AlertState.parse(JSON.parse(JSON.stringify(out.state)));
+    // The person switched to German before the morning.
+    setLanguage('de', CATALOGS.de);
+    try {
+      out = deliver(kept, [], at('07:05'), quiet);
+      const [summary] = out.deliver;
+      expect(summary && say(summary.title)).toBe('1 Warnung während der Ruhezeiten');
+      expect(summary && say(summary.body)).toBe('Research wird knapp');
+    } finally {
+      setLanguage('en', CATALOGS.en);
+    }
+  });
+
+  it('held alerts an older version saved as text are read back and said as they are', () => {
+    const older = {
+      version: 1,
+      accounts: {},
+      held: [{ accountId: 'a', kind: 'low', severity: 'warning', title: 'a is running low', body: 'x' }],
+    };
+    const out = deliver(AlertState.parse(older), [], at('07:05'), quiet);
+    expect(out.deliver.map((i) => say(i.body))).toEqual(['a is running low']);
   });
 
   it('a snoozed account gives no alert until the snooze ends', () => {

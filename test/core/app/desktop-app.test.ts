@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -233,6 +233,25 @@ describe('the desktop app over IPC', () => {
     expect(app.controller.state().accounts).toEqual([]);
     expect(existsSync(path.join(dataDir, 'cache', 'research.json'))).toBe(false);
     expect(existsSync(path.join(dataDir, 'history', 'research.jsonl'))).toBe(false);
+    await app.controller.stop();
+  });
+
+  it('a removal that leaves something behind says what, all in the language spoken (German here)', async () => {
+    const { app, dataDir } = await withResearch();
+    await app.invoke('settings:set', { patch: { language: 'de' } });
+    // A folder where the history file is: it cannot be removed as a file.
+    const history = path.join(dataDir, 'history', 'research.jsonl');
+    rmSync(history, { force: true });
+    mkdirSync(path.join(history, 'inside'), { recursive: true });
+    const removed = await app.invoke('accounts:remove', { accountId: 'research' });
+    expect(removed).toEqual({
+      ok: false,
+      error: { kind: 'config', message: 'Entfernt, aber Folgendes ließ sich nicht entfernen: der Verlauf' },
+    });
+    // The account itself is gone, and so is everything else it had.
+    expect(app.controller.state().accounts).toEqual([]);
+    expect(existsSync(path.join(dataDir, 'cache', 'research.json'))).toBe(false);
+    await app.invoke('settings:set', { patch: { language: null } });
     await app.controller.stop();
   });
 

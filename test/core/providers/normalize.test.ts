@@ -63,10 +63,7 @@ describe('happenstance', () => {
   const answer = () => load<Record<string, unknown>>('happenstance', 'usage.json');
 
   it('the documented usage answer: balance, usage records, purchases, auto-reload', () => {
-    const snapshot = happenstance.normalize(
-      parseAnswer(HappenstanceUsage, answer(), 'The usage answer'),
-      NOW,
-    );
+    const snapshot = happenstance.normalize(parseAnswer(HappenstanceUsage, answer(), 'answer.usage'), NOW);
     expect(snapshot.remaining).toBe(1840);
     expect(snapshot.unit).toBe('credits');
     expect(snapshot.usage).toHaveLength(3);
@@ -76,12 +73,14 @@ describe('happenstance', () => {
 
   it('a negative balance is read as it is (the API allows it)', () => {
     const body = { ...answer(), balance_credits: -12 };
-    expect(happenstance.normalize(parseAnswer(HappenstanceUsage, body, 'x'), NOW).remaining).toBe(-12);
+    expect(happenstance.normalize(parseAnswer(HappenstanceUsage, body, 'answer.usage'), NOW).remaining).toBe(
+      -12,
+    );
   });
 
   it('drifted: a balance sent as a string is refused, naming the field', () => {
     expectDrift(
-      () => parseAnswer(HappenstanceUsage, { ...answer(), balance_credits: '1840' }, 'The usage answer'),
+      () => parseAnswer(HappenstanceUsage, { ...answer(), balance_credits: '1840' }, 'answer.usage'),
       'balance_credits',
     );
   });
@@ -93,7 +92,7 @@ describe('happenstance', () => {
 
 describe('generect', () => {
   it('the documented account and usage answers: balance 5000, 1234 of 10000 used this month', () => {
-    const me = parseAnswer(GenerectMe, load('generect', 'me.json'), 'x');
+    const me = parseAnswer(GenerectMe, load('generect', 'me.json'), 'answer.usage');
     const usage = GenerectUsage.parse(load('generect', 'usage.json'));
     const snapshot = generect.normalize({ me, usage }, NOW);
     expect(snapshot.remaining).toBe(5000);
@@ -104,14 +103,14 @@ describe('generect', () => {
   });
 
   it('without the usage answer the balance still stands', () => {
-    const me = parseAnswer(GenerectMe, load('generect', 'me.json'), 'x');
+    const me = parseAnswer(GenerectMe, load('generect', 'me.json'), 'answer.usage');
     expect(generect.normalize({ me, usage: null }, NOW).remaining).toBe(5000);
   });
 
   it('drifted: credits moved out of data is refused, naming the field', () => {
     const me = clone(load<{ data: Record<string, unknown> }>('generect', 'me.json'));
     delete me.data.credits;
-    expectDrift(() => parseAnswer(GenerectMe, me, 'The account answer'), 'credits');
+    expectDrift(() => parseAnswer(GenerectMe, me, 'answer.account'), 'credits');
   });
 
   it('its error body gives the detail', () => {
@@ -123,7 +122,7 @@ describe('generect', () => {
 
 describe('richutilities', () => {
   it('the documented credits, daily usage and ledger: available in its currency, top-ups from credits', () => {
-    const credits = parseAnswer(RichCredits, load('richutilities', 'credits.json'), 'x');
+    const credits = parseAnswer(RichCredits, load('richutilities', 'credits.json'), 'answer.usage');
     const usage = RichUsage.parse(load('richutilities', 'usage-daily.json'));
     const ledger = RichLedgerPage.parse(load('richutilities', 'ledger.json'));
     const snapshot = richutilities.normalize({ credits, usage, ledger, ledgerComplete: true }, NOW);
@@ -139,13 +138,13 @@ describe('richutilities', () => {
 
   it('drifted: available sent as text is refused, naming the field', () => {
     const credits = { ...load<object>('richutilities', 'credits.json'), available: 'lots' };
-    expectDrift(() => parseAnswer(RichCredits, credits, 'The credit balance answer'), 'available');
+    expectDrift(() => parseAnswer(RichCredits, credits, 'answer.creditBalance'), 'available');
   });
 });
 
 describe('klaim', () => {
   it('the documented usage page: the newest record gives the balance', () => {
-    const page = parseAnswer(KlaimPage, load('klaim', 'usage-page.json'), 'A usage page');
+    const page = parseAnswer(KlaimPage, load('klaim', 'usage-page.json'), 'answer.usagePage');
     const snapshot = klaim.normalize({ records: page.data, complete: page.lastKey == null }, NOW);
     expect(snapshot.remaining).toBe(706);
     expect(snapshot.extras.partial).toBe(true);
@@ -154,7 +153,7 @@ describe('klaim', () => {
   it('drifted: a record without its balance is refused, naming the field', () => {
     const page = clone(load<{ data: Record<string, unknown>[] }>('klaim', 'usage-page.json'));
     delete page.data[0]?.credit_balance;
-    expectDrift(() => parseAnswer(KlaimPage, page, 'A usage page'), 'credit_balance');
+    expectDrift(() => parseAnswer(KlaimPage, page, 'answer.usagePage'), 'credit_balance');
   });
 
   it('its 404 body says there is no such user', () => {
@@ -165,7 +164,7 @@ describe('klaim', () => {
 describe('metered-billing', () => {
   it('the documented usage answer: one quota per metric', () => {
     const snapshot = meteredBilling.normalize(
-      parseAnswer(MeteredUsage, load('metered-billing', 'usage.json'), 'x'),
+      parseAnswer(MeteredUsage, load('metered-billing', 'usage.json'), 'answer.usage'),
       NOW,
     );
     expect(snapshot.remaining).toBeNull();
@@ -180,7 +179,7 @@ describe('metered-billing', () => {
     const body = JSON.parse(
       '{"success":true,"data":{"metrics":{"__proto__":{"name":"Calls","unit":"requests","included":100,"used":99,"overage":0,"percentage":99}}}}',
     );
-    const snapshot = meteredBilling.normalize(parseAnswer(MeteredUsage, body, 'x'), NOW);
+    const snapshot = meteredBilling.normalize(parseAnswer(MeteredUsage, body, 'answer.usage'), NOW);
     expect(snapshot.quotas).toEqual([expect.objectContaining({ metric: '__proto__', percentUsed: 99 })]);
     expect(levelOf(snapshot, null)).toBe('critical');
     expect(({} as Record<string, unknown>).used).toBeUndefined();
@@ -189,7 +188,7 @@ describe('metered-billing', () => {
   it('drifted: metrics sent as text are refused, naming the field', () => {
     const body = clone(load<{ data: Record<string, unknown> }>('metered-billing', 'usage.json'));
     body.data.metrics = 'none';
-    expectDrift(() => parseAnswer(MeteredUsage, body, 'The usage answer'), 'metrics');
+    expectDrift(() => parseAnswer(MeteredUsage, body, 'answer.usage'), 'metrics');
   });
 
   it('its error envelope gives the message', () => {

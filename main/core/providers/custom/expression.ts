@@ -1,5 +1,5 @@
 import type jsonataType from 'jsonata';
-import { message } from '../../../../shared/message';
+import { type Message, message } from '../../../../shared/message';
 import { AppFailure } from '../../errors';
 
 let loaded: typeof jsonataType | undefined;
@@ -27,12 +27,13 @@ export const EXPRESSION_LIMITS = {
   maxString: 100_000,
 } as const;
 
+/** Creditbar's own refusals, thrown inside JSONata as it throws its own errors: a code, said by messageOf. */
+const NO_REGEX = 'CB001';
+const TOO_BIG = 'CB002';
+
 class NoRegex {
   constructor() {
-    throw {
-      code: 'CB001',
-      message: 'regular expressions are not allowed; use $contains, $split or $substring',
-    };
+    throw { code: NO_REGEX };
   }
 }
 
@@ -42,10 +43,7 @@ const RESULT_CHECK = Symbol.for('jsonata.__evaluate_exit');
 function checkSize(_expr: unknown, _input: unknown, _env: unknown, result: unknown): void {
   const size = typeof result === 'string' || Array.isArray(result) ? result.length : 0;
   if (size > EXPRESSION_LIMITS.maxString) {
-    throw {
-      code: 'CB002',
-      message: `built a value of ${size} items or characters; the limit is ${EXPRESSION_LIMITS.maxString}`,
-    };
+    throw { code: TOO_BIG, size };
   }
 }
 
@@ -62,11 +60,20 @@ export interface Compiled {
   evaluate(input: unknown, variables: Record<string, string>): Promise<unknown>;
 }
 
-function messageOf(error: unknown): string {
+/** Why an expression failed: Creditbar's own limits in the reader's words, else JSONata's own text (quoted as is). */
+function messageOf(error: unknown): Message | string {
+  if (error && typeof error === 'object' && 'code' in error) {
+    if (error.code === NO_REGEX) return message('expression.noRegex');
+    if (error.code === TOO_BIG && 'size' in error && typeof error.size === 'number')
+      return message('expression.tooBig', {
+        size: { amount: error.size },
+        limit: { amount: EXPRESSION_LIMITS.maxString },
+      });
+  }
   if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
     return error.message;
   }
-  return 'it could not be evaluated';
+  return message('expression.notEvaluated');
 }
 
 /** Parses an expression once; a syntax error is the config's, and names the field it is in. */

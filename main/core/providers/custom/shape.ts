@@ -1,3 +1,4 @@
+import { t } from '../../../../shared/i18n/translate';
 import { scrubSecret } from '../failure';
 import { cleanDetail } from '../http';
 
@@ -16,7 +17,9 @@ export function shapeOf(value: unknown, secret?: string): string {
   const walk = (v: unknown, indent: string, label: string, depth: number): void => {
     if (lines.length >= MAX_LINES) return;
     if (Array.isArray(v)) {
-      lines.push(`${indent}${label}array of ${v.length}${v.length > 0 ? ', first:' : ''}`);
+      lines.push(
+        `${indent}${label}${t(v.length > 0 ? 'shape.arrayFirst' : 'shape.array', { count: v.length })}`,
+      );
       if (v.length > 0 && depth < MAX_DEPTH) walk(v[0], `${indent}  `, '', depth + 1);
       return;
     }
@@ -26,7 +29,8 @@ export function shapeOf(value: unknown, secret?: string): string {
       if (depth >= MAX_DEPTH) return;
       for (const [key, inner] of entries.slice(0, MAX_KEYS))
         walk(inner, `${indent}  `, `${keyText(key)}: `, depth + 1);
-      if (entries.length > MAX_KEYS) lines.push(`${indent}  … ${entries.length - MAX_KEYS} more keys`);
+      if (entries.length > MAX_KEYS)
+        lines.push(`${indent}  ${t('shape.moreKeys', { count: entries.length - MAX_KEYS })}`);
       return;
     }
     const type =

@@ -68,7 +68,7 @@ export const generect: ProviderAdapter<GenerectRaw> = {
         () => null,
       ),
     ]);
-    return { me: parseAnswer(GenerectMe, me, 'The account answer'), usage };
+    return { me: parseAnswer(GenerectMe, me, 'answer.account'), usage };
   },
   normalize(raw, now): Snapshot {
     const credits = raw.me.data.credits;

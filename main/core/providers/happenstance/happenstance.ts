@@ -30,7 +30,7 @@ export const happenstance: ProviderAdapter<HappenstanceUsage> = {
       { method: 'GET', url: endpoint(account, '/v1/usage'), headers: { authorization: `Bearer ${secret}` } },
       { signal, secret, describeError: problemDetailText },
     );
-    return parseAnswer(HappenstanceUsage, body, 'The usage answer');
+    return parseAnswer(HappenstanceUsage, body, 'answer.usage');
   },
   normalize(raw, now): Snapshot {
     const usage: UsagePoint[] = [];

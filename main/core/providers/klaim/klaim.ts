@@ -51,7 +51,7 @@ export const klaim: ProviderAdapter<KlaimRaw> = {
         },
         { signal, secret, describeError: anyErrorText },
       );
-      const parsed = parseAnswer(KlaimPage, body, 'A usage page');
+      const parsed = parseAnswer(KlaimPage, body, 'answer.usagePage');
       records.push(...parsed.data);
       cursor = parsed.lastKey;
       if (!cursor) return { records, complete: true };

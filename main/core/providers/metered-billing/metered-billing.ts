@@ -64,7 +64,7 @@ export const meteredBilling: ProviderAdapter<MeteredUsage> = {
     );
     const failure = envelopeFailure(body);
     if (failure) throw failure;
-    return parseAnswer(MeteredUsage, body, 'The usage answer');
+    return parseAnswer(MeteredUsage, body, 'answer.usage');
   },
   normalize(raw, now): Snapshot {
     const quotas: Quota[] = raw.data.metrics.map(([metric, m]) => ({

@@ -94,7 +94,7 @@ async function readLedger(
       limit: LEDGER_PAGE_SIZE,
       offset: page * LEDGER_PAGE_SIZE,
     });
-    const rows = parseAnswer(RichLedgerPage, body, 'A ledger page');
+    const rows = parseAnswer(RichLedgerPage, body, 'answer.ledgerPage');
     entries.push(...rows);
     if (rows.length < LEDGER_PAGE_SIZE) return { entries, complete: true };
   }
@@ -114,7 +114,7 @@ export const richutilities: ProviderAdapter<RichRaw> = {
       readLedger(ctx, from).catch(() => ({ entries: [], complete: false })),
     ]);
     return {
-      credits: parseAnswer(RichCredits, credits, 'The credit balance answer'),
+      credits: parseAnswer(RichCredits, credits, 'answer.creditBalance'),
       usage,
       ledger: ledger.entries,
       ledgerComplete: ledger.complete,
