@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import { custom } from './custom';
 import { demo } from './demo';
-import type { FieldSpec, ProviderDescriptor } from './descriptor';
+import type { FieldSpec, PresetSpec, ProviderDescriptor } from './descriptor';
 import { generect } from './generect';
 import { happenstance } from './happenstance';
 import { klaim } from './klaim';
@@ -52,6 +52,8 @@ export const DESCRIPTORS = [
 ] as const;
 
 export type ProviderId = (typeof DESCRIPTORS)[number]['id'];
+/** The providers that are presets over the custom JSON engine, as their descriptors say. */
+export type PresetId = Extract<(typeof DESCRIPTORS)[number], { preset: PresetSpec }>['id'];
 export const ProviderId = z.enum(DESCRIPTORS.map((d) => d.id) as [ProviderId, ...ProviderId[]]);
 
 export const PROVIDERS = Object.fromEntries(DESCRIPTORS.map((d) => [d.id, d])) as unknown as Record<

@@ -1,4 +1,4 @@
-import { PROVIDERS, type ProviderId } from '../../shared/providers';
+import { PROVIDERS, type PresetId, type ProviderId } from '../../shared/providers';
 import { type FakeReply, fixture, type RecordedRequest } from './fake-server';
 import { type FakeProvider, notFound, startFake } from './start-fake';
 
@@ -30,11 +30,7 @@ const query = (name: string) => (request: RecordedRequest, key: string) => reque
 type Doc = Record<string, unknown>;
 const at = (document: Doc, key: string) => document[key] as Doc;
 
-/** Every provider that is a preset: the seed providers, custom and the demo are the others. */
-export type PresetId = Exclude<
-  ProviderId,
-  'happenstance' | 'generect' | 'richutilities' | 'klaim' | 'metered-billing' | 'custom' | 'demo'
->;
+export type { PresetId };
 
 const FAKES: Record<PresetId, PresetFake> = {
   openrouter: {

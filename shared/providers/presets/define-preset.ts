@@ -21,7 +21,9 @@ export interface PresetInput<Id extends string> {
 }
 
 /** A preset as a provider descriptor: an API key, an optional base URL override, and its parameters. */
-export function definePreset<const Id extends string>(input: PresetInput<Id>): ProviderDescriptor<Id> {
+export function definePreset<const Id extends string>(
+  input: PresetInput<Id>,
+): ProviderDescriptor<Id> & { preset: PresetSpec } {
   return {
     id: input.id,
     displayName: input.displayName,
