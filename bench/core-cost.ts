@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Monitor } from '../main/core/monitor/monitor';
 import { createHttpClient } from '../main/core/providers/http';
+import { HistoryRecorder } from '../main/core/runtime/history-recorder';
 import { createSnapshotCache } from '../main/core/store/cache';
 import { HistoryStore } from '../main/core/store/history';
 import type { Account } from '../shared/config';
@@ -33,17 +34,22 @@ async function monitorFor(
 ) {
   const dir = await mkdtemp(path.join(tmpdir(), 'creditbar-bench-'));
   let results = 0;
+  const history = new HistoryStore(path.join(dir, 'history'), () => clock.wall().getTime());
+  // Wired as the headless core wires it: each fresh value is recorded before its outlook is read, so the adaptive
+  // schedule sees how the balance moves.
+  const recorder = new HistoryRecorder(history, true, () => undefined);
   const monitor = new Monitor(
     accounts,
     {
       http: createHttpClient({ deadlineMs }),
       secrets: async (id) => keys.get(id) ?? '',
       cache: createSnapshotCache(path.join(dir, 'cache')),
-      history: new HistoryStore(path.join(dir, 'history'), () => clock.wall().getTime()),
+      history,
       clock,
       random: Math.random,
     },
     {
+      answered: (account, snapshot) => recorder.record(account.id, snapshot),
       result: () => {
         results++;
       },
