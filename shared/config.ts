@@ -1,4 +1,5 @@
 import { Accelerator } from './accelerator';
+import { CONFIG_VERSION } from './config-migration';
 import { CustomEndpoint, headersFromText, headersToText } from './custom-endpoint';
 import { LANGUAGES } from './i18n/languages';
 import { says, t } from './i18n/translate';
@@ -259,7 +260,7 @@ export function effectiveAccount(account: Account, settings: Settings | undefine
 
 export const ConfigFile = z
   .strictObject({
-    version: z.literal(1),
+    version: z.literal(CONFIG_VERSION),
     accounts: z.array(Account),
     settings: z.optional(Settings),
     /** Presets added from files (`creditbar providers add FILE`): templates for custom accounts. */

@@ -4,12 +4,10 @@ import { z } from './zod';
 
 /**
  * How the custom JSON engine asks an endpoint and reads its answer: the request (method, URL, how the key travels,
- * extra headers, a JSON body), then JSONata expressions (or, as version 1 configs have them, JSON pointers) for
- * each value. Presets are this same shape with the URL made of the provider's host and a path.
+ * extra headers, a JSON body), then a JSONata expression for each value. Presets are this same shape with the URL
+ * made of the provider's host and a path. (Version 1 configs read values with JSON pointers; see
+ * config-migration.ts.)
  */
-
-/** RFC 6901: empty (the whole document) or slash-separated tokens where `~` is only `~0` or `~1`. */
-const JsonPointer = z.string().check(z.regex(/^(\/([^~]|~[01])*)*$/, says('valid.pointer')));
 
 export const MAX_EXPRESSION_CHARS = 1000;
 
@@ -103,9 +101,6 @@ export function headersToText(headers: Record<string, string>): string {
     .join('\n');
 }
 
-/** Where the values come from: an expression or a v1 pointer for each, never both. */
-const READ_FIELDS = ['remaining', 'limit', 'used'] as const;
-
 export const CustomEndpoint = z
   .strictObject({
     method: z._default(z.enum(['GET', 'POST']), 'GET'),
@@ -152,28 +147,16 @@ export const CustomEndpoint = z
     currency: z.optional(Expression),
     /** When the quota resets: an ISO date or Unix seconds. */
     resetsAt: z.optional(Expression),
-    remainingPointer: z.optional(JsonPointer),
-    limitPointer: z.optional(JsonPointer),
-    usedPointer: z.optional(JsonPointer),
     unit: z._default(z.string().check(z.minLength(1), z.maxLength(24)), 'credits'),
   })
   .check(
     z.superRefine((spec, ctx) => {
-      if (spec.remaining === undefined && spec.remainingPointer === undefined) {
+      if (spec.remaining === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['remaining'],
           message: t('valid.remainingRequired'),
         });
-      }
-      for (const field of READ_FIELDS) {
-        if (spec[field] !== undefined && spec[`${field}Pointer`] !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [`${field}Pointer`],
-            message: t('valid.expressionOrPointer', { field }),
-          });
-        }
       }
       if (spec.auth === 'basic' && spec.authUser === undefined) {
         ctx.addIssue({ code: 'custom', path: ['authUser'], message: t('valid.basicUser') });
@@ -215,24 +198,4 @@ export function customFieldApplies(name: string, auth: string, method: string): 
   if (name === 'authParam') return auth === 'query';
   if (name === 'body') return method === 'POST';
   return true;
-}
-
-/**
- * A version 1 pointer as the expression that reads the same value, so the form can show (and save) a v1 account
- * in today's terms. `$number` keeps v1's acceptance of numbers sent as text.
- */
-export function pointerToExpression(pointer: string): string {
-  if (pointer === '') return '$number($)';
-  const steps = pointer
-    .slice(1)
-    .split('/')
-    .map((raw) => raw.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .map((token) =>
-      /^(0|[1-9]\d*)$/.test(token)
-        ? `[${token}]`
-        : /^[A-Za-z_][A-Za-z0-9_]*$/.test(token)
-          ? `.${token}`
-          : `.\`${token}\``,
-    );
-  return `$number(${steps.join('').replace(/^\./, '')})`;
 }

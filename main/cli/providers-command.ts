@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describeIssues } from '../../shared/config';
+import { migrateEndpoint } from '../../shared/config-migration';
 import { say } from '../../shared/i18n/say';
 import { t } from '../../shared/i18n/translate';
 import { PresetFile, presetHost } from '../../shared/preset-file';
@@ -109,9 +110,13 @@ export async function providersAdd(file: string, flags: ProvidersFlags, io: CliI
     );
     return 3;
   }
-  const parsed = PresetFile.safeParse(raw);
-  if (!parsed.success) {
-    io.stderr(`${t('cli.presetInvalid', { file })}\n${describeIssues(parsed.error)}\n`);
+  // A preset saved by an older version may read its values with JSON pointers: read as today's expressions.
+  const document = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : null;
+  const moved = document ? migrateEndpoint(document.custom, ['custom']) : { endpoint: undefined, issues: [] };
+  const parsed = PresetFile.safeParse(document ? { ...document, custom: moved.endpoint } : raw);
+  if (moved.issues.length > 0 || !parsed.success) {
+    const issues = moved.issues.length > 0 ? moved : (parsed.error ?? { issues: [] });
+    io.stderr(`${t('cli.presetInvalid', { file })}\n${describeIssues(issues)}\n`);
     return 3;
   }
   const preset = parsed.data;

@@ -144,8 +144,7 @@ export const custom = {
   ],
   defaultPollSeconds: 7200,
   docsUrl: null,
-  reads:
-    'any JSON endpoint: JSONata expressions (or JSON pointers) for remaining, limit, used, unit and reset',
+  reads: 'any JSON endpoint: JSONata expressions for remaining, limit, used, unit and reset',
   inAddForm: true,
   tag: null,
   sample: null,

@@ -55,7 +55,7 @@ describe('creditbar accounts', () => {
     expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
     const config = JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8'));
     expect(config).toEqual({
-      version: 1,
+      version: 2,
       accounts: [{ id: 'research', provider: 'happenstance', label: 'Research', baseUrl: hs.server.url }],
     });
     expect(statSync(path.join(dataDir, 'config.json')).mode & 0o777).toBe(0o600);

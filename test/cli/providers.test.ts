@@ -3,7 +3,7 @@
  * (throwaway) Secret Service: the list of providers and presets, custom accounts with expressions and each way of
  * sending the key, and preset files saved and added (with the host named before anything is saved).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -200,6 +200,35 @@ describe('creditbar providers', () => {
     expect(account.stdout).toContain('Connected: €1,235');
     expect(config(theirs).accounts[0]).toMatchObject({ id: 'work', provider: 'custom', label: 'Acme' });
     expect(config(theirs).accounts[0].custom.url).toBe(`${acme.url}/v1/me`);
+  });
+
+  it('a preset file an older version wrote with JSON pointers is added with the expressions that read the same', async () => {
+    const theirs = await fresh();
+    const file = path.join(root, 'pointer-preset.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        creditbarPreset: 1,
+        id: 'old-style',
+        name: 'Old style',
+        custom: { url: 'https://api.old.example/me', remainingPointer: '/data/credits', unit: 'credits' },
+      }),
+    );
+    const added = await runBuiltCli([
+      'providers',
+      'add',
+      file,
+      '--host',
+      'api.old.example',
+      '--data-dir',
+      theirs,
+    ]);
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    const saved = config(theirs);
+    expect(saved.version).toBe(2);
+    expect(saved.presets[0].custom).toMatchObject({ remaining: '$number(data.credits)' });
+    expect(saved.presets[0].custom.remainingPointer).toBeUndefined();
   });
 
   it.each([

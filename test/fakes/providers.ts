@@ -201,8 +201,9 @@ export function startCustom(key = 'cust_0123456789abcdef'): Promise<FakeProvider
         auth: 'header',
         authHeader: 'X-Api-Key',
         authScheme: '',
-        remainingPointer: '/account/credits/left',
-        limitPointer: '/account/credits/monthly',
+        // Numbers come as text in this answer: $number reads them.
+        remaining: '$number(account.credits.left)',
+        limit: '$number(account.credits.monthly)',
         unit: 'tokens',
       },
     }),

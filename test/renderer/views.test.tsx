@@ -349,57 +349,6 @@ describe('AccountForm', () => {
     ]);
   });
 
-  it('editing a version 1 custom account shows its pointers as expressions, and saves version 2', async () => {
-    const calls = installBridge(appState([]));
-    const v1 = account({
-      id: 'mine',
-      provider: 'custom',
-      label: 'Mine',
-      config: {
-        id: 'mine',
-        provider: 'custom',
-        label: 'Mine',
-        custom: {
-          method: 'GET',
-          auth: 'header',
-          url: 'https://api.example.com/me',
-          authHeader: 'X-Api-Key',
-          authScheme: '',
-          remainingPointer: '/account/credits/left',
-          limitPointer: '/account/credits/monthly',
-          unit: 'tokens',
-        },
-      },
-    });
-    let done = false;
-    render(
-      <AccountForm
-        existing={v1}
-        onDone={() => {
-          done = true;
-        }}
-        onCancel={noop}
-      />,
-    );
-    expect((screen.getByLabelText('Remaining') as HTMLTextAreaElement).value).toBe(
-      '$number(account.credits.left)',
-    );
-    expect((screen.getByLabelText('Limit (optional)') as HTMLTextAreaElement).value).toBe(
-      '$number(account.credits.monthly)',
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(done).toBe(true));
-    const [, request] = calls.at(-1) as [string, { patch: { custom: Record<string, unknown> } }];
-    expect(request.patch.custom).toMatchObject({
-      remaining: '$number(account.credits.left)',
-      limit: '$number(account.credits.monthly)',
-      authHeader: 'X-Api-Key',
-      authScheme: '',
-      unit: 'tokens',
-    });
-    expect(request.patch.custom.remainingPointer).toBeUndefined();
-  });
-
   it('shows a failed test in plain words and does not save', async () => {
     installBridge(appState([]), {
       accountsTest: async () => ({

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigFile, describeIssues } from '../../shared/config';
+import { migrateConfig } from '../../shared/config-migration';
 
-const parse = (accounts: unknown[]) => ConfigFile.safeParse({ version: 1, accounts });
+/** A version 1 config as Creditbar reads it: migrated, then checked by the current schema. */
+const parse = (accounts: unknown[]) => {
+  const migrated = migrateConfig({ version: 1, accounts });
+  return migrated.issues.length > 0
+    ? ({ success: false, error: { issues: migrated.issues } } as const)
+    : ConfigFile.safeParse(migrated.config);
+};
 const problems = (accounts: unknown[]) => {
   const result = parse(accounts);
   return result.success ? '' : describeIssues(result.error);
@@ -23,13 +30,14 @@ describe('config file', () => {
       },
     ]);
     expect(result.success).toBe(true);
-    expect(result.data?.accounts[5]?.custom).toEqual({
+    // A version 1 pointer is read as the expression that reads the same value.
+    expect(result.success && result.data.accounts[5]?.custom).toEqual({
       method: 'GET',
       auth: 'header',
       url: 'https://x.example/me',
       authHeader: 'Authorization',
       authScheme: 'Bearer',
-      remainingPointer: '/a~1b/0',
+      remaining: '$number(`a/b`[0])',
       unit: 'credits',
     });
   });
@@ -97,7 +105,10 @@ describe('config file', () => {
     expect(problems(accounts)).toMatch(message);
   });
 
-  it('refuses another version', () => {
-    expect(ConfigFile.safeParse({ version: 2, accounts: [] }).success).toBe(false);
+  it('refuses a version it does not know, from the future or unmigrated', () => {
+    expect(ConfigFile.safeParse({ version: 2, accounts: [] }).success).toBe(true);
+    expect(ConfigFile.safeParse({ version: 3, accounts: [] }).success).toBe(false);
+    expect(ConfigFile.safeParse({ version: 1, accounts: [] }).success).toBe(false);
+    expect(ConfigFile.safeParse(migrateConfig({ version: 1, accounts: [] }).config).success).toBe(true);
   });
 });

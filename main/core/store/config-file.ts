@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigFile, describeIssues } from '../../../shared/config';
+import { migrateConfig } from '../../../shared/config-migration';
 import type { MessageKey } from '../../../shared/i18n/catalog';
 import { t } from '../../../shared/i18n/translate';
 import { message } from '../../../shared/message';
@@ -23,7 +24,11 @@ export async function readConfig(file: string): Promise<ConfigFile | null> {
   } catch (error) {
     throw new ConfigError(message('config.notJson', { file, detail: (error as Error).message }));
   }
-  const parsed = ConfigFile.safeParse(json);
+  // An older version is read as today's: its JSON pointers become expressions (config-migration.ts).
+  const migrated = migrateConfig(json);
+  if (migrated.issues.length > 0)
+    throw new ConfigError(message('config.problemsList', { file, issues: describeIssues(migrated) }));
+  const parsed = ConfigFile.safeParse(migrated.config);
   if (!parsed.success)
     throw new ConfigError(message('config.problemsList', { file, issues: describeIssues(parsed.error) }));
   return parsed.data;

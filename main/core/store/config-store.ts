@@ -9,13 +9,14 @@ import {
   Settings,
   SettingsPatch,
 } from '../../../shared/config';
+import { CONFIG_VERSION } from '../../../shared/config-migration';
 import { message } from '../../../shared/message';
 import type { PresetFile } from '../../../shared/preset-file';
 import { ConfigError } from '../errors';
 import { readConfig, writeConfig, writeProblem } from './config-file';
 import { loadLockfile } from './lockfile';
 
-const EMPTY: ConfigFile = { version: 1, accounts: [] };
+const EMPTY: ConfigFile = { version: CONFIG_VERSION, accounts: [] };
 
 /**
  * The one owner of the config file in a running process: every reader asks it, every change goes through it as a

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
 import { Account, type AccountPatch, fieldInput, fieldProblem, fieldValue } from '../../../shared/config';
-import { customFieldApplies, pointerToExpression } from '../../../shared/custom-endpoint';
+import { customFieldApplies } from '../../../shared/custom-endpoint';
 import { amountWithUnit } from '../../../shared/format';
 import type { MessageKey } from '../../../shared/i18n/catalog';
 import { say } from '../../../shared/i18n/say';
@@ -60,13 +60,6 @@ function initialFields(provider: ProviderId, account: Account | null): Fields {
   };
   for (const field of fieldsOf(provider)) {
     fields[field.path] = (account ? fieldValue(account, field.path) : undefined) ?? field.initial ?? '';
-  }
-  // A version 1 account shows its pointers as the expressions that read the same values; saved, it is version 2.
-  const v1 = account?.custom;
-  for (const name of ['remaining', 'limit', 'used'] as const) {
-    const pointer = v1?.[`${name}Pointer`];
-    if (pointer !== undefined && !fields[`custom.${name}`])
-      fields[`custom.${name}`] = pointerToExpression(pointer);
   }
   return fields;
 }

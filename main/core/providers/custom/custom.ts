@@ -40,30 +40,17 @@ function unreadable(reading: Reading, wanted: 'number' | 'date'): AppFailure {
   const params = { field: reading.field, holds: described(reading.value) };
   return new AppFailure(
     'bad_response',
-    reading.pointer
-      ? message(wanted === 'number' ? 'reading.pointerNoNumber' : 'reading.pointerNoDate', {
-          ...params,
-          pointer: reading.source || message('reading.wholeAnswer'),
-        })
-      : message(wanted === 'number' ? 'reading.expressionNoNumber' : 'reading.expressionNoDate', {
-          ...params,
-          expression: quote(reading.source),
-        }),
+    message(wanted === 'number' ? 'reading.expressionNoNumber' : 'reading.expressionNoDate', {
+      ...params,
+      expression: quote(reading.source),
+    }),
   );
 }
 
-/**
- * A number from a reading, or null when it read nothing. Expressions must give a number (`$number()` turns text
- * into one); version 1 pointers keep accepting numbers sent as text, as they always did.
- */
+/** A number from a reading, or null when it read nothing. Expressions must give one (`$number()` turns text into one). */
 function numberOf(reading: Reading | undefined): number | null {
   if (!reading || reading.value === undefined || reading.value === null) return null;
-  const { value } = reading;
-  const number =
-    reading.pointer && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)
-      ? Number(value)
-      : value;
-  if (typeof number === 'number' && Number.isFinite(number)) return number;
+  if (typeof reading.value === 'number' && Number.isFinite(reading.value)) return reading.value;
   throw unreadable(reading, 'number');
 }
 

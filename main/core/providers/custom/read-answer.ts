@@ -1,15 +1,13 @@
 import type { CustomEndpoint } from '../../../../shared/config';
 import { type Compiled, compileExpression } from './expression';
-import { valueAt } from './pointer';
 
 export const READ_FIELDS = ['remaining', 'limit', 'used', 'currency', 'resetsAt'] as const;
 export type ReadField = (typeof READ_FIELDS)[number];
 
-/** What one expression (or v1 pointer) read from the answer, kept with its source so a failure can name it. */
+/** What one expression read from the answer, kept with its source so a failure can name it. */
 export interface Reading {
   field: ReadField;
   source: string;
-  pointer: boolean;
   value: unknown;
 }
 
@@ -45,19 +43,8 @@ export async function readAnswer(
   const readings: Reading[] = [];
   for (const field of READ_FIELDS) {
     const source = spec[field];
-    if (source !== undefined) {
-      readings.push({
-        field,
-        source,
-        pointer: false,
-        value: await (await compile(source, field)).evaluate(body, params),
-      });
-      continue;
-    }
-    const pointer =
-      field === 'remaining' || field === 'limit' || field === 'used' ? spec[`${field}Pointer`] : undefined;
-    if (pointer !== undefined)
-      readings.push({ field, source: pointer, pointer: true, value: valueAt(body, pointer) });
+    if (source !== undefined)
+      readings.push({ field, source, value: await (await compile(source, field)).evaluate(body, params) });
   }
   return readings;
 }
