@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // A provider's own tests live in its folder (providers/<id>/), beside its descriptor, adapter, fake and fixtures.
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'providers/**/*.test.ts'],
     environment: 'node',
     // Tests use their own keychain service (test/support/keychain.ts), never a person's "Creditbar" items.
     env: { TZ: 'UTC', CREDITBAR_KEYCHAIN_SERVICE: 'Creditbar-tests' },

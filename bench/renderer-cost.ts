@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { downsample, sparklineOf } from '../main/core/present/history-series';
-import { demoHistory } from '../main/core/providers/demo/demo';
+import { demoHistory } from '../providers/demo/adapter';
 import type { AccountView, AppState } from '../shared/app-state';
 import { en } from '../shared/i18n/catalog';
 import { parsedCatalog } from '../shared/i18n/translate';

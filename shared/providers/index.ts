@@ -1,11 +1,12 @@
+import { demo } from '../../providers/demo/descriptor';
+import { generect } from '../../providers/generect/descriptor';
+import { happenstance } from '../../providers/happenstance/descriptor';
+import { klaim } from '../../providers/klaim/descriptor';
+import { meteredBilling } from '../../providers/metered-billing/descriptor';
+import { richutilities } from '../../providers/richutilities/descriptor';
 import { z } from '../zod';
 import { custom } from './custom';
-import { demo } from './demo';
 import type { FieldSpec, PresetSpec, ProviderDescriptor } from './descriptor';
-import { generect } from './generect';
-import { happenstance } from './happenstance';
-import { klaim } from './klaim';
-import { meteredBilling } from './metered-billing';
 import { coingecko } from './presets/coingecko';
 import { deepl } from './presets/deepl';
 import { deepseek } from './presets/deepseek';
@@ -18,7 +19,6 @@ import { scrapedo } from './presets/scrapedo';
 import { scrapeops } from './presets/scrapeops';
 import { serpapi } from './presets/serpapi';
 import { twilio } from './presets/twilio';
-import { richutilities } from './richutilities';
 
 export type {
   AccountFieldPath,

@@ -60,15 +60,23 @@ function resolveRelative(from: string, spec: string): string | null {
 }
 
 const layers = layerTable();
+/** A folder (ending in `/`) holds everything under it; a file names itself; `*` stands for one path segment. */
+const matcher = (folder: string) =>
+  new RegExp(
+    `^${folder.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]+')}${folder.endsWith('/') ? '' : '$'}`,
+  );
 const layerOf = (file: string): Layer | null => {
   const rel = path.relative(ROOT, file).split(path.sep).join('/');
   return (
-    [...layers]
-      .sort((a, b) => b.folder.length - a.folder.length)
-      .find((l) => (l.folder.endsWith('/') ? rel.startsWith(l.folder) : rel === l.folder)) ?? null
+    [...layers].sort((a, b) => b.folder.length - a.folder.length).find((l) => matcher(l.folder).test(rel)) ??
+    null
   );
 };
-const files = ['shared', 'main', 'renderer'].flatMap((d) => sourceFiles(path.join(ROOT, d)));
+// A provider's fake and tests are test code, beside it but in no layer of the app.
+const isTestCode = (file: string) => /\.test\.ts$|\/fake\.ts$/.test(file);
+const files = ['shared', 'main', 'renderer', 'providers']
+  .flatMap((d) => sourceFiles(path.join(ROOT, d)))
+  .filter((f) => !isTestCode(f));
 const packageOf = (spec: string) =>
   spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec);
 const isBuiltin = (spec: string) => spec.startsWith('node:') || builtinModules.includes(packageOf(spec));

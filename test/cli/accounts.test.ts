@@ -215,7 +215,7 @@ describe('creditbar accounts', () => {
     // before either writes it.
     const waiting: ServerResponse[] = [];
     const usage = JSON.parse(
-      readFileSync(path.resolve(__dirname, '../fixtures/happenstance/usage.json'), 'utf8'),
+      readFileSync(path.resolve(__dirname, '../../providers/happenstance/fixtures/usage.json'), 'utf8'),
     );
     const barrier = createServer((_req, res) => {
       waiting.push(res);

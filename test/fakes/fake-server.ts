@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
@@ -44,8 +44,14 @@ export type Fault = (
 
 export type Handler = (request: RecordedRequest) => FakeReply;
 
+/** Where a provider's documented examples are: in its own folder (native providers), else test/fixtures (presets). */
+export function fixtureDir(provider: string): string {
+  const own = path.join(__dirname, '..', '..', 'providers', provider, 'fixtures');
+  return existsSync(own) ? own : path.join(__dirname, '..', 'fixtures', provider);
+}
+
 export function fixture<T = unknown>(provider: string, name: string): T {
-  return JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', provider, name), 'utf8')) as T;
+  return JSON.parse(readFileSync(path.join(fixtureDir(provider), name), 'utf8')) as T;
 }
 
 /** A real HTTP server on 127.0.0.1 and a random port, speaking whatever protocol its handler implements. */

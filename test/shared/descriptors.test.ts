@@ -5,6 +5,7 @@ import { pollerFor } from '../../main/core/providers/registry';
 import { providerTable, TABLE_END, TABLE_START, withProviderTable } from '../../scripts/provider-table';
 import { Account } from '../../shared/config';
 import { DESCRIPTORS, type FieldSpec, hasCredential } from '../../shared/providers';
+import { fixtureDir } from '../fakes/fake-server';
 import { FAKE_STARTERS } from '../fakes/providers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -15,7 +16,7 @@ describe('provider descriptors', () => {
     (id) => {
       expect(pollerFor(id).id).toBe(id);
       if (!hasCredential(id)) return;
-      expect(existsSync(path.join(ROOT, 'test', 'fixtures', id))).toBe(true);
+      expect(existsSync(fixtureDir(id))).toBe(true);
       expect(FAKE_STARTERS[id as keyof typeof FAKE_STARTERS]).toBeTypeOf('function');
     },
   );

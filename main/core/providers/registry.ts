@@ -1,12 +1,12 @@
+import { demo } from '../../../providers/demo/adapter';
+import { generect } from '../../../providers/generect/adapter';
+import { happenstance } from '../../../providers/happenstance/adapter';
+import { klaim } from '../../../providers/klaim/adapter';
+import { meteredBilling } from '../../../providers/metered-billing/adapter';
+import { richutilities } from '../../../providers/richutilities/adapter';
 import { DESCRIPTORS, isPreset, type ProviderId } from '../../../shared/providers';
 import { type Poller, toPoller } from './adapter';
 import { customEngine, probe } from './custom/custom';
-import { demo } from './demo/demo';
-import { generect } from './generect/generect';
-import { happenstance } from './happenstance/happenstance';
-import { klaim } from './klaim/klaim';
-import { meteredBilling } from './metered-billing/metered-billing';
-import { richutilities } from './richutilities/richutilities';
 
 /** Every preset is the custom engine over its descriptor's data: no code of its own. */
 const ENGINE_POLLERS = Object.fromEntries(

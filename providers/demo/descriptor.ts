@@ -1,4 +1,4 @@
-import type { ProviderDescriptor } from './descriptor';
+import type { ProviderDescriptor } from '../../shared/providers/descriptor';
 
 /** A simulated account: no host, no key, no request; deterministic from its id and the clock. */
 export const demo = {

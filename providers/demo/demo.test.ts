@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../main/core/errors';
-import { demo, demoBalanceAt, demoHistory, demoSeed } from '../../../main/core/providers/demo/demo';
-import type { HttpClient } from '../../../main/core/providers/http';
-import { asIs } from '../../support/said';
+import { AppFailure } from '../../main/core/errors';
+import type { HttpClient } from '../../main/core/providers/http';
+import { asIs } from '../../test/support/said';
+import { demo, demoBalanceAt, demoHistory, demoSeed } from './adapter';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

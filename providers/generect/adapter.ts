@@ -1,5 +1,3 @@
-import type { Quota, Snapshot } from '../../../../shared/model';
-import { z } from '../../../../shared/zod';
 import {
   endpoint,
   type FetchContext,
@@ -8,8 +6,10 @@ import {
   percentOf,
   plainEntries,
   startOfMonthUtc,
-} from '../adapter';
-import { statusDetailText } from '../error-text';
+} from '../../main/core/providers/adapter';
+import { statusDetailText } from '../../main/core/providers/error-text';
+import type { Quota, Snapshot } from '../../shared/model';
+import { z } from '../../shared/zod';
 
 export const GenerectMe = z.object({
   data: z.object({

@@ -1,6 +1,6 @@
-import type { HistoryPoint, Snapshot, UsagePoint } from '../../../../shared/model';
-import type { ProviderAdapter } from '../adapter';
-import { startOfMonthUtc } from '../adapter';
+import type { ProviderAdapter } from '../../main/core/providers/adapter';
+import { startOfMonthUtc } from '../../main/core/providers/adapter';
+import type { HistoryPoint, Snapshot, UsagePoint } from '../../shared/model';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

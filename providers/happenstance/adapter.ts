@@ -1,7 +1,13 @@
-import type { Purchase, Snapshot, UsagePoint } from '../../../../shared/model';
-import { z } from '../../../../shared/zod';
-import { endpoint, type ProviderAdapter, parseAnswer, startOfMonthUtc, toInstant } from '../adapter';
-import { problemDetailText } from '../error-text';
+import {
+  endpoint,
+  type ProviderAdapter,
+  parseAnswer,
+  startOfMonthUtc,
+  toInstant,
+} from '../../main/core/providers/adapter';
+import { problemDetailText } from '../../main/core/providers/error-text';
+import type { Purchase, Snapshot, UsagePoint } from '../../shared/model';
+import { z } from '../../shared/zod';
 
 const UsageRecord = z.object({ id: z.string(), credit_used: z.number(), created_at: z.string() });
 const PurchaseRecord = z.object({ id: z.string(), credits: z.number(), purchased_at: z.string() });

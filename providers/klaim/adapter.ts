@@ -1,9 +1,15 @@
-import { message } from '../../../../shared/message';
-import type { Purchase, Snapshot, UsagePoint } from '../../../../shared/model';
-import { z } from '../../../../shared/zod';
-import { AppFailure } from '../../errors';
-import { endpoint, type ProviderAdapter, parseAnswer, startOfMonthUtc, toInstant } from '../adapter';
-import { anyErrorText } from '../error-text';
+import { AppFailure } from '../../main/core/errors';
+import {
+  endpoint,
+  type ProviderAdapter,
+  parseAnswer,
+  startOfMonthUtc,
+  toInstant,
+} from '../../main/core/providers/adapter';
+import { anyErrorText } from '../../main/core/providers/error-text';
+import { message } from '../../shared/message';
+import type { Purchase, Snapshot, UsagePoint } from '../../shared/model';
+import { z } from '../../shared/zod';
 
 const UsageRecord = z.object({
   created_at: z.number(),

@@ -1,9 +1,16 @@
-import { message } from '../../../../shared/message';
-import type { Quota, Snapshot } from '../../../../shared/model';
-import { z } from '../../../../shared/zod';
-import { AppFailure } from '../../errors';
-import { endpoint, type ProviderAdapter, parseAnswer, percentOf, plainEntries, toInstant } from '../adapter';
-import { envelopeErrorText } from '../error-text';
+import { AppFailure } from '../../main/core/errors';
+import {
+  endpoint,
+  type ProviderAdapter,
+  parseAnswer,
+  percentOf,
+  plainEntries,
+  toInstant,
+} from '../../main/core/providers/adapter';
+import { envelopeErrorText } from '../../main/core/providers/error-text';
+import { message } from '../../shared/message';
+import type { Quota, Snapshot } from '../../shared/model';
+import { z } from '../../shared/zod';
 
 const Metric = z.object({
   name: z.string().check(z.minLength(1)),

@@ -1,5 +1,3 @@
-import type { Purchase, Snapshot, UsagePoint } from '../../../../shared/model';
-import { z } from '../../../../shared/zod';
 import {
   endpoint,
   type FetchContext,
@@ -7,8 +5,10 @@ import {
   parseAnswer,
   startOfMonthUtc,
   toInstant,
-} from '../adapter';
-import { anyErrorText } from '../error-text';
+} from '../../main/core/providers/adapter';
+import { anyErrorText } from '../../main/core/providers/error-text';
+import type { Purchase, Snapshot, UsagePoint } from '../../shared/model';
+import { z } from '../../shared/zod';
 
 /** The document lists fields, not envelopes: accept an answer either bare or wrapped in `data`. */
 function enveloped<T extends z.ZodMiniType>(inner: T) {

@@ -3,15 +3,15 @@
  * timestamps in seconds where the document says milliseconds.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { statusTable } from '../../../main/cli/format';
-import { refreshAccount } from '../../../main/core/monitor/refresh-account';
-import { toAccountStatus } from '../../../main/core/present/account-status';
-import { createHttpClient } from '../../../main/core/providers/http';
-import { epochMs, klaim } from '../../../main/core/providers/klaim/klaim';
-import { NO_CACHE } from '../../../main/core/store/cache';
-import { FakeServer } from '../../fakes/fake-server';
-import { startKlaim } from '../../fakes/providers';
-import { spoken } from '../../support/said';
+import { statusTable } from '../../main/cli/format';
+import { refreshAccount } from '../../main/core/monitor/refresh-account';
+import { toAccountStatus } from '../../main/core/present/account-status';
+import { createHttpClient } from '../../main/core/providers/http';
+import { NO_CACHE } from '../../main/core/store/cache';
+import { FakeServer } from '../../test/fakes/fake-server';
+import { spoken } from '../../test/support/said';
+import { epochMs, klaim } from './adapter';
+import { startKlaim } from './fake';
 
 const servers: { close(): Promise<void> }[] = [];
 afterEach(async () => {

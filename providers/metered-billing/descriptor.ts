@@ -1,4 +1,4 @@
-import { API_KEY, baseUrlField, type ProviderDescriptor } from './descriptor';
+import { API_KEY, baseUrlField, type ProviderDescriptor } from '../../shared/providers/descriptor';
 
 export const meteredBilling = {
   id: 'metered-billing',
