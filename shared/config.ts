@@ -172,20 +172,64 @@ export function fieldProblem(field: FieldSpec, text: string): string | null {
 }
 
 /**
- * A change to one account: each field given replaces it, `null` removes an optional one, a field left out stays as
- * it is. The id and the provider never change (they name the key, the cache and the history). The result is
- * validated whole as an Account.
+ * An account's fields from the text typed for each (the form's boxes, the CLI's flags), the one way both build
+ * one: each field's text made its value, empty ones left out (unless empty is a value there), custom and params
+ * grouped. Text the schema would only call "not a map" (a header line without a colon) is named per field, in its
+ * words. The schema then validates the whole.
  */
-export const AccountPatch = z.strictObject({
-  label: z.optional(z.string()),
-  baseUrl: z.optional(z.nullable(z.string())),
-  userId: z.optional(z.nullable(z.string())),
-  custom: z.optional(z.nullable(CustomEndpoint)),
-  params: z.optional(z.nullable(Params)),
-  pollSeconds: z.optional(z.nullable(z.number())),
-  adaptive: z.optional(z.nullable(z.boolean())),
-  alerts: z.optional(z.nullable(AlertThresholds)),
-});
+export function accountDraft(
+  fields: readonly FieldSpec[],
+  textOf: (field: FieldSpec) => string | undefined,
+): { draft: Record<string, unknown>; problems: { field: FieldSpec; problem: string }[] } {
+  const draft: Record<string, unknown> = {};
+  const problems: { field: FieldSpec; problem: string }[] = [];
+  for (const field of fields) {
+    const text = textOf(field);
+    if (text === undefined || (text === '' && !field.emptyIsAValue)) continue;
+    const problem = fieldProblem(field, text);
+    if (problem) {
+      problems.push({ field, problem });
+      continue;
+    }
+    const [head, tail] = field.path.split('.') as [string, string | undefined];
+    const input = fieldInput(field, text);
+    if (tail === undefined) draft[head] = input;
+    else draft[head] = { ...(draft[head] as object | undefined), [tail]: input };
+  }
+  return { draft, problems };
+}
+
+/** A patch's field: an optional field may also be null (removed); a required one may only be given or left out. */
+type PatchField<S extends z.ZodMiniType> =
+  S extends z.ZodMiniOptional<infer Inner>
+    ? z.ZodMiniOptional<z.ZodMiniNullable<Inner>>
+    : z.ZodMiniOptional<S>;
+type PatchShape<Shape extends Record<string, z.ZodMiniType>, Fixed extends keyof Shape> = {
+  [K in Exclude<keyof Shape, Fixed>]: PatchField<Shape[K]>;
+};
+
+/**
+ * The patch of an object schema, derived from it rather than listed by hand: each field given replaces it, `null`
+ * removes an optional one, a field left out stays. `fixed` are the fields a patch never changes.
+ */
+function patchOf<Shape extends Record<string, z.ZodMiniType>, Fixed extends keyof Shape & string>(
+  shape: Shape,
+  fixed: readonly Fixed[],
+) {
+  const fields: Record<string, z.ZodMiniType> = {};
+  for (const [name, schema] of Object.entries(shape)) {
+    if ((fixed as readonly string[]).includes(name)) continue;
+    fields[name] =
+      schema instanceof z.ZodMiniOptional ? z.optional(z.nullable(schema.def.innerType)) : z.optional(schema);
+  }
+  return z.strictObject(fields as PatchShape<Shape, Fixed>);
+}
+
+/**
+ * A change to one account. The id and the provider never change (they name the key, the cache and the history).
+ * The result is validated whole as an Account.
+ */
+export const AccountPatch = patchOf(Account.def.shape, ['id', 'provider']);
 export type AccountPatch = z.infer<typeof AccountPatch>;
 
 /**
@@ -228,16 +272,7 @@ export const Settings = z.strictObject({
 export type Settings = z.infer<typeof Settings>;
 
 /** A change to the settings, with the same rules as an account patch; the result is validated as Settings. */
-export const SettingsPatch = z.strictObject({
-  quietHours: z.optional(z.nullable(Settings.def.shape.quietHours)),
-  defaultAlerts: z.optional(z.nullable(AlertThresholds)),
-  numberFormat: z.optional(z.nullable(z.enum(['full', 'compact']))),
-  theme: z.optional(z.nullable(z.enum(['system', 'light', 'dark']))),
-  serveMetrics: z.optional(z.nullable(z.boolean())),
-  badge: z.optional(z.nullable(BadgeChoice)),
-  shortcut: z.optional(z.nullable(Accelerator)),
-  language: z.optional(z.nullable(z.enum(LANGUAGES))),
-});
+export const SettingsPatch = patchOf(Settings.def.shape, []);
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 /** Applies a patch: a value replaces, `null` removes, a field left out stays. */

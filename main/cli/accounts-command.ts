@@ -1,4 +1,4 @@
-import { Account, describeIssues, fieldInput, fieldProblem } from '../../shared/config';
+import { Account, accountDraft, describeIssues } from '../../shared/config';
 import { ERROR_KINDS } from '../../shared/error-kinds';
 import { amountWithUnit } from '../../shared/format';
 import { say } from '../../shared/i18n/say';
@@ -48,25 +48,23 @@ export function accountFromFlags(
       }),
     };
   }
-  const draft: Record<string, unknown> = {
+  const { draft, problems } = accountDraft(info.fields as readonly FieldSpec[], (field) => {
+    const raw = flags[field.flag];
+    // A repeatable flag (--header) arrives as a list: one line each.
+    return Array.isArray(raw) ? raw.join('\n') : typeof raw === 'string' ? raw : undefined;
+  });
+  const [first] = problems;
+  if (first) return { error: `--${first.field.flag}: ${first.problem}` };
+  // A preset added from a file gives its endpoint; the flags given change its fields.
+  const custom =
+    added || draft.custom ? { ...added?.custom, ...(draft.custom as object | undefined) } : undefined;
+  const parsed = Account.safeParse({
+    ...draft,
     id: flags.id,
     provider: provider.data,
     label: flags.label ?? added?.name ?? info.displayName,
-    ...(added ? { custom: added.custom } : {}),
-  };
-  for (const field of info.fields as readonly FieldSpec[]) {
-    const raw = flags[field.flag];
-    // A repeatable flag (--header) arrives as a list: one line each.
-    const value = Array.isArray(raw) ? raw.join('\n') : raw;
-    if (typeof value !== 'string') continue;
-    const problem = fieldProblem(field, value);
-    if (problem) return { error: `--${field.flag}: ${problem}` };
-    const [head, tail] = field.path.split('.') as [string, string | undefined];
-    const input = fieldInput(field, value);
-    if (tail === undefined) draft[head] = input;
-    else draft[head] = { ...(draft[head] as object | undefined), [tail]: input };
-  }
-  const parsed = Account.safeParse(draft);
+    ...(custom ? { custom } : {}),
+  });
   if (!parsed.success) return { error: describeIssues(parsed.error) };
   return { account: parsed.data };
 }

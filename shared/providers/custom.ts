@@ -51,6 +51,7 @@ export const custom = {
       help: 'field.custom.authScheme.help',
       initial: 'Bearer',
       flag: 'auth-scheme',
+      emptyIsAValue: true,
     },
     {
       path: 'custom.authUser',

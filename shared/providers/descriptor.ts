@@ -33,6 +33,8 @@ export interface FieldSpec {
   initial?: string;
   /** The CLI flag that sets it, e.g. `base-url` for `--base-url`. */
   flag: string;
+  /** Empty text is a value here, not "left out" (an empty scheme sends the bare key). */
+  emptyIsAValue?: boolean;
 }
 
 /** What proves the account is the person's: an API key kept in the keychain, or nothing (a simulation). */

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigFile, describeIssues } from '../../shared/config';
+import {
+  Account,
+  AccountPatch,
+  accountDraft,
+  ConfigFile,
+  describeIssues,
+  Settings,
+  SettingsPatch,
+} from '../../shared/config';
 import { migrateConfig } from '../../shared/config-migration';
+import { type FieldSpec, PROVIDERS } from '../../shared/providers';
 
 /** A version 1 config as Creditbar reads it: migrated, then checked by the current schema. */
 const parse = (accounts: unknown[]) => {
@@ -110,5 +119,39 @@ describe('config file', () => {
     expect(ConfigFile.safeParse({ version: 3, accounts: [] }).success).toBe(false);
     expect(ConfigFile.safeParse({ version: 1, accounts: [] }).success).toBe(false);
     expect(ConfigFile.safeParse(migrateConfig({ version: 1, accounts: [] }).config).success).toBe(true);
+  });
+});
+
+describe('patches and drafts, derived once', () => {
+  it('a patch has every field of its schema but the fixed ones; only an optional field may be null', () => {
+    expect(Object.keys(AccountPatch.def.shape).sort()).toEqual(
+      Object.keys(Account.def.shape)
+        .filter((k) => k !== 'id' && k !== 'provider')
+        .sort(),
+    );
+    expect(Object.keys(SettingsPatch.def.shape).sort()).toEqual(Object.keys(Settings.def.shape).sort());
+    expect(AccountPatch.safeParse({ baseUrl: null, alerts: null }).success).toBe(true);
+    expect(AccountPatch.safeParse({ label: null }).success).toBe(false);
+    expect(AccountPatch.safeParse({ provider: 'generect' }).success).toBe(false);
+    // A field's own rule holds in the patch too.
+    expect(AccountPatch.safeParse({ pollSeconds: 1 }).success).toBe(false);
+  });
+
+  it('one draft builder for the form and the CLI: empty left out unless empty is a value, groups, problems named', () => {
+    const fields = PROVIDERS.custom.fields as readonly FieldSpec[];
+    const text: Record<string, string> = {
+      'custom.url': 'https://api.example.com/me',
+      'custom.remaining': 'data.left',
+      'custom.limit': '',
+      'custom.authScheme': '',
+      'custom.headers': 'X-Team growth',
+    };
+    const { draft, problems } = accountDraft(fields, (f) => text[f.path]);
+    expect(draft).toEqual({
+      custom: { url: 'https://api.example.com/me', remaining: 'data.left', authScheme: '' },
+    });
+    expect(problems.map((p) => [p.field.path, p.problem])).toEqual([
+      ['custom.headers', expect.stringMatching(/X-Team growth/)],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
-import { Account, type AccountPatch, fieldInput, fieldProblem, fieldValue } from '../../../shared/config';
+import { Account, type AccountPatch, accountDraft, fieldValue } from '../../../shared/config';
 import { customFieldApplies } from '../../../shared/custom-endpoint';
 import { amountWithUnit } from '../../../shared/format';
 import type { MessageKey } from '../../../shared/i18n/catalog';
@@ -74,30 +74,28 @@ function shows(field: FieldSpec, fields: Fields): boolean {
   );
 }
 
-/** The account's fields from the form's values: empty optional ones left out, custom ones grouped. */
+/** The account from the form's boxes, built as the CLI builds one from its flags (accountDraft). */
 function draftOf(fields: Fields, provider: ProviderId) {
-  const draft: Record<string, unknown> = { label: fields.label ?? '' };
-  if (fields.pollSeconds) draft.pollSeconds = Number(fields.pollSeconds);
-  for (const field of fieldsOf(provider)) {
-    const value = fields[field.path] ?? '';
-    if (!shows(field, fields)) continue;
-    // An empty scheme is meaningful (the bare key); any other empty optional field is simply not set.
-    if (value === '' && field.path !== 'custom.authScheme') continue;
-    const [head, tail] = field.path.split('.') as [string, string | undefined];
-    const input = fieldInput(field, value);
-    if (tail === undefined) draft[head] = input;
-    else draft[head] = { ...(draft[head] as object | undefined), [tail]: input };
-  }
-  return draft;
+  const { draft, problems } = accountDraft(fieldsOf(provider), (field) =>
+    shows(field, fields) ? (fields[field.path] ?? '') : undefined,
+  );
+  return {
+    draft: {
+      ...draft,
+      label: fields.label ?? '',
+      ...(fields.pollSeconds ? { pollSeconds: Number(fields.pollSeconds) } : {}),
+    },
+    problems,
+  };
 }
 
 /** Builds the account from the form; the same zod schema as main reports field errors by field. */
 function build(fields: Fields, provider: ProviderId, existingId: string | null) {
-  return Account.safeParse({
-    id: existingId ?? slug(fields.label ?? ''),
-    provider,
-    ...draftOf(fields, provider),
-  });
+  const { draft, problems } = draftOf(fields, provider);
+  return {
+    problems,
+    parsed: Account.safeParse({ id: existingId ?? slug(fields.label ?? ''), provider, ...draft }),
+  };
 }
 
 /** What an edit changes: every field the form shows, set or (when emptied) removed; the rest is left alone. */
@@ -199,12 +197,9 @@ export function AccountForm(props: {
 
   const validate = () => {
     // Text the schema would only call "not a map" (a header line without a colon) is named first, in its words.
+    const { problems, parsed } = build(fields, provider, existing?.id ?? null);
     const next: Record<string, string> = {};
-    for (const field of fieldsOf(provider)) {
-      const problem = shows(field, fields) ? fieldProblem(field, fields[field.path] ?? '') : null;
-      if (problem) next[field.path] = problem;
-    }
-    const parsed = build(fields, provider, existing?.id ?? null);
+    for (const { field, problem } of problems) next[field.path] = problem;
     if (parsed.success && Object.keys(next).length === 0) {
       setErrors({});
       return parsed.data;
