@@ -37,10 +37,21 @@ describe('most in need first', () => {
     ]);
   });
 
+  it('within a level, the account that runs out sooner comes first, whatever its unit', () => {
+    const order = byNeed([
+      { ...account('chars', 'ok', 1_000_000, { unit: 'characters' }), forecast: { daysLeft: 40 } },
+      { ...account('usd', 'ok', 12, { unit: 'USD' }), forecast: { daysLeft: 90 } },
+      { ...account('no-pace', 'ok', 5) },
+      { ...account('credits', 'ok', 900), forecast: { daysLeft: 3 } },
+    ]).map((a) => a.id);
+    expect(order).toEqual(['credits', 'chars', 'usd', 'no-pace']);
+  });
+
   it('the tray’s number speaks for the popover’s first row, whatever the accounts', () => {
     const level = fc.constantFrom<Level>('ok', 'unknown', 'warning', 'critical', 'empty');
     const one = fc.record({
       level,
+      daysLeft: fc.option(fc.double({ min: 0, max: 400, noNaN: true })),
       remaining: fc.option(fc.integer({ min: -5, max: 2000 })),
       stale: fc.boolean(),
       failing: fc.boolean(),
@@ -48,8 +59,8 @@ describe('most in need first', () => {
     });
     fc.assert(
       fc.property(fc.array(one, { minLength: 1, maxLength: 8 }), (specs) => {
-        const accounts = specs.map((s, i) =>
-          account(`a${i}`, s.level, s.remaining, {
+        const accounts = specs.map((s, i) => ({
+          ...account(`a${i}`, s.level, s.remaining, {
             stale: s.stale,
             error: s.failing ? { kind: 'network', message: asIs('down') } : null,
             quotas:
@@ -66,7 +77,9 @@ describe('most in need first', () => {
                   ]
                 : [],
           }),
-        );
+          // The tray is handed the popover's accounts, forecast and all.
+          forecast: s.daysLeft === null ? null : { daysLeft: s.daysLeft },
+        }));
         expect(badgeModel(accounts).accountId).toBe(byNeed(accounts)[0]?.id);
       }),
     );
