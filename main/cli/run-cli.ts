@@ -56,6 +56,21 @@ const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; mult
   ),
 };
 
+/**
+ * What was wrong with the flags, in the terminal's language: Node's parseArgs says it in English only, so its
+ * error's code picks the message and the flag it names (the part of its text in quotes) fills it in.
+ */
+function flagProblem(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const flag = /'([^']+)'/.exec(message)?.[1]?.replace(/ <value>$/, '') ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('cli.unknownFlag', { flag });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return message.includes('argument missing')
+      ? t('cli.flagNeedsValue', { flag })
+      : t('cli.flagTakesNoValue', { flag });
+  return message;
+}
+
 export interface CliHost extends CliIo {
   stdin: () => Promise<string>;
   signals: WatchSignals & { onReload(callback: () => void): void };
@@ -79,7 +94,7 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
     const result = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     parsed = { values: result.values as typeof parsed.values, positionals: result.positionals };
   } catch (error) {
-    host.stderr(`${(error as Error).message}\n\n${usage()}`);
+    host.stderr(`${flagProblem(error)}\n\n${usage()}`);
     return 3;
   }
   const flags = parsed.values;

@@ -326,7 +326,11 @@ describe('creditbar status', () => {
   it('rejects unknown flags and commands with usage, exit 3', async () => {
     const flag = await runBuiltCli(['status', '--jsno']);
     expect(flag.code).toBe(3);
-    expect(flag.stderr).toMatch(/Unknown option '--jsno'[\s\S]*Usage: creditbar/);
+    expect(flag.stderr).toMatch(/^Unknown option --jsno\.\n\nUsage: creditbar/);
+    // Said in the terminal's language, not in the English of Node's argument parser.
+    const german = await runBuiltCli(['status', '--for'], { LANG: 'de_DE.UTF-8' });
+    expect(german.code).toBe(3);
+    expect(german.stderr).toMatch(/^--for braucht einen Wert\.\n\nAufruf: creditbar/);
     const command = await runBuiltCli(['stauts']);
     expect(command.code).toBe(3);
     expect(command.stderr).toMatch(/Unknown command: stauts/);
