@@ -62,12 +62,12 @@ const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; mult
  */
 function flagProblem(error: unknown): string {
   const { code, message } = error as NodeJS.ErrnoException;
-  const flag = /'([^']+)'/.exec(message)?.[1]?.replace(/ <value>$/, '') ?? '';
+  // Node quotes the flag, as `'--for <value>'` when the value is missing.
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
+  const flag = quoted.replace(/ <value>$/, '');
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('cli.unknownFlag', { flag });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-    return message.includes('argument missing')
-      ? t('cli.flagNeedsValue', { flag })
-      : t('cli.flagTakesNoValue', { flag });
+    return t(quoted.endsWith(' <value>') ? 'cli.flagNeedsValue' : 'cli.flagTakesNoValue', { flag });
   return message;
 }
 

@@ -52,7 +52,7 @@ export async function serveCommand(
   }
   const core = await openHeadlessCore(stores, io);
   if (core.readOnly) io.stderr(`${t('cli.serveReadOnly', { dir: stores.paths.dataDir })}\n`);
-  core.subscribe({ problem: (message) => io.stderr(`${message}\n`) });
+  core.subscribe({ problem: (said) => io.stderr(`${say(said)}\n`) });
   let server: MetricsServer;
   try {
     server = await startMetricsServer({

@@ -79,8 +79,8 @@ export async function watchCore(
     alert(intent) {
       line({ type: 'alert', ...intent, title: say(intent.title), body: say(intent.body) });
     },
-    problem(message) {
-      io.stderr(`${message}\n`);
+    problem(said) {
+      io.stderr(`${say(said)}\n`);
     },
   });
   await core.start();

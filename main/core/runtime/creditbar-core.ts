@@ -1,7 +1,7 @@
 import type { AlertIntent } from '../../../shared/alerts';
 import { type Account, effectiveAccount } from '../../../shared/config';
 import type { MessageKey } from '../../../shared/i18n/catalog';
-import { t } from '../../../shared/i18n/translate';
+import { type Message, message } from '../../../shared/message';
 import { PointSeries } from '../../../shared/point-series';
 import { AccountService } from '../accounts/account-service';
 import type { Clock } from '../monitor/clock';
@@ -30,8 +30,8 @@ export interface CoreEvents {
   /** After every poll, fresh or failed, once its result is kept. */
   polled?(entry: LatestEntry): void;
   alert?(intent: AlertIntent): void;
-  /** Something on disk could not be written; the core goes on. */
-  problem?(message: string): void;
+  /** Something on disk could not be written; the core goes on. Said by whoever shows it. */
+  problem?(said: Message): void;
 }
 
 /**
@@ -57,7 +57,7 @@ export class CreditbarCore {
     this.stores = stores;
     const owner = claim !== null;
     const problem = (key: MessageKey) => () => {
-      for (const listener of this.listeners) listener.problem?.(t(key));
+      for (const listener of this.listeners) listener.problem?.(message(key));
     };
     this.alerts = new AlertService(
       { store: stores.alerts, clock: options.clock, settings: () => stores.config.settings, owner },

@@ -49,7 +49,7 @@ async function coreOn(
   core.subscribe({
     alert: (intent) => alerts.push(intent),
     polled: (entry) => polls.push(entry),
-    problem: (message) => problems.push(message),
+    problem: (said) => problems.push(say(said)),
   });
   const advance = async (ms: number) => {
     await core.settled();
