@@ -7,18 +7,7 @@ import { richutilities } from '../../providers/richutilities/descriptor';
 import { z } from '../zod';
 import { custom } from './custom';
 import type { FieldSpec, PresetSpec, ProviderDescriptor } from './descriptor';
-import { coingecko } from './presets/coingecko';
-import { deepl } from './presets/deepl';
-import { deepseek } from './presets/deepseek';
-import { elevenlabs } from './presets/elevenlabs';
-import { firecrawl } from './presets/firecrawl';
-import { hunter } from './presets/hunter';
-import { openrouter } from './presets/openrouter';
-import { openrouterCredits } from './presets/openrouter-credits';
-import { scrapedo } from './presets/scrapedo';
-import { scrapeops } from './presets/scrapeops';
-import { serpapi } from './presets/serpapi';
-import { twilio } from './presets/twilio';
+import { PRESETS } from './presets';
 
 export type {
   AccountFieldPath,
@@ -30,18 +19,7 @@ export type {
 
 /** Every provider, in the order people see them: presets for popular APIs, the seed providers, then custom. */
 export const DESCRIPTORS = [
-  openrouter,
-  openrouterCredits,
-  deepl,
-  elevenlabs,
-  serpapi,
-  firecrawl,
-  twilio,
-  deepseek,
-  hunter,
-  coingecko,
-  scrapeops,
-  scrapedo,
+  ...PRESETS,
   happenstance,
   generect,
   richutilities,

@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pollerFor } from '../../main/core/providers/registry';
+import { FAKE_LIST, fakeList, PRESET_INDEX, presetIndex, presetSources } from '../../scripts/preset-lists';
 import { providerTable, TABLE_END, TABLE_START, withProviderTable } from '../../scripts/provider-table';
 import { Account } from '../../shared/config';
-import { DESCRIPTORS, type FieldSpec, hasCredential } from '../../shared/providers';
+import { DESCRIPTORS, type FieldSpec, hasCredential, isPreset } from '../../shared/providers';
 import { fixtureDir } from '../fakes/fake-server';
 import { FAKE_STARTERS } from '../fakes/providers';
 
@@ -20,6 +21,17 @@ describe('provider descriptors', () => {
       expect(FAKE_STARTERS[id as keyof typeof FAKE_STARTERS]).toBeTypeOf('function');
     },
   );
+
+  it('the preset lists are the ones the preset files make (scripts/preset-lists.ts)', () => {
+    const presets = presetSources();
+    expect(presets.map((p) => p.id).sort()).toEqual(
+      DESCRIPTORS.map((d) => d.id)
+        .filter(isPreset)
+        .sort(),
+    );
+    expect(readFileSync(PRESET_INDEX, 'utf8')).toBe(presetIndex(presets));
+    expect(readFileSync(FAKE_LIST, 'utf8')).toBe(fakeList(presets));
+  });
 
   it('the README table is the one the descriptors make', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');

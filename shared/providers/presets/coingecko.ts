@@ -2,6 +2,7 @@ import { definePreset } from './define-preset';
 
 export const coingecko = definePreset({
   id: 'coingecko',
+  listRank: 10,
   displayName: 'CoinGecko Pro',
   host: 'https://pro-api.coingecko.com',
   docsUrl: 'https://docs.coingecko.com/reference/api-usage',

@@ -2,6 +2,7 @@ import { definePreset } from './define-preset';
 
 export const deepl = definePreset({
   id: 'deepl',
+  listRank: 3,
   displayName: 'DeepL',
   host: 'https://api.deepl.com',
   docsUrl: 'https://developers.deepl.com/docs/api-reference/usage-and-quota',

@@ -2,6 +2,7 @@ import { definePreset } from './define-preset';
 
 export const deepseek = definePreset({
   id: 'deepseek',
+  listRank: 8,
   displayName: 'DeepSeek',
   host: 'https://api.deepseek.com',
   docsUrl: 'https://api-docs.deepseek.com/api/get-user-balance',

@@ -10,6 +10,8 @@ import {
 /** The parts of a preset that differ from one vendor to the next; the rest is the same for every preset. */
 export interface PresetInput<Id extends string> {
   id: Id;
+  /** Its place among the popular APIs the add form and `creditbar providers` list, lowest first (the generated index sorts by it). */
+  listRank: number;
   displayName: string;
   host: string;
   docsUrl: string;

@@ -2,6 +2,7 @@ import { definePreset } from './define-preset';
 
 export const elevenlabs = definePreset({
   id: 'elevenlabs',
+  listRank: 4,
   displayName: 'ElevenLabs',
   host: 'https://api.elevenlabs.io',
   docsUrl: 'https://elevenlabs.io/docs/api-reference/user/subscription/get',

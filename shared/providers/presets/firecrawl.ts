@@ -2,6 +2,7 @@ import { definePreset } from './define-preset';
 
 export const firecrawl = definePreset({
   id: 'firecrawl',
+  listRank: 6,
   displayName: 'Firecrawl',
   host: 'https://api.firecrawl.dev',
   docsUrl: 'https://docs.firecrawl.dev/api-reference/endpoint/credit-usage',

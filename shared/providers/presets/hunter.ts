@@ -2,6 +2,7 @@ import { definePreset } from './define-preset';
 
 export const hunter = definePreset({
   id: 'hunter',
+  listRank: 9,
   displayName: 'Hunter',
   host: 'https://api.hunter.io',
   docsUrl: 'https://hunter.io/api-documentation/v2#account',

@@ -3,6 +3,7 @@ import { definePreset } from './define-preset';
 /** The account's credit balance, which OpenRouter shows only to a management key. */
 export const openrouterCredits = definePreset({
   id: 'openrouter-credits',
+  listRank: 2,
   displayName: 'OpenRouter credits (management key)',
   host: 'https://openrouter.ai',
   docsUrl: 'https://openrouter.ai/docs/api/api-reference/credits/get-credits',

@@ -3,6 +3,7 @@ import { definePreset } from './define-preset';
 /** A key's own spending limit; a key without one has no balance here, only what it spent. */
 export const openrouter = definePreset({
   id: 'openrouter',
+  listRank: 1,
   displayName: 'OpenRouter',
   host: 'https://openrouter.ai',
   docsUrl: 'https://openrouter.ai/docs/api/api-reference/api-keys/get-current-key',

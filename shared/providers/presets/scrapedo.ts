@@ -2,6 +2,7 @@ import { definePreset } from './define-preset';
 
 export const scrapedo = definePreset({
   id: 'scrapedo',
+  listRank: 12,
   displayName: 'Scrape.do',
   host: 'https://api.scrape.do',
   docsUrl: 'https://scrape.do/documentation/#usage-statistics-api',

@@ -2,6 +2,7 @@ import { definePreset } from './define-preset';
 
 export const scrapeops = definePreset({
   id: 'scrapeops',
+  listRank: 11,
   displayName: 'ScrapeOps proxy',
   host: 'https://backend.scrapeops.io',
   docsUrl: 'https://scrapeops.io/docs/proxy-aggregator/account/usage-endpoint',

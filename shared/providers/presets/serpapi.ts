@@ -2,6 +2,7 @@ import { definePreset } from './define-preset';
 
 export const serpapi = definePreset({
   id: 'serpapi',
+  listRank: 5,
   displayName: 'SerpApi',
   host: 'https://serpapi.com',
   docsUrl: 'https://serpapi.com/account-api',

@@ -2,6 +2,7 @@ import { definePreset } from './define-preset';
 
 export const twilio = definePreset({
   id: 'twilio',
+  listRank: 7,
   displayName: 'Twilio',
   host: 'https://api.twilio.com',
   docsUrl: 'https://www.twilio.com/docs/usage/api/account#fetch-an-account-balance',
