@@ -60,7 +60,7 @@ interface Slot {
 }
 
 /**
- * Polls every account on its own schedule. Decisions (when next, which alert) are pure functions; this class only
+ * Polls every account on its own schedule. Decisions (when next) are pure functions; this class only
  * keeps the timers, the single flight per account, and the order of effects.
  */
 export class Monitor {
