@@ -310,6 +310,25 @@ describe('creditbar status', () => {
     expect(help.stdout).toContain('  happenstance     Happenstance: [--base-url URL]');
   });
 
+  it('a config that does not validate is explained wholly in the terminal’s language, zod’s own words too', async () => {
+    const { dataDir } = await workspace([]);
+    writeFileSync(
+      path.join(dataDir, 'config.json'),
+      JSON.stringify({
+        version: 2,
+        accounts: [{ id: 'x', provider: 'happenstance', label: 'X', pollSeconds: 'oft', apiKey: 'k' }],
+      }),
+    );
+    const german = await runBuiltCli(['status', '--data-dir', dataDir], { LANG: 'de_DE.UTF-8' });
+    expect(german.code).toBe(3);
+    expect(german.stderr).toContain('config.json hat Fehler:');
+    expect(german.stderr).toContain(
+      'accounts.0.pollSeconds: Ungültige Eingabe: erwartet Zahl, erhalten string',
+    );
+    expect(german.stderr).toContain('accounts.0: Unbekannter Schlüssel: "apiKey"');
+    expect(german.stderr).not.toMatch(/Invalid|Unrecognized|expected/);
+  });
+
   it('with no Secret Service at all, says the keychain cannot be reached and writes no key anywhere', async () => {
     const hs = byProvider('happenstance');
     const { dataDir } = await workspace([hs.account()]);
