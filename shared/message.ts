@@ -25,18 +25,29 @@ export interface Days {
 }
 /** Messages said one per line (a summary of alerts). */
 export interface Lines {
-  lines: readonly Message[];
+  lines: readonly ReadMessage[];
 }
-export type MessageArgument = string | number | Amount | Days | Lines | Message | readonly Message[];
+/** What fills in a message's argument; a message inside may be one read back (see ReadMessage). */
+export type MessageArgument = string | number | Amount | Days | Lines | ReadMessage | readonly ReadMessage[];
+
+/**
+ * A message as read back from a file or over IPC, where its key is whatever was written: any text (one no catalog
+ * holds is said as the key itself). Every Message is one.
+ */
+export interface ReadMessage {
+  key: string;
+  params?: Readonly<Record<string, ReadArgument>>;
+}
+export type ReadArgument = MessageArgument;
 
 export function message(key: MessageKey, params?: Message['params']): Message {
   return params ? { key, params } : { key };
 }
 
-/** A message read back from a file or over IPC: any key (an unknown one is shown as the key itself). */
-export const MessageSchema: z.ZodMiniType<Message> = z.lazy(() =>
+/** A message read back from a file or over IPC. */
+export const MessageSchema: z.ZodMiniType<ReadMessage> = z.lazy(() =>
   z.object({
-    key: z.string().check(z.maxLength(100)) as unknown as z.ZodMiniType<MessageKey>,
+    key: z.string().check(z.maxLength(100)),
     params: z.optional(
       z.record(
         z.string(),

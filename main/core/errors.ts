@@ -1,4 +1,4 @@
-import type { Message } from '../../shared/message';
+import type { ReadMessage } from '../../shared/message';
 import type { ErrorKind, ProviderError } from '../../shared/model';
 
 /**
@@ -8,11 +8,15 @@ import type { ErrorKind, ProviderError } from '../../shared/model';
  */
 export class AppFailure extends Error {
   readonly kind: ErrorKind;
-  readonly said: Message;
+  readonly said: ReadMessage;
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(kind: ErrorKind, said: Message, extra: { status?: number; retryAfterSeconds?: number } = {}) {
+  constructor(
+    kind: ErrorKind,
+    said: ReadMessage,
+    extra: { status?: number; retryAfterSeconds?: number } = {},
+  ) {
     // The key, for a stack trace; a person is shown `said`, in their language.
     super(said.key);
     this.name = 'AppFailure';
@@ -35,9 +39,9 @@ export class AppFailure extends Error {
 /** The config (or a file next to it) cannot be read, parsed or written; the message names the file and why. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
-  readonly said: Message;
+  readonly said: ReadMessage;
 
-  constructor(said: Message) {
+  constructor(said: ReadMessage) {
     super(said.key);
     this.said = said;
   }

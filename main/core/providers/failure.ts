@@ -1,4 +1,4 @@
-import { type Message, type MessageArgument, message } from '../../../shared/message';
+import { type MessageArgument, message, type ReadMessage } from '../../../shared/message';
 import type { ProviderError } from '../../../shared/model';
 import { AppFailure } from '../errors';
 
@@ -9,16 +9,17 @@ export function toProviderError(thrown: unknown): ProviderError {
 }
 
 /** The message with every copy of the secret removed from the text it carries (a provider's echo of the key). */
-export function scrubMessage(said: Message, secret: string | undefined): Message {
+export function scrubMessage(said: ReadMessage, secret: string | undefined): ReadMessage {
   if (!said.params) return said;
-  const scrub = (value: MessageArgument): MessageArgument =>
-    typeof value === 'string'
-      ? scrubSecret(value, secret)
-      : typeof value === 'number'
-        ? value
-        : Array.isArray(value)
-          ? value.map((m) => scrubMessage(m, secret))
-          : scrubMessage(value as Message, secret);
+  const scrub = (value: MessageArgument): MessageArgument => {
+    if (typeof value === 'string') return scrubSecret(value, secret);
+    if (Array.isArray(value)) return value.map((m) => scrubMessage(m, secret));
+    if (typeof value === 'object' && 'key' in value) return scrubMessage(value as ReadMessage, secret);
+    if (typeof value === 'object' && 'lines' in value)
+      return { lines: value.lines.map((m) => scrubMessage(m, secret)) };
+    // Numbers, amounts and days carry no text.
+    return value;
+  };
   return {
     key: said.key,
     params: Object.fromEntries(Object.entries(said.params).map(([name, value]) => [name, scrub(value)])),
