@@ -1,6 +1,6 @@
 import { Accelerator } from './accelerator';
 import { CONFIG_VERSION } from './config-migration';
-import { CustomEndpoint, headersFromText, headersToText } from './custom-endpoint';
+import { CustomEndpoint, headersFromText, headersToText, wholeNumberBetween } from './custom-endpoint';
 import { LANGUAGES } from './i18n/languages';
 import { says, t } from './i18n/translate';
 import { type Message, message } from './message';
@@ -54,7 +54,7 @@ export const Account = z
     userId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
     custom: z.optional(CustomEndpoint),
     params: z.optional(Params),
-    pollSeconds: z.optional(z.int().check(z.gte(2), z.lte(86_400))),
+    pollSeconds: z.optional(wholeNumberBetween(2, 86_400)),
     adaptive: z.optional(z.boolean()),
     alerts: z.optional(AlertThresholds),
   })
@@ -164,8 +164,14 @@ export function fieldInput(field: FieldSpec, text: string): unknown {
   return text;
 }
 
+/** Typed text that is not a whole number, said as such before the schema sees it; null when it is one. */
+export function wholeNumberProblem(text: string): string | null {
+  return /^\s*\d+\s*$/.test(text) ? null : t('valid.wholeNumber');
+}
+
 /** What is wrong with a field's typed text before the schema sees it (a header line with no colon), or null. */
 export function fieldProblem(field: FieldSpec, text: string): string | null {
+  if (field.kind === 'number') return wholeNumberProblem(text);
   if (field.kind !== 'headers') return null;
   const headers = headersFromText(text);
   return typeof headers === 'string' ? headers : null;

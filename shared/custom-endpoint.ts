@@ -9,6 +9,12 @@ import { z } from './zod';
  * config-migration.ts.)
  */
 
+/** A whole number within bounds, each refusal in the catalog's words (zod's own would be English in the popover). */
+export function wholeNumberBetween(min: number, max: number) {
+  const between = says('valid.between', { min, max });
+  return z.int(says('valid.wholeNumber')).check(z.gte(min, between), z.lte(max, between));
+}
+
 export const MAX_EXPRESSION_CHARS = 1000;
 
 /** A JSONata expression as typed: one or more lines, no other control characters. Its syntax is checked by core. */
@@ -139,7 +145,7 @@ export const CustomEndpoint = z
       ),
     ),
     /** How long one request may take, within the app's own cap. */
-    timeoutSeconds: z.optional(z.int().check(z.gte(1), z.lte(60))),
+    timeoutSeconds: z.optional(wholeNumberBetween(1, 60)),
     remaining: z.optional(Expression),
     limit: z.optional(Expression),
     used: z.optional(Expression),

@@ -322,9 +322,7 @@ describe('creditbar status', () => {
     const german = await runBuiltCli(['status', '--data-dir', dataDir], { LANG: 'de_DE.UTF-8' });
     expect(german.code).toBe(3);
     expect(german.stderr).toContain('config.json hat Fehler:');
-    expect(german.stderr).toContain(
-      'accounts.0.pollSeconds: Ungültige Eingabe: erwartet Zahl, erhalten string',
-    );
+    expect(german.stderr).toContain('accounts.0.pollSeconds: muss eine ganze Zahl sein');
     expect(german.stderr).toContain('accounts.0: Unbekannter Schlüssel: "apiKey"');
     expect(german.stderr).not.toMatch(/Invalid|Unrecognized|expected/);
   });

@@ -1,14 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   Account,
   AccountPatch,
   accountDraft,
   ConfigFile,
   describeIssues,
+  fieldProblem,
   Settings,
   SettingsPatch,
 } from '../../shared/config';
 import { migrateConfig } from '../../shared/config-migration';
+import { CATALOGS } from '../../shared/i18n/catalogs';
+import { setLanguage } from '../../shared/i18n/translate';
 import { type FieldSpec, PROVIDERS } from '../../shared/providers';
 
 /** A version 1 config as Creditbar reads it: migrated, then checked by the current schema. */
@@ -153,5 +156,21 @@ describe('patches and drafts, derived once', () => {
     expect(problems.map((p) => [p.field.path, p.problem])).toEqual([
       ['custom.headers', expect.stringMatching(/X-Team growth/)],
     ]);
+  });
+});
+
+describe('numbers a person types', () => {
+  afterEach(() => setLanguage('en', CATALOGS.en));
+
+  it('a number out of range or not whole is refused in the catalog’s words, in the language spoken', () => {
+    setLanguage('de', CATALOGS.de);
+    const fields = PROVIDERS.custom.fields as readonly FieldSpec[];
+    const timeout = fields.find((f) => f.path === 'custom.timeoutSeconds') as FieldSpec;
+    expect(fieldProblem(timeout, 'oft')).toBe('muss eine ganze Zahl sein');
+    expect(fieldProblem(timeout, '30')).toBeNull();
+    const tooOften = Account.safeParse({ id: 'a', provider: 'happenstance', label: 'A', pollSeconds: 1 });
+    expect(tooOften.success ? '' : describeIssues(tooOften.error)).toBe(
+      'pollSeconds: muss zwischen 2 und 86400 liegen',
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
-import { Account, type AccountPatch, accountDraft, fieldValue } from '../../../shared/config';
+import {
+  Account,
+  type AccountPatch,
+  accountDraft,
+  fieldValue,
+  wholeNumberProblem,
+} from '../../../shared/config';
 import { customFieldApplies } from '../../../shared/custom-endpoint';
 import { amountWithUnit } from '../../../shared/format';
 import type { MessageKey } from '../../../shared/i18n/catalog';
@@ -200,6 +206,8 @@ export function AccountForm(props: {
     const { problems, parsed } = build(fields, provider, existing?.id ?? null);
     const next: Record<string, string> = {};
     for (const { field, problem } of problems) next[field.path] = problem;
+    const every = fields.pollSeconds ? wholeNumberProblem(fields.pollSeconds) : null;
+    if (every) next.pollSeconds = every;
     if (parsed.success && Object.keys(next).length === 0) {
       setErrors({});
       return parsed.data;
