@@ -36,9 +36,8 @@ export type MessageArgument = string | number | Amount | Days | Lines | ReadMess
  */
 export interface ReadMessage {
   key: string;
-  params?: Readonly<Record<string, ReadArgument>>;
+  params?: Readonly<Record<string, MessageArgument>>;
 }
-export type ReadArgument = MessageArgument;
 
 export function message(key: MessageKey, params?: Message['params']): Message {
   return params ? { key, params } : { key };

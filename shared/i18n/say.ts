@@ -1,9 +1,9 @@
 import { amountWithUnit, daysText, formatAmount } from '../format';
-import type { ReadArgument, ReadMessage } from '../message';
+import type { MessageArgument, ReadMessage } from '../message';
 import type { MessageKey } from './catalog';
 import { intl, type Params, t } from './translate';
 
-function argument(value: ReadArgument): string | number {
+function argument(value: MessageArgument): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;
   if (Array.isArray(value)) return intl().list.format(value.map(say));
   if ('amount' in value)

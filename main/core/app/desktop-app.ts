@@ -93,7 +93,7 @@ export class DesktopApp {
 
   /** Opens the core (claiming the data dir's monitoring when no other process holds it). */
   static async open(options: DesktopAppOptions): Promise<DesktopApp> {
-    return new DesktopApp(await CreditbarCore.open(options), options);
+    return new DesktopApp(await CreditbarCore.open({ ...options, sparklines: true }), options);
   }
 
   /** Shows the cached values at once (stale), before any request, then starts polling. */

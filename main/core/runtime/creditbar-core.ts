@@ -22,6 +22,11 @@ export interface CoreOptions {
   http: HttpClient;
   clock: Clock;
   random: () => number;
+  /**
+   * Keep each account's 30-day sparkline with its result (the popover draws them). Off for `watch` and `serve`,
+   * which show none: downsampling a month of history on every poll would be work for nobody.
+   */
+  sparklines?: boolean;
 }
 
 export interface CoreEvents {
@@ -83,7 +88,7 @@ export class CreditbarCore {
         answered: (account, snapshot) => recorder.record(account.id, snapshot),
         result: async (result, outlook, history) => {
           const now = options.clock.wall();
-          const sparkline = history ? sparklineOf(history, now.getTime()) : undefined;
+          const sparkline = options.sparklines && history ? sparklineOf(history, now.getTime()) : undefined;
           if (!this.results.record(result, outlook?.forecast ?? null, now, sparkline)) return;
           const entry = this.results.get(result.account.id);
           for (const listener of this.listeners) if (entry) listener.polled?.(entry);
