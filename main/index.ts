@@ -1,10 +1,9 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { app, dialog, globalShortcut, net, powerMonitor, shell } from 'electron';
-import { speak } from '../shared/i18n/catalogs';
+import { translatorFor } from '../shared/i18n/catalogs';
 import { chooseLanguage } from '../shared/i18n/languages';
-import { say } from '../shared/i18n/say';
-import { t } from '../shared/i18n/translate';
+import { zodInEveryLanguage } from '../shared/i18n/zod-words';
 import type { NavigateTarget } from '../shared/ipc';
 import { DesktopApp } from './core/app/desktop-app';
 import { ConfigError } from './core/errors';
@@ -30,9 +29,7 @@ import { CreditbarTray } from './shell/tray';
 const ONLINE_CHECK_MS = 60_000;
 
 async function main(): Promise<void> {
-  // The OS's language from the first word: a config that does not validate is explained before settings are read.
   const preferredLanguages = app.getPreferredSystemLanguages();
-  speak(chooseLanguage(undefined, preferredLanguages));
   if (process.platform === 'darwin') app.dock?.hide();
   // Before any notification: Windows shows them only for the installer's AppUserModelID.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
@@ -133,11 +130,11 @@ async function main(): Promise<void> {
     popover.appUrlPrefix,
   );
   desktop.onState((state) => {
-    tray.update(state);
+    tray.update(state, desktop.translator);
     pushState(popover.current, state);
   });
   desktop.onAlert((intent) =>
-    showAlert(intent, desktop.accountIds, (accountId) =>
+    showAlert(desktop.translator, intent, desktop.accountIds, (accountId) =>
       open(accountId ? { view: 'account', accountId } : { view: 'overview' }),
     ),
   );
@@ -180,6 +177,8 @@ async function main(): Promise<void> {
   if (!startedAtLogin && desktop.state().accounts.length === 0) open({ view: 'overview' });
 }
 
+// zod's own words are made in every language as a value is checked; each reader's is said (zod-words.ts).
+zodInEveryLanguage();
 if (!app.requestSingleInstanceLock()) app.quit();
 else {
   app.on('window-all-closed', () => {
@@ -190,6 +189,8 @@ else {
     .then(main)
     .catch((error: unknown) => {
       // A config that does not validate is named field by field, as the CLI does, and left untouched.
+      // Settings could not be read: the OS's language.
+      const { say, t } = translatorFor(chooseLanguage(undefined, app.getPreferredSystemLanguages()));
       const detail = error instanceof ConfigError ? say(error.said) : t('startup.unexpected');
       dialog.showErrorBox(t('startup.title'), detail);
       app.quit();

@@ -1,4 +1,4 @@
-import { says } from './i18n/translate';
+import { says } from './issue-message';
 import { z } from './zod';
 
 /**

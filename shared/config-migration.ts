@@ -1,4 +1,4 @@
-import { t } from './i18n/translate';
+import { carry } from './issue-message';
 
 /** The config format this version writes; older ones are read and migrated (see migrateConfig). */
 export const CONFIG_VERSION = 2;
@@ -55,9 +55,9 @@ export function migrateEndpoint(
     const pointer = next[key];
     if (pointer === undefined) continue;
     if (typeof pointer !== 'string' || !JSON_POINTER.test(pointer)) {
-      issues.push({ path: [...at, key], message: t('valid.pointer') });
+      issues.push({ path: [...at, key], message: carry('valid.pointer') });
     } else if (next[field] !== undefined) {
-      issues.push({ path: [...at, key], message: t('valid.expressionOrPointer', { field }) });
+      issues.push({ path: [...at, key], message: carry('valid.expressionOrPointer', { field }) });
     } else {
       next[field] = pointerToExpression(pointer);
       delete next[key];

@@ -2,7 +2,7 @@ import { Accelerator } from './accelerator';
 import { CONFIG_VERSION } from './config-migration';
 import { CustomEndpoint, headersFromText, headersToText, wholeNumberBetween } from './custom-endpoint';
 import { LANGUAGES } from './i18n/languages';
-import { says, t } from './i18n/translate';
+import { carry, issueMessage, says } from './issue-message';
 import { type Message, message } from './message';
 import { PresetFile } from './preset-file';
 import { type AccountFieldPath, type FieldSpec, PROVIDERS, ProviderId } from './providers';
@@ -14,7 +14,7 @@ export const ACCOUNT_ID_PATTERN = /^[a-z0-9-]{1,40}$/;
 const SafeUrl = z.string().check(
   z.superRefine((value, ctx) => {
     const problem = urlProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: t('valid.url', { problem }) });
+    if (problem) ctx.addIssue({ code: 'custom', message: carry('valid.url', { problem }) });
   }),
 );
 
@@ -66,7 +66,7 @@ export const Account = z
         ctx.addIssue({
           code: 'custom',
           path: ['custom'],
-          message: t('valid.customOnly', { provider: info.displayName }),
+          message: carry('valid.customOnly', { provider: info.displayName }),
         });
       }
       checkParams(account.params ?? {}, info.fields as readonly FieldSpec[], (path, message) =>
@@ -79,7 +79,7 @@ export const Account = z
           ctx.addIssue({
             code: 'custom',
             path: [head],
-            message: t('valid.requiredForAccount', { provider: info.displayName }),
+            message: carry('valid.requiredForAccount', { provider: info.displayName }),
           });
           return;
         }
@@ -88,8 +88,8 @@ export const Account = z
           path: tail === undefined ? [head] : [head, tail],
           message:
             field.path === 'baseUrl'
-              ? t('valid.baseUrlRequired', { provider: info.displayName })
-              : t('valid.requiredFor', { provider: info.displayName }),
+              ? carry('valid.baseUrlRequired', { provider: info.displayName })
+              : carry('valid.requiredFor', { provider: info.displayName }),
         });
       }
     }),
@@ -108,11 +108,11 @@ function checkParams(
   for (const [name, value] of Object.entries(params)) {
     const field = declared.get(name);
     if (!field) {
-      issue(['params', name], t('valid.notASetting'));
+      issue(['params', name], carry('valid.notASetting'));
     } else if (field.pattern && !new RegExp(field.pattern.regex).test(value)) {
-      issue(['params', name], t(field.pattern.message));
+      issue(['params', name], carry(field.pattern.message));
     } else if (field.choices && !field.choices.includes(value)) {
-      issue(['params', name], t('valid.oneOf', { choices: field.choices.join(', ') }));
+      issue(['params', name], carry('valid.oneOf', { choices: field.choices.join(', ') }));
     }
   }
 }
@@ -155,8 +155,8 @@ export function fieldValue(
  */
 export function fieldInput(field: FieldSpec, text: string): unknown {
   if (field.kind === 'headers') {
-    const headers = headersFromText(text);
-    return typeof headers === 'string' ? text : headers;
+    const typed = headersFromText(text);
+    return 'headers' in typed ? typed.headers : text;
   }
   if (field.kind === 'number') return /^\s*\d+\s*$/.test(text) ? Number(text) : text;
   if (field.kind === 'choice')
@@ -165,16 +165,16 @@ export function fieldInput(field: FieldSpec, text: string): unknown {
 }
 
 /** Typed text that is not a whole number, said as such before the schema sees it; null when it is one. */
-export function wholeNumberProblem(text: string): string | null {
-  return /^\s*\d+\s*$/.test(text) ? null : t('valid.wholeNumber');
+export function wholeNumberProblem(text: string): Message | null {
+  return /^\s*\d+\s*$/.test(text) ? null : message('valid.wholeNumber');
 }
 
 /** What is wrong with a field's typed text before the schema sees it (a header line with no colon), or null. */
-export function fieldProblem(field: FieldSpec, text: string): string | null {
+export function fieldProblem(field: FieldSpec, text: string): Message | null {
   if (field.kind === 'number') return wholeNumberProblem(text);
   if (field.kind !== 'headers') return null;
-  const headers = headersFromText(text);
-  return typeof headers === 'string' ? headers : null;
+  const typed = headersFromText(text);
+  return 'problem' in typed ? typed.problem : null;
 }
 
 /**
@@ -186,9 +186,9 @@ export function fieldProblem(field: FieldSpec, text: string): string | null {
 export function accountDraft(
   fields: readonly FieldSpec[],
   textOf: (field: FieldSpec) => string | undefined,
-): { draft: Record<string, unknown>; problems: { field: FieldSpec; problem: string }[] } {
+): { draft: Record<string, unknown>; problems: { field: FieldSpec; problem: Message }[] } {
   const draft: Record<string, unknown> = {};
-  const problems: { field: FieldSpec; problem: string }[] = [];
+  const problems: { field: FieldSpec; problem: Message }[] = [];
   for (const field of fields) {
     const text = textOf(field);
     if (text === undefined || (text === '' && !field.emptyIsAValue)) continue;
@@ -315,7 +315,7 @@ export const ConfigFile = z
           ctx.addIssue({
             code: 'custom',
             path: ['accounts', index, 'id'],
-            message: t('valid.idTwice', { id: account.id }),
+            message: carry('valid.idTwice', { id: account.id }),
           });
         }
         seen.add(account.id);
@@ -325,22 +325,25 @@ export const ConfigFile = z
 export type ConfigFile = z.infer<typeof ConfigFile>;
 
 /**
- * Turns zod issues into lines a person can act on: the field path, then what is wrong with it. Each issue's
- * words were made when the value was checked, in the language spoken then (the schemas' messages come from the
- * catalog through `says`), which is the language of whoever is shown them.
+ * Turns zod issues into lines a person can act on: the field path, then what is wrong with it, as a message said
+ * where it is shown (the schemas' words travel as messages: shared/issue-message.ts).
  */
 export function describeIssues(error: {
   issues: readonly { path: readonly PropertyKey[]; message: string }[];
-}): string {
-  return error.issues
-    .map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : t('valid.topLevel');
-      return `${where}: ${issue.message}`;
-    })
-    .join('\n');
-}
-
-/** The same, as a message to carry to where it is shown. */
-export function issuesMessage(error: Parameters<typeof describeIssues>[0]): Message {
-  return message('valid.issues', { issues: describeIssues(error) });
+}): Message {
+  return {
+    key: 'text.asIs',
+    params: {
+      text: {
+        lines: error.issues.map((issue) =>
+          issue.path.length > 0
+            ? message('valid.issueAt', {
+                where: issue.path.map(String).join('.'),
+                problem: issueMessage(issue),
+              })
+            : message('valid.issueAtTop', { problem: issueMessage(issue) }),
+        ),
+      },
+    },
+  };
 }

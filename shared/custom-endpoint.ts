@@ -1,4 +1,5 @@
-import { says, t } from './i18n/translate';
+import { carry, says } from './issue-message';
+import { type Message, message } from './message';
 import { urlProblem } from './url-policy';
 import { z } from './zod';
 
@@ -71,7 +72,7 @@ const SECRET_PARAM =
   /^(api[-_]?key|apikey|key|token|access[-_]?token|auth|secret|password|client[-_]?secret)$/i;
 
 /** Why a URL must not be saved: it carries a secret in its query (the key field is where a key goes). */
-export function secretInUrl(raw: string): string | null {
+export function secretInUrl(raw: string): Message | null {
   let url: URL;
   try {
     url = new URL(raw);
@@ -79,26 +80,26 @@ export function secretInUrl(raw: string): string | null {
     return null;
   }
   const named = [...url.searchParams.keys()].find((name) => SECRET_PARAM.test(name));
-  return named ? t('valid.keyInQuery', { name: named }) : null;
+  return named ? message('valid.keyInQuery', { name: named }) : null;
 }
 
 export const CustomUrl = z.string().check(
   z.superRefine((value, ctx) => {
     const problem = urlProblem(value) ?? secretInUrl(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: t('valid.url', { problem }) });
+    if (problem) ctx.addIssue({ code: 'custom', message: carry('valid.url', { problem }) });
   }),
 );
 
 /** Extra static headers, as typed in the form: one `Name: value` per line. */
-export function headersFromText(text: string): Record<string, string> | string {
+export function headersFromText(text: string): { headers: Record<string, string> } | { problem: Message } {
   const headers: Record<string, string> = {};
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '') continue;
     const colon = line.indexOf(':');
-    if (colon <= 0) return t('valid.headerLine', { line: line.trim().slice(0, 40) });
+    if (colon <= 0) return { problem: message('valid.headerLine', { line: line.trim().slice(0, 40) }) };
     headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
   }
-  return headers;
+  return { headers };
 }
 
 export function headersToText(headers: Record<string, string>): string {
@@ -161,21 +162,21 @@ export const CustomEndpoint = z
         ctx.addIssue({
           code: 'custom',
           path: ['remaining'],
-          message: t('valid.remainingRequired'),
+          message: carry('valid.remainingRequired'),
         });
       }
       if (spec.auth === 'basic' && spec.authUser === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['authUser'], message: t('valid.basicUser') });
+        ctx.addIssue({ code: 'custom', path: ['authUser'], message: carry('valid.basicUser') });
       }
       if (spec.auth === 'query' && spec.authParam === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['authParam'],
-          message: t('valid.queryParam'),
+          message: carry('valid.queryParam'),
         });
       }
       if (spec.body !== undefined && spec.method !== 'POST') {
-        ctx.addIssue({ code: 'custom', path: ['body'], message: t('valid.bodyPost') });
+        ctx.addIssue({ code: 'custom', path: ['body'], message: carry('valid.bodyPost') });
       }
       const authName = spec.auth === 'header' ? spec.authHeader.toLowerCase() : 'authorization';
       if (
@@ -185,7 +186,7 @@ export const CustomEndpoint = z
         ctx.addIssue({
           code: 'custom',
           path: ['headers'],
-          message: t('valid.keyHeader', { header: authName }),
+          message: carry('valid.keyHeader', { header: authName }),
         });
       }
     }),

@@ -1,65 +1,97 @@
-import { NUMBER_LOCALE } from './i18n/languages';
-import { currentLanguage, intl, t } from './i18n/translate';
+import type { Formats } from './i18n/formats';
+import type { Translate } from './i18n/translate';
 import type { Level, Quota } from './model';
 
 /**
  * How every surface (popover, tray, menu, notifications, CLI) writes numbers, levels and times, so the same fact
- * reads the same everywhere.
+ * reads the same everywhere. The writers come in a Translator (shared/i18n/translator.ts), made for one language.
  */
 
-/** Whole numbers from 100 up, two decimals below: "1,840", "35", "4.3", "-4". */
-export function formatAmount(value: number): string {
-  const { integer, decimal } = intl();
-  return Math.abs(value) >= 100 ? integer.format(value) : decimal.format(value);
+type HeadlineSource = {
+  remaining: number | null;
+  unit: string | null;
+  quotas: readonly Pick<Quota, 'name' | 'percentUsed'>[];
+};
+
+export interface Writers {
+  /** Whole numbers from 100 up, two decimals below: "1,840", "35", "4.3", "-4". */
+  formatAmount(value: number): string;
+  /** The popover's setting: "1,840" (full) or "1.8K" (compact). */
+  formatNumber(value: number, format?: 'full' | 'compact'): string;
+  /**
+   * A unit as a person reads it: "credits", the unit most providers report (and the default when one reports
+   * none), in the person's language; any other unit as the provider named it.
+   */
+  unitLabel(unit: string | null): string;
+  /** "1,840 credits", "$12.50" ("12,50 $" in German), or the bare amount when there is no unit. */
+  amountWithUnit(value: number, unit: string | null): string;
+  /** The number a person acts on: credits left for prepaid accounts, else the fullest quota's percent used. */
+  headline(account: HeadlineSource, format?: 'full' | 'compact'): { value: string; caption: string };
+  /** The headline as one phrase: "1,840 credits", "45.2% of API calls", "no data yet". */
+  headlineText(account: HeadlineSource): string;
+  /** "just now", then Intl's relative time in the language spoken: "3 min ago", "vor 2 Std.", "4天前". */
+  agoText(iso: string, now: number): string;
+  /** "less than a day", "about 1 day", "about 12 days". */
+  daysText(days: number): string;
 }
 
-/** The popover's setting: "1,840" (full) or "1.8K" (compact). */
-export function formatNumber(value: number, format: 'full' | 'compact' | undefined = 'full'): string {
-  return format === 'compact' ? intl().compact.format(value) : formatAmount(value);
-}
-
-/**
- * A unit as a person reads it: "credits", the unit most providers report (and the default when one reports
- * none), in the person's language; any other unit as the provider named it.
- */
-export function unitLabel(unit: string | null): string {
-  return unit === null || unit === 'credits' ? t('unit.credits') : unit;
-}
-
-const currencies = new Map<string, Intl.NumberFormat>();
 let known: Set<string> | null = null;
 const knownCurrencies = () => {
   known ??= new Set(Intl.supportedValuesOf('currency'));
   return known;
 };
 
-/**
- * A currency code's formatter for the language spoken, or null when `unit` is not an ISO 4217 code Intl knows.
- * Money reads as money: "$12.50" in English, "12,50 $" in German; whole amounts from 100 up.
- */
-function currencyFormat(unit: string, value: number): Intl.NumberFormat | null {
-  // Providers write codes either way ("USD", "usd"); three letters that are no currency stay a unit.
-  if (!/^[A-Za-z]{3}$/.test(unit) || !knownCurrencies().has(unit.toUpperCase())) return null;
-  const digits = Math.abs(value) >= 100 ? 0 : 2;
-  const key = `${currentLanguage()}:${unit}:${digits}`;
-  let format = currencies.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(NUMBER_LOCALE[currentLanguage()], {
-      style: 'currency',
-      currency: unit.toUpperCase(),
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    currencies.set(key, format);
-  }
-  return format;
-}
-
-/** "1,840 credits", "$12.50", or the bare amount when there is no unit. */
-export function amountWithUnit(value: number, unit: string | null): string {
-  const money = unit === null ? null : currencyFormat(unit, value);
-  if (money) return money.format(value);
-  return `${formatAmount(value)} ${unit === null ? '' : unitLabel(unit)}`.trim();
+export function writersFor(t: Translate, intl: () => Formats): Writers {
+  const formatAmount = (value: number) => {
+    const { integer, decimal } = intl();
+    return Math.abs(value) >= 100 ? integer.format(value) : decimal.format(value);
+  };
+  const formatNumber = (value: number, format: 'full' | 'compact' = 'full') =>
+    format === 'compact' ? intl().compact.format(value) : formatAmount(value);
+  const unitLabel = (unit: string | null) => (unit === null || unit === 'credits' ? t('unit.credits') : unit);
+  const amountWithUnit = (value: number, unit: string | null) => {
+    // Providers write codes either way ("USD", "usd"); three letters that are no currency stay a unit.
+    if (unit !== null && /^[A-Za-z]{3}$/.test(unit) && knownCurrencies().has(unit.toUpperCase()))
+      return intl()
+        .money(unit.toUpperCase(), Math.abs(value) >= 100 ? 0 : 2)
+        .format(value);
+    return `${formatAmount(value)} ${unit === null ? '' : unitLabel(unit)}`.trim();
+  };
+  const headline = (account: HeadlineSource, format?: 'full' | 'compact') => {
+    if (account.remaining !== null)
+      return { value: formatNumber(account.remaining, format), caption: unitLabel(account.unit) };
+    const quota = worstQuota(account);
+    if (quota)
+      return {
+        value: `${formatAmount(quota.percentUsed)}%`,
+        caption: t('headline.ofQuota', { name: quota.name }),
+      };
+    return { value: '—', caption: t('headline.noData') };
+  };
+  return {
+    formatAmount,
+    formatNumber,
+    unitLabel,
+    amountWithUnit,
+    headline,
+    headlineText(account) {
+      const { value, caption } = headline(account);
+      return value === '—' ? caption : `${value} ${caption}`;
+    },
+    agoText(iso, now) {
+      const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+      if (minutes < 1) return t('ago.now');
+      const relative = intl().relative;
+      if (minutes < 60) return relative.format(-minutes, 'minute');
+      const hours = Math.floor(minutes / 60);
+      if (hours < 24) return relative.format(-hours, 'hour');
+      return relative.format(-Math.floor(hours / 24), 'day');
+    },
+    daysText(days) {
+      if (days < 1) return t('days.lessThanOne');
+      return t('days.about', { count: Math.round(days) });
+    },
+  };
 }
 
 /**
@@ -76,12 +108,6 @@ export function severityRank(level: Level): number {
 export function worseLevel(a: Level, b: Level): Level {
   return severityRank(a) >= severityRank(b) ? a : b;
 }
-
-type HeadlineSource = {
-  remaining: number | null;
-  unit: string | null;
-  quotas: readonly Pick<Quota, 'name' | 'percentUsed'>[];
-};
 
 export function worstQuota<Q extends Pick<Quota, 'percentUsed'>>(account: {
   quotas: readonly Q[];
@@ -101,44 +127,4 @@ export function sumUnits(accounts: readonly { remaining: number | null; unit: st
     counts.set(unit, (counts.get(unit) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1]).map(([unit]) => unit);
-}
-
-/** The number a person acts on: credits left for prepaid accounts, else the fullest quota's percent used. */
-export function headline(
-  account: HeadlineSource,
-  format?: 'full' | 'compact',
-): { value: string; caption: string } {
-  if (account.remaining !== null) {
-    return { value: formatNumber(account.remaining, format), caption: unitLabel(account.unit) };
-  }
-  const quota = worstQuota(account);
-  if (quota)
-    return {
-      value: `${formatAmount(quota.percentUsed)}%`,
-      caption: t('headline.ofQuota', { name: quota.name }),
-    };
-  return { value: '—', caption: t('headline.noData') };
-}
-
-/** The headline as one phrase: "1,840 credits", "45.2% of API calls", "no data yet". */
-export function headlineText(account: HeadlineSource): string {
-  const { value, caption } = headline(account);
-  return value === '—' ? caption : `${value} ${caption}`;
-}
-
-/** "just now", then Intl's relative time in the language spoken: "3 min ago", "vor 2 Std.", "4天前". */
-export function agoText(iso: string, now: number): string {
-  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
-  if (minutes < 1) return t('ago.now');
-  const relative = intl().relative;
-  if (minutes < 60) return relative.format(-minutes, 'minute');
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return relative.format(-hours, 'hour');
-  return relative.format(-Math.floor(hours / 24), 'day');
-}
-
-/** "less than a day", "about 1 day", "about 12 days". */
-export function daysText(days: number): string {
-  if (days < 1) return t('days.lessThanOne');
-  return t('days.about', { count: Math.round(days) });
 }

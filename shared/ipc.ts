@@ -46,8 +46,8 @@ export const INVOKE = {
       quotas: z.int(),
       /** Endpoints read by expressions: what each one read, shown so a person can write them. */
       readings: z.array(z.object({ field: z.string(), source: z.string(), value: z.string() })),
-      /** The answer's keys and types, every value masked; empty for providers Creditbar reads itself. */
-      shape: z.string(),
+      /** The answer's keys and types, every value masked; null for providers Creditbar reads itself. */
+      shape: z.nullable(MessageSchema),
       /** The endpoint answered, but its values could not be read: why, in words. */
       problem: z.nullable(z.object({ kind: ErrorKind, message: MessageSchema })),
     }),

@@ -1,5 +1,5 @@
 import { CustomEndpoint } from './custom-endpoint';
-import { says } from './i18n/translate';
+import { says } from './issue-message';
 import { z } from './zod';
 
 /**

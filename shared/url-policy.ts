@@ -1,4 +1,4 @@
-import { t } from './i18n/translate';
+import { type Message, message } from './message';
 
 /** Loopback hosts are the one place plain http is allowed: a local proxy or a test server never leaves the machine. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -7,15 +7,15 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /** Why a URL may not carry an API key, or null when it may. */
-export function urlProblem(raw: string): string | null {
+export function urlProblem(raw: string): Message | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return t('valid.notUrl');
+    return message('valid.notUrl');
   }
-  if (url.username || url.password) return t('valid.urlCredentials');
+  if (url.username || url.password) return message('valid.urlCredentials');
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return null;
-  return t('valid.https');
+  return message('valid.https');
 }

@@ -1,9 +1,7 @@
 import { Account, accountDraft, describeIssues } from '../../shared/config';
 import { ERROR_KINDS } from '../../shared/error-kinds';
-import { amountWithUnit } from '../../shared/format';
-import { say } from '../../shared/i18n/say';
-import { t } from '../../shared/i18n/translate';
-import { message } from '../../shared/message';
+import type { Translator } from '../../shared/i18n/translator';
+import { type Message, message } from '../../shared/message';
 import type { Snapshot } from '../../shared/model';
 import type { PresetFile } from '../../shared/preset-file';
 import { type FieldSpec, hasCredential, PROVIDERS, ProviderId } from '../../shared/providers';
@@ -29,19 +27,19 @@ export function accountFromFlags(
   flags: AccountFlags,
   allFieldFlags: readonly string[],
   presets: readonly PresetFile[] = [],
-): { account: Account } | { error: string } {
+): { account: Account } | { error: Message } {
   const added = presets.find((p) => p.id === flags.provider);
   const provider = ProviderId.safeParse(added ? 'custom' : flags.provider);
   if (!provider.success) {
     const ids = [...ProviderId.options, ...presets.map((p) => p.id)];
-    return { error: t('cli.providerOneOf', { ids: ids.join(', ') }) };
+    return { error: message('cli.providerOneOf', { ids: ids.join(', ') }) };
   }
   const info = PROVIDERS[provider.data];
   const own = new Set(info.fields.map((f) => f.flag));
   const foreign = allFieldFlags.filter((flag) => flags[flag] !== undefined && !own.has(flag));
   if (foreign.length > 0) {
     return {
-      error: t('cli.flagsNotFor', {
+      error: message('cli.flagsNotFor', {
         flags: foreign.map((f) => `--${f}`).join(', '),
         provider: info.displayName,
         count: foreign.length,
@@ -54,7 +52,7 @@ export function accountFromFlags(
     return Array.isArray(raw) ? raw.join('\n') : typeof raw === 'string' ? raw : undefined;
   });
   const [first] = problems;
-  if (first) return { error: `--${first.field.flag}: ${first.problem}` };
+  if (first) return { error: message('cli.flagProblem', { flag: first.field.flag, problem: first.problem }) };
   // A preset added from a file gives its endpoint; the flags given change its fields.
   const custom =
     added || draft.custom ? { ...added?.custom, ...(draft.custom as object | undefined) } : undefined;
@@ -69,7 +67,7 @@ export function accountFromFlags(
   return { account: parsed.data };
 }
 
-function describeValue(snapshot: Snapshot): string {
+function describeValue({ t, amountWithUnit }: Translator, snapshot: Snapshot): string {
   return snapshot.remaining !== null
     ? amountWithUnit(snapshot.remaining, snapshot.unit)
     : t('cli.quotas', { count: snapshot.quotas.length });
@@ -82,10 +80,11 @@ export async function accountsAdd(
   io: CliIo,
   stdin: () => Promise<string>,
 ): Promise<number> {
+  const { t, say } = io.tr;
   const ctx = await openContext(flags, io);
   const built = accountFromFlags(flags, allFieldFlags, ctx.stores.config.presets);
   if ('error' in built) {
-    io.stderr(`${built.error}\n`);
+    io.stderr(`${say(built.error)}\n`);
     return 3;
   }
   const { account } = built;
@@ -111,13 +110,14 @@ export async function accountsAdd(
     io.stderr(`${t('cli.notSaved', { problem })}\n`);
     return 3;
   }
-  if (tested) io.stdout(`${t('cli.connected', { value: describeValue(tested) })}\n`);
+  if (tested) io.stdout(`${t('cli.connected', { value: describeValue(io.tr, tested) })}\n`);
   io.stdout(`${t(needsKey ? 'cli.addedWithKey' : 'cli.added', { label: account.label, id: account.id })}\n`);
   return 0;
 }
 
 /** `accounts list`: never more of a key than its last four characters. */
 export async function accountsList(flags: AccountFlags, io: CliIo): Promise<number> {
+  const { t } = io.tr;
   const ctx = await openContext(flags, io);
   const accounts = ctx.stores.config.accounts;
   if (accounts.length === 0) {
@@ -151,6 +151,7 @@ export async function accountsRemove(
   flags: AccountFlags,
   io: CliIo,
 ): Promise<number> {
+  const { t, say } = io.tr;
   const ctx = await openContext(flags, io);
   if (!id || !ctx.stores.config.account(id)) {
     io.stderr(`${t('cli.noSuchAccount', { id: id ?? '', file: ctx.stores.paths.configFile })}\n`);

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { t } from '../../shared/i18n/translate';
+import type { Translator } from '../../shared/i18n/translator';
 import { AccountService } from '../core/accounts/account-service';
 import type { Clock } from '../core/monitor/clock';
 import type { RefreshDeps } from '../core/monitor/refresh-account';
@@ -20,6 +20,8 @@ export interface CliIo {
   clock: Clock;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Writes in the terminal's language (its environment's, as for any command). */
+  tr: Translator;
 }
 
 export interface CliContext {
@@ -81,6 +83,6 @@ export function openHeadlessCore(stores: Stores, io: CliIo): Promise<CreditbarCo
   });
 }
 
-export function noAccountsLine(configFile: string): string {
+export function noAccountsLine({ t }: Translator, configFile: string): string {
   return t('cli.noAccounts', { file: configFile });
 }

@@ -1,7 +1,5 @@
 import { ERROR_KINDS } from '../../shared/error-kinds';
-import { agoText, headlineText } from '../../shared/format';
-import { say } from '../../shared/i18n/say';
-import { t } from '../../shared/i18n/translate';
+import type { Translator } from '../../shared/i18n/translator';
 import type { AccountStatus } from '../../shared/model';
 
 /** Terminal cells a text takes: East Asian wide characters take two. */
@@ -18,7 +16,8 @@ function cells(text: string): number {
 }
 
 /** An aligned table a person reads at a glance: worst accounts first is left to the caller's order. */
-export function statusTable(accounts: readonly AccountStatus[], now: Date): string {
+export function statusTable(tr: Translator, accounts: readonly AccountStatus[], now: Date): string {
+  const { t, say, agoText, headlineText } = tr;
   const rows = accounts.map((a) => [
     a.label,
     a.provider,

@@ -1,5 +1,7 @@
 import { text } from 'node:stream/consumers';
-import { t } from '../../shared/i18n/translate';
+import { translatorFor } from '../../shared/i18n/catalogs';
+import { chooseLanguage, environmentLanguages } from '../../shared/i18n/languages';
+import { zodInEveryLanguage } from '../../shared/i18n/zod-words';
 import { systemClock } from '../core/monitor/clock';
 import { runCli } from './run-cli';
 
@@ -13,6 +15,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   for (const callback of stopCallbacks.splice(0)) callback();
 });
 
+// zod's own words are made in every language as a value is checked; the terminal's is said (zod-words.ts).
+zodInEveryLanguage();
 runCli(process.argv.slice(2), {
   env: process.env,
   clock: systemClock,
@@ -42,6 +46,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
+    const { t } = translatorFor(chooseLanguage(undefined, environmentLanguages(process.env)));
     process.stderr.write(
       `${t('cli.unexpected', { detail: error instanceof Error ? error.message : '?' })}\n`,
     );

@@ -1,8 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describeIssues } from '../../shared/config';
 import { migrateEndpoint } from '../../shared/config-migration';
-import { say } from '../../shared/i18n/say';
-import { t } from '../../shared/i18n/translate';
+import type { Translator } from '../../shared/i18n/translator';
 import { PresetFile, presetHost } from '../../shared/preset-file';
 import { DESCRIPTORS, isPreset, PROVIDERS, ProviderId } from '../../shared/providers';
 import { AppFailure } from '../core/errors';
@@ -17,7 +16,7 @@ interface ProvidersFlags {
 }
 
 /** How a preset or provider takes the key, in a few words. */
-function keyWay(id: ProviderId): string {
+function keyWay({ t }: Translator, id: ProviderId): string {
   const info = PROVIDERS[id];
   if (info.credential.kind === 'none') return t('cli.keyWayNone');
   const endpoint = info.preset?.endpoint;
@@ -35,7 +34,7 @@ export async function providersList(flags: ProvidersFlags, io: CliIo): Promise<n
     name: d.displayName,
     kind: isPreset(d.id) ? 'preset' : d.id === 'custom' ? 'custom' : d.sample ? 'sample' : 'provider',
     host: d.defaultBaseUrl ? new URL(d.defaultBaseUrl).host : null,
-    key: keyWay(d.id),
+    key: keyWay(io.tr, d.id),
     docs: d.docsUrl,
   }));
   const added = ctx.stores.config.presets.map((p) => ({
@@ -71,6 +70,7 @@ export async function providersSave(
   flags: ProvidersFlags,
   io: CliIo,
 ): Promise<number> {
+  const { t } = io.tr;
   const ctx = await openContext(flags, io);
   const account = ctx.stores.config.account(accountId);
   if (account?.provider !== 'custom' || !account.custom) {
@@ -101,6 +101,7 @@ export async function providersSave(
  * the person names the host it sends their key to, so no file can send a key somewhere they did not see.
  */
 export async function providersAdd(file: string, flags: ProvidersFlags, io: CliIo): Promise<number> {
+  const { t, say } = io.tr;
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
@@ -116,7 +117,7 @@ export async function providersAdd(file: string, flags: ProvidersFlags, io: CliI
   const parsed = PresetFile.safeParse(document ? { ...document, custom: moved.endpoint } : raw);
   if (moved.issues.length > 0 || !parsed.success) {
     const issues = moved.issues.length > 0 ? moved : (parsed.error ?? { issues: [] });
-    io.stderr(`${t('cli.presetInvalid', { file })}\n${describeIssues(issues)}\n`);
+    io.stderr(`${t('cli.presetInvalid', { file })}\n${say(describeIssues(issues))}\n`);
     return 3;
   }
   const preset = parsed.data;

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { speak } from '../../shared/i18n/catalogs';
+import { translatorFor } from '../../shared/i18n/catalogs';
 import { chooseLanguage, environmentLanguages } from '../../shared/i18n/languages';
-import { say } from '../../shared/i18n/say';
-import { t } from '../../shared/i18n/translate';
+import type { Translator } from '../../shared/i18n/translator';
 import { DESCRIPTORS, type FieldSpec, providerFlags } from '../../shared/providers';
 import { AppFailure, ConfigError } from '../core/errors';
 import { type AccountFlags, accountsAdd, accountsList, accountsRemove } from './accounts-command';
@@ -12,7 +11,7 @@ import { statusCommand } from './status-command';
 import { type WatchSignals, watchCommand } from './watch-command';
 
 /** One line per provider, from its descriptor: its id, then its flags (optional ones in brackets). */
-function providerLines(): string {
+function providerLines({ t }: Translator): string {
   return DESCRIPTORS.map((d) => {
     const flags = (d.fields as readonly FieldSpec[]).map((f) => {
       const value =
@@ -33,7 +32,7 @@ function providerLines(): string {
 }
 
 /** The help, in the terminal's language; the provider lines come from the descriptors. */
-const usage = () => t('cli.usage', { providers: providerLines() });
+const usage = (tr: Translator) => tr.t('cli.usage', { providers: providerLines(tr) });
 
 /** Every provider field's flag, from the descriptors. */
 const FIELD_FLAGS = providerFlags().map((f) => f.flag);
@@ -60,7 +59,7 @@ const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; mult
  * What was wrong with the flags, in the terminal's language: Node's parseArgs says it in English only, so its
  * error's code picks the message and the flag it names (the part of its text in quotes) fills it in.
  */
-function flagProblem(error: unknown): string {
+function flagProblem({ t }: Translator, error: unknown): string {
   const { code, message } = error as NodeJS.ErrnoException;
   // Node quotes the flag, as `'--for <value>'` when the value is missing.
   const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
@@ -71,14 +70,16 @@ function flagProblem(error: unknown): string {
   return message;
 }
 
-export interface CliHost extends CliIo {
+export interface CliHost extends Omit<CliIo, 'tr'> {
   stdin: () => Promise<string>;
   signals: WatchSignals & { onReload(callback: () => void): void };
 }
 
 export async function runCli(argv: string[], host: CliHost): Promise<number> {
   // A terminal's language is its environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as for any command.
-  speak(chooseLanguage(undefined, environmentLanguages(host.env)));
+  const tr = translatorFor(chooseLanguage(undefined, environmentLanguages(host.env)));
+  const { t, say } = tr;
+  const io: CliIo = { ...host, tr };
   let parsed: {
     values: AccountFlags & {
       json?: boolean;
@@ -94,34 +95,34 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
     const result = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     parsed = { values: result.values as typeof parsed.values, positionals: result.positionals };
   } catch (error) {
-    host.stderr(`${flagProblem(error)}\n\n${usage()}`);
+    host.stderr(`${flagProblem(tr, error)}\n\n${usage(tr)}`);
     return 3;
   }
   const flags = parsed.values;
   const [command, sub, ...rest] = parsed.positionals;
   if (flags.help || !command) {
-    host.stdout(usage());
+    host.stdout(usage(tr));
     return command || flags.help ? 0 : 3;
   }
   try {
-    if (command === 'status' && sub === undefined) return await statusCommand(flags, host);
-    if (command === 'watch' && sub === undefined) return await watchCommand(flags, host, host.signals);
+    if (command === 'status' && sub === undefined) return await statusCommand(flags, io);
+    if (command === 'watch' && sub === undefined) return await watchCommand(flags, io, host.signals);
     if (command === 'serve' && sub === undefined) {
       // Loaded only here: prom-client and the HTTP server are no cost to the other commands.
       const { serveCommand } = await import('./serve-command');
-      return await serveCommand(flags, host, host.signals);
+      return await serveCommand(flags, io, host.signals);
     }
-    if (command === 'accounts' && sub === 'list' && rest.length === 0) return await accountsList(flags, host);
+    if (command === 'accounts' && sub === 'list' && rest.length === 0) return await accountsList(flags, io);
     if (command === 'accounts' && sub === 'add' && rest.length === 0)
-      return await accountsAdd(flags, FIELD_FLAGS, host, host.stdin);
+      return await accountsAdd(flags, FIELD_FLAGS, io, host.stdin);
     if (command === 'accounts' && sub === 'remove' && rest.length === 1)
-      return await accountsRemove(rest[0], flags, host);
-    if (command === 'providers' && sub === undefined) return await providersList(flags, host);
+      return await accountsRemove(rest[0], flags, io);
+    if (command === 'providers' && sub === undefined) return await providersList(flags, io);
     if (command === 'providers' && sub === 'add' && rest.length === 1)
-      return await providersAdd(rest[0] as string, flags, host);
+      return await providersAdd(rest[0] as string, flags, io);
     if (command === 'providers' && sub === 'save' && rest.length === 2)
-      return await providersSave(rest[0] as string, rest[1] as string, flags, host);
-    host.stderr(`${t('cli.unknownCommand', { command: parsed.positionals.join(' ') })}\n\n${usage()}`);
+      return await providersSave(rest[0] as string, rest[1] as string, flags, io);
+    host.stderr(`${t('cli.unknownCommand', { command: parsed.positionals.join(' ') })}\n\n${usage(tr)}`);
     return 3;
   } catch (error) {
     // Config, file and keychain problems are said plainly, in the terminal's language.

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { say } from '../../shared/i18n/say';
-import { t } from '../../shared/i18n/translate';
-import { ConfigError } from '../core/errors';
+import { message } from '../../shared/message';
+import { AppFailure, ConfigError } from '../core/errors';
 import { listenPlan } from '../core/serve/listen';
 import { type MetricsServer, startMetricsServer } from '../core/serve/metrics-server';
 import { type CliIo, noAccountsLine, openCliStores, openHeadlessCore } from './context';
@@ -15,7 +14,8 @@ export interface ServeSignals {
 
 async function readToken(file: string): Promise<string> {
   const token = (await readFile(file, 'utf8')).trim();
-  if (token.length < 16 || /\s/.test(token)) throw new Error(t('cli.tokenShape', { file }));
+  if (token.length < 16 || /\s/.test(token))
+    throw new AppFailure('config', message('cli.tokenShape', { file }));
   return token;
 }
 
@@ -28,6 +28,7 @@ export async function serveCommand(
   io: CliIo,
   signals: ServeSignals,
 ): Promise<number> {
+  const { t, say } = io.tr;
   const plan = listenPlan(flags.listen, flags['token-file'] !== undefined);
   if (!plan.ok) {
     io.stderr(`${say(plan.problem)}\n`);
@@ -40,14 +41,14 @@ export async function serveCommand(
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       io.stderr(
-        `${code ? t('cli.tokenUnreadable', { file: flags['token-file'], code }) : (error as Error).message}\n`,
+        `${error instanceof AppFailure ? say(error.said) : t('cli.tokenUnreadable', { file: flags['token-file'], code: code ?? 'error' })}\n`,
       );
       return 3;
     }
   }
   const stores = await openCliStores(flags, io);
   if (stores.config.accounts.length === 0) {
-    io.stderr(`${noAccountsLine(stores.paths.configFile)}\n`);
+    io.stderr(`${noAccountsLine(io.tr, stores.paths.configFile)}\n`);
     return 3;
   }
   const core = await openHeadlessCore(stores, io);

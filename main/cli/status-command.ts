@@ -15,7 +15,7 @@ export async function statusCommand(
   const { stores, deps } = await openContext(flags, io);
   const { config } = stores;
   if (config.accounts.length === 0) {
-    io.stderr(`${noAccountsLine(stores.paths.configFile)}\n`);
+    io.stderr(`${noAccountsLine(io.tr, stores.paths.configFile)}\n`);
     return 3;
   }
   const accountsToCheck = config.accounts.map((a) => effectiveAccount(a, config.settings));
@@ -24,7 +24,7 @@ export async function statusCommand(
   );
   const now = deps.now();
   const accounts = results.map((result) => toAccountStatus(result, now));
-  if (flags.json) io.stdout(`${JSON.stringify({ accounts: accounts.map(spokenStatus) })}\n`);
-  else io.stdout(`${statusTable(accounts, now)}\n`);
+  if (flags.json) io.stdout(`${JSON.stringify({ accounts: accounts.map((a) => spokenStatus(io.tr, a)) })}\n`);
+  else io.stdout(`${statusTable(io.tr, accounts, now)}\n`);
   return exitCodeFor(accounts);
 }

@@ -1,5 +1,3 @@
-import { say } from '../../shared/i18n/say';
-import { t } from '../../shared/i18n/translate';
 import type { Clock } from '../core/monitor/clock';
 import { spokenStatus, toAccountStatus } from '../core/present/account-status';
 import type { CreditbarCore } from '../core/runtime/creditbar-core';
@@ -36,6 +34,7 @@ export async function watchCommand(
   io: CliIo,
   signals: WatchSignals,
 ): Promise<number> {
+  const { t } = io.tr;
   const forSeconds = flags.for === undefined ? null : Number(flags.for);
   if (
     forSeconds !== null &&
@@ -46,7 +45,7 @@ export async function watchCommand(
   }
   const stores = await openCliStores(flags, io);
   if (stores.config.accounts.length === 0) {
-    io.stderr(`${noAccountsLine(stores.paths.configFile)}\n`);
+    io.stderr(`${noAccountsLine(io.tr, stores.paths.configFile)}\n`);
     return 3;
   }
   return watchCore(await openHeadlessCore(stores, io), forSeconds, io, signals);
@@ -59,14 +58,15 @@ export async function watchCommand(
 export async function watchCore(
   core: CreditbarCore,
   forSeconds: number | null,
-  io: Pick<CliIo, 'stdout' | 'stderr'> & { clock: Clock },
+  io: Pick<CliIo, 'stdout' | 'stderr' | 'tr'> & { clock: Clock },
   signals: WatchSignals,
 ): Promise<number> {
+  const { t, say } = io.tr;
   const line = (value: unknown) => io.stdout(`${JSON.stringify(value)}\n`);
   if (core.readOnly) io.stderr(`${t('cli.watchReadOnly', { dir: core.stores.paths.dataDir })}\n`);
   core.subscribe({
     polled({ result }) {
-      line({ type: 'snapshot', account: spokenStatus(toAccountStatus(result, io.clock.wall())) });
+      line({ type: 'snapshot', account: spokenStatus(io.tr, toAccountStatus(result, io.clock.wall())) });
       if (result.error) {
         line({
           type: 'error',

@@ -1,5 +1,6 @@
 import { Notification } from 'electron';
 import type { AlertIntent } from '../../shared/alerts';
+import type { Translator } from '../../shared/i18n/translator';
 import { notificationFor } from '../core/present/notification-model';
 
 /**
@@ -10,11 +11,12 @@ const live = new Set<Notification>();
 
 /** Shows what the core decided; repeats cannot happen here because the core never sends one twice. */
 export function showAlert(
+  tr: Translator,
   intent: AlertIntent,
   knownAccounts: ReadonlySet<string>,
   open: (accountId: string | null) => void,
 ): void {
-  const model = notificationFor(intent, knownAccounts);
+  const model = notificationFor(tr, intent, knownAccounts);
   if (!model || !Notification.isSupported()) return;
   const notification = new Notification({
     title: model.title,

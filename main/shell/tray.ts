@@ -1,5 +1,6 @@
 import { Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electron';
 import type { AppState } from '../../shared/app-state';
+import type { Translator } from '../../shared/i18n/translator';
 import { badgeModel, trayLook } from '../core/present/badge-model';
 import { type MenuAction, type MenuItemModel, menuModel, menuSignature } from '../core/present/menu-model';
 import { trayBehaviour } from '../core/present/tray-behaviour';
@@ -43,9 +44,9 @@ export class CreditbarTray {
     return this.tray.getBounds();
   }
 
-  update(state: AppState): void {
+  update(state: AppState, tr: Translator): void {
     const choice = state.settings.badge;
-    const badge = badgeModel(state.accounts, state.paused, choice);
+    const badge = badgeModel(tr, state.accounts, state.paused, choice);
     const look = trayLook(badge, this.platform, choice);
     if (look.title !== null) this.tray.setTitle(look.title);
     const key = JSON.stringify([look.icon, badge.text, badge.tone, badge.stale]);
@@ -61,7 +62,7 @@ export class CreditbarTray {
     // The tooltip is also what screen readers say for the icon: its first line is the state in words.
     this.tray.setToolTip(badge.tooltip);
     this.updateMenu(
-      menuModel({
+      menuModel(tr, {
         accounts: state.accounts,
         paused: state.paused,
         launchAtLogin: state.launchAtLogin,

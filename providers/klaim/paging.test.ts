@@ -9,6 +9,7 @@ import { toAccountStatus } from '../../main/core/present/account-status';
 import { createHttpClient } from '../../main/core/providers/http';
 import { NO_CACHE } from '../../main/core/store/cache';
 import { FakeServer } from '../../test/fakes/fake-server';
+import { english } from '../../test/support/english';
 import { spoken } from '../../test/support/said';
 import { epochMs, klaim } from './adapter';
 import { startKlaim } from './fake';
@@ -50,7 +51,7 @@ describe('klaim paging', () => {
     // status and watch say so.
     const status = toAccountStatus(result, new Date('2026-11-22T12:00:00Z'));
     expect(status.partial).toBe(true);
-    expect(statusTable([status], new Date('2026-11-22T12:00:00Z'))).toMatch(/\(partial\)/);
+    expect(statusTable(english, [status], new Date('2026-11-22T12:00:00Z'))).toMatch(/\(partial\)/);
   });
 
   it('one deadline for the whole poll, all pages together', async () => {

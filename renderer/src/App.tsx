@@ -11,10 +11,10 @@ const AccountDetail = lazy(() =>
 const AccountForm = lazy(() => import('./components/AccountForm').then((m) => ({ default: m.AccountForm })));
 const Settings = lazy(() => import('./components/Settings').then((m) => ({ default: m.Settings })));
 
-import { t } from '../../shared/i18n/translate';
 import { useAppState, useMinuteClock } from './hooks/use-app-state';
 import { useCatalog } from './hooks/use-catalog';
 import { useFitWindow } from './hooks/use-fit-window';
+import { TranslatorContext } from './hooks/use-translator';
 
 type View =
   | { name: 'overview' }
@@ -63,13 +63,13 @@ export function App() {
   }, []);
 
   const theme = state?.settings.theme ?? 'system';
-  const language = useCatalog(state ? (state.language ?? 'en') : undefined);
+  const translator = useCatalog(state ? (state.language ?? 'en') : undefined);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
   // Nothing to say until main's state and its language's catalog are in: a bare page, busy, for a moment.
-  if (!state || !language) return <main ref={mainRef} aria-busy="true" />;
+  if (!state || !translator) return <main ref={mainRef} aria-busy="true" />;
   const overview = () => setView({ name: 'overview' });
   const byId = (id: string) => state.accounts.find((a) => a.id === id) ?? null;
   let content: ReactElement;
@@ -112,9 +112,11 @@ export function App() {
   return (
     <main ref={mainRef}>
       {/* A new language redraws every view's words; the view itself (App's state) stays where it was. */}
-      <Suspense key={language} fallback={<p className="muted">{t('loading')}</p>}>
-        {content}
-      </Suspense>
+      <TranslatorContext.Provider value={translator}>
+        <Suspense key={translator.language} fallback={<p className="muted">{translator.t('loading')}</p>}>
+          {content}
+        </Suspense>
+      </TranslatorContext.Provider>
     </main>
   );
 }

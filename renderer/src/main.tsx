@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { intl } from '../../shared/i18n/translate';
+import { formatsFor } from '../../shared/i18n/formats';
 import { App } from './App';
 import './styles.css';
 
 // Intl's data loads with the first formatter: here, while the page loads, not in the first overview drawn.
-intl();
+formatsFor('en');
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,8 +1,7 @@
 import type { AccountView } from '../../shared/app-state';
 import { ERROR_KINDS } from '../../shared/error-kinds';
-import { agoText, daysText, formatAmount } from '../../shared/format';
 import type { MessageKey } from '../../shared/i18n/catalog';
-import { intl, t } from '../../shared/i18n/translate';
+import type { Translator } from '../../shared/i18n/translator';
 import { byNeed } from '../../shared/need-order';
 import {
   balanceThresholds,
@@ -10,8 +9,6 @@ import {
   type Threshold,
   type ThresholdLevel,
 } from '../../shared/thresholds';
-
-export { headline } from '../../shared/format';
 
 /** Most in need first: the order the tray picks its account by (shared/need-order). */
 export function sortAccounts(accounts: readonly AccountView[]): AccountView[] {
@@ -22,7 +19,8 @@ export function needsAttention(account: AccountView): boolean {
   return account.level !== 'ok' || account.error !== null;
 }
 
-export function summaryLine(accounts: readonly AccountView[]): string {
+export function summaryLine(tr: Translator, accounts: readonly AccountView[]): string {
+  const { t, intl } = tr;
   const count = accounts.filter(needsAttention).length;
   if (accounts.length === 0) return t('summary.noAccounts');
   if (count === 0)
@@ -32,13 +30,15 @@ export function summaryLine(accounts: readonly AccountView[]): string {
 
 // Formatters come made once per language from intl(): toLocaleTimeString with options builds a new one on every
 // call, about a millisecond each, which twenty rows paid on every state pushed.
-export function clockTime(iso: string): string {
+export function clockTime(tr: Translator, iso: string): string {
+  const { intl } = tr;
   return intl().time.format(new Date(iso));
 }
 
 /** One short line on how fresh the number is and what, if anything, is wrong — in plain words. */
-export function statusLine(account: AccountView, now: number): string {
-  const from = account.fetchedAt ? t('status.from', { time: clockTime(account.fetchedAt) }) : '';
+export function statusLine(tr: Translator, account: AccountView, now: number): string {
+  const { t, agoText } = tr;
+  const from = account.fetchedAt ? t('status.from', { time: clockTime(tr, account.fetchedAt) }) : '';
   if (!account.error) {
     return account.fetchedAt
       ? t('status.updated', { ago: agoText(account.fetchedAt, now) })
@@ -46,11 +46,12 @@ export function statusLine(account: AccountView, now: number): string {
   }
   // A rate limit that says when it ends names the time.
   if (account.error.kind === 'rate_limited' && account.retryAt)
-    return t('status.rateLimitedUntil', { time: clockTime(account.retryAt), from });
+    return t('status.rateLimitedUntil', { time: clockTime(tr, account.retryAt), from });
   return t(ERROR_KINDS[account.error.kind].status, { from });
 }
 
-export function daysLeftText(account: AccountView): string | null {
+export function daysLeftText(tr: Translator, account: AccountView): string | null {
+  const { t, formatAmount, daysText } = tr;
   const f = account.forecast;
   if (!f || f.burnPerDay === null) return null;
   if (f.daysLeft === null) return t('pace.notSpending');
@@ -83,10 +84,12 @@ const DAY_MS = 86_400_000;
  * forecast has them.
  */
 export function seriesSummary(
+  tr: Translator,
   points: readonly SeriesPoint[],
   unit: string,
   daysLeft?: number | null,
 ): string {
+  const { t, formatAmount, daysText } = tr;
   const values = points.map((p) => p.remaining ?? p.maxPercent).filter((v): v is number => v !== null);
   if (values.length === 0) return t('chart.noHistory');
   const first = values[0] as number;
@@ -118,7 +121,8 @@ export interface ChartLevel {
  * The alert levels a history chart draws as lines: the balance levels the person set (and empty at zero), or for a
  * quota chart its percent levels (the defaults when none are set).
  */
-export function chartLevels(account: AccountView, percentChart: boolean): ChartLevel[] {
+export function chartLevels(tr: Translator, account: AccountView, percentChart: boolean): ChartLevel[] {
+  const { t, formatAmount } = tr;
   const unit = percentChart ? '%' : '';
   const label = ({ level, value }: Threshold) =>
     level === 'empty'
@@ -183,23 +187,26 @@ export function snoozeUntil(choice: SnoozeChoice, now: number): number {
 }
 
 /** A moment to come, as short as it can be said: "14:20" today, "Tue 08:00" on another day. */
-export function laterText(at: number, now: number): string {
+export function laterText(tr: Translator, at: number, now: number): string {
+  const { intl } = tr;
   const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
   return sameDay ? intl().time.format(at) : intl().weekdayTime.format(at);
 }
 
 /** "snoozed until 14:20" today, "snoozed until Tue 08:00" on another day; null when not snoozed. */
-export function snoozedText(account: AccountView, now: number): string | null {
+export function snoozedText(tr: Translator, account: AccountView, now: number): string | null {
+  const { t } = tr;
   if (!account.snoozedUntil) return null;
   const until = Date.parse(account.snoozedUntil);
   if (!(until > now)) return null;
-  return t('snooze.until', { time: laterText(until, now) });
+  return t('snooze.until', { time: laterText(tr, until, now) });
 }
 
 /** The forecast as sentences: pace and days left, the projected empty date, the quota at period end. */
-export function forecastText(account: AccountView): string {
+export function forecastText(tr: Translator, account: AccountView): string {
+  const { t, intl, formatAmount } = tr;
   const parts: string[] = [];
-  const pace = daysLeftText(account);
+  const pace = daysLeftText(tr, account);
   parts.push(
     pace
       ? t('forecast.pace', { pace: `${pace[0]?.toUpperCase()}${pace.slice(1)}` })
@@ -213,8 +220,9 @@ export function forecastText(account: AccountView): string {
 }
 
 /** When the next check is and why, in plain words ("Next check 14:20, far from your levels."). */
-export function nextCheckText(account: AccountView): string | null {
+export function nextCheckText(tr: Translator, account: AccountView): string | null {
+  const { t } = tr;
   if (!account.nextCheck) return null;
   const why: MessageKey = `next.why.${account.nextCheck.why}`;
-  return t('next.check', { time: clockTime(account.nextCheck.at), why: t(why) });
+  return t('next.check', { time: clockTime(tr, account.nextCheck.at), why: t(why) });
 }

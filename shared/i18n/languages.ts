@@ -33,3 +33,20 @@ export function environmentLanguages(env: Readonly<Record<string, string | undef
   const tags = [...(env.LANGUAGE ?? '').split(':'), env.LC_ALL ?? '', env.LC_MESSAGES ?? '', env.LANG ?? ''];
   return tags.filter((tag) => tag !== '' && tag !== 'C' && tag !== 'POSIX' && !tag.startsWith('C.'));
 }
+
+/**
+ * The languages an HTTP client asks for (`Accept-Language: de-CH, de;q=0.9, en;q=0.8`), most wanted first; `*`
+ * and refused ones (q=0) name none.
+ */
+export function acceptedLanguages(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...options] = part.trim().split(';');
+      const q = options.map((o) => /^\s*q=([\d.]+)\s*$/.exec(o)?.[1]).find((v) => v !== undefined);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter(({ tag, q }) => tag !== '' && tag !== '*' && q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map(({ tag }) => tag);
+}

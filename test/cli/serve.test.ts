@@ -121,6 +121,25 @@ describe('creditbar serve, scraped by a real Prometheus', () => {
       await value(prometheus, 'creditbar_poll_errors_total{account="happenstance",kind="auth"}'),
     ).toBeGreaterThan(0);
     expect(await value(prometheus, 'creditbar_up{account="metered-billing"}')).toBe(1);
+
+    // The API says the problem in the language the client asks for, English when it names none of ours.
+    const said = async (acceptLanguage: string | null) => {
+      const res = await fetch(`${base}/api/v1/accounts`, {
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          ...(acceptLanguage ? { 'accept-language': acceptLanguage } : {}),
+        },
+      });
+      const { accounts } = (await res.json()) as { accounts: PrintedStatus[] };
+      const problem = accounts.find((a) => a.id === 'happenstance')?.error?.message;
+      return [res.headers.get('content-language'), problem];
+    };
+    expect(await said(null)).toEqual(['en', 'The key was rejected (401): Invalid API key']);
+    expect(await said('fr-CH, de;q=0.9, en;q=0.8')).toEqual([
+      'de',
+      'Der Schlüssel wurde abgelehnt (401): Invalid API key',
+    ]);
+    expect(await said('fr')).toEqual(['en', 'The key was rejected (401): Invalid API key']);
   }, 90_000);
 
   it('a scrape asks no provider; promtool accepts the scrape; the token guards all but /healthz', async () => {

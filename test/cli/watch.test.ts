@@ -16,6 +16,7 @@ import { AlertIntent } from '../../shared/alerts';
 import type { Account } from '../../shared/config';
 import { ErrorKind, PrintedStatus } from '../../shared/model';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
+import { english } from '../support/english';
 import { FakeClock } from '../support/fake-clock';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
 import { CLI, runBuiltCli, startBuiltCli } from '../support/run-built-cli';
@@ -69,6 +70,7 @@ async function watchOnFakeClock(dataDir: string, env: Record<string, string>, fo
         stderr += text;
       },
       clock,
+      tr: english,
     },
     { onStop: () => undefined },
   ).then((code) => {

@@ -10,11 +10,11 @@ import path from 'node:path';
 import keytar from 'keytar';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../shared/i18n/translate';
 import { PROVIDERS } from '../../shared/providers';
 import { FakeServer } from '../fakes/fake-server';
 import { PRESET_IDS, PRESET_STARTERS, type PresetId, presetParams } from '../fakes/preset-fakes';
 import type { FakeProvider } from '../fakes/providers';
+import { t } from '../support/english';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
 import { launchChromium, openPopover, serveRenderer } from '../support/popover-harness';
 

@@ -7,13 +7,13 @@ import { createHttpClient, type HttpClient } from '../../main/core/providers/htt
 import { pollerFor } from '../../main/core/providers/registry';
 import { parseRetryAfter } from '../../main/core/providers/retry-after';
 import { ConfigFile, describeIssues } from '../../shared/config';
-import { say } from '../../shared/i18n/say';
 import { INVOKE, type InvokeChannel } from '../../shared/ipc';
 import { Snapshot } from '../../shared/model';
 import type { ProviderId } from '../../shared/providers';
 import { FakeServer, fixture } from '../fakes/fake-server';
 import { PRESET_IDS, type PresetId, presetFixture } from '../fakes/preset-fakes';
 import { FAKE_STARTERS, type NetworkProviderId } from '../fakes/providers';
+import { say } from '../support/english';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const RUNS = { numRuns: 400 };
@@ -270,7 +270,7 @@ describe('fuzzing: config and IPC schemas', () => {
             expect(new Set(ids).size).toBe(ids.length);
           } else {
             // What is refused is named field by field, one line per problem.
-            const lines = describeIssues(result.error).split('\n');
+            const lines = say(describeIssues(result.error)).split('\n');
             expect(lines).toHaveLength(result.error.issues.length);
             for (const line of lines) expect(line).toMatch(/^[^:]+: \S/);
           }

@@ -24,7 +24,7 @@ export function installBridge(state: AppState, overrides: Partial<CreditbarApi> 
       unit: 'credits',
       quotas: 0,
       readings: [],
-      shape: '',
+      shape: null,
       problem: null,
     }),
     accountsAdd: record('accountsAdd', null),

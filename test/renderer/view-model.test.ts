@@ -4,7 +4,6 @@ import {
   dailyConsumption,
   daysLeftText,
   forecastLine,
-  headline,
   isWeekend,
   laterText,
   nextCheckText,
@@ -14,7 +13,10 @@ import {
   summaryLine,
   topUpTimes,
 } from '../../renderer/src/view-model';
-import { agoText } from '../../shared/format';
+import { english } from '../support/english';
+
+const { agoText, headline } = english;
+
 import { account } from './fixed-bridge';
 
 const DAY = 86_400_000;
@@ -44,7 +46,7 @@ describe('view model', () => {
     [{ burnPerDay: 0, daysLeft: null, emptyAt: null, quotaPercentAtEnd: null }, 'not spending'],
     [null, null],
   ])('days left for %j is %j', (forecast, text) => {
-    expect(daysLeftText(account({ forecast }))).toBe(text);
+    expect(daysLeftText(english, account({ forecast }))).toBe(text);
   });
 
   it('headline, summary, age and chart summary in plain words', () => {
@@ -54,11 +56,12 @@ describe('view model', () => {
       value: '—',
       caption: 'no data yet',
     });
-    expect(summaryLine([account({}), account({ level: 'warning' })])).toBe('1 of 2 needs attention');
-    expect(summaryLine([account({}), account({})])).toBe('All 2 accounts are fine');
+    expect(summaryLine(english, [account({}), account({ level: 'warning' })])).toBe('1 of 2 needs attention');
+    expect(summaryLine(english, [account({}), account({})])).toBe('All 2 accounts are fine');
     expect(agoText('2026-11-22T10:00:00Z', Date.parse('2026-11-22T12:30:00Z'))).toBe('2 hr ago');
     expect(
       seriesSummary(
+        english,
         [
           { t: 1, remaining: 10, maxPercent: null },
           { t: 2, remaining: 4, maxPercent: null },
@@ -73,13 +76,13 @@ describe('the next check, in plain words', () => {
   it('says when and why, and nothing when none is scheduled', () => {
     const at = '2026-11-22T14:20:00.000Z';
     const local = new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-    expect(nextCheckText(account({ nextCheck: { at, why: 'steady' } }))).toBe(
+    expect(nextCheckText(english, account({ nextCheck: { at, why: 'steady' } }))).toBe(
       `Next check ${local}, far from your levels.`,
     );
-    expect(nextCheckText(account({ nextCheck: { at, why: 'near-level' } }))).toBe(
+    expect(nextCheckText(english, account({ nextCheck: { at, why: 'near-level' } }))).toBe(
       `Next check ${local}, close to one of your levels, so sooner.`,
     );
-    expect(nextCheckText(account({}))).toBeNull();
+    expect(nextCheckText(english, account({}))).toBeNull();
   });
 });
 
@@ -105,19 +108,19 @@ describe('what the history chart draws', () => {
       'From 1,000 to 1,005 credits, flat; lowest 0, highest 1,005.',
     ],
   ])('a %s series is summed up in words', (_name, points, daysLeft, text) => {
-    expect(seriesSummary(points, 'credits', daysLeft)).toBe(text);
+    expect(seriesSummary(english, points, 'credits', daysLeft)).toBe(text);
   });
 
   it('draws the balance levels the person set, and empty at zero; a quota its percent levels or the defaults', () => {
-    expect(chartLevels(account({ alerts: { warnBelow: 500, criticalBelow: 100 } }), false)).toEqual([
+    expect(chartLevels(english, account({ alerts: { warnBelow: 500, criticalBelow: 100 } }), false)).toEqual([
       { value: 500, level: 'warning', label: 'warning 500' },
       { value: 100, level: 'critical', label: 'critical 100' },
       { value: 0, level: 'empty', label: 'empty' },
     ]);
-    expect(chartLevels(account({ alerts: {} }), false)).toEqual([
+    expect(chartLevels(english, account({ alerts: {} }), false)).toEqual([
       { value: 0, level: 'empty', label: 'empty' },
     ]);
-    expect(chartLevels(account({ alerts: { warnPercent: 70 } }), true)).toEqual([
+    expect(chartLevels(english, account({ alerts: { warnPercent: 70 } }), true)).toEqual([
       { value: 70, level: 'warning', label: 'warning 70%' },
       { value: 95, level: 'critical', label: 'critical 95%' },
     ]);
@@ -178,12 +181,16 @@ describe('snooze', () => {
 
   it('says until when on the row: a time today, a weekday and time after; nothing once it has passed', () => {
     const at = (ms: number) => account({ snoozedUntil: new Date(ms).toISOString() });
-    expect(snoozedText(at(new Date(2026, 10, 22, 15, 5).getTime()), now)).toBe('snoozed until 15:05');
-    expect(snoozedText(at(new Date(2026, 10, 23, 8, 0).getTime()), now)).toBe('snoozed until Mon 08:00');
-    expect(snoozedText(at(now - 1), now)).toBeNull();
-    expect(snoozedText(account({ snoozedUntil: null }), now)).toBeNull();
+    expect(snoozedText(english, at(new Date(2026, 10, 22, 15, 5).getTime()), now)).toBe(
+      'snoozed until 15:05',
+    );
+    expect(snoozedText(english, at(new Date(2026, 10, 23, 8, 0).getTime()), now)).toBe(
+      'snoozed until Mon 08:00',
+    );
+    expect(snoozedText(english, at(now - 1), now)).toBeNull();
+    expect(snoozedText(english, account({ snoozedUntil: null }), now)).toBeNull();
     // The notice after snoozing says the same: tomorrow names the day.
-    expect(laterText(new Date(2026, 10, 23, 8, 0).getTime(), now)).toBe('Mon 08:00');
-    expect(laterText(new Date(2026, 10, 22, 23, 59).getTime(), now)).toBe('23:59');
+    expect(laterText(english, new Date(2026, 10, 23, 8, 0).getTime(), now)).toBe('Mon 08:00');
+    expect(laterText(english, new Date(2026, 10, 22, 23, 59).getTime(), now)).toBe('23:59');
   });
 });

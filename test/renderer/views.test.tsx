@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AccountDetail } from '../../renderer/src/components/AccountDetail';
 import { AccountForm } from '../../renderer/src/components/AccountForm';
@@ -9,6 +9,7 @@ import { Settings } from '../../renderer/src/components/Settings';
 import { CustomEndpoint } from '../../shared/config';
 import { asIs } from '../support/said';
 import { account, appState, installBridge } from './fixed-bridge';
+import { render } from './render';
 
 const NOW = Date.parse('2026-11-22T12:10:00Z');
 afterEach(cleanup);
@@ -234,7 +235,7 @@ describe('AccountForm', () => {
           unit: null,
           quotas: 0,
           readings: [{ field: 'remaining', source: 'credits.left', value: 'nothing' }],
-          shape: 'object\n  data: object\n    left: number',
+          shape: asIs('object\n  data: object\n    left: number'),
           problem: {
             kind: 'bad_response',
             message: asIs('The remaining expression "credits.left" gave nothing, not a number'),

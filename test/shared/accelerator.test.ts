@@ -6,6 +6,8 @@ import {
   type KeyPress,
   parseAccelerator,
 } from '../../shared/accelerator';
+import { issueMessage } from '../../shared/issue-message';
+import { say } from '../support/english';
 
 const press = (code: string, mods: Partial<Omit<KeyPress, 'code'>> = {}): KeyPress => ({
   code,
@@ -44,7 +46,9 @@ describe('global shortcut accelerators', () => {
     expect(parseAccelerator(text)).toBeNull();
     const parsed = Accelerator.safeParse(text);
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.message).toBe('must be a key with Control, Command, Alt or Super');
+    expect(parsed.error?.issues[0] && say(issueMessage(parsed.error.issues[0]))).toBe(
+      'must be a key with Control, Command, Alt or Super',
+    );
   });
 
   it.each<[string, KeyPress, string, string | null]>([

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Account,
   AccountPatch,
@@ -10,9 +10,10 @@ import {
   SettingsPatch,
 } from '../../shared/config';
 import { migrateConfig } from '../../shared/config-migration';
-import { CATALOGS } from '../../shared/i18n/catalogs';
-import { setLanguage } from '../../shared/i18n/translate';
+import { translatorFor } from '../../shared/i18n/catalogs';
 import { type FieldSpec, PROVIDERS } from '../../shared/providers';
+import { english } from '../support/english';
+import { asIs } from '../support/said';
 
 /** A version 1 config as Creditbar reads it: migrated, then checked by the current schema. */
 const parse = (accounts: unknown[]) => {
@@ -23,7 +24,7 @@ const parse = (accounts: unknown[]) => {
 };
 const problems = (accounts: unknown[]) => {
   const result = parse(accounts);
-  return result.success ? '' : describeIssues(result.error);
+  return result.success ? '' : english.say(describeIssues(result.error));
 };
 
 describe('config file', () => {
@@ -153,23 +154,43 @@ describe('patches and drafts, derived once', () => {
     expect(draft).toEqual({
       custom: { url: 'https://api.example.com/me', remaining: 'data.left', authScheme: '' },
     });
-    expect(problems.map((p) => [p.field.path, p.problem])).toEqual([
+    expect(problems.map((p) => [p.field.path, english.say(p.problem)])).toEqual([
       ['custom.headers', expect.stringMatching(/X-Team growth/)],
     ]);
   });
 });
 
-describe('numbers a person types', () => {
-  afterEach(() => setLanguage('en', CATALOGS.en));
+describe('a refusal is data until it is said', () => {
+  it('checked once, said in each reader’s language: the catalog’s words and zod’s own', () => {
+    const refused = Account.safeParse({
+      id: 'a',
+      provider: 'happenstance',
+      label: 'A',
+      pollSeconds: 1,
+      apiKey: 'k',
+    });
+    const issues = refused.success ? asIs('') : describeIssues(refused.error);
+    expect(english.say(issues).split('\n')).toEqual([
+      'pollSeconds: must be from 2 to 86400',
+      '(top level): Unrecognized key: "apiKey"',
+    ]);
+    expect(translatorFor('de').say(issues).split('\n')).toEqual([
+      'pollSeconds: muss zwischen 2 und 86400 liegen',
+      '(oberste Ebene): Unbekannter Schlüssel: "apiKey"',
+    ]);
+    expect(translatorFor('zh').say(issues)).toContain('（顶层）：');
+  });
+});
 
+describe('numbers a person types', () => {
   it('a number out of range or not whole is refused in the catalog’s words, in the language spoken', () => {
-    setLanguage('de', CATALOGS.de);
+    const { say } = translatorFor('de');
     const fields = PROVIDERS.custom.fields as readonly FieldSpec[];
     const timeout = fields.find((f) => f.path === 'custom.timeoutSeconds') as FieldSpec;
-    expect(fieldProblem(timeout, 'oft')).toBe('muss eine ganze Zahl sein');
+    expect(say(fieldProblem(timeout, 'oft') ?? asIs(''))).toBe('muss eine ganze Zahl sein');
     expect(fieldProblem(timeout, '30')).toBeNull();
     const tooOften = Account.safeParse({ id: 'a', provider: 'happenstance', label: 'A', pollSeconds: 1 });
-    expect(tooOften.success ? '' : describeIssues(tooOften.error)).toBe(
+    expect(tooOften.success ? '' : say(describeIssues(tooOften.error))).toBe(
       'pollSeconds: muss zwischen 2 und 86400 liegen',
     );
   });

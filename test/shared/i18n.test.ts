@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { agoText, amountWithUnit, daysText, formatAmount, formatNumber, headline } from '../../shared/format';
+import { describe, expect, it } from 'vitest';
 import { en } from '../../shared/i18n/catalog';
-import { CATALOGS } from '../../shared/i18n/catalogs';
+import { CATALOGS, translatorFor } from '../../shared/i18n/catalogs';
 import { chooseLanguage, environmentLanguages, LANGUAGES } from '../../shared/i18n/languages';
-import { intl, messageArguments, setLanguage, t } from '../../shared/i18n/translate';
+import { messageArguments } from '../../shared/i18n/translate';
+import { createTranslator } from '../../shared/i18n/translator';
 
 const placeholders = (text: string) => [...messageArguments(text)].sort();
 
@@ -14,7 +14,8 @@ const placeholders = (text: string) => [...messageArguments(text)].sort();
 const SAME_IN_GERMAN = new Set([
   // Messages that only arrange others, or say a text given to them as it is.
   'problem.withDetail',
-  'valid.issues',
+  'valid.issueAt',
+  'cli.flagProblem',
   'alert.quietBody',
   'text.asIs',
   'level.ok',
@@ -34,7 +35,6 @@ const SAME_IN_GERMAN = new Set([
 ]);
 /** Chinese shares only names, codes and punctuation-only strings with English. */
 const SAME_IN_CHINESE = new Set([
-  'valid.issues',
   'alert.quietBody',
   'text.asIs',
   'field.custom.url.label',
@@ -106,13 +106,19 @@ describe('which language', () => {
 });
 
 describe('speaking a language', () => {
-  afterEach(() => setLanguage('en', en));
-
   it('fills placeholders, leaves unknown ones visible, and shows a key with no catalog', () => {
+    const { t } = translatorFor('en');
     expect(t('detail.removeQuestion', { label: 'Research' })).toBe('Remove Research?');
     expect(t('detail.removeQuestion')).toBe('Remove {label}?');
-    setLanguage('de', {});
-    expect(t('detail.remove')).toBe('detail.remove');
+    expect(createTranslator('de', {}).t('detail.remove')).toBe('detail.remove');
+  });
+
+  it('two languages at once: each translator writes its own, whatever the other wrote last', () => {
+    const german = translatorFor('de');
+    const chinese = translatorFor('zh');
+    expect(german.amountWithUnit(1840, 'credits')).toBe('1.840 Credits');
+    expect(chinese.amountWithUnit(1840, 'credits')).toBe('1,840 积分');
+    expect(german.t('alert.quietTitle', { count: 2 })).toBe('2 Warnungen während der Ruhezeiten');
   });
 
   it.each([
@@ -122,8 +128,7 @@ describe('speaking a language', () => {
     ['de', 1200, '1.200 Warnungen während der Ruhezeiten'],
     ['zh', 1, '免打扰时段内有 1 条提醒'],
   ] as const)('%s counts %d: %s', (language, count, expected) => {
-    setLanguage(language, CATALOGS[language]);
-    expect(t('alert.quietTitle', { count })).toBe(expected);
+    expect(translatorFor(language).t('alert.quietTitle', { count })).toBe(expected);
   });
 
   it.each([
@@ -133,7 +138,7 @@ describe('speaking a language', () => {
   ] as const)(
     '%s writes numbers, dates, days, ages and the default unit its own way',
     (language, amount, compact, day, days, ago, unit) => {
-      setLanguage(language, CATALOGS[language]);
+      const { formatAmount, formatNumber, intl, daysText, agoText, headline } = translatorFor(language);
       expect(`${formatAmount(1840)} ${formatAmount(4.25)}`).toBe(amount);
       expect(formatNumber(1840, 'compact')).toBe(compact);
       expect(intl().dayMonth.format(Date.parse('2026-11-22T12:00:00Z'))).toBe(day);
@@ -149,7 +154,7 @@ describe('speaking a language', () => {
     ['de', ['12,50\u00a0$', '1.840\u00a0$', '0,05\u00a0$', '1.840\u00a0CN¥', '5 req', '1.840 Credits']],
     ['zh', ['US$12.50', 'US$1,840', 'US$0.05', '¥1,840', '5 req', '1,840 积分']],
   ] as const)('%s writes money as money, any other unit after the number', (language, expected) => {
-    setLanguage(language, CATALOGS[language]);
+    const { amountWithUnit } = translatorFor(language);
     expect([
       amountWithUnit(12.5, 'USD'),
       amountWithUnit(1840, 'USD'),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type BadgeAccount, badgeModel } from '../../main/core/present/badge-model';
 import type { Level } from '../../shared/model';
 import { byNeed } from '../../shared/need-order';
+import { english } from '../support/english';
 import { asIs } from '../support/said';
 
 const base = { quotas: [], unit: 'credits', stale: false, error: null } as const;
@@ -80,7 +81,7 @@ describe('most in need first', () => {
           // The tray is handed the popover's accounts, forecast and all.
           forecast: s.daysLeft === null ? null : { daysLeft: s.daysLeft },
         }));
-        expect(badgeModel(accounts).accountId).toBe(byNeed(accounts)[0]?.id);
+        expect(badgeModel(english, accounts).accountId).toBe(byNeed(accounts)[0]?.id);
       }),
     );
   });

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { AppFailure } from '../../main/core/errors';
-import { say } from '../../shared/i18n/say';
 import { fixture } from '../fakes/fake-server';
+import { say } from './english';
 
 /** The moment every normalize test reads its answers at. */
 export const NOW = new Date('2026-11-22T12:00:00Z');

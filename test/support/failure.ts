@@ -1,5 +1,5 @@
 import { AppFailure } from '../../main/core/errors';
-import { say } from '../../shared/i18n/say';
+import { say } from './english';
 
 /** What a failure tells a person: its kind, and its message said. Anything but an AppFailure is thrown on. */
 export async function failureOf(work: Promise<unknown>): Promise<{ kind: string; message: string }> {

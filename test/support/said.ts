@@ -1,6 +1,6 @@
-import { say } from '../../shared/i18n/say';
 import type { Message, ReadMessage } from '../../shared/message';
 import { message } from '../../shared/message';
+import { say } from './english';
 
 /** A message that says this text as it is: for tests whose error or alert text does not matter. */
 export const asIs = (text: string): Message => message('text.asIs', { text });

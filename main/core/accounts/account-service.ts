@@ -4,9 +4,9 @@ import {
   ApiKeyText,
   accountIdentity,
   applyPatch,
-  issuesMessage,
+  describeIssues,
 } from '../../../shared/config';
-import { t } from '../../../shared/i18n/translate';
+import { issueMessage } from '../../../shared/issue-message';
 import { type Message, message } from '../../../shared/message';
 import type { Snapshot } from '../../../shared/model';
 import { hasCredential } from '../../../shared/providers';
@@ -39,7 +39,11 @@ function checkKey(key: string): void {
   if (!parsed.success)
     throw new AppFailure(
       'config',
-      message('account.keyProblem', { problem: parsed.error.issues[0]?.message ?? t('account.keyInvalid') }),
+      message('account.keyProblem', {
+        problem: parsed.error.issues[0]
+          ? issueMessage(parsed.error.issues[0])
+          : message('account.keyInvalid'),
+      }),
     );
 }
 
@@ -110,7 +114,7 @@ export class AccountService {
   async probe(account: Account, key?: string): Promise<ProbeResult> {
     const poller = pollerFor(account.provider);
     if (!poller.probe) {
-      return { readings: [], shape: '', problem: null, snapshot: await this.test(account, key) };
+      return { readings: [], shape: null, problem: null, snapshot: await this.test(account, key) };
     }
     await checkEndpoint(account);
     const secret = await this.secretFor(account, key);
@@ -171,7 +175,7 @@ export class AccountService {
       id: existing.id,
       provider: existing.provider,
     });
-    if (!checked.success) throw new ConfigError(issuesMessage(checked.error));
+    if (!checked.success) throw new ConfigError(describeIssues(checked.error));
     await checkEndpoint(checked.data);
     if (key && hasCredential(existing.provider)) {
       checkKey(key);

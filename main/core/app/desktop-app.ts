@@ -1,11 +1,12 @@
 import type { AlertIntent } from '../../../shared/alerts';
 import type { AppState } from '../../../shared/app-state';
+import { translatorFor } from '../../../shared/i18n/catalogs';
+import type { Translator } from '../../../shared/i18n/translator';
 import type { CoreChannel } from '../../../shared/ipc';
 import type { InvokeImpl } from '../ipc/ipc-guard';
 import type { PauseReason } from '../monitor/monitor';
 import { type CoreOptions, CreditbarCore } from '../runtime/creditbar-core';
 import { toAppState } from './app-state-view';
-import { LanguageApplier } from './appliers/language';
 import { LaunchAtLogin, type LoginItem } from './appliers/launch-at-login';
 import { MetricsEndpointApplier } from './appliers/metrics-endpoint';
 import { type RegisterShortcut, ShortcutApplier } from './appliers/shortcut';
@@ -15,6 +16,7 @@ import type { HandlerContext } from './handlers/handler-context';
 import { historyHandlers } from './handlers/history';
 import { linkHandlers } from './handlers/links';
 import { settingsHandlers } from './handlers/settings';
+import { LanguageChoice } from './language-choice';
 
 export interface DesktopAppOptions extends CoreOptions {
   /** Opens an https link in the person's browser (the shell's effect). */
@@ -40,7 +42,7 @@ export interface DesktopAppOptions extends CoreOptions {
 export class DesktopApp {
   readonly handlers: { [C in CoreChannel]: InvokeImpl<C> };
   private readonly keyHints = new Map<string, string | null>();
-  private readonly language: LanguageApplier;
+  private readonly language: LanguageChoice;
   private readonly shortcut: ShortcutApplier;
   private readonly metrics: MetricsEndpointApplier;
   private readonly launchAtLogin: LaunchAtLogin;
@@ -55,7 +57,7 @@ export class DesktopApp {
     const { config } = core.stores;
     this.platform = options.platform ?? process.platform;
     // Each applier follows the config store itself; the core pushes the state again once a change is applied.
-    this.language = new LanguageApplier(config, options.preferredLanguages ?? []);
+    this.language = new LanguageChoice(config, options.preferredLanguages ?? []);
     this.shortcut = new ShortcutApplier(config, options.globalShortcut, this.platform, () =>
       this.emitState(),
     );
@@ -99,7 +101,6 @@ export class DesktopApp {
   /** Shows the cached values at once (stale), before any request, then starts polling. */
   async start(launchAtLogin: boolean): Promise<void> {
     this.launchAtLogin.enabled = launchAtLogin;
-    this.language.apply();
     // The tray and its menu get their first state before the shortcut can open anything.
     await this.core.start();
     this.shortcut.apply();
@@ -115,6 +116,11 @@ export class DesktopApp {
   /** Resolves once no config change is being applied and no poll is in flight. */
   settled(): Promise<void> {
     return this.core.settled();
+  }
+
+  /** Writes for the person in the language of this moment: the tray, its menu and notifications. */
+  get translator(): Translator {
+    return translatorFor(this.language.chosen);
   }
 
   onState(listener: (state: AppState) => void): () => void {

@@ -1,4 +1,4 @@
-import { issuesMessage } from '../../../shared/config';
+import { describeIssues } from '../../../shared/config';
 import {
   INVOKE,
   type InvokeChannel,
@@ -41,7 +41,7 @@ export function guardInvoke<C extends InvokeChannel>(channel: C, impl: InvokeImp
       return { ok: false, error: { kind: 'invalid_request', message: message('ipc.refused', { problem }) } };
     const parsed = request.safeParse(payload);
     if (!parsed.success) {
-      return { ok: false, error: { kind: 'invalid_request', message: issuesMessage(parsed.error) } };
+      return { ok: false, error: { kind: 'invalid_request', message: describeIssues(parsed.error) } };
     }
     try {
       const value = await impl(parsed.data as InvokeParsed<C>);

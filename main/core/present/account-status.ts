@@ -1,4 +1,4 @@
-import { say } from '../../../shared/i18n/say';
+import type { Translator } from '../../../shared/i18n/translator';
 import type { AccountStatus, PrintedStatus } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
 import { isCurrent, levelOf, staleLimitMs } from '../alerts/level';
@@ -27,7 +27,7 @@ export function toAccountStatus(result: AccountResult, now: Date): AccountStatus
 }
 
 /** The status as JSON output prints it, its problem made text in the language of whoever reads the output. */
-export function spokenStatus(status: AccountStatus): PrintedStatus {
+export function spokenStatus({ say }: Translator, status: AccountStatus): PrintedStatus {
   return {
     ...status,
     error: status.error ? { kind: status.error.kind, message: say(status.error.message) } : null,

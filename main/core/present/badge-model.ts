@@ -1,14 +1,8 @@
 import type { BadgeChoice } from '../../../shared/config';
 import { ERROR_KINDS } from '../../../shared/error-kinds';
-import {
-  amountWithUnit,
-  formatAmount,
-  worstQuota as fullestQuota,
-  headlineText,
-  sumUnits,
-} from '../../../shared/format';
+import { worstQuota as fullestQuota, sumUnits } from '../../../shared/format';
 import type { MessageKey } from '../../../shared/i18n/catalog';
-import { t } from '../../../shared/i18n/translate';
+import type { Translator } from '../../../shared/i18n/translator';
 import type { AccountStatus } from '../../../shared/model';
 import { byNeed, rankedLevel } from '../../../shared/need-order';
 
@@ -60,9 +54,11 @@ export type BadgeFigure = NonNullable<BadgeChoice['figure']> | 'headline';
  * is left of the fullest quota.
  */
 export function accountFigure(
+  tr: Translator,
   account: Pick<BadgeAccount, 'remaining' | 'unit' | 'quotas'>,
   figure: BadgeFigure,
 ): { compact: string; text: string } {
+  const { t, amountWithUnit, formatAmount, headlineText } = tr;
   const quota = fullestQuota(account);
   if (figure === 'percent' && quota) {
     return {
@@ -106,7 +102,8 @@ export function balanceSum<A extends Balance>(
   return { unit: chosen, total: members.reduce((sum, a) => sum + (a.remaining as number), 0), members };
 }
 
-function tooltipLine(account: BadgeAccount, figure: BadgeFigure): string {
+function tooltipLine(tr: Translator, account: BadgeAccount, figure: BadgeFigure): string {
+  const { t } = tr;
   const notes = [
     account.level !== 'ok' ? t(`level.${account.level}`) : null,
     account.stale ? t('tray.stale') : null,
@@ -114,7 +111,7 @@ function tooltipLine(account: BadgeAccount, figure: BadgeFigure): string {
   ]
     .filter(Boolean)
     .join(', ');
-  return `${account.label}: ${accountFigure(account, figure).text}${notes ? ` (${notes})` : ''}`;
+  return `${account.label}: ${accountFigure(tr, account, figure).text}${notes ? ` (${notes})` : ''}`;
 }
 
 /** How each tone is said in the summary, most urgent first; `ok` and `idle` are not listed. */
@@ -126,7 +123,7 @@ const TONE_WORDS: [BadgeTone, MessageKey][] = [
 ];
 
 /** The state in words, for the tooltip's first line and screen readers: "Creditbar: 1 of 3 accounts low". */
-export function stateInWords(accounts: readonly BadgeAccount[], paused: boolean): string {
+export function stateInWords({ t }: Translator, accounts: readonly BadgeAccount[], paused: boolean): string {
   const name = paused ? t('tray.namePaused') : t('app.name');
   const total = accounts.length;
   const counts = TONE_WORDS.map(
@@ -155,16 +152,18 @@ function worstOf(accounts: readonly BadgeAccount[]): BadgeAccount {
  * with no balance to add, falls back to the worst account.
  */
 export function badgeModel(
+  tr: Translator,
   accounts: readonly BadgeAccount[],
   paused = false,
   choice: BadgeChoice | undefined = undefined,
 ): BadgeModel {
+  const { t, amountWithUnit } = tr;
   if (accounts.length === 0) {
     return { text: '', tone: 'idle', stale: false, tooltip: t('tray.noAccounts'), accountId: null };
   }
   const figure = figureOf(choice);
-  const lines = [stateInWords(accounts, paused)];
-  const accountLines = accounts.map((a) => tooltipLine(a, figure));
+  const lines = [stateInWords(tr, accounts, paused)];
+  const accountLines = accounts.map((a) => tooltipLine(tr, a, figure));
   if (choice?.source === 'sum') {
     const sum = balanceSum(accounts, choice.unit);
     if (sum) {
@@ -185,7 +184,7 @@ export function badgeModel(
   if (pinned) lines.push(t('tray.menuBarPinned', { label: pinned.label }));
   const shown = pinned ?? worstOf(accounts);
   return {
-    text: accountFigure(shown, figure).compact,
+    text: accountFigure(tr, shown, figure).compact,
     tone: toneOf(shown),
     stale: shown.stale,
     tooltip: [...lines, ...accountLines].join('\n'),

@@ -1,6 +1,5 @@
 import type { BadgeChoice } from '../../../shared/config';
-import { amountWithUnit } from '../../../shared/format';
-import { t } from '../../../shared/i18n/translate';
+import type { Translator } from '../../../shared/i18n/translator';
 import type { AccountStatus } from '../../../shared/model';
 import { accountFigure, type BadgeFigure, balanceSum, figureOf } from './badge-model';
 
@@ -34,9 +33,10 @@ export interface MenuInput {
   badge?: BadgeChoice;
 }
 
-function accountLine(a: MenuInput['accounts'][number], figure: BadgeFigure): string {
+function accountLine(tr: Translator, a: MenuInput['accounts'][number], figure: BadgeFigure): string {
+  const { t } = tr;
   const mark = a.level === 'ok' ? '' : t('menu.accountLevel', { level: t(`level.${a.level}`) });
-  return `${a.label}: ${accountFigure(a, figure).text}${mark}${a.stale ? t('menu.accountStale') : ''}`;
+  return `${a.label}: ${accountFigure(tr, a, figure).text}${mark}${a.stale ? t('menu.accountStale') : ''}`;
 }
 
 /** The accounts in menu order: a pinned account first (it is the one in the menu bar), the rest as configured. */
@@ -46,7 +46,8 @@ function menuAccounts(input: MenuInput): MenuInput['accounts'] {
   return pinned ? [pinned, ...input.accounts.filter((a) => a !== pinned)] : input.accounts;
 }
 
-export function menuModel(input: MenuInput): MenuItemModel[] {
+export function menuModel(tr: Translator, input: MenuInput): MenuItemModel[] {
+  const { t, amountWithUnit } = tr;
   const items: MenuItemModel[] = [];
   items.push({ kind: 'item', label: t('menu.open'), action: { type: 'open' } });
   // Where the menu is the only way in (Linux), it is also a way out: blur may never fire there (Wayland).
@@ -73,7 +74,7 @@ export function menuModel(input: MenuInput): MenuItemModel[] {
   for (const account of menuAccounts(input)) {
     items.push({
       kind: 'item',
-      label: accountLine(account, figure),
+      label: accountLine(tr, account, figure),
       action: { type: 'open', accountId: account.id },
     });
   }

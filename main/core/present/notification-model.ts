@@ -1,5 +1,5 @@
 import type { AlertIntent } from '../../../shared/alerts';
-import { say } from '../../../shared/i18n/say';
+import type { Translator } from '../../../shared/i18n/translator';
 
 /** A native notification, decided here so the shell only shows it. */
 export interface NotificationModel {
@@ -14,6 +14,7 @@ export interface NotificationModel {
 
 /** Null when the account is gone: a notification for an account the person removed is never shown. */
 export function notificationFor(
+  { say }: Translator,
   intent: AlertIntent,
   knownAccountIds: ReadonlySet<string>,
 ): NotificationModel | null {

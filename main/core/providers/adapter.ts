@@ -1,7 +1,7 @@
 import type { Account } from '../../../shared/config';
 import { describeIssues } from '../../../shared/config';
 import type { MessageKey } from '../../../shared/i18n/catalog';
-import { message } from '../../../shared/message';
+import { type Message, message } from '../../../shared/message';
 import { type HistoryPoint, Snapshot } from '../../../shared/model';
 import { PROVIDERS, type ProviderId } from '../../../shared/providers';
 import { z } from '../../../shared/zod';
@@ -32,7 +32,7 @@ export interface ProviderAdapter<Raw> {
 /** What "Test connection" can show beyond the value: each expression's reading and the answer's masked shape. */
 export interface ProbeResult {
   readings: { field: string; source: string; value: string }[];
-  shape: string;
+  shape: Message | null;
   problem: AppFailure | null;
   snapshot: Snapshot | null;
 }
@@ -102,10 +102,13 @@ export function parseAnswer<T extends z.ZodMiniType>(
 ): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const first = describeIssues(result.error).split('\n')[0];
+  // The first issue only: a drifted answer fails in one place a person can name to the provider.
   throw new AppFailure(
     'bad_response',
-    message('answer.shape', { what: message(what), problem: first ?? '' }),
+    message('answer.shape', {
+      what: message(what),
+      problem: describeIssues({ issues: result.error.issues.slice(0, 1) }),
+    }),
   );
 }
 

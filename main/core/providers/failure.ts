@@ -1,4 +1,4 @@
-import { type MessageArgument, message, type ReadMessage } from '../../../shared/message';
+import { type InLanguages, type MessageArgument, message, type ReadMessage } from '../../../shared/message';
 import type { ProviderError } from '../../../shared/model';
 import { AppFailure } from '../errors';
 
@@ -17,6 +17,15 @@ export function scrubMessage(said: ReadMessage, secret: string | undefined): Rea
     if (typeof value === 'object' && 'key' in value) return scrubMessage(value as ReadMessage, secret);
     if (typeof value === 'object' && 'lines' in value)
       return { lines: value.lines.map((m) => scrubMessage(m, secret)) };
+    if (typeof value === 'object' && 'byLanguage' in value)
+      return {
+        byLanguage: Object.fromEntries(
+          Object.entries(value.byLanguage).map(([language, text]) => [
+            language,
+            scrubSecret(text ?? '', secret),
+          ]),
+        ) as InLanguages['byLanguage'],
+      };
     // Numbers, amounts and days carry no text.
     return value;
   };

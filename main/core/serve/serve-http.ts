@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OpenMetricsContentType, Registry } from 'prom-client';
+import { translatorFor } from '../../../shared/i18n/catalogs';
+import { acceptedLanguages, chooseLanguage } from '../../../shared/i18n/languages';
 import type { LatestResults } from '../monitor/latest-results';
 import { spokenStatus, toAccountStatus } from '../present/account-status';
 
@@ -62,12 +64,16 @@ export function serveHandler(options: {
       return;
     }
     if (path === '/api/v1/accounts') {
-      send(
-        res,
-        200,
-        'application/json',
-        `${JSON.stringify({ accounts: options.state.list().map((e) => spokenStatus(toAccountStatus(e.result, options.now()))) })}\n`,
-      );
+      // Problems are said in the language the client asks for (English when it names none of ours), not the
+      // server's: a dashboard in Munich and a script in CI read the same endpoint.
+      const tr = translatorFor(chooseLanguage(undefined, acceptedLanguages(req.headers['accept-language'])));
+      const accounts = options.state
+        .list()
+        .map((e) => spokenStatus(tr, toAccountStatus(e.result, options.now())));
+      send(res, 200, 'application/json', `${JSON.stringify({ accounts })}\n`, {
+        'content-language': tr.language,
+        vary: 'Accept-Language',
+      });
       return;
     }
     send(res, 404, 'text/plain; charset=utf-8', 'Not found: try /metrics, /api/v1/accounts or /healthz\n');

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { ConfigFile, describeIssues } from '../../../shared/config';
 import { migrateConfig } from '../../../shared/config-migration';
 import type { MessageKey } from '../../../shared/i18n/catalog';
-import { t } from '../../../shared/i18n/translate';
-import { message } from '../../../shared/message';
+import { type Message, message } from '../../../shared/message';
 import { ConfigError } from '../errors';
 import { writePrivateFile } from './private-file';
 
@@ -45,9 +44,9 @@ const PROBLEMS: Record<string, MessageKey> = {
 };
 
 /** A file system error code in words; the code itself when there are none for it. */
-function problemText(code: string): string {
+function problemText(code: string): Message {
   const key = PROBLEMS[code];
-  return key ? t(key) : code || t('disk.unknown');
+  return key ? message(key) : code ? message('text.asIs', { text: code }) : message('disk.unknown');
 }
 
 /** A failed write in words a person can act on, naming the file. */

@@ -5,7 +5,7 @@ import {
   AccountPatch,
   applyPatch,
   type ConfigFile,
-  issuesMessage,
+  describeIssues,
   Settings,
   SettingsPatch,
 } from '../../../shared/config';
@@ -163,7 +163,7 @@ export class ConfigStore {
         id,
         provider: existing.provider,
       });
-      if (!parsed.success) throw new ConfigError(issuesMessage(parsed.error));
+      if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
       return {
         next: { ...fresh, accounts: fresh.accounts.map((a) => (a.id === id ? parsed.data : a)) },
         result: parsed.data,
@@ -187,7 +187,7 @@ export class ConfigStore {
   async patchSettings(patch: SettingsPatch): Promise<Settings> {
     return this.change((fresh) => {
       const parsed = Settings.safeParse(applyPatch(fresh.settings ?? {}, SettingsPatch.parse(patch)));
-      if (!parsed.success) throw new ConfigError(issuesMessage(parsed.error));
+      if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
       return { next: { ...fresh, settings: parsed.data }, result: parsed.data };
     });
   }

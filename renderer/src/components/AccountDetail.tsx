@@ -1,20 +1,17 @@
 import { useMemo, useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
-import { formatAmount, unitLabel } from '../../../shared/format';
-import { say } from '../../../shared/i18n/say';
-import { intl, t } from '../../../shared/i18n/translate';
 import type { IpcResult } from '../../../shared/ipc';
 import { providerTag } from '../../../shared/providers';
 import { api } from '../api';
 import { chartPng } from '../chart-png';
 import { resolvedColor } from '../hooks/use-color-scheme';
 import { useHistory } from '../hooks/use-history';
+import { useTranslator } from '../hooks/use-translator';
 import {
   chartLevels,
   dailyConsumption,
   forecastLine,
   forecastText,
-  headline,
   laterText,
   nextCheckText,
   type SnoozeChoice,
@@ -24,6 +21,7 @@ import {
   statusLine,
   topUpTimes,
 } from '../view-model';
+
 import { BalanceChart, type ChartExtras } from './BalanceChart';
 import { DailyBars } from './DailyBars';
 import { QuotaBars } from './QuotaBars';
@@ -45,6 +43,8 @@ export function AccountDetail(props: {
   onBack: () => void;
   onEdit: () => void;
 }) {
+  const tr = useTranslator();
+  const { t, say, intl, formatAmount, headline, unitLabel } = tr;
   const { account, now } = props;
   const [range, setRange] = useState<(typeof RANGES)[number]>(RANGES[2]);
   const [confirming, setConfirming] = useState(false);
@@ -56,12 +56,12 @@ export function AccountDetail(props: {
   const percentChart = points.length > 0 && points.every((p) => p.remaining === null);
   const chartExtras = useMemo<ChartExtras>(
     () => ({
-      levels: chartLevels(account, percentChart),
+      levels: chartLevels(tr, account, percentChart),
       topUps: percentChart ? [] : topUpTimes(points),
       // The forecast runs at most one chart range past the last point.
       forecast: percentChart ? null : forecastLine(account, points, now + range.ms),
     }),
-    [account, percentChart, points, now, range.ms],
+    [account, percentChart, points, now, range.ms, tr],
   );
   const extras = account.extras;
   // An export whose save dialog was cancelled answers false: nothing was saved, so nothing is said to be.
@@ -79,10 +79,10 @@ export function AccountDetail(props: {
         until: until === null ? null : new Date(until).toISOString(),
       }),
       // Said as the row says it: a snooze that ends tomorrow names the day.
-      until === null ? t('detail.alertsOn') : t('detail.snoozedNotice', { time: laterText(until, now) }),
+      until === null ? t('detail.alertsOn') : t('detail.snoozedNotice', { time: laterText(tr, until, now) }),
     );
   };
-  const snoozed = snoozedText(account, now);
+  const snoozed = snoozedText(tr, account, now);
   const chartSection = useRef<HTMLElement>(null);
   const exportPng = () => {
     const section = chartSection.current;
@@ -114,13 +114,13 @@ export function AccountDetail(props: {
 
       <div className={`detail-headline level-${account.level}`}>
         <span className="headline">{value}</span> <span className="caption">{caption}</span>
-        <p className="row-status">{statusLine(account, now)}</p>
-        {nextCheckText(account) ? <p className="row-status muted">{nextCheckText(account)}</p> : null}
+        <p className="row-status">{statusLine(tr, account, now)}</p>
+        {nextCheckText(tr, account) ? <p className="row-status muted">{nextCheckText(tr, account)}</p> : null}
       </div>
 
       <section aria-labelledby="forecast-title">
         <h2 id="forecast-title">{t('detail.forecast')}</h2>
-        <p>{forecastText(account)}</p>
+        <p>{forecastText(tr, account)}</p>
       </section>
 
       <section aria-labelledby="chart-title" ref={chartSection}>
@@ -137,7 +137,7 @@ export function AccountDetail(props: {
           <BalanceChart
             points={points}
             label={percentChart ? t('detail.chartQuota') : t('detail.chartBalance', { unit })}
-            summary={seriesSummary(points, percentChart ? '%' : unit, account.forecast?.daysLeft)}
+            summary={seriesSummary(tr, points, percentChart ? '%' : unit, account.forecast?.daysLeft)}
             percent={percentChart}
             extras={chartExtras}
           />

@@ -8,13 +8,12 @@ import {
   wholeNumberProblem,
 } from '../../../shared/config';
 import { customFieldApplies } from '../../../shared/custom-endpoint';
-import { amountWithUnit } from '../../../shared/format';
 import type { MessageKey } from '../../../shared/i18n/catalog';
-import { say } from '../../../shared/i18n/say';
-import { t } from '../../../shared/i18n/translate';
+import { issueMessage } from '../../../shared/issue-message';
 import type { PresetFile } from '../../../shared/preset-file';
 import { DESCRIPTORS, type FieldSpec, isPreset, PROVIDERS, type ProviderId } from '../../../shared/providers';
 import { api } from '../api';
+import { useTranslator } from '../hooks/use-translator';
 
 // The providers the form offers, and each one's fields, come from their descriptors: presets for popular APIs
 // first, then the other providers, and Custom JSON last.
@@ -173,6 +172,8 @@ export function AccountForm(props: {
   onDone: () => void;
   onCancel: () => void;
 }) {
+  const tr = useTranslator();
+  const { t, say, amountWithUnit } = tr;
   const { existing } = props;
   const presets = props.presets ?? [];
   const [provider, setProvider] = useState<ProviderId>(
@@ -205,9 +206,9 @@ export function AccountForm(props: {
     // Text the schema would only call "not a map" (a header line without a colon) is named first, in its words.
     const { problems, parsed } = build(fields, provider, existing?.id ?? null);
     const next: Record<string, string> = {};
-    for (const { field, problem } of problems) next[field.path] = problem;
+    for (const { field, problem } of problems) next[field.path] = say(problem);
     const every = fields.pollSeconds ? wholeNumberProblem(fields.pollSeconds) : null;
-    if (every) next.pollSeconds = every;
+    if (every) next.pollSeconds = say(every);
     if (parsed.success && Object.keys(next).length === 0) {
       setErrors({});
       return parsed.data;
@@ -215,7 +216,7 @@ export function AccountForm(props: {
     for (const issue of parsed.success ? [] : parsed.error.issues) {
       const path = issue.path.map(String).join('.');
       const name = path === 'id' || path === '' ? 'label' : path;
-      next[name] ??= issue.message;
+      next[name] ??= say(issueMessage(issue));
     }
     setErrors(next);
     return null;
@@ -237,7 +238,7 @@ export function AccountForm(props: {
         ok: v.problem === null,
         text: v.problem ? t('form.connectedBut', { problem: say(v.problem.message) }) : worked,
         readings: v.readings,
-        shape: v.shape,
+        ...(v.shape ? { shape: say(v.shape) } : {}),
       });
     } else setTest({ ok: false, text: say(result.error.message) });
   };

@@ -1,8 +1,7 @@
 import type { AccountView } from '../../../shared/app-state';
-import { unitLabel } from '../../../shared/format';
-import { t } from '../../../shared/i18n/translate';
 import { providerTag } from '../../../shared/providers';
-import { clockTime, daysLeftText, headline, snoozedText, statusLine } from '../view-model';
+import { useTranslator } from '../hooks/use-translator';
+import { clockTime, daysLeftText, snoozedText, statusLine } from '../view-model';
 import { Sparkline } from './Sparkline';
 
 function initials(label: string): string {
@@ -16,13 +15,15 @@ export function AccountRow(props: {
   numberFormat: 'full' | 'compact' | undefined;
   onOpen: (id: string) => void;
 }) {
+  const tr = useTranslator();
+  const { t, headline, unitLabel } = tr;
   const { account, now, numberFormat, onOpen } = props;
   const { value, caption } = headline(account, numberFormat);
-  const runway = daysLeftText(account);
-  const status = statusLine(account, now);
+  const runway = daysLeftText(tr, account);
+  const status = statusLine(tr, account, now);
   const tag = providerTag(account.provider);
-  const snoozed = snoozedText(account, now);
-  const nextCheck = account.nextCheck ? t('next.short', { time: clockTime(account.nextCheck.at) }) : null;
+  const snoozed = snoozedText(tr, account, now);
+  const nextCheck = account.nextCheck ? t('next.short', { time: clockTime(tr, account.nextCheck.at) }) : null;
   // Said in words as well as by colour: a person who cannot tell the colours apart still reads the level.
   const levelWord = account.level === 'ok' ? null : t(`level.${account.level}`);
   return (

@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { useTranslator } from '../hooks/use-translator';
 import 'uplot/dist/uPlot.min.css';
-import { formatAmount } from '../../../shared/format';
-import { INTL_LOCALE } from '../../../shared/i18n/languages';
-import { currentLanguage, intl, t } from '../../../shared/i18n/translate';
+import { INTL_LOCALE, type Language } from '../../../shared/i18n/languages';
 import { resolvedColor, useColorScheme } from '../hooks/use-color-scheme';
 import type { ChartLevel, SeriesPoint } from '../view-model';
 
@@ -11,8 +10,8 @@ const WIDTH = 348;
 const HEIGHT = 160;
 
 /** Month and weekday names for uPlot's time axis, in the language the popover speaks. */
-function dateNames(): uPlot.DateNames {
-  const locale = INTL_LOCALE[currentLanguage()];
+function dateNames(language: Language): uPlot.DateNames {
+  const locale = INTL_LOCALE[language];
   const month = (style: 'long' | 'short') => {
     const format = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' });
     return Array.from({ length: 12 }, (_, m) => format.format(Date.UTC(2026, m, 1)));
@@ -49,6 +48,8 @@ export function BalanceChart({
   percent: boolean;
   extras: ChartExtras;
 }) {
+  const tr = useTranslator();
+  const { t, intl, formatAmount } = tr;
   const host = useRef<HTMLDivElement>(null);
   const scheme = useColorScheme();
   useEffect(() => {
@@ -64,7 +65,7 @@ export function BalanceChart({
       ys.push(null);
       forecast.push(extras.forecast.to.v);
     }
-    const names = dateNames();
+    const names = dateNames(tr.language);
     const color = (variable: string) => resolvedColor(element, variable);
     const ink = color('--muted');
     const accent = color('--accent');
@@ -175,7 +176,7 @@ export function BalanceChart({
       element,
     );
     return () => chart.destroy();
-  }, [points, label, percent, extras, scheme]);
+  }, [points, label, percent, extras, scheme, t, intl, formatAmount, tr.language]);
   return (
     <figure className="chart">
       <div ref={host} role="img" aria-label={t('chart.overTime', { label, summary })} />

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { formatAmount } from '../../../shared/format';
-import { intl, t } from '../../../shared/i18n/translate';
+import { useTranslator } from '../hooks/use-translator';
 import { isWeekend } from '../view-model';
 
 const WIDTH = 348;
@@ -13,6 +12,8 @@ const AXIS = 44;
  * assistive technology reads.
  */
 export function DailyBars({ days, unit }: { days: readonly { day: number; used: number }[]; unit: string }) {
+  const tr = useTranslator();
+  const { t, intl, formatAmount } = tr;
   const [hovered, setHovered] = useState<number | null>(null);
   if (days.length === 0) return null;
   const shown = days.slice(-30);

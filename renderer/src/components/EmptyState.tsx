@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { say } from '../../../shared/i18n/say';
-import { t } from '../../../shared/i18n/translate';
 import { SAMPLE } from '../../../shared/providers';
 import { api } from '../api';
+import { useTranslator } from '../hooks/use-translator';
 
 export function EmptyState({ onAdd }: { onAdd: () => void }) {
+  const tr = useTranslator();
+  const { t, say } = tr;
   const [problem, setProblem] = useState<string | null>(null);
   const trySample = async () => {
     if (!SAMPLE) return;

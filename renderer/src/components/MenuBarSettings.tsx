@@ -1,7 +1,7 @@
 import type { AppState } from '../../../shared/app-state';
 import type { BadgeChoice, SettingsPatch } from '../../../shared/config';
-import { sumUnits, unitLabel } from '../../../shared/format';
-import { t } from '../../../shared/i18n/translate';
+import { sumUnits } from '../../../shared/format';
+import { useTranslator } from '../hooks/use-translator';
 
 type Source = NonNullable<BadgeChoice['source']>;
 
@@ -13,6 +13,8 @@ export function MenuBarSettings({
   state: AppState;
   save: (patch: SettingsPatch) => Promise<string | null>;
 }) {
+  const tr = useTranslator();
+  const { t, unitLabel } = tr;
   const choice = state.settings.badge ?? {};
   const source = choice.source ?? 'worst';
   const units = sumUnits(state.accounts);

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useState } from 'react';
 import type { AppState } from '../../../shared/app-state';
-import { t } from '../../../shared/i18n/translate';
 import { api } from '../api';
+import { useTranslator } from '../hooks/use-translator';
 import { sortAccounts, summaryLine } from '../view-model';
 import { AccountRow } from './AccountRow';
 
@@ -31,6 +31,8 @@ export function Overview(props: {
   onAdd: () => void;
   onSettings: () => void;
 }) {
+  const tr = useTranslator();
+  const { t } = tr;
   const { state, now } = props;
   const [refreshing, setRefreshing] = useState(false);
   const refreshAll = async () => {
@@ -46,7 +48,7 @@ export function Overview(props: {
       <header className="bar">
         <h1 id="overview-title">{t('app.name')}</h1>
         <p className="summary" aria-live="polite">
-          {summaryLine(state.accounts)}
+          {summaryLine(tr, state.accounts)}
           {state.paused ? t('summary.paused') : ''}
         </p>
         <div className="bar-actions">

@@ -1,11 +1,12 @@
 import type { AlertThresholds } from '../../../shared/config';
-import { formatAmount } from '../../../shared/format';
-import { t } from '../../../shared/i18n/translate';
 import type { Quota } from '../../../shared/model';
 import { levelFor, quotaThresholds } from '../../../shared/thresholds';
+import { useTranslator } from '../hooks/use-translator';
 
 /** Each quota as a bar: used against included, with any overage shown past the end. */
 export function QuotaBars({ quotas, alerts }: { quotas: readonly Quota[]; alerts: AlertThresholds }) {
+  const tr = useTranslator();
+  const { t, formatAmount } = tr;
   if (quotas.length === 0) return null;
   const thresholds = quotaThresholds(alerts);
   return (

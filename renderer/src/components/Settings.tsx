@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import type { AppState } from '../../../shared/app-state';
 import { applyPatch, type SettingsPatch, Settings as SettingsSchema } from '../../../shared/config';
-import { formatNumber } from '../../../shared/format';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/i18n/languages';
-import { say } from '../../../shared/i18n/say';
-import { t } from '../../../shared/i18n/translate';
+import { issueMessage } from '../../../shared/issue-message';
 import { api } from '../api';
+import { useTranslator } from '../hooks/use-translator';
 import { MenuBarSettings } from './MenuBarSettings';
 import { ShortcutRecorder } from './ShortcutRecorder';
 import { ThresholdsEditor } from './ThresholdsEditor';
 
 export function Settings({ state, onBack }: { state: AppState; onBack: () => void }) {
+  const tr = useTranslator();
+  const { t, say, formatNumber } = tr;
   const [quiet, setQuiet] = useState({
     start: state.settings.quietHours?.start ?? '',
     end: state.settings.quietHours?.end ?? '',
@@ -20,7 +21,7 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
   const save = async (patch: SettingsPatch, launchAtLogin?: boolean) => {
     const parsed = SettingsSchema.safeParse(applyPatch(state.settings, patch));
     if (!parsed.success) {
-      setMessage(parsed.error.issues[0]?.message ?? t('settings.invalid'));
+      setMessage(parsed.error.issues[0] ? say(issueMessage(parsed.error.issues[0])) : t('settings.invalid'));
       return null;
     }
     const result = await api().settingsSet({

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { acceleratorLabel, acceleratorOf } from '../../../shared/accelerator';
 import type { AppState } from '../../../shared/app-state';
 import type { SettingsPatch } from '../../../shared/config';
-import { say } from '../../../shared/i18n/say';
-import { t } from '../../../shared/i18n/translate';
+import { useTranslator } from '../hooks/use-translator';
 
 const MODIFIER_CODES = /^(Control|Shift|Alt|Meta|OS)(Left|Right)?$/;
 
@@ -18,6 +17,8 @@ export function ShortcutRecorder({
   state: AppState;
   save: (patch: SettingsPatch) => Promise<string | null>;
 }) {
+  const tr = useTranslator();
+  const { t, say } = tr;
   const [recording, setRecording] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
   const platform = state.platform ?? '';

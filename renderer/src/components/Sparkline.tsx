@@ -1,5 +1,5 @@
 import type { SparkPoint } from '../../../shared/app-state';
-import { t } from '../../../shared/i18n/translate';
+import { useTranslator } from '../hooks/use-translator';
 import { seriesSummary } from '../view-model';
 
 const WIDTH = 96;
@@ -10,6 +10,8 @@ const HEIGHT = 28;
  * reader hears.
  */
 export function Sparkline({ points, unit }: { points: readonly SparkPoint[]; unit: string }) {
+  const tr = useTranslator();
+  const { t } = tr;
   const values = points
     .map((p) => ({ t: p.t, v: p.remaining ?? p.maxPercent }))
     .filter((p): p is { t: number; v: number } => p.v !== null);
@@ -27,7 +29,7 @@ export function Sparkline({ points, unit }: { points: readonly SparkPoint[]; uni
       width={WIDTH}
       height={HEIGHT}
       role="img"
-      aria-label={t('sparkline.label', { summary: seriesSummary([...points], unit) })}
+      aria-label={t('sparkline.label', { summary: seriesSummary(tr, [...points], unit) })}
     >
       <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" />
     </svg>

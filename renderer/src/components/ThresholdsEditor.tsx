@@ -1,22 +1,23 @@
 import { useState } from 'react';
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import { AlertThresholds } from '../../../shared/config';
-import { t } from '../../../shared/i18n/translate';
+import type { Translate } from '../../../shared/i18n/translate';
+import { useTranslator } from '../hooks/use-translator';
 
 type Thresholds = AlertThresholds;
 
-const FIELDS: { key: keyof Thresholds; label: () => string; hint: () => string }[] = [
-  { key: 'warnBelow', label: () => t('levels.warnBelow'), hint: () => t('levels.hintUnit') },
-  { key: 'criticalBelow', label: () => t('levels.criticalBelow'), hint: () => t('levels.hintUnit') },
+const FIELDS: { key: keyof Thresholds; label: (t: Translate) => string; hint: (t: Translate) => string }[] = [
+  { key: 'warnBelow', label: (t) => t('levels.warnBelow'), hint: (t) => t('levels.hintUnit') },
+  { key: 'criticalBelow', label: (t) => t('levels.criticalBelow'), hint: (t) => t('levels.hintUnit') },
   {
     key: 'warnPercent',
-    label: () => t('levels.warnPercent'),
-    hint: () => t('levels.hintDefault', { value: DEFAULT_WARN_PERCENT }),
+    label: (t) => t('levels.warnPercent'),
+    hint: (t) => t('levels.hintDefault', { value: DEFAULT_WARN_PERCENT }),
   },
   {
     key: 'criticalPercent',
-    label: () => t('levels.criticalPercent'),
-    hint: () => t('levels.hintDefault', { value: DEFAULT_CRITICAL_PERCENT }),
+    label: (t) => t('levels.criticalPercent'),
+    hint: (t) => t('levels.hintDefault', { value: DEFAULT_CRITICAL_PERCENT }),
   },
 ];
 
@@ -26,6 +27,8 @@ export function ThresholdsEditor(props: {
   value: Thresholds;
   onSave: (next: Thresholds) => Promise<string | null>;
 }) {
+  const tr = useTranslator();
+  const { t } = tr;
   const [draft, setDraft] = useState<Record<string, string>>(
     Object.fromEntries(FIELDS.map((f) => [f.key, props.value[f.key]?.toString() ?? ''])),
   );
@@ -49,7 +52,7 @@ export function ThresholdsEditor(props: {
       {FIELDS.map((f) => (
         <label key={f.key} htmlFor={`${props.idPrefix}-${f.key}`}>
           <span>
-            {f.label()} <small>({f.hint()})</small>
+            {f.label(t)} <small>({f.hint(t)})</small>
           </span>
           <input
             id={`${props.idPrefix}-${f.key}`}

@@ -10,10 +10,9 @@ import {
 } from '../../../main/core/alerts/alert-engine';
 import type { AlertIntent } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
-import { CATALOGS } from '../../../shared/i18n/catalogs';
-import { say } from '../../../shared/i18n/say';
-import { setLanguage } from '../../../shared/i18n/translate';
+import { translatorFor } from '../../../shared/i18n/catalogs';
 import type { ErrorKind, Snapshot } from '../../../shared/model';
+import { say } from '../../support/english';
 import { asIs } from '../../support/said';
 
 const account: Account = {
@@ -274,15 +273,11 @@ describe('delivery: snooze and quiet hours', () => {
     let out = deliver(structuredClone(EMPTY_ALERT_STATE), raised, at('23:00'), quiet);
     const kept = AlertState.parse(JSON.parse(JSON.stringify(out.state)));
     // The person switched to German before the morning.
-    setLanguage('de', CATALOGS.de);
-    try {
-      out = deliver(kept, [], at('07:05'), quiet);
-      const [summary] = out.deliver;
-      expect(summary && say(summary.title)).toBe('1 Warnung während der Ruhezeiten');
-      expect(summary && say(summary.body)).toBe('Research wird knapp');
-    } finally {
-      setLanguage('en', CATALOGS.en);
-    }
+    const german = translatorFor('de');
+    out = deliver(kept, [], at('07:05'), quiet);
+    const [summary] = out.deliver;
+    expect(summary && german.say(summary.title)).toBe('1 Warnung während der Ruhezeiten');
+    expect(summary && german.say(summary.body)).toBe('Research wird knapp');
   });
 
   it('held alerts an older version saved as text are read back and said as they are', () => {

@@ -13,9 +13,9 @@ import { openStores } from '../../../main/core/store/open-stores';
 import { resolvePaths } from '../../../main/core/store/paths';
 import { createKeytarStore } from '../../../main/core/store/secrets';
 import type { AppState } from '../../../shared/app-state';
-import { say } from '../../../shared/i18n/say';
 import { type CoreChannel, INVOKE } from '../../../shared/ipc';
 import { type FakeProvider, startHappenstance } from '../../fakes/providers';
+import { say } from '../../support/english';
 import { FakeClock } from '../../support/fake-clock';
 import { TEST_KEYCHAIN_SERVICE } from '../../support/keychain';
 import { spoken } from '../../support/said';
@@ -58,6 +58,8 @@ async function makeApp(dataDir: string, extra: Partial<DesktopAppOptions> = {}) 
   // the page says it.
   const invoke = async (channel: CoreChannel, payload: unknown) => {
     const result = await guardInvoke(channel, controller.handlers[channel] as never, APP)(sender, payload);
+    // Said as the popover says it: in the language the app speaks at that moment.
+    const { say } = controller.translator;
     return result.ok ? result : { ...result, error: { ...result.error, message: say(result.error.message) } };
   };
   const settle = () => controller.settled();
@@ -91,7 +93,7 @@ describe('the desktop app over IPC', () => {
     const account = { id: 'research', provider: 'happenstance', label: 'Research', baseUrl: hs.server.url };
     expect(await app.invoke('accounts:test', { account, key: hs.key })).toEqual({
       ok: true,
-      value: { remaining: 1840, unit: 'credits', quotas: 0, readings: [], shape: '', problem: null },
+      value: { remaining: 1840, unit: 'credits', quotas: 0, readings: [], shape: null, problem: null },
     });
     expect(await app.invoke('accounts:test', { account, key: 'wrong-key-xyz' })).toMatchObject({
       ok: false,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../main/core/errors';
 import { guardInvoke, type SenderInfo } from '../../../main/core/ipc/ipc-guard';
-import { say } from '../../../shared/i18n/say';
 import { INVOKE, methodName } from '../../../shared/ipc';
 import { message } from '../../../shared/message';
+import { say } from '../../support/english';
 
 const APP = 'file:///opt/Creditbar/resources/app.asar/out/renderer/index.html';
 const good: SenderInfo = { fromAppWindow: true, isTopFrame: true, url: `${APP}#/` };
@@ -92,7 +92,7 @@ describe('IPC guard', () => {
           unit: 'x',
           quotas: 0,
           readings: [],
-          shape: '',
+          shape: null,
           problem: null,
           key: 'sk_live',
         }) as never,
@@ -101,7 +101,7 @@ describe('IPC guard', () => {
     const result = await leaky(good, { account: { id: 'a', provider: 'happenstance', label: 'A' } });
     expect(result).toEqual({
       ok: true,
-      value: { remaining: 1, unit: 'x', quotas: 0, readings: [], shape: '', problem: null },
+      value: { remaining: 1, unit: 'x', quotas: 0, readings: [], shape: null, problem: null },
     });
   });
 

@@ -22,6 +22,7 @@ import {
 } from '../../../main/core/raster/badge-raster';
 import { encodePng } from '../../../main/core/raster/png';
 import type { BadgeChoice } from '../../../shared/config';
+import { english } from '../../support/english';
 import { asIs } from '../../support/said';
 
 const acct = (over: Partial<BadgeAccount>): BadgeAccount => ({
@@ -58,7 +59,7 @@ describe('badge model', () => {
   });
 
   it('shows the worst account by level first, whatever the units', () => {
-    const model = badgeModel([
+    const model = badgeModel(english, [
       acct({ label: 'Big', remaining: 12, level: 'ok' }),
       acct({ label: 'Quota', remaining: null, quotas: quota(96.4), level: 'critical' }),
       acct({ label: 'Low', remaining: 80, level: 'warning' }),
@@ -67,7 +68,7 @@ describe('badge model', () => {
   });
 
   it('within a level, credits left beat percent used, and the lowest balance wins', () => {
-    const model = badgeModel([
+    const model = badgeModel(english, [
       acct({ label: 'Q', remaining: null, quotas: quota(85), level: 'warning' }),
       acct({ label: 'B', remaining: 400, level: 'warning' }),
       acct({ label: 'C', remaining: 90, level: 'warning' }),
@@ -77,7 +78,7 @@ describe('badge model', () => {
 
   it('empty beats critical; no data is an error tone with "?"; stale follows the shown account', () => {
     expect(
-      badgeModel([
+      badgeModel(english, [
         acct({ level: 'critical', remaining: 5 }),
         acct({ label: 'E', level: 'empty', remaining: -4 }),
       ]),
@@ -86,16 +87,19 @@ describe('badge model', () => {
       tone: 'empty',
     });
     expect(
-      badgeModel([acct({ level: 'unknown', remaining: null, error: { kind: 'auth', message: asIs('x') } })]),
+      badgeModel(english, [
+        acct({ level: 'unknown', remaining: null, error: { kind: 'auth', message: asIs('x') } }),
+      ]),
     ).toMatchObject({
       text: '?',
       tone: 'error',
     });
-    expect(badgeModel([acct({ level: 'warning', stale: true, remaining: 50 })]).stale).toBe(true);
+    expect(badgeModel(english, [acct({ level: 'warning', stale: true, remaining: 50 })]).stale).toBe(true);
   });
 
   it('a tooltip line per account, and an idle badge with no accounts', () => {
     const model = badgeModel(
+      english,
       [
         acct({ label: 'Research', remaining: 1840 }),
         acct({
@@ -112,7 +116,7 @@ describe('badge model', () => {
     expect(model.tooltip).toBe(
       'Creditbar (paused): all 2 accounts are ok\nResearch: 1,840 credits\nBilling: 45.2% of M (stale, offline)',
     );
-    expect(badgeModel([])).toEqual({
+    expect(badgeModel(english, [])).toEqual({
       text: '',
       tone: 'idle',
       stale: false,
@@ -131,7 +135,7 @@ describe('what the badge shows, as chosen in settings', () => {
     acct({ label: 'Scrape', remaining: 60, unit: 'credits', level: 'critical' }),
   ];
   const show = (choice: BadgeChoice | undefined, accounts = fleet) => {
-    const { text, tone, stale, accountId } = badgeModel(accounts, false, choice);
+    const { text, tone, stale, accountId } = badgeModel(english, accounts, false, choice);
     return { text, tone, stale, accountId };
   };
 
@@ -202,11 +206,14 @@ describe('what the badge shows, as chosen in settings', () => {
   });
 
   it('the tooltip says what the menu bar shows and speaks every account in the chosen figure', () => {
-    expect(badgeModel(fleet, false, { source: 'sum', unit: 'USD' }).tooltip.split('\n').slice(0, 2)).toEqual([
-      'Creditbar: 1 of 5 accounts critical, 1 low',
-      'Menu bar: $313, 2 accounts together',
-    ]);
-    const pinned = badgeModel(fleet, false, { source: 'pinned', accountId: 'calls', figure: 'remaining' });
+    expect(
+      badgeModel(english, fleet, false, { source: 'sum', unit: 'USD' }).tooltip.split('\n').slice(0, 2),
+    ).toEqual(['Creditbar: 1 of 5 accounts critical, 1 low', 'Menu bar: $313, 2 accounts together']);
+    const pinned = badgeModel(english, fleet, false, {
+      source: 'pinned',
+      accountId: 'calls',
+      figure: 'remaining',
+    });
     expect(pinned.tooltip.split('\n').slice(1)).toEqual([
       'Menu bar: Calls',
       'Research: 1,840 credits',
@@ -249,7 +256,7 @@ describe('what the badge shows, as chosen in settings', () => {
       { compact: '?', text: 'no data yet' },
     ],
   ] as const)('account figure: %s', (_name, account, figure, expected) => {
-    expect(accountFigure({ ...account, quotas: [...account.quotas] }, figure)).toEqual(expected);
+    expect(accountFigure(english, { ...account, quotas: [...account.quotas] }, figure)).toEqual(expected);
   });
 
   it.each<
@@ -322,7 +329,7 @@ describe('the state in words (tooltip and screen readers)', () => {
       'Creditbar: 1 of 1 account without current data',
     ],
   ])('%s', (_name, accounts, expected) => {
-    expect(stateInWords(accounts, false)).toBe(expected);
+    expect(stateInWords(english, accounts, false)).toBe(expected);
   });
 });
 
@@ -403,7 +410,7 @@ describe('badge raster', () => {
       ['sum', { source: 'sum' }, '1.9k'],
     ];
     for (const [name, choice, text] of choices) {
-      const model = badgeModel(fleet, false, choice);
+      const model = badgeModel(english, fleet, false, choice);
       expect(model.text).toBe(text);
       const bitmap = rasterBadge(model, 32);
       const { background } = TONE_COLOURS[model.tone];

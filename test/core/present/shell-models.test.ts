@@ -18,6 +18,7 @@ import {
   popoverPosition,
   taskbarEdge,
 } from '../../../main/core/present/window-position';
+import { english } from '../../support/english';
 import { asIs } from '../../support/said';
 
 const screen = (x: number, y: number, work: Partial<DisplayArea['workArea']> = {}): DisplayArea => ({
@@ -145,7 +146,7 @@ describe('menu model', () => {
     },
   ];
   it('lists accounts, refresh, pause, settings, launch at login and quit, with Open first', () => {
-    const labels = menuModel({
+    const labels = menuModel(english, {
       accounts,
       paused: false,
       launchAtLogin: true,
@@ -176,7 +177,7 @@ describe('menu model', () => {
     ]);
   });
   it('offers resume while paused, and an account line opens that account', () => {
-    const items = menuModel({
+    const items = menuModel(english, {
       accounts,
       paused: true,
       launchAtLogin: false,
@@ -191,8 +192,8 @@ describe('menu model', () => {
     });
   });
 
-  const accountLines = (badge: Parameters<typeof menuModel>[0]['badge']) =>
-    menuModel({
+  const accountLines = (badge: Parameters<typeof menuModel>[1]['badge']) =>
+    menuModel(english, {
       accounts,
       paused: false,
       launchAtLogin: false,
@@ -251,16 +252,18 @@ describe('menu rebuilds and login item', () => {
     platform: 'win32' as const,
   };
   it('the signature changes only when what the person sees changes', () => {
-    const first = menuSignature(menuModel(base));
-    expect(menuSignature(menuModel({ ...base, accounts: [...base.accounts] }))).toBe(first);
-    expect(menuSignature(menuModel({ ...base, accounts: [{ ...research, remaining: 449 }] }))).not.toBe(
-      first,
-    );
-    expect(menuSignature(menuModel({ ...base, paused: true }))).not.toBe(first);
+    const first = menuSignature(menuModel(english, base));
+    expect(menuSignature(menuModel(english, { ...base, accounts: [...base.accounts] }))).toBe(first);
+    expect(
+      menuSignature(menuModel(english, { ...base, accounts: [{ ...research, remaining: 449 }] })),
+    ).not.toBe(first);
+    expect(menuSignature(menuModel(english, { ...base, paused: true }))).not.toBe(first);
   });
 
   it('launch at login is shown but disabled where it is not offered', () => {
-    const item = menuModel({ ...base, launchAtLoginAvailable: false }).find((i) => i.kind === 'checkbox');
+    const item = menuModel(english, { ...base, launchAtLoginAvailable: false }).find(
+      (i) => i.kind === 'checkbox',
+    );
     expect(item).toMatchObject({ enabled: false, label: 'Launch at login (installed app only)' });
   });
 
@@ -327,24 +330,26 @@ describe('notifications', () => {
     body: asIs('85 credits left'),
   };
   it('critical plays a sound, others are silent; a click opens the account', () => {
-    expect(notificationFor(intent, new Set(['r']))).toEqual({
+    expect(notificationFor(english, intent, new Set(['r']))).toEqual({
       ...{ title: 'Research is very low', body: '85 credits left' },
       silent: false,
       urgency: 'critical',
       accountId: 'r',
     });
-    expect(notificationFor({ ...intent, severity: 'info' }, new Set(['r']))).toMatchObject({
+    expect(notificationFor(english, { ...intent, severity: 'info' }, new Set(['r']))).toMatchObject({
       silent: true,
       urgency: 'low',
     });
-    expect(notificationFor({ ...intent, severity: 'warning' }, new Set(['r']))).toMatchObject({
+    expect(notificationFor(english, { ...intent, severity: 'warning' }, new Set(['r']))).toMatchObject({
       silent: true,
       urgency: 'normal',
     });
   });
   it('never for an account the person removed', () => {
-    expect(notificationFor(intent, new Set(['other']))).toBeNull();
-    expect(notificationFor({ ...intent, accountId: null, kind: 'summary' }, new Set())).not.toBeNull();
+    expect(notificationFor(english, intent, new Set(['other']))).toBeNull();
+    expect(
+      notificationFor(english, { ...intent, accountId: null, kind: 'summary' }, new Set()),
+    ).not.toBeNull();
   });
 });
 

@@ -10,8 +10,8 @@ import { checkExpressions } from '../../../main/core/providers/custom/read-answe
 import { createHttpClient } from '../../../main/core/providers/http';
 import { pollerFor } from '../../../main/core/providers/registry';
 import { Account, type CustomEndpointInput } from '../../../shared/config';
-import { say } from '../../../shared/i18n/say';
 import { FakeServer, type RecordedRequest } from '../../fakes/fake-server';
+import { say } from '../../support/english';
 import { failureOf } from '../../support/failure';
 import { spoken } from '../../support/said';
 
@@ -248,7 +248,7 @@ describe('"Test connection" for an endpoint', () => {
       { field: 'remaining', source: 'data.total_credits', value: '100.5' },
       { field: 'limit', source: 'data.limit', value: 'nothing' },
     ]);
-    expect(result.shape).toBe(
+    expect(spoken(result.shape)).toBe(
       [
         'object',
         '  data: object',
@@ -259,7 +259,7 @@ describe('"Test connection" for an endpoint', () => {
         '        id: string',
       ].join('\n'),
     );
-    expect(result.shape).not.toContain('100.5');
+    expect(spoken(result.shape)).not.toContain('100.5');
     expect(result.snapshot?.remaining).toBe(100.5);
     expect(result.problem).toBeNull();
   });
@@ -273,7 +273,7 @@ describe('"Test connection" for an endpoint', () => {
       now: NOW,
     });
     expect(spoken(result.problem?.said)).toMatch(/remaining expression "balance" gave nothing/);
-    expect(result.shape).toContain('left: string (a number)');
+    expect(spoken(result.shape)).toContain('left: string (a number)');
     expect(result.snapshot).toBeNull();
   });
 });

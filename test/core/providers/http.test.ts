@@ -3,8 +3,8 @@ import { AppFailure } from '../../../main/core/errors';
 import { scrubSecret } from '../../../main/core/providers/failure';
 import { cleanDetail, createHttpClient } from '../../../main/core/providers/http';
 import { parseRetryAfter } from '../../../main/core/providers/retry-after';
-import { say } from '../../../shared/i18n/say';
 import { FakeServer, type Fault } from '../../fakes/fake-server';
+import { say } from '../../support/english';
 import { failureOf } from '../../support/failure';
 
 describe('Retry-After', () => {

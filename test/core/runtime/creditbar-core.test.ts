@@ -11,8 +11,8 @@ import { resolvePaths } from '../../../main/core/store/paths';
 import { createKeytarStore } from '../../../main/core/store/secrets';
 import type { AlertIntent } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
-import { say } from '../../../shared/i18n/say';
 import { type FakeProvider, startHappenstance } from '../../fakes/providers';
+import { say } from '../../support/english';
 import { FakeClock } from '../../support/fake-clock';
 import { TEST_KEYCHAIN_SERVICE } from '../../support/keychain';
 

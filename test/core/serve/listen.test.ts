@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LISTEN, listenPlan } from '../../../main/core/serve/listen';
 import { hasToken, wantsOpenMetrics } from '../../../main/core/serve/serve-http';
-import { say } from '../../../shared/i18n/say';
+import { say } from '../../support/english';
 
 describe('where serve listens', () => {
   it.each([

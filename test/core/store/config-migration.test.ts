@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../main/core/errors';
 import { ConfigStore } from '../../../main/core/store/config-store';
-import { say } from '../../../shared/i18n/say';
+import { say } from '../../support/english';
 
 const V1 = {
   version: 1,

@@ -5,7 +5,7 @@ import {
   keychainProblemText,
   keychainService,
 } from '../../../main/core/store/secrets';
-import { say } from '../../../shared/i18n/say';
+import { say } from '../../support/english';
 import { TEST_KEYCHAIN_SERVICE } from '../../support/keychain';
 
 // The messages are the ones keytar passes on from the dynamic loader, D-Bus, libsecret, Security.framework

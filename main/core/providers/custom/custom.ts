@@ -104,7 +104,7 @@ export function snapshotOf({ spec, readings }: CustomRaw, now: Date): Snapshot {
 /** What "Test connection" shows for an endpoint: each value read, and the answer's shape with its values masked. */
 export interface Probe {
   readings: { field: ReadField; source: string; value: string }[];
-  shape: string;
+  shape: Message | null;
   /** Why the values could not be used, when the endpoint answered but an expression did not read it. */
   problem: AppFailure | null;
   snapshot: Snapshot | null;

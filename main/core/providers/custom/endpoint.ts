@@ -1,4 +1,4 @@
-import { type Account, CustomEndpoint, issuesMessage } from '../../../../shared/config';
+import { type Account, CustomEndpoint, describeIssues } from '../../../../shared/config';
 import { message } from '../../../../shared/message';
 import { PROVIDERS, type PresetSpec } from '../../../../shared/providers';
 import { AppFailure } from '../../errors';
@@ -41,7 +41,7 @@ export function endpointOf(account: Account, secret: string): CustomEndpoint {
     ...(authUser !== undefined ? { authUser: fill(authUser, params, (v) => v) } : {}),
     url: base.href,
   });
-  if (!parsed.success) throw new AppFailure('config', issuesMessage(parsed.error));
+  if (!parsed.success) throw new AppFailure('config', describeIssues(parsed.error));
   return parsed.data;
 }
 
