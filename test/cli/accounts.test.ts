@@ -89,10 +89,8 @@ describe('creditbar accounts', () => {
     expect(allText(dataDir)).not.toContain('not-the-right-key');
   });
 
-  it('--no-verify saves without a request; a second add of the same id is refused; bad flags name the field', async () => {
-    const dataDir = await fresh();
-    const before = klaim.server.requests.length;
-    const add = await addAccountCli(dataDir, klaim.key, [
+  const addKlaimUnverified = (dataDir: string) =>
+    addAccountCli(dataDir, klaim.key, [
       '--provider',
       'klaim',
       '--id',
@@ -103,8 +101,17 @@ describe('creditbar accounts', () => {
       'GtQ5Oezk6cOvSmPgxsMR',
       '--no-verify',
     ]);
+
+  it('--no-verify saves without asking the provider', async () => {
+    const before = klaim.server.requests.length;
+    const add = await addKlaimUnverified(await fresh());
     expect(add.code).toBe(0);
     expect(klaim.server.requests.length).toBe(before);
+  });
+
+  it('a second add of an id already taken is refused', async () => {
+    const dataDir = await fresh();
+    expect((await addKlaimUnverified(dataDir)).code).toBe(0);
     const again = await addAccountCli(dataDir, klaim.key, [
       '--provider',
       'klaim',
@@ -117,11 +124,17 @@ describe('creditbar accounts', () => {
     ]);
     expect(again.code).toBe(3);
     expect(again.stderr).toMatch(/exists already/);
-    const bad = await addAccountCli(dataDir, 'k', ['--provider', 'klaim', '--id', 'Bad Id']);
+  });
+
+  it('bad flags are named field by field', async () => {
+    const bad = await addAccountCli(await fresh(), 'k', ['--provider', 'klaim', '--id', 'Bad Id']);
     expect(bad.code).toBe(3);
     expect(bad.stderr).toMatch(/id: must be 1 to 40 characters/);
     expect(bad.stderr).toMatch(/baseUrl: is required/);
-    const noKey = await addAccountCli(dataDir, '', ['--provider', 'happenstance', '--id', 'nokey']);
+  });
+
+  it('no key on standard input is refused, saying where the key goes', async () => {
+    const noKey = await addAccountCli(await fresh(), '', ['--provider', 'happenstance', '--id', 'nokey']);
     expect(noKey.code).toBe(3);
     expect(noKey.stderr).toMatch(/No API key on standard input/);
   });

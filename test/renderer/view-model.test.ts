@@ -49,16 +49,25 @@ describe('view model', () => {
     expect(daysLeftText(english, account({ forecast }))).toBe(text);
   });
 
-  it('headline, summary, age and chart summary in plain words', () => {
+  it('the headline: the balance as set (full or compact), else that there is no data yet', () => {
     expect(headline(account({ remaining: 1840 }), 'full')).toEqual({ value: '1,840', caption: 'credits' });
     expect(headline(account({ remaining: 1840 }), 'compact')).toEqual({ value: '1.8K', caption: 'credits' });
     expect(headline(account({ remaining: null, quotas: [] }), 'full')).toEqual({
       value: '—',
       caption: 'no data yet',
     });
+  });
+
+  it('the summary counts the accounts that need attention', () => {
     expect(summaryLine(english, [account({}), account({ level: 'warning' })])).toBe('1 of 2 needs attention');
     expect(summaryLine(english, [account({}), account({})])).toBe('All 2 accounts are fine');
+  });
+
+  it('an age reads as relative time', () => {
     expect(agoText('2026-11-22T10:00:00Z', Date.parse('2026-11-22T12:30:00Z'))).toBe('2 hr ago');
+  });
+
+  it('the chart summary says where the balance went, for screen readers', () => {
     expect(
       seriesSummary(
         english,

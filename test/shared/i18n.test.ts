@@ -106,10 +106,15 @@ describe('which language', () => {
 });
 
 describe('speaking a language', () => {
-  it('fills placeholders, leaves unknown ones visible, and shows a key with no catalog', () => {
-    const { t } = translatorFor('en');
-    expect(t('detail.removeQuestion', { label: 'Research' })).toBe('Remove Research?');
-    expect(t('detail.removeQuestion')).toBe('Remove {label}?');
+  it('fills placeholders', () => {
+    expect(translatorFor('en').t('detail.removeQuestion', { label: 'Research' })).toBe('Remove Research?');
+  });
+
+  it('leaves a placeholder not given visible', () => {
+    expect(translatorFor('en').t('detail.removeQuestion')).toBe('Remove {label}?');
+  });
+
+  it('shows a key its catalog lacks as the key', () => {
     expect(createTranslator('de', {}).t('detail.remove')).toBe('detail.remove');
   });
 
