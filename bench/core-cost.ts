@@ -37,7 +37,11 @@ async function monitorFor(
   const history = new HistoryStore(path.join(dir, 'history'), () => clock.wall().getTime());
   // Wired as the headless core wires it: each fresh value is recorded before its outlook is read, so the adaptive
   // schedule sees how the balance moves.
-  const recorder = new HistoryRecorder(history, true, () => undefined);
+  const recorder = new HistoryRecorder(
+    history,
+    () => true,
+    () => undefined,
+  );
   const monitor = new Monitor(
     accounts,
     {

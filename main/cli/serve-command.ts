@@ -52,8 +52,11 @@ export async function serveCommand(
     return 3;
   }
   const core = await openHeadlessCore(stores, io);
-  if (core.readOnly) io.stderr(`${t('cli.serveReadOnly', { dir: stores.paths.dataDir })}\n`);
-  core.subscribe({ problem: (said) => io.stderr(`${say(said)}\n`) });
+  const dir = stores.paths.dataDir;
+  core.subscribe({
+    problem: (said) => io.stderr(`${say(said)}\n`),
+    ownership: (owner) => io.stderr(`${t(owner ? 'cli.tookOver' : 'cli.gaveUp', { dir })}\n`),
+  });
   let server: MetricsServer;
   try {
     server = await startMetricsServer({
@@ -69,6 +72,8 @@ export async function serveCommand(
     await core.stop();
     return 3;
   }
+  // Said once serve listens: a port in use is the one thing to say when it does not.
+  if (core.readOnly) io.stderr(`${t('cli.serveReadOnly', { dir })}\n`);
   await core.start();
   io.stdout(`${t('cli.serving', { count: stores.config.accounts.length, base: server.base })}\n`);
 

@@ -82,6 +82,9 @@ export async function watchCore(
     problem(said) {
       io.stderr(`${say(said)}\n`);
     },
+    ownership(owner) {
+      io.stderr(`${t(owner ? 'cli.tookOver' : 'cli.gaveUp', { dir: core.stores.paths.dataDir })}\n`);
+    },
   });
   await core.start();
   await new Promise<void>((resolve) => {

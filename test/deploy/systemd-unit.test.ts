@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLAIM_TIMING } from '../../main/core/store/monitor-lock';
 
 const UNIT = path.resolve(__dirname, '..', '..', 'deploy', 'systemd', 'creditbar.service');
 
@@ -10,6 +11,11 @@ describe('the shipped systemd unit', () => {
     const run = spawnSync('systemd-analyze', ['verify', UNIT], { encoding: 'utf8' });
     expect(run.stderr + run.stdout).toBe('');
     expect(run.status).toBe(0);
+  });
+
+  it('restarts a crashed serve once its claim on the data dir is stale, so the new one alerts at once', () => {
+    const restart = /^RestartSec=(\d+)s$/m.exec(readFileSync(UNIT, 'utf8'));
+    expect(Number(restart?.[1]) * 1000).toBeGreaterThanOrEqual(CLAIM_TIMING.staleMs);
   });
 
   it('runs serve on loopback as a dynamic user with its own state directory and the system read-only', () => {

@@ -18,10 +18,10 @@ export interface AlertServiceDeps {
   /** Read at every use: quiet hours changed while running apply at once. */
   settings: () => Settings | undefined;
   /**
-   * False when another process owns this data dir's monitoring: no alert is raised, held or saved here, so
-   * nothing is delivered twice.
+   * False while another process owns this data dir's monitoring: no alert is raised, held or saved here, so
+   * nothing is delivered twice. Read at start; `own` and `resign` follow a change.
    */
-  owner: boolean;
+  owner: () => boolean;
 }
 
 export interface AlertServiceEvents {
@@ -54,9 +54,26 @@ export class AlertService {
   /** Loads the state and delivers what quiet hours held while nothing ran, if they are over. */
   async start(): Promise<void> {
     // Read-only: the state stays unloaded, so no alert is raised, held or saved by this process.
-    this.state = this.deps.owner ? await this.deps.store.load() : null;
+    this.state = this.deps.owner() ? await this.deps.store.load() : null;
     this.running = true;
     await this.route([]);
+  }
+
+  /**
+   * This process took over the data dir's monitoring: the state the last owner saved is read, and what it held
+   * through quiet hours is delivered when they end, here.
+   */
+  async own(): Promise<void> {
+    if (!this.running || this.state) return;
+    this.state = await this.deps.store.load();
+    await this.route([]);
+  }
+
+  /** Another process took the claim: from now on nothing is raised, held or saved here. */
+  resign(): void {
+    this.state = null;
+    this.dirty = false;
+    this.deps.clock.clearTimer(this.quietTimer);
   }
 
   /** Ends the quiet-hours timer and saves the state. */

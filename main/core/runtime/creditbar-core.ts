@@ -9,7 +9,7 @@ import { type LatestEntry, LatestResults } from '../monitor/latest-results';
 import { Monitor } from '../monitor/monitor';
 import { sparklineOf } from '../present/history-series';
 import type { HttpClient } from '../providers/http';
-import { claimMonitoring, type MonitorClaim } from '../store/monitor-lock';
+import { type ClaimTiming, MonitorOwnership } from '../store/monitor-lock';
 import type { Stores } from '../store/open-stores';
 import { createSecretResolver, type SecretStore } from '../store/secrets';
 import { AlertService } from './alert-service';
@@ -27,6 +27,8 @@ export interface CoreOptions {
    * which show none: downsampling a month of history on every poll would be work for nobody.
    */
   sparklines?: boolean;
+  /** How the claim on the data dir is kept; tests shorten it. */
+  claimTiming?: ClaimTiming;
 }
 
 export interface CoreEvents {
@@ -37,6 +39,11 @@ export interface CoreEvents {
   alert?(intent: AlertIntent): void;
   /** Something on disk could not be written; the core goes on. Said by whoever shows it. */
   problem?(said: Message): void;
+  /**
+   * This process gained the data dir's monitoring (its owner stopped or crashed) or lost it (another took it
+   * while this one was suspended): `readOnly` has changed.
+   */
+  ownership?(owner: boolean): void;
 }
 
 /**
@@ -56,11 +63,11 @@ export class CreditbarCore {
 
   private constructor(
     private readonly options: CoreOptions,
-    private readonly claim: MonitorClaim | null,
+    private readonly ownership: MonitorOwnership,
   ) {
     const { stores } = options;
     this.stores = stores;
-    const owner = claim !== null;
+    const owner = () => ownership.owner;
     const problem = (key: MessageKey) => () => {
       for (const listener of this.listeners) listener.problem?.(message(key));
     };
@@ -121,12 +128,17 @@ export class CreditbarCore {
    * (`watch` while the app runs, say) reads only, so nothing happens twice.
    */
   static async open(options: CoreOptions): Promise<CreditbarCore> {
-    return new CreditbarCore(options, await claimMonitoring(options.stores.paths.dataDir));
+    const ownership = await MonitorOwnership.open(
+      options.stores.paths.dataDir,
+      options.clock,
+      options.claimTiming,
+    );
+    return new CreditbarCore(options, ownership);
   }
 
   /** Whether another process owns this data dir's alerts and history. */
   get readOnly(): boolean {
-    return this.claim === null;
+    return !this.ownership.owner;
   }
 
   subscribe(events: CoreEvents): () => void {
@@ -144,6 +156,16 @@ export class CreditbarCore {
       this.monitor.start();
     });
     await this.applied;
+    this.ownership.follow({
+      gained: () => {
+        this.applied = this.applied.then(() => this.alerts.own());
+        this.emitOwnership(true);
+      },
+      lost: () => {
+        this.alerts.resign();
+        this.emitOwnership(false);
+      },
+    });
   }
 
   /** Then each account's sparkline from its history; polling has started, so it waits for none of this. */
@@ -173,7 +195,7 @@ export class CreditbarCore {
     await this.applied;
     await this.monitor.stop();
     await this.alerts.stop();
-    await this.claim?.release();
+    await this.ownership.stop();
   }
 
   /** Resolves once no config change is being applied, no poll is in flight and no held alert is on its way. */
@@ -187,6 +209,11 @@ export class CreditbarCore {
   keyChanged(accountId: string): void {
     this.alerts.keyChanged(accountId);
     this.monitor.keyChanged(accountId);
+  }
+
+  private emitOwnership(owner: boolean): void {
+    for (const listener of this.listeners) listener.ownership?.(owner);
+    this.emitChanged();
   }
 
   /** Accounts as the monitor and the levels see them: default thresholds filled in from settings. */

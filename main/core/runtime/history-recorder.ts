@@ -8,12 +8,13 @@ import type { HistoryStore } from '../store/history';
 export class HistoryRecorder {
   constructor(
     private readonly history: HistoryStore,
-    private readonly owner: boolean,
+    /** Read at each write: this process may gain or lose the data dir's monitoring while it runs. */
+    private readonly owner: () => boolean,
     private readonly problem: () => void,
   ) {}
 
   async record(accountId: string, snapshot: Snapshot): Promise<void> {
-    if (!this.owner) return;
+    if (!this.owner()) return;
     await this.history.append(accountId, snapshot).catch(() => this.problem());
   }
 }
