@@ -1,6 +1,7 @@
 import type jsonataType from 'jsonata';
 import { type Message, message } from '../../../../shared/message';
 import { AppFailure } from '../../errors';
+import { type BuiltinLimits, boundedDistinct, boundedSort, boundedSpread } from './bounded-builtins';
 
 let loaded: typeof jsonataType | undefined;
 
@@ -39,6 +40,11 @@ class NoRegex {
 
 const RESULT_CHECK = Symbol.for('jsonata.__evaluate_exit');
 
+const BUILTIN_LIMITS: BuiltinLimits = {
+  maxItems: EXPRESSION_LIMITS.sequence,
+  tooLong: (size) => ({ code: TOO_BIG, size, limit: EXPRESSION_LIMITS.sequence }),
+};
+
 /** Refuses a step whose result is bigger than anything a balance endpoint needs. */
 function checkSize(_expr: unknown, _input: unknown, _env: unknown, result: unknown): void {
   const size = typeof result === 'string' || Array.isArray(result) ? result.length : 0;
@@ -67,7 +73,10 @@ function messageOf(error: unknown): Message | string {
     if (error.code === TOO_BIG && 'size' in error && typeof error.size === 'number')
       return message('expression.tooBig', {
         size: { amount: error.size },
-        limit: { amount: EXPRESSION_LIMITS.maxString },
+        limit: {
+          amount:
+            'limit' in error && typeof error.limit === 'number' ? error.limit : EXPRESSION_LIMITS.maxString,
+        },
       });
   }
   if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
@@ -95,6 +104,10 @@ export async function compileExpression(source: string, field: string): Promise<
   }
   expression.assign(RESULT_CHECK as unknown as string, checkSize);
   expression.registerFunction('pad', cappedPad, '<s-ns?:s>');
+  // JSONata's own signatures for each: the same arguments are accepted and refused.
+  expression.registerFunction('sort', boundedSort(BUILTIN_LIMITS), '<af?:a>');
+  expression.registerFunction('distinct', boundedDistinct(BUILTIN_LIMITS), '<x:x>');
+  expression.registerFunction('spread', boundedSpread(BUILTIN_LIMITS), '<x-:a<o>>');
   return {
     source,
     async evaluate(input, variables) {
