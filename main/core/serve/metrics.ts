@@ -20,7 +20,20 @@ export function createRegistries(state: LatestResults, now: () => Date) {
   const text = new Registry();
   const openMetrics = new Registry<OpenMetricsContentType>();
   openMetrics.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
-  const registers = [text, openMetrics];
+  // Each registry its own metric objects: prom-client renames a counter it serialises as OpenMetrics in place, so
+  // a shared one lost `_total` in the text format after Prometheus's first (OpenMetrics) scrape.
+  defineMetrics(text, state, now);
+  defineMetrics(openMetrics, state, now);
+  return { text, openMetrics };
+}
+
+/** Every Creditbar metric, in one registry. */
+function defineMetrics(
+  register: Registry | Registry<OpenMetricsContentType>,
+  state: LatestResults,
+  now: () => Date,
+) {
+  const registers = [register];
 
   new Gauge({
     name: 'creditbar_balance',
@@ -147,16 +160,13 @@ export function createRegistries(state: LatestResults, now: () => Date) {
     },
   });
 
-  for (const register of registers) {
-    collectDefaultMetrics({ register });
-    // prom-client names these three gauges with `_total`, which only counters may carry: `promtool check metrics`
-    // rejects them, and a lint-clean scrape is worth more than three handle counts.
-    for (const name of [
-      'nodejs_active_handles_total',
-      'nodejs_active_requests_total',
-      'nodejs_active_resources_total',
-    ])
-      register.removeSingleMetric(name);
-  }
-  return { text, openMetrics };
+  collectDefaultMetrics({ register });
+  // prom-client names these three gauges with `_total`, which only counters may carry: `promtool check metrics`
+  // rejects them, and a lint-clean scrape is worth more than three handle counts.
+  for (const name of [
+    'nodejs_active_handles_total',
+    'nodejs_active_requests_total',
+    'nodejs_active_resources_total',
+  ])
+    register.removeSingleMetric(name);
 }

@@ -162,6 +162,19 @@ describe("the exporter's metrics", () => {
     );
   });
 
+  it('counters keep `_total` in the text format after an OpenMetrics scrape (Prometheus asks for that first)', async () => {
+    const state = new LatestResults();
+    state.setAccounts([hs]);
+    state.record({ account: hs, snapshot: snapshot(1400), stale: false, error: null }, null, NOW);
+    const { text, openMetrics } = createRegistries(state, () => NOW);
+    await openMetrics.metrics();
+    const after = await text.metrics();
+    expect(series(after, 'creditbar_requests_total')).toEqual([
+      'creditbar_requests_total{account="hs",provider="happenstance"} 1',
+    ]);
+    expect(after).toContain('# TYPE creditbar_requests_total counter');
+  });
+
   it('provider text in a label is one short line, escaped; promtool finds nothing wrong with a scrape', async () => {
     const state = new LatestResults();
     state.setAccounts([hs]);
