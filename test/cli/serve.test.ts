@@ -8,6 +8,7 @@ import type { PrintedStatus } from '../../shared/model';
 import { startHappenstance, startMeteredBilling } from '../fakes/providers';
 import { eventually, freePort, type Prometheus, startPrometheus } from '../support/prometheus';
 import { type RunningCli, runBuiltCli, startBuiltCli } from '../support/run-built-cli';
+import { serveInStates } from '../support/serve-states';
 
 const TOKEN = 'scrape-token-5f1c9e2a7b';
 
@@ -141,6 +142,24 @@ describe('creditbar serve, scraped by a real Prometheus', () => {
     ]);
     expect(await said('fr')).toEqual(['en', 'The key was rejected (401): Invalid API key']);
   }, 90_000);
+
+  it('a rejected key, a missing key and an unreachable host each make their alert pending in a real Prometheus', async () => {
+    const serve = await serveInStates();
+    cleanup.push(() => serve.stop());
+    const prometheus = await startPrometheus(new URL(serve.base).host);
+    cleanup.push(() => prometheus.stop());
+    const pending = await eventually(async () => {
+      const alerts = (await prometheus.alerts()).map((a) => `${a.labels.alertname}:${a.labels.account}`);
+      const wanted = [
+        'CreditbarKeyRejected:rejected',
+        'CreditbarKeyMissing:missing',
+        'CreditbarProviderFailing:unreachable',
+      ];
+      return wanted.every((w) => alerts.includes(w)) ? alerts : undefined;
+    });
+    // And none for the account that is fine.
+    expect(pending.filter((a) => a.endsWith(':fine'))).toEqual([]);
+  }, 60_000);
 
   it('a scrape asks no provider; promtool accepts the scrape; the token guards all but /healthz', async () => {
     const hs = await startHappenstance();

@@ -136,6 +136,29 @@ function defineMetrics(
     },
   });
 
+  new Gauge({
+    name: 'creditbar_poll_failing',
+    help: "1 while the account's last poll failed, labelled with why (auth, no_credentials, network, ...); absent once one answers.",
+    labelNames: ['account', 'kind'],
+    registers,
+    collect() {
+      this.reset();
+      // A rejected or missing key stops polling, so its error counter stops at 1 and `increase()` never sees it:
+      // rules read what is failing now from here.
+      for (const { account, result } of state.list())
+        if (result.error) this.set({ account: account.id, kind: result.error.kind }, 1);
+    },
+  });
+
+  new Gauge({
+    name: 'creditbar_accounts',
+    help: 'Accounts in the config being watched; 0 when a reload left none.',
+    registers,
+    collect() {
+      this.set(state.list().length);
+    },
+  });
+
   new Counter({
     name: 'creditbar_poll_errors_total',
     help: 'Polls that failed since the exporter started, by kind (auth, payment, rate_limited, network, ...).',
