@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLAIM_TIMING } from '../../main/core/store/monitor-lock';
+import { CLAIM_TIMING } from '../../main/core/runtime/monitor-ownership';
 
 const UNIT = path.resolve(__dirname, '..', '..', 'deploy', 'systemd', 'creditbar.service');
 

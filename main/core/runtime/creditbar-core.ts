@@ -9,11 +9,11 @@ import { type LatestEntry, LatestResults } from '../monitor/latest-results';
 import { Monitor } from '../monitor/monitor';
 import { sparklineOf } from '../present/history-series';
 import type { HttpClient } from '../providers/http';
-import { type ClaimTiming, MonitorOwnership } from '../store/monitor-lock';
 import type { Stores } from '../store/open-stores';
 import { createSecretResolver, type SecretStore } from '../store/secrets';
 import { AlertService } from './alert-service';
 import { HistoryRecorder } from './history-recorder';
+import { type ClaimTiming, MonitorOwnership } from './monitor-ownership';
 
 export interface CoreOptions {
   stores: Stores;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LatestEntry } from '../../../main/core/monitor/latest-results';
 import { createHttpClient } from '../../../main/core/providers/http';
 import { CreditbarCore } from '../../../main/core/runtime/creditbar-core';
-import { CLAIM_TIMING, type ClaimTiming } from '../../../main/core/store/monitor-lock';
+import { CLAIM_TIMING, type ClaimTiming } from '../../../main/core/runtime/monitor-ownership';
 import { openStores } from '../../../main/core/store/open-stores';
 import { resolvePaths } from '../../../main/core/store/paths';
 import { createKeytarStore } from '../../../main/core/store/secrets';
