@@ -39,15 +39,42 @@ export function scrubMessage(said: ReadMessage, secret: string | undefined): Rea
 const MIN_PIECE = 8;
 
 /**
- * Removes every copy of the secret from text shown to a person: the key whole, its base64 and URL-encoded forms,
- * and any prefix or suffix of it of 8 characters or more (what is left when a provider's echo was cut short).
+ * Every way the key travels in a request, and so may come back in an echo: as it is; URL-encoded as
+ * `encodeURIComponent` and as `URLSearchParams` (which also encodes `~!'()*` and writes a space as `+`); and in
+ * base64, alone or after other bytes, as in `Basic base64(user:key)`. A base64 run depends on where the key starts
+ * in its 3-byte group, so each of the three starts gives its own run; the groups holding other bytes are left
+ * out, so what is masked is the key's alone.
+ */
+function formsOf(secret: string): string[] {
+  const bytes = Buffer.from(secret);
+  const base64 = [0, 1, 2].map((offset) => {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+    // The first group mixes in the bytes before the key, the last may mix in those after it.
+    return encoded.slice(offset === 0 ? 0 : 4, -4);
+  });
+  return [
+    secret,
+    Buffer.from(secret).toString('base64'),
+    encodeURIComponent(secret),
+    new URLSearchParams({ k: secret }).toString().slice(2),
+    ...base64.filter((run) => run.length >= MIN_PIECE),
+  ]
+    .filter((form, i, all) => all.indexOf(form) === i)
+    .sort((a, b) => b.length - a.length);
+}
+
+let lastForms: { secret: string; forms: string[] } | null = null;
+
+/**
+ * Removes every copy of the secret from text shown to a person: the key in each form it travels in (formsOf), and
+ * any prefix or suffix of it of 8 characters or more (what is left when a provider's echo was cut short).
  */
 export function scrubSecret(text: string, secret: string | undefined): string {
   if (!secret || secret.length < 4) return text;
+  // Every string of an answer is scrubbed with the same key: its forms are made once.
+  if (lastForms?.secret !== secret) lastForms = { secret, forms: formsOf(secret) };
   let out = text;
-  for (const form of [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]) {
-    out = out.split(form).join('****');
-  }
+  for (const form of lastForms.forms) out = out.split(form).join('****');
   return secret.length > MIN_PIECE ? scrubPieces(out, secret) : out;
 }
 

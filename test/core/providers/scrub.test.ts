@@ -17,6 +17,27 @@ describe('scrubbing a key from text a person sees', () => {
     expect(scrubSecret(text, KEY)).toBe(expected);
   });
 
+  it.each(['u', 'us', 'usr', 'AC0123456789abcdef0123456789abcdef'])(
+    'a Basic header echoed back (user %s): no run of the key’s base64 survives',
+    (user) => {
+      const header = `Basic ${Buffer.from(`${user}:${KEY}`).toString('base64')}`;
+      const shown = scrubSecret(`401: Authorization: ${header} was refused`, KEY);
+      expect(shown).toContain('****');
+      // What a person could decode: no 8 bytes of the key in a row.
+      const left = shown.match(/[A-Za-z0-9+/=]{4,}/g) ?? [];
+      for (const run of left)
+        expect(Buffer.from(run, 'base64').toString('latin1')).not.toMatch(/9f8e7d6c|5b4a3210/);
+    },
+  );
+
+  it.each(["sk~live!(key)*'x y", 'sk-live key with spaces'])(
+    'a key in a query, encoded as URLSearchParams encodes it (%s), is scrubbed',
+    (key) => {
+      const sent = new URLSearchParams({ api_key: key }).toString();
+      expect(scrubSecret(`GET /v1/balance?${sent} failed`, key)).toBe('GET /v1/balance?api_key=**** failed');
+    },
+  );
+
   it('no prefix or suffix of 8 characters or more survives, wherever it stands', () => {
     fc.assert(
       fc.property(
