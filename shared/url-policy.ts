@@ -8,6 +8,8 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** Why a URL may not carry an API key, or null when it may. */
 export function urlProblem(raw: string): Message | null {
+  // new URL() would quietly percent-encode them, but the text as typed is what is saved and shown.
+  if (/[\p{Cc}\p{Cf}\s]/u.test(raw)) return message('valid.urlHidden');
   let url: URL;
   try {
     url = new URL(raw);

@@ -3,6 +3,7 @@ import { translatorFor } from '../../shared/i18n/catalogs';
 import { chooseLanguage, environmentLanguages } from '../../shared/i18n/languages';
 import type { Translator } from '../../shared/i18n/translator';
 import { DESCRIPTORS, type FieldSpec, providerFlags } from '../../shared/providers';
+import { terminalText } from '../../shared/terminal-text';
 import { AppFailure, ConfigError } from '../core/errors';
 import { type AccountFlags, accountsAdd, accountsList, accountsRemove } from './accounts-command';
 import type { CliIo } from './context';
@@ -79,7 +80,13 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
   // A terminal's language is its environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as for any command.
   const tr = translatorFor(chooseLanguage(undefined, environmentLanguages(host.env)));
   const { t, say } = tr;
-  const io: CliIo = { ...host, tr };
+  // Every line printed is cleaned of escapes first (terminal-text.ts); the problems said on stderr are also cut.
+  const io: CliIo = {
+    ...host,
+    tr,
+    stdout: (text) => host.stdout(terminalText(text, false)),
+    stderr: (text) => host.stderr(terminalText(text)),
+  };
   let parsed: {
     values: AccountFlags & {
       json?: boolean;
@@ -95,13 +102,13 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
     const result = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     parsed = { values: result.values as typeof parsed.values, positionals: result.positionals };
   } catch (error) {
-    host.stderr(`${flagProblem(tr, error)}\n\n${usage(tr)}`);
+    io.stderr(`${flagProblem(tr, error)}\n\n${usage(tr)}`);
     return 3;
   }
   const flags = parsed.values;
   const [command, sub, ...rest] = parsed.positionals;
   if (flags.help || !command) {
-    host.stdout(usage(tr));
+    io.stdout(usage(tr));
     return command || flags.help ? 0 : 3;
   }
   try {
@@ -122,12 +129,12 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
       return await providersAdd(rest[0] as string, flags, io);
     if (command === 'providers' && sub === 'save' && rest.length === 2)
       return await providersSave(rest[0] as string, rest[1] as string, flags, io);
-    host.stderr(`${t('cli.unknownCommand', { command: parsed.positionals.join(' ') })}\n\n${usage(tr)}`);
+    io.stderr(`${t('cli.unknownCommand', { command: parsed.positionals.join(' ') })}\n\n${usage(tr)}`);
     return 3;
   } catch (error) {
     // Config, file and keychain problems are said plainly, in the terminal's language.
     if (error instanceof ConfigError || error instanceof AppFailure) {
-      host.stderr(`${say(error.said)}\n`);
+      io.stderr(`${say(error.said)}\n`);
       return 3;
     }
     throw error;

@@ -202,6 +202,57 @@ describe('creditbar providers', () => {
     expect(config(theirs).accounts[0].custom.url).toBe(`${acme.url}/v1/me`);
   });
 
+  it('a preset file with terminal escapes in its URL, header names and keys is refused, and none reaches the terminal', async () => {
+    const theirs = await fresh();
+    const file = path.join(root, 'escapes-preset.json');
+    const esc = '\u001b]0;owned\u0007\u001b[2J\u009b31m\u202e';
+    writeFileSync(
+      file,
+      JSON.stringify({
+        creditbarPreset: 1,
+        id: 'escapes',
+        name: 'Escapes',
+        [`extra${esc}`]: true,
+        custom: {
+          url: `https://api.example.com/me${esc}`,
+          remaining: 'credits',
+          headers: { [`X-${esc}`]: 'on' },
+        },
+      }),
+    );
+    const add = await runBuiltCli([
+      'providers',
+      'add',
+      file,
+      '--host',
+      'api.example.com',
+      '--data-dir',
+      theirs,
+    ]);
+    expect(add.code).toBe(3);
+    expect(add.stderr).toContain('This URL has a control character, a space or an invisible character in it');
+    expect(add.stderr).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
+    expect(existsSync(path.join(theirs, 'config.json'))).toBe(false);
+  });
+
+  it('an expression’s own error quoting an answer full of escapes is printed clean, on one line', async () => {
+    const hostile = await FakeServer.start(() => ({
+      json: { note: '\u001b[31mred\u001b]8;;http://x\u0007 and\nmore', credits: 5 },
+    }));
+    try {
+      const flags = ACME_FLAGS(hostile.url).map((f) =>
+        f === '$number(account.wallet.cents) / 100' ? '$error(note)' : f,
+      );
+      const add = await addAccountCli(await fresh(), `${KEY}\n`, flags);
+      expect(add.code).toBe(3);
+      expect(add.stderr).toContain('[31mred');
+      expect(add.stderr).not.toMatch(/[\u001b\u0007]/);
+      expect(add.stderr).toContain('and more');
+    } finally {
+      await hostile.close();
+    }
+  });
+
   it('a preset file an older version wrote with JSON pointers is added with the expressions that read the same', async () => {
     const theirs = await fresh();
     const file = path.join(root, 'pointer-preset.json');

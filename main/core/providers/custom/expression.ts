@@ -1,6 +1,7 @@
 import type jsonataType from 'jsonata';
 import { type Message, message } from '../../../../shared/message';
 import { AppFailure } from '../../errors';
+import { cleanDetail } from '../http';
 import { type BuiltinLimits, boundedDistinct, boundedSort, boundedSpread } from './bounded-builtins';
 
 let loaded: typeof jsonataType | undefined;
@@ -79,8 +80,10 @@ function messageOf(error: unknown): Message | string {
         },
       });
   }
+  // JSONata's own text quotes values from the answer (and `$error()` says whatever the expression says): one
+  // clean line, cut short, never the escapes an answer may hold.
   if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
-    return error.message;
+    return cleanDetail(error.message);
   }
   return message('expression.notEvaluated');
 }
