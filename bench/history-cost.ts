@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createSnapshotCache } from '../main/core/store/cache';
 import { HistoryStore } from '../main/core/store/history';
+import { type Account, accountIdentity } from '../shared/config';
 import type { Snapshot } from '../shared/model';
 import { cliEnv } from './cli-env';
 import { percentile } from './polling-sim';
@@ -72,13 +73,14 @@ export async function historyCost(cli: string) {
   const cache = createSnapshotCache(path.join(dir, 'cache'));
   const accounts = [];
   for (let a = 0; a < ACCOUNTS; a++) {
-    await cache.write(`acct-${a}`, snapshot(now, 1000 + a));
-    accounts.push({
+    const account: Account = {
       id: `acct-${a}`,
       provider: 'happenstance',
       label: `Account ${a}`,
       baseUrl: 'http://127.0.0.1:9',
-    });
+    };
+    await cache.write(account.id, snapshot(now, 1000 + a), accountIdentity(account));
+    accounts.push(account);
   }
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ version: 1, accounts }));
   const env = cliEnv({ XDG_CACHE_HOME: path.join(dir, 'cache-home') });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -257,6 +257,46 @@ describe('creditbar status', () => {
     expect(
       JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8')).accounts.happenstance,
     ).toBeUndefined();
+  });
+
+  it('an id taken out by hand and added back as another account never shows the old one’s value', async () => {
+    const hs = byProvider('happenstance');
+    const mb = byProvider('metered-billing');
+    const { dataDir, config } = await workspace([hs.account('main')]);
+    const env = { CREDITBAR_KEY_MAIN: hs.key, CREDITBAR_KEY_OTHER: hs.key };
+    expect((await runBuiltCli(['status', '--data-dir', dataDir], env)).code).toBe(0);
+    // `main` taken out of the file; something runs meanwhile.
+    writeFileSync(config, JSON.stringify({ version: 1, accounts: [hs.account('other')] }));
+    expect((await runBuiltCli(['status', '--data-dir', dataDir], env)).code).toBe(0);
+    // `main` comes back as another provider, whose host is down.
+    const down = await FAKE_STARTERS['metered-billing']();
+    fakes.push(down);
+    down.server.fail({ type: 'reply', reply: down.errorReply(503, 'down') });
+    writeFileSync(
+      config,
+      JSON.stringify({ version: 1, accounts: [{ ...mb.account('main'), baseUrl: down.server.url }] }),
+    );
+    const run = await runBuiltCli(['status', '--json', '--data-dir', dataDir], env);
+    const [main] = StatusJson.parse(JSON.parse(run.stdout)).accounts;
+    expect(main).toMatchObject({ id: 'main', remaining: null, level: 'unknown', error: { kind: 'server' } });
+  });
+
+  it('with identities.json lost, an id pointed elsewhere is still told apart by what its cache records', async () => {
+    const hs = byProvider('happenstance');
+    const { dataDir, config } = await workspace([hs.account()]);
+    const env = keysFor([hs]);
+    expect((await runBuiltCli(['status', '--data-dir', dataDir], env)).code).toBe(0);
+    rmSync(path.join(dataDir, 'identities.json'));
+    const elsewhere = await FAKE_STARTERS.happenstance();
+    fakes.push(elsewhere);
+    elsewhere.server.fail({ type: 'reply', reply: elsewhere.errorReply(503, 'down') });
+    writeFileSync(
+      config,
+      JSON.stringify({ version: 1, accounts: [{ ...hs.account(), baseUrl: elsewhere.server.url }] }),
+    );
+    const run = await runBuiltCli(['status', '--json', '--data-dir', dataDir], env);
+    const [account] = StatusJson.parse(JSON.parse(run.stdout)).accounts;
+    expect(account).toMatchObject({ remaining: null, level: 'unknown', error: { kind: 'server' } });
   });
 
   it('a missing key is no_credentials, naming the variable to set', async () => {

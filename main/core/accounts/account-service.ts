@@ -78,7 +78,8 @@ export class AccountService {
    * they were written (a hand-edited config), and records what each account is now. Run before anything is read.
    */
   async reconcile(): Promise<string[]> {
-    const changed = await this.deps.identities.changed(this.deps.config.accounts);
+    const { cache } = this.deps;
+    const changed = await this.deps.identities.changed(this.deps.config.accounts, (id) => cache.identity(id));
     for (const id of changed) await this.dropData(id);
     return changed;
   }
@@ -159,7 +160,8 @@ export class AccountService {
     await this.reconcile();
     const seed = pollerFor(account.provider).initialHistory?.(account.id, this.deps.now().getTime());
     if (seed) await this.deps.history.replace(account.id, seed);
-    if (tested) await this.deps.cache.write(account.id, tested).catch(() => undefined);
+    if (tested)
+      await this.deps.cache.write(account.id, tested, accountIdentity(account)).catch(() => undefined);
     return tested;
   }
 
@@ -215,7 +217,10 @@ export class AccountService {
         );
       });
     }
-    left.push(...(await this.dropData(accountId)));
+    const leftData = await this.dropData(accountId);
+    // Its data gone, the id may come back as any account; with some left, the entry still tells it apart.
+    if (leftData.length === 0) await this.deps.identities.forget(accountId);
+    left.push(...leftData);
     return { account, left };
   }
 }

@@ -1,4 +1,4 @@
-import type { Account } from '../../../shared/config';
+import { type Account, accountIdentity } from '../../../shared/config';
 import { message } from '../../../shared/message';
 import type { ProviderError, Snapshot } from '../../../shared/model';
 import { hasCredential } from '../../../shared/providers';
@@ -61,7 +61,7 @@ export async function refreshAccount(
         throw error;
       });
     // A cache write that fails (disk full, read-only) must not hide a good answer from the person.
-    await deps.cache.write(account.id, snapshot).catch(() => undefined);
+    await deps.cache.write(account.id, snapshot, accountIdentity(account)).catch(() => undefined);
     return { account, snapshot, stale: false, error: null };
   } catch (thrown) {
     const error = toProviderError(thrown);

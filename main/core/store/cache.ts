@@ -4,12 +4,21 @@ import { Snapshot } from '../../../shared/model';
 import { z } from '../../../shared/zod';
 import { writePrivateFile } from './private-file';
 
-const CacheFile = z.object({ version: z.literal(1), accountId: z.string(), snapshot: Snapshot });
+/**
+ * Version 2 records which account the value was read for (`accountIdentity`: provider, host, endpoint, user), so
+ * an id pointed elsewhere can be told even when identities.json is gone. Version 1 files are read as before.
+ */
+const CacheFile = z.union([
+  z.object({ version: z.literal(1), accountId: z.string(), snapshot: Snapshot }),
+  z.object({ version: z.literal(2), accountId: z.string(), identity: z.string(), snapshot: Snapshot }),
+]);
 
 /** The last good snapshot per account, so a failed fetch or a cold start still has something true to show. */
 export interface SnapshotCache {
   read(accountId: string): Promise<Snapshot | null>;
-  write(accountId: string, snapshot: Snapshot): Promise<void>;
+  write(accountId: string, snapshot: Snapshot, identity: string): Promise<void>;
+  /** Which account the cached value was read for; null when no cache says (none, or an older file). */
+  identity(accountId: string): Promise<string | null>;
   remove(accountId: string): Promise<void>;
 }
 
@@ -17,6 +26,7 @@ export interface SnapshotCache {
 export const NO_CACHE: SnapshotCache = {
   read: async () => null,
   write: async () => undefined,
+  identity: async () => null,
   remove: async () => undefined,
 };
 
@@ -24,42 +34,57 @@ export function createSnapshotCache(cacheDir: string): SnapshotCache {
   const fileOf = (accountId: string) => path.join(cacheDir, `${accountId}.json`);
   // What this process last wrote or read: a failed poll needs the last value, and it should not cost a disk read.
   const memory = new Map<string, Snapshot>();
+  const identities = new Map<string, string>();
+  const load = async (accountId: string): Promise<z.infer<typeof CacheFile> | null> => {
+    const file = fileOf(accountId);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const parsed = (() => {
+      try {
+        return CacheFile.safeParse(JSON.parse(text));
+      } catch {
+        return null;
+      }
+    })();
+    if (parsed?.success && parsed.data.accountId === accountId) return parsed.data;
+    // Keep the bad file for a post-mortem but out of the way, so the next good fetch starts clean.
+    await rename(file, `${file}.bad`).catch(() => undefined);
+    return null;
+  };
   return {
     async read(accountId) {
       const known = memory.get(accountId);
       if (known) return known;
-      const file = fileOf(accountId);
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
-      }
-      const parsed = (() => {
-        try {
-          return CacheFile.safeParse(JSON.parse(text));
-        } catch {
-          return null;
-        }
-      })();
-      if (parsed?.success && parsed.data.accountId === accountId) {
-        memory.set(accountId, parsed.data.snapshot);
-        return parsed.data.snapshot;
-      }
-      // Keep the bad file for a post-mortem but out of the way, so the next good fetch starts clean.
-      await rename(file, `${file}.bad`).catch(() => undefined);
-      return null;
+      const cached = await load(accountId);
+      if (!cached) return null;
+      memory.set(accountId, cached.snapshot);
+      if (cached.version === 2) identities.set(accountId, cached.identity);
+      return cached.snapshot;
     },
-    async write(accountId, snapshot) {
+    async identity(accountId) {
+      const known = identities.get(accountId);
+      if (known) return known;
+      const cached = await load(accountId);
+      return cached?.version === 2 ? cached.identity : null;
+    },
+    async write(accountId, snapshot, identity) {
       // Remembered even if the disk write then fails: it is still the last value this process saw.
       memory.set(accountId, snapshot);
+      identities.set(accountId, identity);
       await mkdir(cacheDir, { recursive: true, mode: 0o700 });
-      const body = JSON.stringify({ version: 1, accountId, snapshot } satisfies z.infer<typeof CacheFile>);
+      const body = JSON.stringify({ version: 2, accountId, identity, snapshot } satisfies z.infer<
+        typeof CacheFile
+      >);
       await writePrivateFile(fileOf(accountId), body);
     },
     async remove(accountId) {
       memory.delete(accountId);
+      identities.delete(accountId);
       await rm(fileOf(accountId), { force: true });
     },
   };
