@@ -15,6 +15,16 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   for (const callback of stopCallbacks.splice(0)) callback();
 });
 
+// SIGHUP's default ends the process: a reload sent while serve is still starting (systemd's ExecReload, a deploy
+// script) killed it with exit 129, which Restart=on-failure does not restart. Handled from the first moment: one
+// that comes before serve listens for it is given to it then (the config may have changed after it was read).
+const reloadCallbacks: (() => void)[] = [];
+let hangupBeforeReady = false;
+process.on('SIGHUP', () => {
+  if (reloadCallbacks.length === 0) hangupBeforeReady = true;
+  for (const callback of reloadCallbacks) callback();
+});
+
 // zod's own words are made in every language as a value is checked; the terminal's is said (zod-words.ts).
 zodInEveryLanguage();
 runCli(process.argv.slice(2), {
@@ -38,7 +48,11 @@ runCli(process.argv.slice(2), {
       process.once('SIGTERM', once);
     },
     onReload(callback) {
-      process.on('SIGHUP', callback);
+      reloadCallbacks.push(callback);
+      if (hangupBeforeReady) {
+        hangupBeforeReady = false;
+        callback();
+      }
     },
   },
 }).then(

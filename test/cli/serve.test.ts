@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -236,13 +236,60 @@ describe('creditbar serve, scraped by a real Prometheus', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await ids()).toEqual(['metered-billing']);
 
+    // So is a config that is gone: read as "no accounts", it silenced every rule.
+    await rm(config);
+    cli.child.kill('SIGHUP');
+    await cli.waitFor(() => false, 1500).catch(() => undefined);
+    expect(await ids()).toEqual(['metered-billing']);
+
+    // Two reloads close together end with the file as the second one found it.
+    await writeFile(
+      config,
+      JSON.stringify({ version: 1, accounts: [{ ...hs.account(), pollSeconds: 3600 }] }),
+    );
+    cli.child.kill('SIGHUP');
+    await writeFile(
+      config,
+      JSON.stringify({
+        version: 1,
+        accounts: [
+          { ...mb.account(), pollSeconds: 3600 },
+          { ...hs.account(), pollSeconds: 3600 },
+        ],
+      }),
+    );
+    cli.child.kill('SIGHUP');
+    await eventually(async () => ((await ids()).length === 2 ? true : undefined));
+
     cli.child.kill('SIGTERM');
     const { code, stderr } = await cli.exited;
     expect(code).toBe(0);
     expect(stderr).toMatch(/not reloaded, the old one stays/);
+    expect(stderr).toContain(
+      'config.json is not there. A config that is gone is not read as one with no accounts',
+    );
     const saved = JSON.parse(await readFile(path.join(dir, 'alert-state.json'), 'utf8'));
     expect(Object.keys(saved.accounts)).toContain('metered-billing');
   }, 60_000);
+
+  it('a SIGHUP while serve is still starting is taken as a reload, not as the end', async () => {
+    const hs = await startHappenstance();
+    cleanup.push(() => hs.close());
+    const { dir } = await workspace([{ ...hs.account(), pollSeconds: 3600, adaptive: false }]);
+    const cli = startBuiltCli(['serve', '--data-dir', dir, '--listen', '127.0.0.1:0'], {
+      CREDITBAR_KEY_HAPPENSTANCE: hs.key,
+    });
+    cleanup.push(async () => {
+      if (cli.child.exitCode === null) cli.child.kill('SIGTERM');
+      await cli.exited;
+    });
+    // Before it listens: its modules are loaded, its stores not yet open.
+    await new Promise((r) => setTimeout(r, 150));
+    cli.child.kill('SIGHUP');
+    await cli.waitFor((l) => l.startsWith('Creditbar serves '));
+    await cli.waitFor((l) => l.startsWith('Config read again'));
+    expect(cli.child.exitCode).toBeNull();
+  }, 30_000);
 
   it('SIGHUP with an account pointed at another host that fails: the old host’s balance is gone for good', async () => {
     const hs = await startHappenstance();

@@ -59,6 +59,7 @@ export class CreditbarCore {
   readonly results = new LatestResults();
   /** Config changes apply one after another: an account's old data goes before its new host is asked. */
   private applied: Promise<void> = Promise.resolve();
+  private reloading: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<CoreEvents>();
 
   private constructor(
@@ -184,10 +185,17 @@ export class CreditbarCore {
     this.emitChanged();
   }
 
-  /** Reads the config file again (SIGHUP); a file that does not validate is refused and the running one stays. */
-  async reload(): Promise<void> {
-    await this.stores.config.reload();
-    await this.applied;
+  /**
+   * Reads the config file again (SIGHUP); a file that does not validate, or is gone, is refused and the running one
+   * stays. One reload at a time: two SIGHUPs close together end with the file as the second one found it.
+   */
+  reload(): Promise<void> {
+    const next = this.reloading.then(async () => {
+      await this.stores.config.reload();
+      await this.applied;
+    });
+    this.reloading = next.catch(() => undefined);
+    return next;
   }
 
   /** Ends polling with the alert state saved, and lets another process take the data dir's monitoring. */

@@ -73,8 +73,11 @@ export class ConfigStore {
    */
   async reload(): Promise<void> {
     const fresh = await readConfig(this.file);
-    this.onDisk = fresh !== null;
-    this.announce(fresh ?? EMPTY);
+    // A file moved away mid-deploy, or a typo in a path: refused like a broken one, so every account is not
+    // dropped and every alert rule gone quiet.
+    if (fresh === null) throw new ConfigError(message('config.goneOnReload', { file: this.file }));
+    this.onDisk = true;
+    this.announce(fresh);
   }
 
   onChange(listener: (config: ConfigFile) => void): () => void {
