@@ -5,13 +5,21 @@ import { zodInEveryLanguage } from '../../shared/i18n/zod-words';
 import { systemClock } from '../core/monitor/clock';
 import { runCli } from './run-cli';
 
+const spoken = () => translatorFor(chooseLanguage(undefined, environmentLanguages(process.env)));
 const stopCallbacks: (() => void)[] = [];
-let stdoutClosed = false;
-// `watch | head -1`: once the reader is gone, writing again is pointless; stop as on a signal, quietly, with
-// state saved, instead of dying on an EPIPE stack trace.
+/** Why standard output could not be written, once it could not. */
+let outputFailed: string | null = null;
+// Once the output cannot be written, writing again is pointless: stop as on a signal, with state saved. A reader
+// gone (`watch | head -1`, EPIPE) is a normal end, said by nothing; any other failure (`>> file` on a full disk)
+// is said in one line and ends with exit 3, never a stack trace, so a monitoring system reads it as unknown.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  stdoutClosed = true;
+  if (outputFailed !== null) return;
+  outputFailed = error.code ?? 'error';
+  if (outputFailed !== 'EPIPE') {
+    process.stderr.write(`${spoken().t('cli.cannotWriteOutput', { code: outputFailed })}\n`);
+    // The command may have ended already (status writes last): its exit code goes too.
+    process.exitCode = 3;
+  }
   for (const callback of stopCallbacks.splice(0)) callback();
 });
 
@@ -31,7 +39,7 @@ runCli(process.argv.slice(2), {
   env: process.env,
   clock: systemClock,
   stdout: (chunk) => {
-    if (!stdoutClosed) process.stdout.write(chunk);
+    if (outputFailed === null) process.stdout.write(chunk);
   },
   stderr: (chunk) => process.stderr.write(chunk),
   stdin: () => (process.stdin.isTTY ? Promise.resolve('') : text(process.stdin)),
@@ -57,10 +65,10 @@ runCli(process.argv.slice(2), {
   },
 }).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = outputFailed !== null && outputFailed !== 'EPIPE' ? 3 : code;
   },
   (error: unknown) => {
-    const { t } = translatorFor(chooseLanguage(undefined, environmentLanguages(process.env)));
+    const { t } = spoken();
     process.stderr.write(
       `${t('cli.unexpected', { detail: error instanceof Error ? error.message : '?' })}\n`,
     );

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -212,6 +212,35 @@ describe('creditbar watch', () => {
       JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8')).accounts.happenstance,
     ).toBeDefined();
   });
+
+  it.each([
+    ['watch', ['watch']],
+    ['status', ['status']],
+  ])(
+    '%s >> a full disk: one line, exit 3, state saved, the claim let go, no stack trace',
+    async (_name, args) => {
+      const hs = await startHappenstance();
+      fakes.push(hs);
+      const dataDir = await workspace([{ ...hs.account(), pollSeconds: 2, adaptive: false }]);
+      const script = `node "$CLI" ${args.join(' ')} --data-dir "$DIR" >> /dev/full 2> "$DIR/stderr.txt"; echo $? > "$DIR/code.txt"`;
+      const bash = spawn('bash', ['-c', script], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          CLI,
+          DIR: dataDir,
+          CREDITBAR_KEY_HAPPENSTANCE: hs.key,
+          CREDITBAR_KEYCHAIN_SERVICE: process.env.CREDITBAR_KEYCHAIN_SERVICE ?? '',
+        },
+      });
+      await new Promise((resolve) => bash.on('exit', resolve));
+      expect(readFileSync(path.join(dataDir, 'code.txt'), 'utf8').trim()).toBe('3');
+      expect(readFileSync(path.join(dataDir, 'stderr.txt'), 'utf8')).toBe(
+        'Cannot write the output (ENOSPC): Creditbar stopped, its state saved.\n',
+      );
+      expect(existsSync(path.join(dataDir, 'monitor.lock'))).toBe(false);
+      expect(existsSync(path.join(dataDir, 'cache', 'happenstance.json'))).toBe(true);
+    },
+  );
 
   it('an alert-state.json that is a folder is set aside and watch goes on', async () => {
     const hs = await startHappenstance();
