@@ -10,6 +10,7 @@ import { resolvePaths } from '../core/store/paths';
 import {
   createKeytarStore,
   createSecretResolver,
+  type KeychainBackend,
   keychainService,
   type SecretStore,
 } from '../core/store/secrets';
@@ -22,6 +23,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Writes in the terminal's language (its environment's, as for any command). */
   tr: Translator;
+  /** Where keytar runs: the CLI's own helper process (keychain-helper.ts); in this process when not given. */
+  keychain?: KeychainBackend;
 }
 
 export interface CliContext {
@@ -45,7 +48,7 @@ export async function openContext(
   io: CliIo,
 ): Promise<CliContext> {
   const stores = await openCliStores(flags, io);
-  const keychain = createKeytarStore(keychainService(io.env));
+  const keychain = createKeytarStore(keychainService(io.env), process.platform, io.keychain);
   const http = createHttpClient();
   const now = () => io.clock.wall();
   const accounts = new AccountService({
@@ -75,7 +78,7 @@ export async function openContext(
 export function openHeadlessCore(stores: Stores, io: CliIo): Promise<CreditbarCore> {
   return CreditbarCore.open({
     stores,
-    keychain: createKeytarStore(keychainService(io.env)),
+    keychain: createKeytarStore(keychainService(io.env), process.platform, io.keychain),
     env: io.env,
     http: createHttpClient(),
     clock: io.clock,

@@ -1,8 +1,11 @@
+import { fork } from 'node:child_process';
 import { text } from 'node:stream/consumers';
 import { translatorFor } from '../../shared/i18n/catalogs';
 import { chooseLanguage, environmentLanguages } from '../../shared/i18n/languages';
 import { zodInEveryLanguage } from '../../shared/i18n/zod-words';
 import { systemClock } from '../core/monitor/clock';
+import { keytarInChild } from '../core/store/keychain-helper';
+import { KEYCHAIN_HELPER_ARG } from './keychain-helper-arg';
 import { runCli } from './run-cli';
 
 const spoken = () => translatorFor(chooseLanguage(undefined, environmentLanguages(process.env)));
@@ -43,6 +46,10 @@ runCli(process.argv.slice(2), {
   },
   stderr: (chunk) => process.stderr.write(chunk),
   stdin: () => (process.stdin.isTTY ? Promise.resolve('') : text(process.stdin)),
+  // This very bundle, as the helper: started at the first keychain call, never when keys come from the environment.
+  keychain: keytarInChild(() =>
+    fork(process.argv[1] as string, [KEYCHAIN_HELPER_ARG], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] }),
+  ),
   signals: {
     onStop(callback) {
       let called = false;

@@ -65,7 +65,29 @@ function keychainUnavailable(platform: NodeJS.Platform, cause: unknown): AppFail
   return new AppFailure('keychain_unavailable', keychainProblemText(keychainProblem(text), platform));
 }
 
-type Keytar = typeof import('keytar');
+/** What of keytar Creditbar uses: in this process, or in a helper process that can be let go (keychain-helper.ts). */
+export interface KeytarLike {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+export interface KeychainBackend {
+  load(): Promise<KeytarLike>;
+  /** A call got no answer in time: let go of whatever holds it, so it cannot hold this process too. */
+  abandon?(): void;
+}
+
+/** keytar in this process, loaded on first use so a machine without libsecret still runs the rest. */
+export function keytarHere(): KeychainBackend {
+  let loaded: Promise<KeytarLike> | undefined;
+  return {
+    load() {
+      loaded ??= import('keytar').then((m) => (m as KeytarLike & { default?: KeytarLike }).default ?? m);
+      return loaded;
+    },
+  };
+}
 
 /** How long one keychain call may take: a hung Secret Service otherwise holds each call for 25 s or more. */
 const KEYCHAIN_DEADLINE_MS = 5_000;
@@ -81,30 +103,29 @@ function notAnswering(platform: NodeJS.Platform): AppFailure {
   );
 }
 
-/** keytar behind the interface; loaded on first use so a machine without libsecret still runs the rest. */
+/** keytar behind the interface, with one deadline per call. */
 export function createKeytarStore(
   service: string,
   platform: NodeJS.Platform = process.platform,
+  backend: KeychainBackend = keytarHere(),
 ): SecretStore {
-  let loaded: Promise<Keytar> | undefined;
-  const keytar = () => {
-    loaded ??= import('keytar').then((m) => (m as Keytar & { default?: Keytar }).default ?? m);
-    return loaded;
-  };
   let unresponsiveUntil = 0;
-  const call = async <T>(action: (k: Keytar) => Promise<T>): Promise<T> => {
+  const call = async <T>(action: (k: KeytarLike) => Promise<T>): Promise<T> => {
     try {
-      return await action(await keytar());
+      return await action(await backend.load());
     } catch (error) {
+      // Let go with the rest when another call found the keychain hung: said as that, the one thing that happened.
+      if (Date.now() < unresponsiveUntil) throw notAnswering(platform);
       throw keychainUnavailable(platform, error);
     }
   };
-  const guarded = async <T>(action: (k: Keytar) => Promise<T>): Promise<T> => {
+  const guarded = async <T>(action: (k: KeytarLike) => Promise<T>): Promise<T> => {
     if (Date.now() < unresponsiveUntil) throw notAnswering(platform);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         unresponsiveUntil = Date.now() + UNRESPONSIVE_FOR_MS;
+        backend.abandon?.();
         reject(notAnswering(platform));
       }, KEYCHAIN_DEADLINE_MS);
     });
