@@ -10,6 +10,9 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
+const IDLE_MS = 10_000;
+const MAX_CONNECTIONS = 64;
+
 /** Serves `/metrics`, `/api/v1/accounts` and `/healthz` from the state; rejects with the listen error's code. */
 export async function startMetricsServer(options: {
   state: LatestResults;
@@ -17,6 +20,8 @@ export async function startMetricsServer(options: {
   port: number;
   token: string | null;
   now: () => Date;
+  /** How long a connection may sit without sending a byte; tests shorten it. */
+  idleMs?: number;
 }): Promise<MetricsServer> {
   const handle = serveHandler({
     state: options.state,
@@ -24,12 +29,24 @@ export async function startMetricsServer(options: {
     token: options.token,
     now: options.now,
   });
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
+  const idleMs = options.idleMs ?? IDLE_MS;
+  const server = createServer(
+    // A scrape is one small request: a client that sends nothing, or its headers a byte at a time, is let go.
+    {
+      headersTimeout: idleMs,
+      requestTimeout: idleMs * 2,
+      connectionsCheckingInterval: Math.min(idleMs, 1000),
+    },
+    (req, res) => {
+      handle(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    },
+  );
+  // A connection idle this long is closed (no 'timeout' listener: Node destroys it), and at most this many are held.
+  server.setTimeout(idleMs);
+  server.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());

@@ -14,6 +14,13 @@ export function hasToken(header: string | undefined, token: string): boolean {
   return match !== null && timingSafeEqual(digest(match[1] as string), digest(token));
 }
 
+/** Whether a Host header names this machine's loopback (with any port), or is absent (HTTP/1.0). */
+export function loopbackHost(host: string | undefined): boolean {
+  if (host === undefined) return true;
+  const name = /^(\[[^\]]*\]|[^:]*)(:\d+)?$/.exec(host.trim().toLowerCase())?.[1];
+  return name === '127.0.0.1' || name === 'localhost' || name === '[::1]';
+}
+
 /** Whether the scraper asked for OpenMetrics (Prometheus does when it can). */
 export function wantsOpenMetrics(accept: string | undefined): boolean {
   return /application\/openmetrics-text/i.test(accept ?? '');
@@ -41,7 +48,19 @@ export function serveHandler(options: {
   now: () => Date;
 }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? '/', 'http://creditbar').pathname;
+    // Without a token, serve listens on loopback only, where a web page could still reach it by a name of its
+    // own pointed at 127.0.0.1 (DNS rebinding) and read every balance: only loopback names are answered.
+    if (options.token === null && !loopbackHost(req.headers.host)) {
+      send(res, 403, 'text/plain; charset=utf-8', 'Only 127.0.0.1, localhost and [::1] are served\n');
+      return;
+    }
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://creditbar').pathname;
+    } catch {
+      send(res, 400, 'text/plain; charset=utf-8', 'Not a request target\n');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'text/plain; charset=utf-8', 'Only GET is served\n', { allow: 'GET, HEAD' });
       return;
