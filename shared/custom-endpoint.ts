@@ -67,9 +67,41 @@ const HeaderValue = z
   .string()
   .check(z.maxLength(500), z.regex(/^[^\p{Cc}]*$/u, says('valid.oneLineNoControl')));
 
-/** Query parameters that name a secret: a URL holding one would put the key in the config file. */
-const SECRET_PARAM =
-  /^(api[-_]?key|apikey|key|token|access[-_]?token|auth|secret|password|client[-_]?secret)$/i;
+/** Words that, alone in a query parameter's name or as a part of it, name a secret. */
+const SECRET_WORDS = new Set([
+  'key',
+  'apikey',
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'pwd',
+  'auth',
+  'signature',
+  'sig',
+  'credential',
+  'credentials',
+  'appid',
+  'hapikey',
+  'accesskey',
+  'privatekey',
+  'clientsecret',
+  'sessionid',
+]);
+
+/**
+ * Whether a query parameter's name says it holds a secret: `api_key`, `access_key`, `appId`, `subscription-key`,
+ * `hapikey`, `X-Amz-Signature`: split into words at `-`, `_`, `.` and lower-to-upper case, any word (or the whole
+ * name) a secret's. `keyword` or `monkey` are no secret.
+ */
+export function namesSecret(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[-_.\s]+/)
+    .filter(Boolean);
+  return [...words, words.join('')].some((word) => SECRET_WORDS.has(word));
+}
 
 /** Why a URL must not be saved: it carries a secret in its query (the key field is where a key goes). */
 export function secretInUrl(raw: string): Message | null {
@@ -79,7 +111,7 @@ export function secretInUrl(raw: string): Message | null {
   } catch {
     return null;
   }
-  const named = [...url.searchParams.keys()].find((name) => SECRET_PARAM.test(name));
+  const named = [...url.searchParams.keys()].find(namesSecret);
   return named ? message('valid.keyInQuery', { name: named }) : null;
 }
 
