@@ -122,7 +122,7 @@ function checkParams(
  * values, history and alert state belong to this; when it changes, they are the old account's, not this one's.
  */
 export function accountIdentity(account: Account): string {
-  const host = (account.baseUrl ?? PROVIDERS[account.provider].defaultBaseUrl ?? '').replace(/\/+$/, '');
+  const host = sameUrl(account.baseUrl ?? PROVIDERS[account.provider].defaultBaseUrl ?? '');
   const params = account.params
     ? Object.entries(account.params).sort(([a], [b]) => a.localeCompare(b))
     : null;
@@ -130,10 +130,38 @@ export function accountIdentity(account: Account): string {
   return JSON.stringify([
     account.provider,
     host,
-    account.custom?.url ?? null,
+    account.custom?.url === undefined ? null : sameUrl(account.custom.url),
     account.userId ?? null,
     ...(params ? [params] : []),
   ]);
+}
+
+/**
+ * A URL as the same address however it is written: `HTTP://API.Example.com:443/./v1/` and
+ * `https://api.example.com/v1` differ only in spelling (a case, a default port, a dot segment, a trailing slash),
+ * and an edit that only respells it must not take an account's history away.
+ */
+function sameUrl(raw: string): string {
+  try {
+    return new URL(raw.trim()).href.replace(/\/+$/, '');
+  } catch {
+    return raw.trim().replace(/\/+$/, '');
+  }
+}
+
+/** Whether two recorded identities are one account, whichever version wrote them (an older one kept URLs as typed). */
+export function sameIdentity(a: string, b: string): boolean {
+  const normal = (identity: string): string => {
+    try {
+      const fields = JSON.parse(identity) as unknown[];
+      if (typeof fields[1] === 'string') fields[1] = sameUrl(fields[1]);
+      if (typeof fields[2] === 'string') fields[2] = sameUrl(fields[2]);
+      return JSON.stringify(fields);
+    } catch {
+      return identity;
+    }
+  };
+  return a === b || normal(a) === normal(b);
 }
 
 /** The value at a descriptor field's path in an account (a top-level field or one of the custom endpoint's). */

@@ -64,7 +64,7 @@ export async function openContext(
     now,
   });
   // A config edited by hand may name another host for an id: its old data must not show as this account's.
-  await accounts.reconcile();
+  for (const notice of await accounts.reconcile()) io.stderr(`${io.tr.say(notice)}\n`);
   return {
     stores,
     keychain,

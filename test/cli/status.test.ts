@@ -254,9 +254,36 @@ describe('creditbar status', () => {
       error: { kind: 'server' },
     });
     expect(existsSync(path.join(dataDir, 'history', 'happenstance.jsonl'))).toBe(false);
+    // Set aside, not deleted, and said where.
+    const aside = readdirSync(path.join(dataDir, 'history')).filter((f) =>
+      /^happenstance\.jsonl\..*\.old$/.test(f),
+    );
+    expect(aside).toHaveLength(1);
+    expect(run.stderr).toContain(
+      `its history until now was set aside in ${path.join(dataDir, 'history', aside[0] as string)}`,
+    );
     expect(
       JSON.parse(readFileSync(path.join(dataDir, 'alert-state.json'), 'utf8')).accounts.happenstance,
     ).toBeUndefined();
+  });
+
+  it('a base URL only written differently (case, default port, a dot segment) keeps its history and its value', async () => {
+    const hs = byProvider('happenstance');
+    const { dataDir, config } = await workspace([hs.account()]);
+    const env = keysFor([hs]);
+    // A moment of watch leaves a history.
+    expect((await runBuiltCli(['watch', '--data-dir', dataDir, '--for', '1'], env)).code).toBe(0);
+    const history = path.join(dataDir, 'history', 'happenstance.jsonl');
+    expect(existsSync(history)).toBe(true);
+    const url = new URL(hs.server.url);
+    const respelled = `HTTP://LOCALHOST:${url.port}/./`.replace('LOCALHOST', url.hostname.toUpperCase());
+    writeFileSync(
+      config,
+      JSON.stringify({ version: 1, accounts: [{ ...hs.account(), baseUrl: respelled }] }),
+    );
+    const run = await runBuiltCli(['status', '--data-dir', dataDir], env);
+    expect(run.stderr).toBe('');
+    expect(existsSync(history)).toBe(true);
   });
 
   it('an id taken out by hand and added back as another account never shows the old one’s value', async () => {

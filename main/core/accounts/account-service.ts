@@ -5,6 +5,7 @@ import {
   accountIdentity,
   applyPatch,
   describeIssues,
+  sameIdentity,
 } from '../../../shared/config';
 import { issueMessage } from '../../../shared/issue-message';
 import { type Message, message } from '../../../shared/message';
@@ -74,23 +75,43 @@ export class AccountService {
   constructor(private readonly deps: AccountServiceDeps) {}
 
   /**
-   * Drops the cached value, history and alert state of every account whose provider, host or user changed since
-   * they were written (a hand-edited config), and records what each account is now. Run before anything is read.
+   * Takes the cached value, history and alert state away from every account whose provider, host or user changed
+   * since they were written (a hand-edited config), and records what each account is now. Run before anything is
+   * read. Says where each history went: set aside, never deleted.
    */
-  async reconcile(): Promise<string[]> {
-    const { cache } = this.deps;
-    const changed = await this.deps.identities.changed(this.deps.config.accounts, (id) => cache.identity(id));
-    for (const id of changed) await this.dropData(id);
-    return changed;
+  async reconcile(): Promise<Message[]> {
+    const { cache, config } = this.deps;
+    const changed = await this.deps.identities.changed(config.accounts, (id) => cache.identity(id));
+    const notices: Message[] = [];
+    for (const id of changed) notices.push(...(await this.setDataAside(config.account(id))));
+    return notices;
   }
 
-  /** An account's data, not its key or its config: what a changed identity makes the old account's. */
+  /** An account's data, not its key or its config: what removing the account removes. */
   private async dropData(accountId: string): Promise<Message[]> {
     const left: Message[] = [];
     await this.deps.cache.remove(accountId).catch(() => left.push(message('account.leftCache')));
     await this.deps.history.remove(accountId).catch(() => left.push(message('account.leftHistory')));
     await this.deps.forgetAlerts(accountId).catch(() => left.push(message('account.leftAlerts')));
     return left;
+  }
+
+  /**
+   * What a changed identity makes the old account's: its cached value and alert state go (one poll makes them
+   * again), its history is kept beside, out of the new account's way; the notice says where.
+   */
+  private async setDataAside(account: Account | null): Promise<Message[]> {
+    if (!account) return [];
+    const notices: Message[] = [];
+    await this.deps.cache.remove(account.id).catch(() => notices.push(message('account.leftCache')));
+    await this.deps.forgetAlerts(account.id).catch(() => notices.push(message('account.leftAlerts')));
+    try {
+      const file = await this.deps.history.setAside(account.id, this.deps.now());
+      if (file) notices.push(message('account.historySetAside', { label: account.label, file }));
+    } catch {
+      notices.push(message('account.leftHistory'));
+    }
+    return notices;
   }
 
   /** The key a test uses: the one typed, else the stored one; none for a provider without a credential. */
@@ -184,7 +205,8 @@ export class AccountService {
       await this.deps.store.set(accountId, key);
     }
     // Another host or user: what was cached, charted and alerted belongs to the old one.
-    if (accountIdentity(checked.data) !== accountIdentity(existing)) await this.dropData(accountId);
+    if (!sameIdentity(accountIdentity(checked.data), accountIdentity(existing)))
+      await this.setDataAside(existing);
     const updated = await this.deps.config.patchAccount(accountId, patch);
     await this.deps.identities.changed(this.deps.config.accounts);
     return updated;

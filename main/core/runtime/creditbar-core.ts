@@ -37,7 +37,10 @@ export interface CoreEvents {
   /** After every poll, fresh or failed, once its result is kept. */
   polled?(entry: LatestEntry): void;
   alert?(intent: AlertIntent): void;
-  /** Something on disk could not be written; the core goes on. Said by whoever shows it. */
+  /**
+   * What a person should be told that is no alert: something on disk could not be written (the core goes on), or
+   * an account's history was set aside because the account changed. Said by whoever shows it.
+   */
   problem?(said: Message): void;
   /**
    * This process gained the data dir's monitoring (its owner stopped or crashed) or lost it (another took it
@@ -236,7 +239,8 @@ export class CreditbarCore {
    * is gone, so a failing new host never falls back to the old one's value.
    */
   private async applyAccounts(): Promise<void> {
-    await this.accounts.reconcile().catch(() => undefined);
+    const notices = await this.accounts.reconcile().catch(() => []);
+    for (const said of notices) for (const listener of this.listeners) listener.problem?.(said);
     const accounts = this.effectiveAccounts();
     for (const account of accounts) {
       if (!this.results.unseeded(account.id)) continue;

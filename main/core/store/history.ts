@@ -314,4 +314,21 @@ export class HistoryStore {
     await rm(file, { force: true });
     await rm(`${file}.bad`, { force: true, recursive: true });
   }
+
+  /**
+   * Moves an account's history out of its way (the id now reads another account) without losing it: to
+   * `<id>.jsonl.<date>.old` beside it. The path it went to, or null when there was none.
+   */
+  async setAside(accountId: string, at: Date): Promise<string | null> {
+    this.loaded.delete(accountId);
+    const file = this.file(accountId);
+    const aside = `${file}.${at.toISOString().replace(/[:.]/g, '-')}.old`;
+    try {
+      await rename(file, aside);
+      return aside;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
 }

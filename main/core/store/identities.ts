@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type Account, accountIdentity } from '../../../shared/config';
+import { type Account, accountIdentity, sameIdentity } from '../../../shared/config';
 import { z } from '../../../shared/zod';
 import { writePrivateFile } from './private-file';
 
@@ -38,7 +38,7 @@ export class IdentityIndex {
     for (const account of accounts) {
       const identity = accountIdentity(account);
       const before = known.get(account.id) ?? (await recorded(account.id).catch(() => null));
-      if (before !== null && before !== identity) changed.push(account.id);
+      if (before !== null && !sameIdentity(before, identity)) changed.push(account.id);
       next.set(account.id, identity);
     }
     await this.save(known, next);
