@@ -272,7 +272,7 @@ describe('creditbar status', () => {
     const { dataDir, config } = await workspace([hs.account()]);
     const env = keysFor([hs]);
     // A moment of watch leaves a history.
-    expect((await runBuiltCli(['watch', '--data-dir', dataDir, '--for', '1'], env)).code).toBe(0);
+    expect((await runBuiltCli(['watch', '--data-dir', dataDir, '--for', '2'], env)).code).toBe(0);
     const history = path.join(dataDir, 'history', 'happenstance.jsonl');
     expect(existsSync(history)).toBe(true);
     const url = new URL(hs.server.url);
