@@ -11,6 +11,8 @@ type HeadlineSource = {
   remaining: number | null;
   unit: string | null;
   quotas: readonly Pick<Quota, 'name' | 'percentUsed'>[];
+  /** What a key with no limit (OpenRouter's) spent: its only figure when there is no balance and no quota. */
+  usedThisPeriod?: number | null;
 };
 
 export interface Writers {
@@ -25,7 +27,10 @@ export interface Writers {
   unitLabel(unit: string | null): string;
   /** "1,840 credits", "$12.50" ("12,50 $" in German), or the bare amount when there is no unit. */
   amountWithUnit(value: number, unit: string | null): string;
-  /** The number a person acts on: credits left for prepaid accounts, else the fullest quota's percent used. */
+  /**
+   * The number a person acts on: credits left for prepaid accounts, else the fullest quota's percent used, else
+   * what was spent (a key with no limit).
+   */
   headline(account: HeadlineSource, format?: 'full' | 'compact'): { value: string; caption: string };
   /** The headline as one phrase: "1,840 credits", "45.2% of API calls", "no data yet". */
   headlineText(account: HeadlineSource): string;
@@ -65,6 +70,11 @@ export function writersFor(t: Translate, intl: () => Formats): Writers {
       return {
         value: `${formatAmount(quota.percentUsed)}%`,
         caption: t('headline.ofQuota', { name: quota.name }),
+      };
+    if (account.usedThisPeriod !== undefined && account.usedThisPeriod !== null)
+      return {
+        value: formatNumber(account.usedThisPeriod, format),
+        caption: t('headline.spent', { unit: unitLabel(account.unit) }),
       };
     return { value: '—', caption: t('headline.noData') };
   };

@@ -29,9 +29,14 @@ export function formatsFor(language: Language): Formats {
   const numbers = NUMBER_LOCALE[language];
   const currencies = new Map<string, Intl.NumberFormat>();
   const formats: Formats = {
-    integer: new Intl.NumberFormat(numbers, { maximumFractionDigits: 0 }),
-    decimal: new Intl.NumberFormat(numbers, { maximumFractionDigits: 2 }),
-    compact: new Intl.NumberFormat(numbers, { notation: 'compact', maximumFractionDigits: 1 }),
+    // A minus only for a value below zero once rounded: never "-0 credits".
+    integer: new Intl.NumberFormat(numbers, { maximumFractionDigits: 0, signDisplay: 'negative' }),
+    decimal: new Intl.NumberFormat(numbers, { maximumFractionDigits: 2, signDisplay: 'negative' }),
+    compact: new Intl.NumberFormat(numbers, {
+      notation: 'compact',
+      maximumFractionDigits: 1,
+      signDisplay: 'negative',
+    }),
     time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
     dayMonth: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }),
     weekdayTime: new Intl.DateTimeFormat(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit' }),
@@ -56,6 +61,7 @@ export function formatsFor(language: Language): Formats {
         format = new Intl.NumberFormat(numbers, {
           style: 'currency',
           currency,
+          signDisplay: 'negative',
           minimumFractionDigits: digits,
           maximumFractionDigits: digits,
         });

@@ -152,6 +152,11 @@ const NOT_FOR_THE_CATALOG: [file: string, starts: string, why: string][] = [
   ['main/core/present/autostart.ts', '', 'the .desktop file the OS reads at login'],
   ['main/core/store/paths.ts', 'Application Support', "a macOS folder's name"],
   ['main/cli/providers-command.ts', 'HTTP Basic', "a protocol's name"],
+  [
+    'main/core/store/keychain-helper.ts',
+    'the keychain',
+    "an Error's text keychainProblem() reads to pick the catalog's words; never shown itself",
+  ],
   ['main/cli/providers-command.ts', 'added preset', "a kind's identifier, as --json prints it"],
   [
     'providers/demo/adapter.ts',

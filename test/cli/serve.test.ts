@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -242,14 +242,15 @@ describe('creditbar serve, scraped by a real Prometheus', () => {
     await cli.waitFor(() => false, 1500).catch(() => undefined);
     expect(await ids()).toEqual(['metered-billing']);
 
-    // Two reloads close together end with the file as the second one found it.
-    await writeFile(
-      config,
-      JSON.stringify({ version: 1, accounts: [{ ...hs.account(), pollSeconds: 3600 }] }),
-    );
+    // Two reloads close together end with the file as the second one found it. Each file is written whole
+    // (renamed into place), as an editor saves: a reload must not read one half-written.
+    const replace = async (text: string) => {
+      await writeFile(`${config}.new`, text);
+      await rename(`${config}.new`, config);
+    };
+    await replace(JSON.stringify({ version: 1, accounts: [{ ...hs.account(), pollSeconds: 3600 }] }));
     cli.child.kill('SIGHUP');
-    await writeFile(
-      config,
+    await replace(
       JSON.stringify({
         version: 1,
         accounts: [

@@ -30,7 +30,7 @@ function toneOf(account: BadgeAccount): BadgeTone {
   return level === 'unknown' ? 'error' : level;
 }
 
-/** Compact numbers that fit four glyphs: 35, 999, 1.2k, 12k, 120k, 1.2M, -4. */
+/** Compact numbers that fit four glyphs: 35, 999, 1.2k, 12k, 120k, 1.2M, 3T, -4; beyond 10^15, >1P. */
 export function compactNumber(value: number): string {
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
@@ -42,7 +42,10 @@ export function compactNumber(value: number): string {
     return `${sign}${abs < 10 && abs % 1 !== 0 ? (Math.floor(abs * 10) / 10).toString() : Math.floor(abs)}`;
   if (abs < 1e6) return scaled(abs / 1e3, 'k');
   if (abs < 1e9) return scaled(abs / 1e6, 'M');
-  return scaled(abs / 1e9, 'G');
+  if (abs < 1e12) return scaled(abs / 1e9, 'G');
+  if (abs < 1e15) return scaled(abs / 1e12, 'T');
+  // Past a thousand trillion no figure means more, and none may grow past the icon ("1e+299G", "InfinityG").
+  return `${sign}>1P`;
 }
 
 /** Which figure the badge, menu and tooltip show; absent in settings, the account's own headline. */

@@ -136,6 +136,8 @@ export function startOfMonthUtc(now: Date): Date {
 }
 
 export function percentOf(used: number, included: number): number {
+  // A refund or a credit can make `used` negative: nothing of the quota is used, not -400 % of it.
+  if (used <= 0) return 0;
   if (included > 0) return (used / included) * 100;
-  return used > 0 ? 100 : 0;
+  return 100;
 }
