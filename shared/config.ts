@@ -1,6 +1,12 @@
 import { Accelerator } from './accelerator';
 import { CONFIG_VERSION } from './config-migration';
-import { CustomEndpoint, headersFromText, headersToText, wholeNumberBetween } from './custom-endpoint';
+import {
+  CustomEndpoint,
+  headersFromText,
+  headersToText,
+  LATIN1,
+  wholeNumberBetween,
+} from './custom-endpoint';
 import { LANGUAGES } from './i18n/languages';
 import { carry, issueMessage, says } from './issue-message';
 import { type Message, message } from './message';
@@ -19,13 +25,13 @@ const SafeUrl = z.string().check(
 );
 
 /** An API key as typed or piped: one line, no control characters (a CR or LF would break every request). */
-export const ApiKeyText = z
-  .string()
-  .check(
-    z.minLength(1, says('valid.empty')),
-    z.maxLength(4096),
-    z.regex(/^[^\p{Cc}]+$/u, says('valid.keyOneLine')),
-  );
+export const ApiKeyText = z.string().check(
+  z.minLength(1, says('valid.empty')),
+  z.maxLength(4096),
+  z.regex(/^[^\p{Cc}]+$/u, says('valid.keyOneLine')),
+  // Most providers take the key in a header.
+  z.regex(LATIN1, says('valid.latin1')),
+);
 
 export { CustomEndpoint, type CustomEndpointInput } from './custom-endpoint';
 

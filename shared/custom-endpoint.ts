@@ -63,9 +63,16 @@ const HeaderName = z.string().check(
   ),
 );
 
+/** What an HTTP header can carry: Latin-1 (RFC 9110 field values); fetch refuses anything beyond at every poll. */
+export const LATIN1 = /^[\u0000-\u00ff]*$/;
+
 const HeaderValue = z
   .string()
-  .check(z.maxLength(500), z.regex(/^[^\p{Cc}]*$/u, says('valid.oneLineNoControl')));
+  .check(
+    z.maxLength(500),
+    z.regex(/^[^\p{Cc}]*$/u, says('valid.oneLineNoControl')),
+    z.regex(LATIN1, says('valid.latin1')),
+  );
 
 /** Words that, alone in a query parameter's name or as a part of it, name a secret. */
 const SECRET_WORDS = new Set([

@@ -1,3 +1,5 @@
+import { ApiKeyText } from '../../../shared/config';
+import { issueMessage } from '../../../shared/issue-message';
 import { type Message, message } from '../../../shared/message';
 import { AppFailure } from '../errors';
 
@@ -157,8 +159,21 @@ export type SecretResolver = (accountId: string) => Promise<string>;
 /** The environment first, then the keychain; no key at all is `no_credentials`. */
 export function createSecretResolver(env: NodeJS.ProcessEnv, store: SecretStore): SecretResolver {
   return async (accountId) => {
-    const fromEnv = env[envKeyName(accountId)];
-    if (fromEnv) return fromEnv;
+    const variable = envKeyName(accountId);
+    const fromEnv = env[variable];
+    if (fromEnv) {
+      // Said as the key's own problem, not as every poll failing "offline" when the request cannot be built.
+      const checked = ApiKeyText.safeParse(fromEnv);
+      if (!checked.success)
+        throw new AppFailure(
+          'config',
+          message('keychain.envKeyInvalid', {
+            variable,
+            problem: issueMessage(checked.error.issues[0] ?? { message: '' }),
+          }),
+        );
+      return fromEnv;
+    }
     const stored = await store.get(accountId);
     if (stored) return stored;
     // A locked keychain shows no items at all (libsecret cannot prompt without a display), so say both.
