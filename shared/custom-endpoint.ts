@@ -64,7 +64,7 @@ const HeaderName = z.string().check(
 );
 
 /** What an HTTP header can carry: Latin-1 (RFC 9110 field values); fetch refuses anything beyond at every poll. */
-export const LATIN1 = /^[\u0000-\u00ff]*$/;
+export const LATIN1 = /^[^\u{100}-\u{10FFFF}]*$/u;
 
 const HeaderValue = z
   .string()

@@ -34,6 +34,9 @@ afterAll(async () => {
 });
 
 const fresh = () => mkdtemp(path.join(root, 'data-'));
+/** ESC, BEL, the C1 CSI and the right-to-left override: what makes a terminal act or lie. */
+const escapesIn = (text: string) =>
+  [...text].filter((c) => ['\u001b', '\u0007', '\u009b', '\u202e'].includes(c));
 const config = (dataDir: string) => JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8'));
 
 const ACME_FLAGS = (url: string) => [
@@ -231,7 +234,7 @@ describe('creditbar providers', () => {
     ]);
     expect(add.code).toBe(3);
     expect(add.stderr).toContain('This URL has a control character, a space or an invisible character in it');
-    expect(add.stderr).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
+    expect(escapesIn(add.stderr)).toEqual([]);
     expect(existsSync(path.join(theirs, 'config.json'))).toBe(false);
   });
 
@@ -246,7 +249,7 @@ describe('creditbar providers', () => {
       const add = await addAccountCli(await fresh(), `${KEY}\n`, flags);
       expect(add.code).toBe(3);
       expect(add.stderr).toContain('[31mred');
-      expect(add.stderr).not.toMatch(/[\u001b\u0007]/);
+      expect(escapesIn(add.stderr)).toEqual([]);
       expect(add.stderr).toContain('and more');
     } finally {
       await hostile.close();

@@ -82,13 +82,12 @@ export function serveKeychainHelper(): void {
   const answer = async (request: Request): Promise<Reply> => {
     try {
       const k = await keytar.load();
-      const value =
-        request.op === 'get'
-          ? await k.getPassword(request.service, request.account)
-          : request.op === 'delete'
-            ? await k.deletePassword(request.service, request.account)
-            : (await k.setPassword(request.service, request.account, request.secret ?? ''), null);
-      return { id: request.id, ok: true, value };
+      if (request.op === 'get')
+        return { id: request.id, ok: true, value: await k.getPassword(request.service, request.account) };
+      if (request.op === 'delete')
+        return { id: request.id, ok: true, value: await k.deletePassword(request.service, request.account) };
+      await k.setPassword(request.service, request.account, request.secret ?? '');
+      return { id: request.id, ok: true, value: null };
     } catch (error) {
       return { id: request.id, ok: false, problem: error instanceof Error ? error.message : String(error) };
     }
