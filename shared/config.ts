@@ -24,10 +24,13 @@ const SafeUrl = z.string().check(
   }),
 );
 
+/** The longest key accepted: far beyond any provider's, short enough that reading one costs nothing. */
+export const MAX_KEY_CHARS = 4096;
+
 /** An API key as typed or piped: one line, no control characters (a CR or LF would break every request). */
 export const ApiKeyText = z.string().check(
   z.minLength(1, says('valid.empty')),
-  z.maxLength(4096),
+  z.maxLength(MAX_KEY_CHARS, says('valid.atMost', { max: MAX_KEY_CHARS })),
   z.regex(/^[^\p{Cc}]+$/u, says('valid.keyOneLine')),
   // Most providers take the key in a header.
   z.regex(LATIN1, says('valid.latin1')),

@@ -1,11 +1,12 @@
 import { fork } from 'node:child_process';
-import { text } from 'node:stream/consumers';
+import { MAX_KEY_CHARS } from '../../shared/config';
 import { translatorFor } from '../../shared/i18n/catalogs';
 import { chooseLanguage, environmentLanguages } from '../../shared/i18n/languages';
 import { zodInEveryLanguage } from '../../shared/i18n/zod-words';
 import { systemClock } from '../core/monitor/clock';
 import { keytarInChild } from '../core/store/keychain-helper';
 import { KEYCHAIN_HELPER_ARG } from './keychain-helper-arg';
+import { readStdin } from './read-stdin';
 import { runCli } from './run-cli';
 
 const spoken = () => translatorFor(chooseLanguage(undefined, environmentLanguages(process.env)));
@@ -45,7 +46,11 @@ runCli(process.argv.slice(2), {
     if (outputFailed === null) process.stdout.write(chunk);
   },
   stderr: (chunk) => process.stderr.write(chunk),
-  stdin: () => (process.stdin.isTTY ? Promise.resolve('') : text(process.stdin)),
+  // A key and its line break, with room for white space around it: no more is read.
+  stdin: () =>
+    process.stdin.isTTY
+      ? Promise.resolve('')
+      : readStdin(process.stdin.setEncoding('utf8'), MAX_KEY_CHARS + 1024),
   // This very bundle, as the helper: started at the first keychain call, never when keys come from the environment.
   keychain: keytarInChild(() =>
     fork(process.argv[1] as string, [KEYCHAIN_HELPER_ARG], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] }),

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { message } from '../../shared/message';
 import { AppFailure, ConfigError } from '../core/errors';
 import { listenPlan } from '../core/serve/listen';
@@ -12,11 +12,13 @@ export interface ServeSignals {
   onReload(callback: () => void): void;
 }
 
-async function readToken(file: string): Promise<string> {
+async function readToken(file: string): Promise<{ token: string; shared: boolean }> {
   const token = (await readFile(file, 'utf8')).trim();
   if (token.length < 16 || /\s/.test(token))
     throw new AppFailure('config', message('cli.tokenShape', { file }));
-  return token;
+  // Readable by the group or everyone: the token guards every balance, and any user here could read it.
+  const { mode } = await stat(file);
+  return { token, shared: (mode & 0o077) !== 0 };
 }
 
 /**
@@ -37,7 +39,9 @@ export async function serveCommand(
   let token: string | null = null;
   if (flags['token-file'] !== undefined) {
     try {
-      token = await readToken(flags['token-file']);
+      const read = await readToken(flags['token-file']);
+      token = read.token;
+      if (read.shared) io.stderr(`${t('cli.tokenShared', { file: flags['token-file'] })}\n`);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       io.stderr(

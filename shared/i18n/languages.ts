@@ -25,13 +25,21 @@ export function chooseLanguage(chosen: Language | undefined, preferred: readonly
   return 'en';
 }
 
+const isPlainC = (locale: string) => locale === 'C' || locale === 'POSIX' || locale.startsWith('C.');
+
 /**
- * The preferred languages a terminal names, as POSIX does: LANGUAGE (a colon list), then LC_ALL, LC_MESSAGES,
- * LANG; "C" and "POSIX" name none.
+ * The preferred languages a terminal names, as gettext reads them: LANGUAGE (a colon list), then the messages
+ * locale (LC_ALL, else LC_MESSAGES, else LANG). Under the C locale LANGUAGE is ignored, as gettext ignores it. A
+ * terminal whose characters are not UTF-8 (`zh_TW.Big5`, `de_DE.ISO-8859-1`) gets English, the one language
+ * Creditbar writes in plain ASCII, rather than text it would show garbled.
  */
 export function environmentLanguages(env: Readonly<Record<string, string | undefined>>): string[] {
-  const tags = [...(env.LANGUAGE ?? '').split(':'), env.LC_ALL ?? '', env.LC_MESSAGES ?? '', env.LANG ?? ''];
-  return tags.filter((tag) => tag !== '' && tag !== 'C' && tag !== 'POSIX' && !tag.startsWith('C.'));
+  const messages = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  if (messages === '' || isPlainC(messages)) return [];
+  const characters = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  const charset = /\.([^@]+)/.exec(characters)?.[1]?.toLowerCase().replace(/-/g, '');
+  if (charset !== undefined && charset !== 'utf8') return [];
+  return [...(env.LANGUAGE ?? '').split(':'), messages].filter((tag) => tag !== '' && !isPlainC(tag));
 }
 
 /**

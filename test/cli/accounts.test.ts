@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeytarStore } from '../../main/core/store/secrets';
 import { type FakeProvider, startHappenstance, startKlaim } from '../fakes/providers';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
-import { addAccountCli, runBuiltCli } from '../support/run-built-cli';
+import { addAccountCli, CLI, runBuiltCli } from '../support/run-built-cli';
 
 let hs: FakeProvider;
 let klaim: FakeProvider;
@@ -210,6 +211,19 @@ describe('creditbar accounts', () => {
     expect(add.stderr + add.stdout).not.toContain('second_half_9876');
     expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
     expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'broken-key')).toBeNull();
+  });
+
+  it('a stream that never ends on standard input is read no further than a key could be, and refused', async () => {
+    const dataDir = await fresh();
+    const script = `yes sk_live_again_and_again | timeout 20 node "$CLI" accounts add --provider happenstance --id endless --base-url "$URL" --no-verify --data-dir "$DIR"; echo $? > "$DIR/code.txt"`;
+    const run = spawnSync('bash', ['-c', script], {
+      env: { PATH: process.env.PATH ?? '', CLI, DIR: dataDir, URL: hs.server.url, LANG: 'de_DE.UTF-8' },
+      encoding: 'utf8',
+    });
+    // 124 would be timeout's: still reading.
+    expect(readFileSync(path.join(dataDir, 'code.txt'), 'utf8').trim()).toBe('3');
+    expect(run.stderr).toContain('Der Schlüssel darf höchstens 4096 Zeichen lang sein');
+    expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
   });
 
   it('the demo needs no key: adding it reads none and does not claim one is in the keychain', async () => {

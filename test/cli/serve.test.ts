@@ -345,4 +345,16 @@ describe('creditbar serve, scraped by a real Prometheus', () => {
     expect(short.code).toBe(3);
     expect(short.stderr).toMatch(/at least 16 characters/);
   });
+
+  it('a token file other users can read is used, with a warning to make it the owner’s alone', async () => {
+    const { dir } = await workspace([{ id: 'demo', provider: 'demo', label: 'Demo' }]);
+    const file = path.join(dir, 'shared-token');
+    await writeFile(file, `${TOKEN}\n`, { mode: 0o644 });
+    const { cli } = await serve(['--data-dir', dir, '--listen', '0.0.0.0:0', '--token-file', file], {});
+    cli.child.kill('SIGTERM');
+    const { code, stderr } = await cli.exited;
+    expect(code).toBe(0);
+    expect(stderr).toContain(`${file} can be read by other users`);
+    expect(stderr).toContain(`chmod 600 ${file}`);
+  });
 });

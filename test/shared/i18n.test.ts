@@ -94,11 +94,20 @@ describe('which language', () => {
 
   it.each([
     [
-      'LANGUAGE first, then LC_ALL, LC_MESSAGES, LANG',
+      'LANGUAGE first, then the messages locale',
       { LANGUAGE: 'zh_CN:de', LANG: 'en_US.UTF-8' },
       ['zh_CN', 'de', 'en_US.UTF-8'],
     ],
+    [
+      'LC_ALL before LC_MESSAGES before LANG',
+      { LC_ALL: 'de_DE.UTF-8', LANG: 'zh_CN.UTF-8' },
+      ['de_DE.UTF-8'],
+    ],
     ['C and POSIX name no language', { LC_ALL: 'C', LANG: 'C.UTF-8', LC_MESSAGES: 'POSIX' }, []],
+    ['under C, LANGUAGE is ignored, as gettext ignores it', { LC_ALL: 'C', LANGUAGE: 'de' }, []],
+    ['a Big5 terminal gets English, not garbled UTF-8', { LANG: 'zh_TW.Big5' }, []],
+    ['a Latin-1 terminal too', { LANG: 'de_DE.ISO-8859-1', LANGUAGE: 'de' }, []],
+    ['utf8 spelt either way', { LANG: 'de_DE.utf8' }, ['de_DE.utf8']],
     ['nothing set', {}, []],
   ])('the terminal: %s', (_name, env, expected) => {
     expect(environmentLanguages(env)).toEqual(expected);
