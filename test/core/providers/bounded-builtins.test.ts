@@ -92,4 +92,52 @@ describe('$sort, $distinct and $spread, rewritten to stay within the expression 
       expect(say((error as AppFailure).said)).toMatch(/the limit is 100,000$/);
     },
   );
+
+  // Every built-in a balance expression could be handed a long list or string: each ends within the expression
+  // limits (an answer, or the limit's own refusal), never minutes later. One long call is one step, which the
+  // 250 ms limit cannot interrupt, so a built-in that grew with the square of its input would hold the test here.
+  const items = Array.from({ length: 100_000 }, (_, i) => i);
+  const text = 'a'.repeat(100_000);
+  it.each([
+    '$count(items)',
+    '$sum(items)',
+    '$max(items)',
+    '$min(items)',
+    '$average(items)',
+    '$count($reverse(items))',
+    '$count($shuffle(items))',
+    '$count($append(items, [1]))',
+    '$count($zip(items, items))',
+    '$count($keys(objects))',
+    '$count($lookup(objects, "k"))',
+    '$count($keys($merge(objects)))',
+    '$count($map(items, function($v){ $v }))',
+    '$count($filter(items, function($v){ $v > 5 }))',
+    '$reduce(items, function($a, $b){ $a + $b })',
+    '$count($each(object, function($v){ $v }))',
+    '$count($keys($sift(object, function($v){ true })))',
+    '$length($string(items))',
+    '$length($join(words))',
+    '$count($split(text, ""))',
+    '$contains(text, "b")',
+    '$length($replace(text, "a", "b"))',
+    '$length($uppercase(text))',
+    '$count($sort(items))',
+    '$count($distinct(items))',
+    '$count($spread(objects))',
+    '$count(items[$ % 2 = 0])',
+    '$count(items^($))',
+    '$count($keys(objects{$string(k): $count($)}))',
+  ])('%s over 100,000 values ends within the limits', async (source) => {
+    const input = {
+      items,
+      text,
+      words: items.map(String),
+      objects: items.map((i) => ({ k: i % 1000 })),
+      object: Object.fromEntries(items.map((i) => [`k${i}`, i])),
+    };
+    const outcome = await ours(source, input).catch((thrown: unknown) => thrown);
+    if (outcome instanceof AppFailure) expect(say(outcome.said)).toMatch(/timeout|limit|maximum/i);
+    else expect(outcome).not.toBeUndefined();
+  });
 });
