@@ -38,6 +38,7 @@ function accounts(count: number, now: number, histories: Map<string, PointSeries
     level: i % 7 === 0 ? 'warning' : 'ok',
     stale: false,
     current: true,
+    reason: null,
     partial: false,
     remaining: 1000 + i * 37,
     unit: 'credits',

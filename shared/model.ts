@@ -122,8 +122,23 @@ export const AccountStatus = z.object({
   usedThisPeriod: z.nullable(z.number()),
   fetchedAt: z.nullable(isoDate),
   error: z.nullable(z.object({ kind: ErrorKind, message: MessageSchema })),
+  /** Why the level is above ok, when no error says it: "below your warning level of 20 USD". */
+  reason: z.nullable(MessageSchema),
 });
 export type AccountStatus = z.infer<typeof AccountStatus>;
+
+/** What is ahead, as the CLI and the API print it: the runway at the recent burn rate, and the quota's reset. */
+export const StatusOutlook = z.object({
+  /** Days until the balance is empty at the recent burn rate; null with too little history or no spending. */
+  runwayDays: z.nullable(z.number()),
+  emptyAt: z.nullable(isoDate),
+  burnPerDay: z.nullable(z.number()),
+  /** When the quota or plan allowance starts again. */
+  resetsAt: z.nullable(isoDate),
+  /** The fullest quota's percent used expected at its reset. */
+  quotaPercentAtReset: z.nullable(z.number()),
+});
+export type StatusOutlook = z.infer<typeof StatusOutlook>;
 
 /**
  * One account as `creditbar status --json`, `watch` and `serve`'s API print it: the same, with its problem said
@@ -131,6 +146,8 @@ export type AccountStatus = z.infer<typeof AccountStatus>;
  */
 export const PrintedStatus = z.extend(AccountStatus, {
   error: z.nullable(z.object({ kind: ErrorKind, message: z.string() })),
+  reason: z.nullable(z.string()),
+  outlook: StatusOutlook,
 });
 export type PrintedStatus = z.infer<typeof PrintedStatus>;
 

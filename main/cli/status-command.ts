@@ -1,12 +1,28 @@
 import { effectiveAccount } from '../../shared/config';
+import { byNeed } from '../../shared/need-order';
+import { PointSeries } from '../../shared/point-series';
+import type { Forecast } from '../core/alerts/forecast';
 import { exitCodeFor } from '../core/alerts/level';
+import { OUTLOOK_WINDOW_MS, outlookFor } from '../core/alerts/outlook';
 import { mapLimit } from '../core/monitor/map-limit';
+import type { AccountResult } from '../core/monitor/refresh-account';
 import { refreshAccount } from '../core/monitor/refresh-account';
-import { spokenStatus, toAccountStatus } from '../core/present/account-status';
+import { outlookOf, spokenStatus, toAccountStatus } from '../core/present/account-status';
+import type { Stores } from '../core/store/open-stores';
 import { type CliIo, noAccountsLine, openContext } from './context';
 import { statusTable } from './format';
 
 export const MAX_CONCURRENT_FETCHES = 4;
+
+/** The runway from the account's history, as the monitor reads it; none when there is no value or no history. */
+async function forecastOf(result: AccountResult, stores: Stores, now: Date): Promise<Forecast | null> {
+  if (!result.snapshot) return null;
+  const { points } = await stores.history
+    .load(result.account.id)
+    .catch(() => ({ points: PointSeries.empty() }));
+  const at = now.getTime();
+  return outlookFor(result.account, result.snapshot, points.since(at - OUTLOOK_WINDOW_MS), at).forecast;
+}
 
 export async function statusCommand(
   flags: { 'data-dir'?: string; config?: string; json?: boolean },
@@ -23,8 +39,20 @@ export async function statusCommand(
     refreshAccount(account, deps),
   );
   const now = deps.now();
-  const accounts = results.map((result) => toAccountStatus(result, now));
-  if (flags.json) io.stdout(`${JSON.stringify({ accounts: accounts.map((a) => spokenStatus(io.tr, a)) })}\n`);
-  else io.stdout(`${statusTable(io.tr, accounts, now)}\n`);
-  return exitCodeFor(accounts);
+  // Worst first, as the tray and the popover order them: what needs the person leads.
+  const rows = await Promise.all(
+    results.map(async (result) => {
+      const status = toAccountStatus(result, now);
+      return { status, outlook: outlookOf(result.snapshot, await forecastOf(result, stores, now)) };
+    }),
+  );
+  const ordered = byNeed(
+    rows.map((row) => ({ ...row.status, forecast: { daysLeft: row.outlook.runwayDays }, row })),
+  ).map((entry) => entry.row);
+  if (flags.json)
+    io.stdout(
+      `${JSON.stringify({ accounts: ordered.map((r) => spokenStatus(io.tr, r.status, r.outlook)) })}\n`,
+    );
+  else io.stdout(`${statusTable(io.tr, ordered, now)}\n`);
+  return exitCodeFor(rows.map((r) => r.status));
 }

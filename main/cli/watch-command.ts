@@ -1,5 +1,5 @@
 import type { Clock } from '../core/monitor/clock';
-import { spokenStatus, toAccountStatus } from '../core/present/account-status';
+import { outlookOf, spokenStatus, toAccountStatus } from '../core/present/account-status';
 import type { CreditbarCore } from '../core/runtime/creditbar-core';
 import { type CliIo, noAccountsLine, openCliStores, openHeadlessCore } from './context';
 
@@ -65,8 +65,15 @@ export async function watchCore(
   const line = (value: unknown) => io.stdout(`${JSON.stringify(value)}\n`);
   if (core.readOnly) io.stderr(`${t('cli.watchReadOnly', { dir: core.stores.paths.dataDir })}\n`);
   core.subscribe({
-    polled({ result }) {
-      line({ type: 'snapshot', account: spokenStatus(io.tr, toAccountStatus(result, io.clock.wall())) });
+    polled({ result, forecast }) {
+      line({
+        type: 'snapshot',
+        account: spokenStatus(
+          io.tr,
+          toAccountStatus(result, io.clock.wall()),
+          outlookOf(result.snapshot, forecast),
+        ),
+      });
       if (result.error) {
         line({
           type: 'error',

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { statusTable } from '../../main/cli/format';
 import { refreshAccount } from '../../main/core/monitor/refresh-account';
-import { toAccountStatus } from '../../main/core/present/account-status';
+import { outlookOf, toAccountStatus } from '../../main/core/present/account-status';
 import { createHttpClient } from '../../main/core/providers/http';
 import { NO_CACHE } from '../../main/core/store/cache';
 import { FakeServer } from '../../test/fakes/fake-server';
@@ -51,7 +51,9 @@ describe('klaim paging', () => {
     // status and watch say so.
     const status = toAccountStatus(result, new Date('2026-11-22T12:00:00Z'));
     expect(status.partial).toBe(true);
-    expect(statusTable(english, [status], new Date('2026-11-22T12:00:00Z'))).toMatch(/\(partial\)/);
+    expect(
+      statusTable(english, [{ status, outlook: outlookOf(null, null) }], new Date('2026-11-22T12:00:00Z')),
+    ).toMatch(/\(partial\)/);
   });
 
   it('one deadline for the whole poll, all pages together', async () => {

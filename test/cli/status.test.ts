@@ -5,6 +5,7 @@ import path from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { HistoryStore } from '../../main/core/store/history';
 import type { Account } from '../../shared/config';
 import { PrintedStatus } from '../../shared/model';
 import { PRESET_IDS } from '../fakes/preset-fakes';
@@ -97,15 +98,24 @@ describe('creditbar status', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const out = StatusJson.parse(JSON.parse(run.stdout));
+    // Worst first, as the popover orders them: all ok, so prepaid by the lowest balance, then the quota.
     expect(out.accounts.map((a) => [a.id, a.level, a.stale, a.remaining, a.error])).toEqual([
+      ['richutilities', 'ok', false, 120, null],
+      ['custom', 'ok', false, 412.5, null],
+      ['klaim', 'ok', false, 706, null],
       ['happenstance', 'ok', false, 1840, null],
       ['generect', 'ok', false, 5000, null],
-      ['richutilities', 'ok', false, 120, null],
-      ['klaim', 'ok', false, 706, null],
       ['metered-billing', 'ok', false, null, null],
-      ['custom', 'ok', false, 412.5, null],
     ]);
-    expect(out.accounts[4]?.quotas).toHaveLength(4);
+    expect(out.accounts[5]?.quotas).toHaveLength(4);
+    // No history yet: nothing ahead is known; the keys of what is ahead are there all the same.
+    expect(out.accounts[0]?.outlook).toEqual({
+      runwayDays: null,
+      emptyAt: null,
+      burnPerDay: null,
+      resetsAt: null,
+      quotaPercentAtReset: null,
+    });
     expect(readdirSync(path.join(dataDir, 'cache')).sort()).toEqual(
       accounts.map((a) => `${a.id}.json`).sort(),
     );
@@ -149,12 +159,12 @@ describe('creditbar status', () => {
     }
     hs.balance = -4;
     try {
-      expect(await run([hs.account(), mb.account()])).toEqual({ code: 2, levels: ['empty', 'ok'] });
+      expect(await run([mb.account(), hs.account()])).toEqual({ code: 2, levels: ['empty', 'ok'] });
     } finally {
       hs.balance = 1840;
     }
     const noKey = { ...hs.account('no-key-here'), label: 'Nobody' };
-    expect(await run([hs.account(), noKey])).toEqual({ code: 3, levels: ['ok', 'unknown'] });
+    expect(await run([hs.account(), noKey])).toEqual({ code: 3, levels: ['unknown', 'ok'] });
   });
 
   it.each([
@@ -271,8 +281,17 @@ describe('creditbar status', () => {
     const hs = byProvider('happenstance');
     const { dataDir, config } = await workspace([hs.account()]);
     const env = keysFor([hs]);
-    // A moment of watch leaves a history.
-    expect((await runBuiltCli(['watch', '--data-dir', dataDir, '--for', '2'], env)).code).toBe(0);
+    expect((await runBuiltCli(['status', '--data-dir', dataDir], env)).code).toBe(0);
+    // The history a running watch would have left.
+    await new HistoryStore(path.join(dataDir, 'history')).append('happenstance', {
+      remaining: 1840,
+      unit: 'credits',
+      quotas: [],
+      usedThisPeriod: null,
+      usage: [],
+      fetchedAt: new Date().toISOString(),
+      extras: {},
+    });
     const history = path.join(dataDir, 'history', 'happenstance.jsonl');
     expect(existsSync(history)).toBe(true);
     const url = new URL(hs.server.url);
@@ -326,6 +345,39 @@ describe('creditbar status', () => {
     expect(account).toMatchObject({ remaining: null, level: 'unknown', error: { kind: 'server' } });
   });
 
+  it('says why an account is low and when it runs out at its pace, in the table and the JSON', async () => {
+    const hs = byProvider('happenstance');
+    const { dataDir } = await workspace([{ ...hs.account(), alerts: { warnBelow: 2000 } }]);
+    // Ten days of history, 100 credits a day, down to today's 1,840.
+    const history = new HistoryStore(path.join(dataDir, 'history'));
+    const now = Date.now();
+    for (let day = 10; day >= 1; day--) {
+      await history.append('happenstance', {
+        remaining: 1840 + day * 100,
+        unit: 'credits',
+        quotas: [],
+        usedThisPeriod: null,
+        usage: [],
+        fetchedAt: new Date(now - day * 86_400_000).toISOString(),
+        extras: {},
+      });
+    }
+    const env = keysFor([hs]);
+    const json = await runBuiltCli(['status', '--json', '--data-dir', dataDir], env);
+    const [account] = StatusJson.parse(JSON.parse(json.stdout)).accounts;
+    expect(account?.reason).toBe('below your warning level of 2,000 credits');
+    expect(account?.outlook.burnPerDay).toBeCloseTo(100, 0);
+    expect(account?.outlook.runwayDays).toBeCloseTo(18.4, 0);
+    expect(Date.parse(account?.outlook.emptyAt ?? '')).toBeGreaterThan(now + 17 * 86_400_000);
+    const table = await runBuiltCli(['status', '--data-dir', dataDir], env);
+    expect(table.stdout).toMatch(
+      /low\s+1,840 credits\s+in about 18 days \(\d+ \w+\)\s+just now\s+below your warning level of 2,000 credits/,
+    );
+    const german = await runBuiltCli(['status', '--data-dir', dataDir], { ...env, LANG: 'de_DE.UTF-8' });
+    expect(german.stdout).toContain('in etwa 18 Tagen');
+    expect(german.stdout).toContain('unter Ihrer Warnstufe von 2.000 Credits');
+  });
+
   it('a missing key is no_credentials, naming the variable to set', async () => {
     const { dataDir } = await workspace([byProvider('klaim').account('team-klaim')]);
     const run = await runBuiltCli(['status', '--json', '--data-dir', dataDir]);
@@ -344,12 +396,14 @@ describe('creditbar status', () => {
     const run = await runBuiltCli(['status'], env);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+LEVEL\s+BALANCE \/ QUOTA\s+UPDATED\s+PROBLEM$/);
+    expect(lines[0]).toMatch(
+      /^ID\s+ACCOUNT\s+PROVIDER\s+LEVEL\s+BALANCE \/ QUOTA\s+RUNS OUT \/ RESETS\s+UPDATED\s+PROBLEM$/,
+    );
     expect(lines[1]).toMatch(
-      /^Research team\s+happenstance\s+ok \(stale\)\s+1,840 credits\s+just now\s+provider error: .*\(503\)/,
+      /^happenstance\s+Research team\s+happenstance\s+ok \(stale\)\s+1,840 credits\s+just now\s+provider error: .*\(503\)/,
     );
     // Columns line up: each header starts where its value starts.
-    expect(lines[1]?.indexOf('happenstance')).toBe(lines[0]?.indexOf('PROVIDER'));
+    expect(lines[1]?.indexOf('happenstance', 1)).toBe(lines[0]?.indexOf('PROVIDER'));
     expect(lines[1]?.indexOf('1,840')).toBe(lines[0]?.indexOf('BALANCE'));
     expect(run.stdout + run.stderr).not.toContain(hs.key);
   });
@@ -361,15 +415,19 @@ describe('creditbar status', () => {
     const german = await runBuiltCli(['status'], { ...env, LANG: 'de_DE.UTF-8' });
     expect(german.code).toBe(0);
     const [head, row] = german.stdout.trimEnd().split('\n');
-    expect(head).toMatch(/^KONTO\s+ANBIETER\s+STUFE\s+GUTHABEN \/ KONTINGENT\s+AKTUALISIERT\s+PROBLEM$/);
-    expect(row).toMatch(/^Forschung\s+happenstance\s+ok\s+1\.840 Credits\s+gerade eben$/);
+    expect(head).toMatch(
+      /^ID\s+KONTO\s+ANBIETER\s+STUFE\s+GUTHABEN \/ KONTINGENT\s+LEER IN \/ NEU AB\s+AKTUALISIERT\s+PROBLEM$/,
+    );
+    expect(row).toMatch(/^happenstance\s+Forschung\s+happenstance\s+ok\s+1\.840 Credits\s+gerade eben$/);
     const chinese = await runBuiltCli(['status'], { ...env, LANGUAGE: 'zh_CN', LANG: 'en_US.UTF-8' });
     const [zhHead, zhRow] = chinese.stdout.trimEnd().split('\n');
-    expect(zhRow).toMatch(/^Forschung\s+happenstance\s+正常\s+1,840 积分\s+刚刚$/);
+    expect(zhRow).toMatch(/^happenstance\s+Forschung\s+happenstance\s+正常\s+1,840 积分\s+刚刚$/);
     // Each Chinese header character takes two cells: "服务商" (6 cells) starts where "happenstance" does.
     const cellsBefore = (line: string, at: number) =>
       [...line.slice(0, at)].reduce((n, c) => n + (/\p{Script=Han}/u.test(c) ? 2 : 1), 0);
-    expect(cellsBefore(zhHead ?? '', zhHead?.indexOf('服务商') ?? -1)).toBe(zhRow?.indexOf('happenstance'));
+    expect(cellsBefore(zhHead ?? '', zhHead?.indexOf('服务商') ?? -1)).toBe(
+      zhRow?.indexOf('happenstance', 1),
+    );
     const missing = await runBuiltCli(['accounts', 'remove', 'nobody'], { ...env, LANG: 'de_DE.UTF-8' });
     expect(missing.stderr).toMatch(/^Kein Konto "nobody" in .*config\.json\.$/m);
     const help = await runBuiltCli(['--help'], { LANG: 'de_DE.UTF-8' });

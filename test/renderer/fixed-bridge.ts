@@ -58,6 +58,7 @@ export function account(over: Partial<AccountView>): AccountView {
     stale: false,
     current: true,
     partial: false,
+    reason: null,
     remaining: 1000,
     unit: 'credits',
     quotas: [],

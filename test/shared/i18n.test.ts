@@ -15,6 +15,7 @@ const SAME_IN_GERMAN = new Set([
   // Messages that only arrange others, or say a text given to them as it is.
   'problem.withDetail',
   'valid.issueAt',
+  'cli.col.id',
   'cli.flagProblem',
   'alert.quietBody',
   'text.asIs',
@@ -36,6 +37,7 @@ const SAME_IN_GERMAN = new Set([
 /** Chinese shares only names, codes and punctuation-only strings with English. */
 const SAME_IN_CHINESE = new Set([
   'alert.quietBody',
+  'cli.col.id',
   'text.asIs',
   'field.custom.url.label',
   'field.params.accountSid.label',

@@ -1,6 +1,7 @@
 import type { AlertThresholds } from '../../../shared/config';
 import { ERROR_KINDS } from '../../../shared/error-kinds';
 import { worseLevel } from '../../../shared/format';
+import { type Message, message } from '../../../shared/message';
 import type { Level, ProviderError, Snapshot } from '../../../shared/model';
 import { balanceThresholds, levelFor, quotaThresholds } from '../../../shared/thresholds';
 
@@ -50,6 +51,35 @@ function thresholdLevel(
   const quotas = quotaThresholds(alerts);
   for (const quota of snapshot.quotas) level = worseLevel(level, levelFor(quotas, quota.percentUsed));
   return level;
+}
+
+/**
+ * Why an account is above ok, as a person reads it in the CLI's problem column and the API: the level it passed
+ * and at what, or the quota that is fullest. Null when it is ok, or when its error already says why.
+ */
+export function levelReason(
+  snapshot: Snapshot | null,
+  error: ProviderError | null,
+  alerts: AlertThresholds = {},
+): Message | null {
+  if (error?.kind === 'payment') return message('reason.payment');
+  if (!snapshot) return null;
+  if (snapshot.remaining !== null) {
+    const unit = snapshot.unit ?? 'credits';
+    const thresholds = balanceThresholds(alerts);
+    const level = levelFor(thresholds, snapshot.remaining);
+    const passed = thresholds.find((th) => th.level === level);
+    if (level === 'empty') return message('reason.noCredit');
+    if (passed)
+      return message(level === 'critical' ? 'reason.belowCritical' : 'reason.belowWarning', {
+        value: { amount: passed.value, unit },
+      });
+  }
+  const quotas = quotaThresholds(alerts);
+  const fullest = [...snapshot.quotas].sort((a, b) => b.percentUsed - a.percentUsed)[0];
+  if (fullest && levelFor(quotas, fullest.percentUsed) !== 'ok')
+    return message('reason.quota', { name: fullest.name, percent: { amount: fullest.percentUsed } });
+  return null;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Translator } from '../../../shared/i18n/translator';
-import type { AccountStatus, PrintedStatus } from '../../../shared/model';
+import type { AccountStatus, PrintedStatus, Snapshot, StatusOutlook } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
-import { isCurrent, levelOf, staleLimitMs } from '../alerts/level';
+import type { Forecast } from '../alerts/forecast';
+import { isCurrent, levelOf, levelReason, staleLimitMs } from '../alerts/level';
 import type { AccountResult } from '../monitor/refresh-account';
 
 /** The one account shape `status --json`, `watch` and the popover show. */
@@ -23,13 +24,32 @@ export function toAccountStatus(result: AccountResult, now: Date): AccountStatus
     usedThisPeriod: snapshot?.usedThisPeriod ?? null,
     fetchedAt: snapshot?.fetchedAt ?? null,
     error: error ? { kind: error.kind, message: error.message } : null,
+    reason: levelReason(snapshot, error, account.alerts),
+  };
+}
+
+/** What is ahead of an account, from its forecast (history) and what its provider says of the period. */
+export function outlookOf(snapshot: Snapshot | null, forecast: Forecast | null): StatusOutlook {
+  const resetsAt = snapshot?.extras.resetsAt ?? snapshot?.extras.period?.end ?? null;
+  return {
+    runwayDays: forecast?.daysLeft ?? null,
+    emptyAt: forecast?.emptyAt ?? null,
+    burnPerDay: forecast?.burnPerDay ?? null,
+    resetsAt,
+    quotaPercentAtReset: forecast?.quotaPercentAtEnd ?? null,
   };
 }
 
 /** The status as JSON output prints it, its problem made text in the language of whoever reads the output. */
-export function spokenStatus({ say }: Translator, status: AccountStatus): PrintedStatus {
+export function spokenStatus(
+  { say }: Translator,
+  status: AccountStatus,
+  outlook: StatusOutlook,
+): PrintedStatus {
   return {
     ...status,
     error: status.error ? { kind: status.error.kind, message: say(status.error.message) } : null,
+    reason: status.reason ? say(status.reason) : null,
+    outlook,
   };
 }

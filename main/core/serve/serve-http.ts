@@ -4,7 +4,7 @@ import type { OpenMetricsContentType, Registry } from 'prom-client';
 import { translatorFor } from '../../../shared/i18n/catalogs';
 import { acceptedLanguages, chooseLanguage } from '../../../shared/i18n/languages';
 import type { LatestResults } from '../monitor/latest-results';
-import { spokenStatus, toAccountStatus } from '../present/account-status';
+import { outlookOf, spokenStatus, toAccountStatus } from '../present/account-status';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -88,7 +88,13 @@ export function serveHandler(options: {
       const tr = translatorFor(chooseLanguage(undefined, acceptedLanguages(req.headers['accept-language'])));
       const accounts = options.state
         .list()
-        .map((e) => spokenStatus(tr, toAccountStatus(e.result, options.now())));
+        .map((e) =>
+          spokenStatus(
+            tr,
+            toAccountStatus(e.result, options.now()),
+            outlookOf(e.result.snapshot, e.forecast),
+          ),
+        );
       send(res, 200, 'application/json', `${JSON.stringify({ accounts })}\n`, {
         'content-language': tr.language,
         vary: 'Accept-Language',
