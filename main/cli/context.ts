@@ -86,6 +86,18 @@ export function openHeadlessCore(stores: Stores, io: CliIo): Promise<CreditbarCo
   });
 }
 
-export function noAccountsLine({ t }: Translator, configFile: string): string {
-  return t('cli.noAccounts', { file: configFile });
+/**
+ * What to say when there is no account to watch: a config named on purpose (--config, CREDITBAR_CONFIG) that is
+ * not there is that, said so; otherwise how to add a first account.
+ */
+export function noAccountsLine(
+  io: Pick<CliIo, 'tr' | 'env'>,
+  flags: { config?: string },
+  stores: Stores,
+): string {
+  const { t } = io.tr;
+  const file = stores.paths.configFile;
+  const named = flags.config !== undefined || Boolean(io.env.CREDITBAR_CONFIG);
+  if (named && !stores.config.exists) return t('cli.configMissing', { file });
+  return t('cli.noAccounts', { file });
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { version as VERSION } from '../../package.json';
 import { translatorFor } from '../../shared/i18n/catalogs';
 import { chooseLanguage, environmentLanguages } from '../../shared/i18n/languages';
 import type { Translator } from '../../shared/i18n/translator';
@@ -35,6 +36,27 @@ function providerLines({ t }: Translator): string {
 /** The help, in the terminal's language; the provider lines come from the descriptors. */
 const usage = (tr: Translator) => tr.t('cli.usage', { providers: providerLines(tr) });
 
+const COMMANDS = ['status', 'watch', 'serve', 'accounts', 'providers', 'help'];
+
+/** One command's page (`creditbar help accounts`, `accounts --help`); the whole usage for none or an unknown one. */
+function helpPage(tr: Translator, command: string | undefined): string {
+  const { t } = tr;
+  switch (command) {
+    case 'status':
+      return t('cli.help.status');
+    case 'watch':
+      return t('cli.help.watch');
+    case 'serve':
+      return t('cli.help.serve');
+    case 'accounts':
+      return t('cli.help.accounts', { providers: providerLines(tr) });
+    case 'providers':
+      return t('cli.help.providers');
+    default:
+      return usage(tr);
+  }
+}
+
 /** Every provider field's flag, from the descriptors. */
 const FIELD_FLAGS = providerFlags().map((f) => f.flag);
 
@@ -43,6 +65,7 @@ const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; mult
   'data-dir': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
   for: { type: 'string' },
   provider: { type: 'string' },
   id: { type: 'string' },
@@ -66,6 +89,9 @@ function flagProblem({ t }: Translator, error: unknown): string {
   const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
   const flag = quoted.replace(/ <value>$/, '');
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('cli.unknownFlag', { flag });
+  // `--for -5`: Node will not take a value that starts with a dash without `=`.
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /ambiguous/.test(message))
+    return t('cli.flagDashValue', { flag });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
     return t(quoted.endsWith(' <value>') ? 'cli.flagNeedsValue' : 'cli.flagTakesNoValue', { flag });
   return message;
@@ -91,6 +117,7 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
     values: AccountFlags & {
       json?: boolean;
       help?: boolean;
+      version?: boolean;
       for?: string;
       host?: string;
       listen?: string;
@@ -102,13 +129,21 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
     const result = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     parsed = { values: result.values as typeof parsed.values, positionals: result.positionals };
   } catch (error) {
-    io.stderr(`${flagProblem(tr, error)}\n\n${usage(tr)}`);
+    // One line naming the flag, and where to read more: not the whole help after it.
+    const command = argv.find((arg) => COMMANDS.includes(arg));
+    io.stderr(`${flagProblem(tr, error)}\n${t('cli.seeHelp', { command: command ?? 'help' })}\n`);
     return 3;
   }
   const flags = parsed.values;
   const [command, sub, ...rest] = parsed.positionals;
-  if (flags.help || !command) {
-    io.stdout(usage(tr));
+  if (flags.version) {
+    io.stdout(`creditbar ${VERSION}\n`);
+    return 0;
+  }
+  // `help`, `help COMMAND`, `COMMAND --help`: the page for that command; with none, the whole usage.
+  const helpFor = command === 'help' ? sub : flags.help ? command : undefined;
+  if (command === 'help' || flags.help || !command) {
+    io.stdout(helpPage(tr, helpFor));
     return command || flags.help ? 0 : 3;
   }
   try {
@@ -129,7 +164,11 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
       return await providersAdd(rest[0] as string, flags, io);
     if (command === 'providers' && sub === 'save' && rest.length === 2)
       return await providersSave(rest[0] as string, rest[1] as string, flags, io);
-    io.stderr(`${t('cli.unknownCommand', { command: parsed.positionals.join(' ') })}\n\n${usage(tr)}`);
+    io.stderr(
+      COMMANDS.includes(command)
+        ? `${t('cli.unknownCommand', { command: parsed.positionals.join(' ') })}\n${t('cli.seeHelp', { command })}\n`
+        : `${t('cli.unknownCommandList', { command })}\n`,
+    );
     return 3;
   } catch (error) {
     // Config, file and keychain problems are said plainly, in the terminal's language.

@@ -52,7 +52,7 @@ export async function serveCommand(
   }
   const stores = await openCliStores(flags, io);
   if (stores.config.accounts.length === 0) {
-    io.stderr(`${noAccountsLine(io.tr, stores.paths.configFile)}\n`);
+    io.stderr(`${noAccountsLine(io, flags, stores)}\n`);
     return 3;
   }
   const core = await openHeadlessCore(stores, io);

@@ -31,7 +31,9 @@ export async function statusCommand(
   const { stores, deps } = await openContext(flags, io);
   const { config } = stores;
   if (config.accounts.length === 0) {
-    io.stderr(`${noAccountsLine(io.tr, stores.paths.configFile)}\n`);
+    // A script reading --json gets JSON still: no accounts, and the reason on stderr.
+    if (flags.json) io.stdout(`${JSON.stringify({ accounts: [] })}\n`);
+    io.stderr(`${noAccountsLine(io, flags, stores)}\n`);
     return 3;
   }
   const accountsToCheck = config.accounts.map((a) => effectiveAccount(a, config.settings));

@@ -45,7 +45,7 @@ export async function watchCommand(
   }
   const stores = await openCliStores(flags, io);
   if (stores.config.accounts.length === 0) {
-    io.stderr(`${noAccountsLine(io.tr, stores.paths.configFile)}\n`);
+    io.stderr(`${noAccountsLine(io, flags, stores)}\n`);
     return 3;
   }
   return watchCore(await openHeadlessCore(stores, io), forSeconds, io, signals);

@@ -465,16 +465,54 @@ describe('creditbar status', () => {
     expect(existsSync(path.join(dataDir, 'cache'))).toBe(false);
   });
 
-  it('rejects unknown flags and commands with usage, exit 3', async () => {
+  it('a wrong flag is one line naming it, and where its command’s help is: exit 3, not the whole usage', async () => {
     const flag = await runBuiltCli(['status', '--jsno']);
     expect(flag.code).toBe(3);
-    expect(flag.stderr).toMatch(/^Unknown option --jsno\.\n\nUsage: creditbar/);
+    expect(flag.stderr).toBe('Unknown option --jsno.\nSee: creditbar status --help\n');
     // Said in the terminal's language, not in the English of Node's argument parser.
     const german = await runBuiltCli(['status', '--for'], { LANG: 'de_DE.UTF-8' });
     expect(german.code).toBe(3);
-    expect(german.stderr).toMatch(/^--for braucht einen Wert\.\n\nAufruf: creditbar/);
+    expect(german.stderr).toBe('--for braucht einen Wert.\nSiehe: creditbar status --help\n');
+    const dash = await runBuiltCli(['watch', '--for', '-5']);
+    expect(dash.stderr).toMatch(
+      /^--for got a value that starts with a dash; if you meant it, write --for=VALUE\n/,
+    );
+    const negative = await runBuiltCli(['watch', '--for=-5']);
+    expect(negative.stderr).toMatch(/^--for takes a number of seconds from 1 to 315360000/);
+  });
+
+  it('an unknown command names the known ones', async () => {
     const command = await runBuiltCli(['stauts']);
     expect(command.code).toBe(3);
-    expect(command.stderr).toMatch(/Unknown command: stauts/);
+    expect(command.stderr).toBe(
+      'Unknown command: stauts. The commands are status, watch, serve, accounts, providers and help.\n',
+    );
+  });
+
+  it.each([
+    [['help', 'watch'], /^Usage: creditbar watch \[--for SECONDS\]/],
+    [['watch', '--help'], /^Usage: creditbar watch \[--for SECONDS\]/],
+    [['accounts', '--help'], /^Usage: creditbar accounts list \| add \| remove ID[\s\S]*happenstance/],
+    [['help', 'serve'], /^Usage: creditbar serve \[--listen HOST:PORT\]/],
+    [['help'], /^Usage: creditbar <command> \[options\]/],
+  ])('creditbar %j shows that command’s help', async (args, page) => {
+    const run = await runBuiltCli(args);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(page);
+  });
+
+  it('--version says which creditbar this is', async () => {
+    const run = await runBuiltCli(['--version']);
+    expect(run.stdout).toMatch(/^creditbar \d+\.\d+\.\d+\n$/);
+  });
+
+  it('status --json with no accounts still prints JSON; a --config that is not there is said so', async () => {
+    const empty = await mkdtemp(path.join(dir, 'empty-'));
+    const json = await runBuiltCli(['status', '--json', '--data-dir', empty]);
+    expect(json.stdout).toBe('{"accounts":[]}\n');
+    expect(json.code).toBe(3);
+    const missing = await runBuiltCli(['status', '--config', path.join(empty, 'nope.json')]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain(`${path.join(empty, 'nope.json')} does not exist.`);
   });
 });
