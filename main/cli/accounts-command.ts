@@ -1,10 +1,19 @@
-import { Account, accountDraft, describeIssues } from '../../shared/config';
+import {
+  Account,
+  AccountPatch,
+  AlertThresholds,
+  accountDraft,
+  describeIssues,
+  wholeNumberProblem,
+} from '../../shared/config';
 import { ERROR_KINDS } from '../../shared/error-kinds';
 import type { Translator } from '../../shared/i18n/translator';
+import { issueMessage } from '../../shared/issue-message';
 import { type Message, message } from '../../shared/message';
 import type { Snapshot } from '../../shared/model';
 import type { PresetFile } from '../../shared/preset-file';
 import { type FieldSpec, hasCredential, PROVIDERS, ProviderId } from '../../shared/providers';
+import type { z } from '../../shared/zod';
 import { AppFailure } from '../core/errors';
 import { envKeyName, keyHint } from '../core/store/secrets';
 import { type CliIo, openContext } from './context';
@@ -18,6 +27,69 @@ export type AccountFlags = {
   label?: string;
   'no-verify'?: boolean;
 } & Record<string, string | string[] | boolean | undefined>;
+
+/** The flags that set an account's levels, each with the threshold it sets. */
+const LEVEL_FLAGS = [
+  ['warn-below', 'warnBelow'],
+  ['critical-below', 'criticalBelow'],
+  ['warn-percent', 'warnPercent'],
+  ['critical-percent', 'criticalPercent'],
+] as const satisfies readonly (readonly [string, keyof AlertThresholds])[];
+
+/** Every flag `accounts add` and `accounts set` read besides the provider's own. */
+export const SETTING_FLAGS = [...LEVEL_FLAGS.map(([flag]) => flag), 'poll-seconds'];
+
+/**
+ * The levels and the poll interval the flags give, as numbers; the schema then judges them as the popover's form
+ * is judged. Text that is no number is named by its flag.
+ */
+function settingsFromFlags(
+  flags: AccountFlags,
+): { alerts?: AlertThresholds; pollSeconds?: number } | { error: Message } {
+  const alerts: AlertThresholds = {};
+  for (const [flag, field] of LEVEL_FLAGS) {
+    const text = flags[flag];
+    if (typeof text !== 'string') continue;
+    const value = Number(text.trim());
+    if (text.trim() === '' || !Number.isFinite(value)) return { error: message('cli.flagNumber', { flag }) };
+    alerts[field] = value;
+  }
+  const poll = flags['poll-seconds'];
+  if (typeof poll === 'string') {
+    const problem = wholeNumberProblem(poll);
+    if (problem) return { error: message('cli.flagProblem', { flag: 'poll-seconds', problem }) };
+  }
+  // Judged by the account's own schema, field by field, so the refusal names the flag and not a config path.
+  const checks: [string, unknown, z.ZodMiniType][] = [
+    ...LEVEL_FLAGS.filter(([, field]) => alerts[field] !== undefined).map(
+      ([flag, field]) =>
+        [flag, alerts[field], AlertThresholds.def.shape[field]] as [string, unknown, z.ZodMiniType],
+    ),
+    ...(typeof poll === 'string'
+      ? [
+          ['poll-seconds', Number(poll), AccountPatch.def.shape.pollSeconds] as [
+            string,
+            unknown,
+            z.ZodMiniType,
+          ],
+        ]
+      : []),
+  ];
+  for (const [flag, value, schema] of checks) {
+    const checked = schema.safeParse(value);
+    if (!checked.success)
+      return {
+        error: message('cli.flagProblem', {
+          flag,
+          problem: issueMessage(checked.error.issues[0] ?? { message: '' }),
+        }),
+      };
+  }
+  return {
+    ...(Object.keys(alerts).length > 0 ? { alerts } : {}),
+    ...(typeof poll === 'string' ? { pollSeconds: Number(poll) } : {}),
+  };
+}
 
 /**
  * Builds the account from flags, field by field from the provider's descriptor, validated by the config schema. A
@@ -53,6 +125,8 @@ export function accountFromFlags(
   });
   const [first] = problems;
   if (first) return { error: message('cli.flagProblem', { flag: first.field.flag, problem: first.problem }) };
+  const settings = settingsFromFlags(flags);
+  if ('error' in settings) return settings;
   // A preset added from a file gives its endpoint; the flags given change its fields.
   const custom =
     added || draft.custom ? { ...added?.custom, ...(draft.custom as object | undefined) } : undefined;
@@ -62,6 +136,7 @@ export function accountFromFlags(
     provider: provider.data,
     label: flags.label ?? added?.name ?? info.displayName,
     ...(custom ? { custom } : {}),
+    ...settings,
   });
   if (!parsed.success) return { error: describeIssues(parsed.error) };
   return { account: parsed.data };
@@ -163,5 +238,33 @@ export async function accountsRemove(
     return 1;
   }
   io.stdout(`${t(hasCredential(account.provider) ? 'cli.removedWithKey' : 'cli.removed', { id })}\n`);
+  return 0;
+}
+
+/** `accounts set ID`: a new name, levels or poll interval, checked as the popover checks them. */
+export async function accountsSet(id: string | undefined, flags: AccountFlags, io: CliIo): Promise<number> {
+  const { t, say } = io.tr;
+  const ctx = await openContext(flags, io);
+  const existing = id ? ctx.stores.config.account(id) : null;
+  if (!id || !existing) {
+    io.stderr(`${t('cli.noSuchAccount', { id: id ?? '', file: ctx.stores.paths.configFile })}\n`);
+    return 3;
+  }
+  const settings = settingsFromFlags(flags);
+  if ('error' in settings) {
+    io.stderr(`${say(settings.error)}\n`);
+    return 3;
+  }
+  const patch = {
+    ...(typeof flags.label === 'string' ? { label: flags.label } : {}),
+    ...(settings.alerts ? { alerts: { ...existing.alerts, ...settings.alerts } } : {}),
+    ...(settings.pollSeconds !== undefined ? { pollSeconds: settings.pollSeconds } : {}),
+  };
+  if (Object.keys(patch).length === 0) {
+    io.stderr(`${t('cli.nothingToSet')}\n`);
+    return 3;
+  }
+  const updated = await ctx.accounts.update(id, patch);
+  io.stdout(`${t('cli.updated', { label: updated.label, id })}\n`);
   return 0;
 }

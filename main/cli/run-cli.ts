@@ -6,7 +6,14 @@ import type { Translator } from '../../shared/i18n/translator';
 import { DESCRIPTORS, type FieldSpec, providerFlags } from '../../shared/providers';
 import { terminalText } from '../../shared/terminal-text';
 import { AppFailure, ConfigError } from '../core/errors';
-import { type AccountFlags, accountsAdd, accountsList, accountsRemove } from './accounts-command';
+import {
+  type AccountFlags,
+  accountsAdd,
+  accountsList,
+  accountsRemove,
+  accountsSet,
+  SETTING_FLAGS,
+} from './accounts-command';
 import type { CliIo } from './context';
 import { providersAdd, providersList, providersSave } from './providers-command';
 import { statusCommand } from './status-command';
@@ -74,6 +81,7 @@ const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; mult
   host: { type: 'string' },
   listen: { type: 'string' },
   'token-file': { type: 'string' },
+  ...Object.fromEntries(SETTING_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
   ...Object.fromEntries(
     providerFlags().map((f) => [f.flag, { type: 'string' as const, multiple: f.kind === 'headers' }]),
   ),
@@ -157,6 +165,8 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
     if (command === 'accounts' && sub === 'list' && rest.length === 0) return await accountsList(flags, io);
     if (command === 'accounts' && sub === 'add' && rest.length === 0)
       return await accountsAdd(flags, FIELD_FLAGS, io, host.stdin);
+    if (command === 'accounts' && sub === 'set' && rest.length === 1)
+      return await accountsSet(rest[0], flags, io);
     if (command === 'accounts' && sub === 'remove' && rest.length === 1)
       return await accountsRemove(rest[0], flags, io);
     if (command === 'providers' && sub === undefined) return await providersList(flags, io);

@@ -110,6 +110,51 @@ describe('creditbar accounts', () => {
     expect(klaim.server.requests.length).toBe(before);
   });
 
+  it('levels and the poll interval are set when adding, and changed later with accounts set', async () => {
+    const dataDir = await fresh();
+    const configOf = () => JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8')).accounts[0];
+    const add = await addAccountCli(dataDir, hs.key, [
+      ...['--provider', 'happenstance', '--id', 'research', '--base-url', hs.server.url],
+      ...['--warn-below', '2000', '--poll-seconds', '600', '--no-verify'],
+    ]);
+    expect(add.code).toBe(0);
+    expect(configOf()).toMatchObject({ alerts: { warnBelow: 2000 }, pollSeconds: 600 });
+    const set = await runBuiltCli([
+      ...['accounts', 'set', 'research', '--critical-below', '500', '--warn-percent', '75'],
+      ...['--label', 'Research team', '--data-dir', dataDir],
+    ]);
+    expect(set.stdout).toBe('Updated Research team (research).\n');
+    expect(configOf()).toMatchObject({
+      label: 'Research team',
+      alerts: { warnBelow: 2000, criticalBelow: 500, warnPercent: 75 },
+      pollSeconds: 600,
+    });
+  });
+
+  it.each([
+    [['--warn-below', 'lots'], '--warn-below takes a number'],
+    [['--poll-seconds', '1'], '--poll-seconds: must be from 2 to 86400'],
+    [['--warn-percent', '5000'], '--warn-percent: '],
+    [[], 'Nothing to change: give --label'],
+  ])('accounts set %j is refused naming the flag, nothing changed', async (flags, said) => {
+    const dataDir = await fresh();
+    await addAccountCli(dataDir, hs.key, [
+      '--provider',
+      'happenstance',
+      '--id',
+      'x',
+      '--base-url',
+      hs.server.url,
+      '--no-verify',
+    ]);
+    const before = readFileSync(path.join(dataDir, 'config.json'), 'utf8');
+    const set = await runBuiltCli(['accounts', 'set', 'x', ...flags, '--data-dir', dataDir]);
+    expect(set.code).toBe(3);
+    expect(set.stderr).toContain(said);
+    expect(set.stderr).not.toMatch(/pollSeconds|alerts\./);
+    expect(readFileSync(path.join(dataDir, 'config.json'), 'utf8')).toBe(before);
+  });
+
   it('a second add of an id already taken is refused', async () => {
     const dataDir = await fresh();
     expect((await addKlaimUnverified(dataDir)).code).toBe(0);
