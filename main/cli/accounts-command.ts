@@ -153,7 +153,7 @@ export async function accountsAdd(
   flags: AccountFlags,
   allFieldFlags: readonly string[],
   io: CliIo,
-  stdin: () => Promise<string>,
+  readKey: (prompt: string) => Promise<string>,
 ): Promise<number> {
   const { t, say } = io.tr;
   const ctx = await openContext(flags, io);
@@ -169,14 +169,17 @@ export async function accountsAdd(
     return 3;
   }
   const needsKey = hasCredential(account.provider);
-  const key = needsKey ? (await stdin()).trim() : null;
-  if (needsKey && !key) {
-    io.stderr(`${t('cli.noKeyOnStdin')}\n`);
+  const variable = envKeyName(account.id);
+  const key = needsKey ? (await readKey(t('cli.keyPrompt', { label: account.label }))).trim() : null;
+  // None given, but one in the environment (a server with no keychain): tested from there, and left there.
+  const fromEnvironment = needsKey && !key && Boolean(io.env[variable]);
+  if (needsKey && !key && !fromEnvironment) {
+    io.stderr(`${t('cli.noKeyOnStdin', { variable })}\n`);
     return 3;
   }
   let tested: Snapshot | null;
   try {
-    tested = await ctx.accounts.add(account, key, { verify: !flags['no-verify'] });
+    tested = await ctx.accounts.add(account, key || null, { verify: !flags['no-verify'] });
   } catch (error) {
     if (!(error instanceof AppFailure)) throw error;
     // Problems with the key or the keychain speak for themselves; a failed test fetch says it was the test.
@@ -186,7 +189,45 @@ export async function accountsAdd(
     return 3;
   }
   if (tested) io.stdout(`${t('cli.connected', { value: describeValue(io.tr, tested) })}\n`);
-  io.stdout(`${t(needsKey ? 'cli.addedWithKey' : 'cli.added', { label: account.label, id: account.id })}\n`);
+  const added = fromEnvironment ? 'cli.addedWithEnvKey' : needsKey ? 'cli.addedWithKey' : 'cli.added';
+  io.stdout(`${t(added, { label: account.label, id: account.id, variable })}\n`);
+  return 0;
+}
+
+/** `accounts rotate-key ID`: a new key, typed or piped as for add, tested (unless --no-verify), then saved. */
+export async function accountsRotateKey(
+  id: string | undefined,
+  flags: AccountFlags,
+  io: CliIo,
+  readKey: (prompt: string) => Promise<string>,
+): Promise<number> {
+  const { t, say } = io.tr;
+  const ctx = await openContext(flags, io);
+  const account = id ? ctx.stores.config.account(id) : null;
+  if (!id || !account) {
+    io.stderr(`${t('cli.noSuchAccount', { id: id ?? '', file: ctx.stores.paths.configFile })}\n`);
+    return 3;
+  }
+  if (!hasCredential(account.provider)) {
+    io.stderr(`${t('cli.noKeyNeeded', { label: account.label, id })}\n`);
+    return 3;
+  }
+  const key = (await readKey(t('cli.keyPrompt', { label: account.label }))).trim();
+  if (!key) {
+    io.stderr(`${t('cli.noKeyOnStdin', { variable: envKeyName(id) })}\n`);
+    return 3;
+  }
+  try {
+    if (!flags['no-verify']) await ctx.accounts.test(account, key);
+    await ctx.accounts.rotateKey(id, key);
+  } catch (error) {
+    if (!(error instanceof AppFailure)) throw error;
+    const plain = flags['no-verify'] || ERROR_KINDS[error.kind].local;
+    const problem = plain ? say(error.said) : t('cli.testFailed', { message: say(error.said) });
+    io.stderr(`${t('cli.notSaved', { problem })}\n`);
+    return 3;
+  }
+  io.stdout(`${t('cli.keyRotated', { label: account.label, id })}\n`);
   return 0;
 }
 

@@ -6,6 +6,7 @@ import { zodInEveryLanguage } from '../../shared/i18n/zod-words';
 import { systemClock } from '../core/monitor/clock';
 import { keytarInChild } from '../core/store/keychain-helper';
 import { KEYCHAIN_HELPER_ARG } from './keychain-helper-arg';
+import { readHiddenLine } from './read-key';
 import { readStdin } from './read-stdin';
 import { runCli } from './run-cli';
 
@@ -46,10 +47,10 @@ runCli(process.argv.slice(2), {
     if (outputFailed === null) process.stdout.write(chunk);
   },
   stderr: (chunk) => process.stderr.write(chunk),
-  // A key and its line break, with room for white space around it: no more is read.
-  stdin: () =>
+  // Typed at a terminal, not shown; piped, read no further than a key could be.
+  readKey: (prompt) =>
     process.stdin.isTTY
-      ? Promise.resolve('')
+      ? readHiddenLine(process.stdin, process.stderr, prompt, MAX_KEY_CHARS)
       : readStdin(process.stdin.setEncoding('utf8'), MAX_KEY_CHARS + 1024),
   // This very bundle, as the helper: started at the first keychain call, never when keys come from the environment.
   keychain: keytarInChild(() =>

@@ -11,6 +11,7 @@ import {
   accountsAdd,
   accountsList,
   accountsRemove,
+  accountsRotateKey,
   accountsSet,
   SETTING_FLAGS,
 } from './accounts-command';
@@ -106,7 +107,8 @@ function flagProblem({ t }: Translator, error: unknown): string {
 }
 
 export interface CliHost extends Omit<CliIo, 'tr'> {
-  stdin: () => Promise<string>;
+  /** The key, typed at the terminal after `prompt` (not shown), or piped on standard input. */
+  readKey: (prompt: string) => Promise<string>;
   signals: WatchSignals & { onReload(callback: () => void): void };
 }
 
@@ -164,9 +166,11 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
     }
     if (command === 'accounts' && sub === 'list' && rest.length === 0) return await accountsList(flags, io);
     if (command === 'accounts' && sub === 'add' && rest.length === 0)
-      return await accountsAdd(flags, FIELD_FLAGS, io, host.stdin);
+      return await accountsAdd(flags, FIELD_FLAGS, io, host.readKey);
     if (command === 'accounts' && sub === 'set' && rest.length === 1)
       return await accountsSet(rest[0], flags, io);
+    if (command === 'accounts' && sub === 'rotate-key' && rest.length === 1)
+      return await accountsRotateKey(rest[0], flags, io, host.readKey);
     if (command === 'accounts' && sub === 'remove' && rest.length === 1)
       return await accountsRemove(rest[0], flags, io);
     if (command === 'providers' && sub === undefined) return await providersList(flags, io);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
@@ -110,6 +110,119 @@ describe('creditbar accounts', () => {
     expect(klaim.server.requests.length).toBe(before);
   });
 
+  it('at a terminal the key is asked for and not shown as it is typed', async () => {
+    const dataDir = await fresh();
+    // A real pseudo-terminal (Python's pty), as a person at a shell has: the CLI sees a TTY on its input.
+    const script = [
+      'import os, pty, sys, time',
+      'pid, fd = pty.fork()',
+      'if pid == 0:',
+      '    os.execvp(sys.argv[1], sys.argv[1:])',
+      'out = b""',
+      'def read_until(word, seconds=15):',
+      '    global out',
+      '    end = time.time() + seconds',
+      '    while word not in out and time.time() < end:',
+      '        try: out += os.read(fd, 4096)',
+      '        except OSError: break',
+      'read_until(b"not shown")',
+      'os.write(fd, (os.environ["KEY"] + "\\r").encode())',
+      'read_until(b"keychain")',
+      '_, status = os.waitpid(pid, 0)',
+      'sys.stdout.write(out.decode("utf8", "replace"))',
+      'sys.exit(os.waitstatus_to_exitcode(status))',
+    ].join('\n');
+    // Not spawnSync: the fake provider answers from this very process.
+    const child = spawn(
+      '/usr/bin/python3',
+      [
+        '-c',
+        script,
+        process.execPath,
+        CLI,
+        'accounts',
+        'add',
+        '--provider',
+        'happenstance',
+        '--id',
+        'typed',
+        '--base-url',
+        hs.server.url,
+        '--data-dir',
+        dataDir,
+      ],
+      { env: { ...process.env, KEY: hs.key } },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const run = { status, stdout: output };
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('API key for Happenstance (not shown as you type): ');
+    expect(run.stdout).toContain('Added Happenstance (typed); its key is in the OS keychain.');
+    expect(run.stdout).not.toContain(hs.key);
+    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'typed')).toBe(hs.key);
+  });
+
+  it('on a server with no keychain, a key in CREDITBAR_KEY_<ID> is tested and left there', async () => {
+    const dataDir = await fresh();
+    const add = await addAccountCli(
+      dataDir,
+      '',
+      ['--provider', 'happenstance', '--id', 'from-env', '--base-url', hs.server.url],
+      {
+        CREDITBAR_KEY_FROM_ENV: hs.key,
+      },
+    );
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+    expect(add.stdout).toContain('Connected: 1,840 credits');
+    expect(add.stdout).toContain('its key stays in CREDITBAR_KEY_FROM_ENV, where Creditbar reads it');
+    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'from-env')).toBeNull();
+  });
+
+  it('with no key at all, the hint names the variable this account would read', async () => {
+    const add = await addAccountCli(await fresh(), '', [
+      '--provider',
+      'happenstance',
+      '--id',
+      'none-here',
+      '--base-url',
+      hs.server.url,
+    ]);
+    expect(add.code).toBe(3);
+    expect(add.stderr).toContain('or set CREDITBAR_KEY_NONE_HERE');
+  });
+
+  it('rotate-key tests the new key before it replaces the old; a key that fails changes nothing', async () => {
+    const dataDir = await fresh();
+    await addAccountCli(dataDir, hs.key, [
+      '--provider',
+      'happenstance',
+      '--id',
+      'turn',
+      '--base-url',
+      hs.server.url,
+    ]);
+    const wrong = await runBuiltCli(
+      ['accounts', 'rotate-key', 'turn', '--data-dir', dataDir],
+      {},
+      'hs_live_not_this_one_0000',
+    );
+    expect(wrong.code).toBe(3);
+    expect(wrong.stderr).toMatch(/rejected \(401\)/);
+    expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'turn')).toBe(hs.key);
+    const again = await runBuiltCli(
+      ['accounts', 'rotate-key', 'turn', '--data-dir', dataDir],
+      {},
+      `${hs.key}\n`,
+    );
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('The new key for Happenstance (turn) is in the OS keychain.\n');
+  });
+
   it('levels and the poll interval are set when adding, and changed later with accounts set', async () => {
     const dataDir = await fresh();
     const configOf = () => JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8')).accounts[0];
@@ -182,7 +295,7 @@ describe('creditbar accounts', () => {
   it('no key on standard input is refused, saying where the key goes', async () => {
     const noKey = await addAccountCli(await fresh(), '', ['--provider', 'happenstance', '--id', 'nokey']);
     expect(noKey.code).toBe(3);
-    expect(noKey.stderr).toMatch(/No API key on standard input/);
+    expect(noKey.stderr).toMatch(/No API key given: type it when asked, pipe it in/);
   });
 
   it('remove deletes the keychain item, cache, history and alert state', async () => {

@@ -21,7 +21,7 @@ import type { SnapshotCache } from '../store/cache';
 import type { ConfigStore } from '../store/config-store';
 import type { HistoryStore } from '../store/history';
 import type { IdentityIndex } from '../store/identities';
-import { createSecretResolver, type SecretStore } from '../store/secrets';
+import { createSecretResolver, envKeyName, type SecretStore } from '../store/secrets';
 
 /** An expression that does not parse is refused before anything is saved, naming its field. */
 async function checkEndpoint(account: Account): Promise<void> {
@@ -161,7 +161,9 @@ export class AccountService {
       throw new ConfigError(message('account.idTaken', { id: account.id }));
     }
     const needsKey = hasCredential(account.provider);
-    if (needsKey && !key) throw new AppFailure('no_credentials', message('account.enterKey'));
+    // A key in the environment (a server with no keychain) is read from there: the account is saved without one.
+    if (needsKey && !key && !this.deps.env[envKeyName(account.id)])
+      throw new AppFailure('no_credentials', message('account.enterKey'));
     if (needsKey && key) checkKey(key);
     await checkEndpoint(account);
     const tested = options.verify ? await this.test(account, key ?? undefined) : null;
