@@ -57,9 +57,7 @@ export function writersFor(t: Translate, intl: () => Formats): Writers {
   const amountWithUnit = (value: number, unit: string | null) => {
     // Providers write codes either way ("USD", "usd"); three letters that are no currency stay a unit.
     if (unit !== null && /^[A-Za-z]{3}$/.test(unit) && knownCurrencies().has(unit.toUpperCase()))
-      return intl()
-        .money(unit.toUpperCase(), Math.abs(value) >= 100 ? 0 : 2)
-        .format(value);
+      return intl().money(unit.toUpperCase()).format(value);
     return `${formatAmount(value)} ${unit === null ? '' : unitLabel(unit)}`.trim();
   };
   const headline = (account: HeadlineSource, format?: 'full' | 'compact') => {

@@ -12,8 +12,8 @@ export interface Formats {
   utcDay: Intl.DateTimeFormat;
   relative: Intl.RelativeTimeFormat;
   list: Intl.ListFormat;
-  /** Money in an ISO 4217 currency, whole amounts from 100 up ("$12.50", "1.840 €"). */
-  money(currency: string, digits: 0 | 2): Intl.NumberFormat;
+  /** Money in an ISO 4217 currency, cents kept at any size ("$12.50", "$1,234.56", "1.840,00 €"). */
+  money(currency: string): Intl.NumberFormat;
 }
 
 /**
@@ -54,16 +54,16 @@ export function formatsFor(language: Language): Formats {
       hour: '2-digit',
       minute: '2-digit',
     }),
-    money(currency, digits) {
-      const key = `${currency}:${digits}`;
+    money(currency) {
+      const key = currency;
       let format = currencies.get(key);
       if (!format) {
         format = new Intl.NumberFormat(numbers, {
           style: 'currency',
           currency,
           signDisplay: 'negative',
-          minimumFractionDigits: digits,
-          maximumFractionDigits: digits,
+          minimumFractionDigits: 2,
+          maximumFractionDigits: 2,
         });
         currencies.set(key, format);
       }

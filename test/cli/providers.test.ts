@@ -126,7 +126,7 @@ describe('creditbar providers', () => {
     const dataDir = await fresh();
     const add = await addAccountCli(dataDir, `${KEY}\n`, ACME_FLAGS(acme.url));
     expect(add.stderr).toBe('');
-    expect(add.stdout).toContain('Connected: €1,235');
+    expect(add.stdout).toContain('Connected: €1,234.56');
     const sent = acme.requests.at(-1);
     expect(sent?.headers['x-team']).toBe('growth');
     expect(sent?.headers['x-trace']).toBe('on');
@@ -200,7 +200,7 @@ describe('creditbar providers', () => {
       host,
     });
     const account = await addAccountCli(theirs, `${KEY}\n`, ['--provider', 'acme', '--id', 'work']);
-    expect(account.stdout).toContain('Connected: €1,235');
+    expect(account.stdout).toContain('Connected: €1,234.56');
     expect(config(theirs).accounts[0]).toMatchObject({ id: 'work', provider: 'custom', label: 'Acme' });
     expect(config(theirs).accounts[0].custom.url).toBe(`${acme.url}/v1/me`);
   });

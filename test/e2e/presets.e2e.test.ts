@@ -139,7 +139,7 @@ describe('adding accounts from the gallery in real Chromium', () => {
       await page.getByLabel('Remaining', { exact: true }).fill('$number(account.wallet.cents) / 100');
       await page.getByLabel('Unit from the answer (optional)').fill('account.wallet.currency');
       await page.getByRole('button', { name: 'Test connection' }).click();
-      await page.getByText('Connected: €1,235 left.').waitFor();
+      await page.getByText('Connected: €1,234.56 left.').waitFor();
       const readings = page.getByRole('table', { name: 'What each expression read' });
       expect(await readings.textContent()).toContain('1234.56');
       await shoot(page, 'custom-readings');

@@ -165,11 +165,11 @@ describe('speaking a language', () => {
   );
 
   it.each([
-    ['en', ['$12.50', '$1,840', '$0.05', 'CN¥1,840', '5 req', '1,840 credits']],
+    ['en', ['$12.50', '$1,840.00', '$0.05', 'CN¥1,840.00', '5 req', '1,840 credits']],
     // German puts the symbol after a no-break space.
-    ['de', ['12,50\u00a0$', '1.840\u00a0$', '0,05\u00a0$', '1.840\u00a0CN¥', '5 req', '1.840 Credits']],
-    ['zh', ['US$12.50', 'US$1,840', 'US$0.05', '¥1,840', '5 req', '1,840 积分']],
-  ] as const)('%s writes money as money, any other unit after the number', (language, expected) => {
+    ['de', ['12,50\u00a0$', '1.840,00\u00a0$', '0,05\u00a0$', '1.840,00\u00a0CN¥', '5 req', '1.840 Credits']],
+    ['zh', ['US$12.50', 'US$1,840.00', 'US$0.05', '¥1,840.00', '5 req', '1,840 积分']],
+  ] as const)('%s writes money as money with its cents, any other unit after the number', (language, expected) => {
     const { amountWithUnit } = translatorFor(language);
     expect([
       amountWithUnit(12.5, 'USD'),

@@ -208,7 +208,7 @@ describe('what the badge shows, as chosen in settings', () => {
   it('the tooltip says what the menu bar shows and speaks every account in the chosen figure', () => {
     expect(
       badgeModel(english, fleet, false, { source: 'sum', unit: 'USD' }).tooltip.split('\n').slice(0, 2),
-    ).toEqual(['Creditbar: 1 of 5 accounts critical, 1 low', 'Menu bar: $313, 2 accounts together']);
+    ).toEqual(['Creditbar: 1 of 5 accounts critical, 1 low', 'Menu bar: $312.50, 2 accounts together']);
     const pinned = badgeModel(english, fleet, false, {
       source: 'pinned',
       accountId: 'calls',
@@ -219,7 +219,7 @@ describe('what the badge shows, as chosen in settings', () => {
       'Research: 1,840 credits',
       'Ads: $12.50 (low)',
       'Calls: 22 x left of M',
-      'Mail: $300 (stale)',
+      'Mail: $300.00 (stale)',
       'Scrape: 60 credits (critical)',
     ]);
   });
