@@ -169,15 +169,18 @@ describe('speaking a language', () => {
     // German puts the symbol after a no-break space.
     ['de', ['12,50\u00a0$', '1.840,00\u00a0$', '0,05\u00a0$', '1.840,00\u00a0CN¥', '5 req', '1.840 Credits']],
     ['zh', ['US$12.50', 'US$1,840.00', 'US$0.05', '¥1,840.00', '5 req', '1,840 积分']],
-  ] as const)('%s writes money as money with its cents, any other unit after the number', (language, expected) => {
-    const { amountWithUnit } = translatorFor(language);
-    expect([
-      amountWithUnit(12.5, 'USD'),
-      amountWithUnit(1840, 'USD'),
-      amountWithUnit(0.05, 'usd'),
-      amountWithUnit(1840, 'CNY'),
-      amountWithUnit(5, 'req'),
-      amountWithUnit(1840, 'credits'),
-    ]).toEqual(expected);
-  });
+  ] as const)(
+    '%s writes money as money with its cents, any other unit after the number',
+    (language, expected) => {
+      const { amountWithUnit } = translatorFor(language);
+      expect([
+        amountWithUnit(12.5, 'USD'),
+        amountWithUnit(1840, 'USD'),
+        amountWithUnit(0.05, 'usd'),
+        amountWithUnit(1840, 'CNY'),
+        amountWithUnit(5, 'req'),
+        amountWithUnit(1840, 'credits'),
+      ]).toEqual(expected);
+    },
+  );
 });
