@@ -148,6 +148,26 @@ function describeValue({ t, amountWithUnit }: Translator, snapshot: Snapshot): s
     : t('cli.quotas', { count: snapshot.quotas.length });
 }
 
+/** The account a command names, with the context it runs in; null (said on stderr) when there is none by that id. */
+async function namedAccount(
+  id: string | undefined,
+  flags: AccountFlags,
+  io: CliIo,
+): Promise<{ ctx: Awaited<ReturnType<typeof openContext>>; account: Account } | null> {
+  const ctx = await openContext(flags, io);
+  const account = id ? ctx.stores.config.account(id) : null;
+  if (account) return { ctx, account };
+  io.stderr(`${io.tr.t('cli.noSuchAccount', { id: id ?? '', file: ctx.stores.paths.configFile })}\n`);
+  return null;
+}
+
+/** Why a key was not saved: problems with the key or the keychain speak for themselves; a failed test says so. */
+function notSaved({ t, say }: Translator, error: AppFailure, flags: AccountFlags): string {
+  const plain = flags['no-verify'] || ERROR_KINDS[error.kind].local;
+  const problem = plain ? say(error.said) : t('cli.testFailed', { message: say(error.said) });
+  return t('cli.notSaved', { problem });
+}
+
 /** `accounts add`: the key comes on standard input (never argv), is tested, and only then saved. */
 export async function accountsAdd(
   flags: AccountFlags,
@@ -182,10 +202,7 @@ export async function accountsAdd(
     tested = await ctx.accounts.add(account, key || null, { verify: !flags['no-verify'] });
   } catch (error) {
     if (!(error instanceof AppFailure)) throw error;
-    // Problems with the key or the keychain speak for themselves; a failed test fetch says it was the test.
-    const plain = flags['no-verify'] || ERROR_KINDS[error.kind].local;
-    const problem = plain ? say(error.said) : t('cli.testFailed', { message: say(error.said) });
-    io.stderr(`${t('cli.notSaved', { problem })}\n`);
+    io.stderr(`${notSaved(io.tr, error, flags)}\n`);
     return 3;
   }
   if (tested) io.stdout(`${t('cli.connected', { value: describeValue(io.tr, tested) })}\n`);
@@ -201,13 +218,10 @@ export async function accountsRotateKey(
   io: CliIo,
   readKey: (prompt: string) => Promise<string>,
 ): Promise<number> {
-  const { t, say } = io.tr;
-  const ctx = await openContext(flags, io);
-  const account = id ? ctx.stores.config.account(id) : null;
-  if (!id || !account) {
-    io.stderr(`${t('cli.noSuchAccount', { id: id ?? '', file: ctx.stores.paths.configFile })}\n`);
-    return 3;
-  }
+  const { t } = io.tr;
+  const named = await namedAccount(id, flags, io);
+  if (!id || !named) return 3;
+  const { ctx, account } = named;
   if (!hasCredential(account.provider)) {
     io.stderr(`${t('cli.noKeyNeeded', { label: account.label, id })}\n`);
     return 3;
@@ -222,9 +236,7 @@ export async function accountsRotateKey(
     await ctx.accounts.rotateKey(id, key);
   } catch (error) {
     if (!(error instanceof AppFailure)) throw error;
-    const plain = flags['no-verify'] || ERROR_KINDS[error.kind].local;
-    const problem = plain ? say(error.said) : t('cli.testFailed', { message: say(error.said) });
-    io.stderr(`${t('cli.notSaved', { problem })}\n`);
+    io.stderr(`${notSaved(io.tr, error, flags)}\n`);
     return 3;
   }
   io.stdout(`${t('cli.keyRotated', { label: account.label, id })}\n`);
@@ -268,12 +280,9 @@ export async function accountsRemove(
   io: CliIo,
 ): Promise<number> {
   const { t, say } = io.tr;
-  const ctx = await openContext(flags, io);
-  if (!id || !ctx.stores.config.account(id)) {
-    io.stderr(`${t('cli.noSuchAccount', { id: id ?? '', file: ctx.stores.paths.configFile })}\n`);
-    return 3;
-  }
-  const { account, left } = await ctx.accounts.remove(id);
+  const named = await namedAccount(id, flags, io);
+  if (!id || !named) return 3;
+  const { account, left } = await named.ctx.accounts.remove(id);
   if (left.length > 0) {
     io.stderr(`${say(message('cli.removedPartly', { id, left }))}\n`);
     return 1;
@@ -285,12 +294,9 @@ export async function accountsRemove(
 /** `accounts set ID`: a new name, levels or poll interval, checked as the popover checks them. */
 export async function accountsSet(id: string | undefined, flags: AccountFlags, io: CliIo): Promise<number> {
   const { t, say } = io.tr;
-  const ctx = await openContext(flags, io);
-  const existing = id ? ctx.stores.config.account(id) : null;
-  if (!id || !existing) {
-    io.stderr(`${t('cli.noSuchAccount', { id: id ?? '', file: ctx.stores.paths.configFile })}\n`);
-    return 3;
-  }
+  const named = await namedAccount(id, flags, io);
+  if (!id || !named) return 3;
+  const { ctx, account: existing } = named;
   const settings = settingsFromFlags(flags);
   if ('error' in settings) {
     io.stderr(`${say(settings.error)}\n`);
