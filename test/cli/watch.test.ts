@@ -94,6 +94,20 @@ async function watchOnFakeClock(dataDir: string, env: Record<string, string>, fo
   };
 }
 
+/** A shell line with the built CLI as $CLI and the data dir as $DIR, a person's pipes and redirections in it. */
+async function inShell(script: string, dataDir: string, key: string): Promise<void> {
+  const bash = spawn('bash', ['-c', script], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      CLI,
+      DIR: dataDir,
+      CREDITBAR_KEY_HAPPENSTANCE: key,
+      CREDITBAR_KEYCHAIN_SERVICE: process.env.CREDITBAR_KEYCHAIN_SERVICE ?? '',
+    },
+  });
+  await new Promise((resolve) => bash.on('exit', resolve));
+}
+
 describe('creditbar watch', () => {
   it('prints a snapshot per fetch and one alert when the balance falls, then stops after --for', async () => {
     const hs = await startHappenstance();
@@ -195,16 +209,7 @@ describe('creditbar watch', () => {
       { ...hs.account(), pollSeconds: 2, adaptive: false, alerts: { warnBelow: 5000 } },
     ]);
     const script = `node "$CLI" watch --data-dir "$DIR" 2> "$DIR/stderr.txt" | head -1 > "$DIR/first.txt"; echo "\${PIPESTATUS[0]}" > "$DIR/code.txt"`;
-    const bash = spawn('bash', ['-c', script], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        CLI,
-        DIR: dataDir,
-        CREDITBAR_KEY_HAPPENSTANCE: hs.key,
-        CREDITBAR_KEYCHAIN_SERVICE: process.env.CREDITBAR_KEYCHAIN_SERVICE ?? '',
-      },
-    });
-    await new Promise((resolve) => bash.on('exit', resolve));
+    await inShell(script, dataDir, hs.key);
     expect(readFileSync(path.join(dataDir, 'first.txt'), 'utf8')).toMatch(/^\{"type":"snapshot"/);
     expect(readFileSync(path.join(dataDir, 'code.txt'), 'utf8').trim()).toBe('0');
     expect(readFileSync(path.join(dataDir, 'stderr.txt'), 'utf8')).not.toMatch(/EPIPE|Error|at /);
@@ -223,16 +228,7 @@ describe('creditbar watch', () => {
       fakes.push(hs);
       const dataDir = await workspace([{ ...hs.account(), pollSeconds: 2, adaptive: false }]);
       const script = `node "$CLI" ${args.join(' ')} --data-dir "$DIR" >> /dev/full 2> "$DIR/stderr.txt"; echo $? > "$DIR/code.txt"`;
-      const bash = spawn('bash', ['-c', script], {
-        env: {
-          PATH: process.env.PATH ?? '',
-          CLI,
-          DIR: dataDir,
-          CREDITBAR_KEY_HAPPENSTANCE: hs.key,
-          CREDITBAR_KEYCHAIN_SERVICE: process.env.CREDITBAR_KEYCHAIN_SERVICE ?? '',
-        },
-      });
-      await new Promise((resolve) => bash.on('exit', resolve));
+      await inShell(script, dataDir, hs.key);
       expect(readFileSync(path.join(dataDir, 'code.txt'), 'utf8').trim()).toBe('3');
       expect(readFileSync(path.join(dataDir, 'stderr.txt'), 'utf8')).toBe(
         'Cannot write the output (ENOSPC): Creditbar stopped, its state saved.\n',
