@@ -17,6 +17,7 @@ import type { z } from '../../shared/zod';
 import { AppFailure } from '../core/errors';
 import { envKeyName, keyHint } from '../core/store/secrets';
 import { type CliIo, openContext } from './context';
+import { alignedTable } from './format';
 
 /** The flags `accounts add` reads: the fixed ones, and one per field of any provider's descriptor. */
 export type AccountFlags = {
@@ -249,9 +250,11 @@ export async function accountsList(flags: AccountFlags, io: CliIo): Promise<numb
   const ctx = await openContext(flags, io);
   const accounts = ctx.stores.config.accounts;
   if (accounts.length === 0) {
-    io.stdout(`${t('cli.noAccountsList')}\n`);
+    if (flags.json) io.stdout(`${JSON.stringify({ accounts: [] })}\n`);
+    else io.stdout(`${t('cli.noAccountsList')}\n`);
     return 0;
   }
+  const rows: { id: string; provider: string; label: string; key: string }[] = [];
   for (const account of accounts) {
     let where: string;
     const fromEnv = io.env[envKeyName(account.id)];
@@ -268,7 +271,17 @@ export async function accountsList(flags: AccountFlags, io: CliIo): Promise<numb
         where = t('cli.keyStored', { hint: keyHint(stored) ?? t('cli.keySet') });
       else where = t('kind.no_credentials');
     }
-    io.stdout(`${account.id}\t${account.provider}\t${account.label}\t${where}\n`);
+    rows.push({ id: account.id, provider: account.provider, label: account.label, key: where });
+  }
+  if (flags.json) io.stdout(`${JSON.stringify({ accounts: rows })}\n`);
+  else {
+    const header = [t('cli.col.id'), t('cli.col.provider'), t('cli.col.account'), t('cli.col.key')];
+    io.stdout(
+      `${alignedTable(
+        header,
+        rows.map((r) => [r.id, r.provider, r.label, r.key]),
+      )}\n`,
+    );
   }
   return 0;
 }

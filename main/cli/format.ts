@@ -72,14 +72,18 @@ export function statusTable(tr: Translator, rows: readonly StatusRow[], now: Dat
     t('cli.col.updated'),
     t('cli.col.problem'),
   ];
-  // Columns line up by what a terminal shows: a Chinese character takes two cells.
-  const widths = header.map((h, i) => Math.max(cells(h), ...table.map((r) => cells(r[i] ?? ''))));
-  const line = (row: string[]) =>
+  return alignedTable(header, table);
+}
+
+/** Rows under a header, each column as wide as its widest cell as a terminal shows it (a Chinese character: two). */
+export function alignedTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(cells(h), ...rows.map((r) => cells(r[i] ?? ''))));
+  const line = (row: readonly string[]) =>
     row
       .map((cell, i) =>
         i === row.length - 1 ? cell : `${cell}${' '.repeat(Math.max(0, (widths[i] ?? 0) - cells(cell)))}`,
       )
       .join('  ')
       .trimEnd();
-  return [line(header), ...table.map(line)].join('\n');
+  return [line(header), ...rows.map(line)].join('\n');
 }

@@ -7,6 +7,7 @@ import { DESCRIPTORS, isPreset, PROVIDERS, ProviderId } from '../../shared/provi
 import { AppFailure } from '../core/errors';
 import { checkExpressions } from '../core/providers/custom/read-answer';
 import { type CliIo, openContext } from './context';
+import { alignedTable } from './format';
 
 interface ProvidersFlags {
   'data-dir'?: string;
@@ -29,7 +30,7 @@ function keyWay({ t }: Translator, id: ProviderId): string {
 /** `providers`: every provider and preset, then the presets added from files. */
 export async function providersList(flags: ProvidersFlags, io: CliIo): Promise<number> {
   const ctx = await openContext(flags, io);
-  const rows = DESCRIPTORS.map((d) => ({
+  const listed = DESCRIPTORS.map((d) => ({
     id: d.id,
     name: d.displayName,
     kind: isPreset(d.id) ? 'preset' : d.id === 'custom' ? 'custom' : d.sample ? 'sample' : 'provider',
@@ -50,16 +51,15 @@ export async function providersList(flags: ProvidersFlags, io: CliIo): Promise<n
           : `header ${p.custom.authHeader}`,
     docs: p.docsUrl ?? null,
   }));
-  const all = [...rows, ...added];
+  const all = [...listed, ...added];
   if (flags.json) {
     io.stdout(`${JSON.stringify({ providers: all }, null, 2)}\n`);
     return 0;
   }
-  for (const row of all) {
-    io.stdout(
-      `${row.id.padEnd(20)}${row.name.padEnd(38)}${row.kind.padEnd(14)}${(row.host ?? '(yours)').padEnd(30)}${row.key}\n`,
-    );
-  }
+  const { t } = io.tr;
+  const header = [t('cli.col.id'), t('cli.col.name'), t('cli.col.kind'), t('cli.col.host'), t('cli.col.key')];
+  const cells = all.map((row) => [row.id, row.name, row.kind, row.host ?? t('cli.hostYours'), row.key]);
+  io.stdout(`${alignedTable(header, cells)}\n`);
   return 0;
 }
 

@@ -62,7 +62,13 @@ describe('creditbar accounts', () => {
     expect(statSync(path.join(dataDir, 'config.json')).mode & 0o777).toBe(0o600);
     expect(allText(dataDir)).not.toContain(hs.key);
     const list = await runBuiltCli(['accounts', 'list', '--data-dir', dataDir]);
-    expect(list.stdout).toBe('research\thappenstance\tResearch\tkey …7654\n');
+    expect(list.stdout).toBe(
+      'ID        PROVIDER      ACCOUNT   KEY\nresearch  happenstance  Research  key …7654\n',
+    );
+    const json = await runBuiltCli(['accounts', 'list', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(json.stdout)).toEqual({
+      accounts: [{ id: 'research', provider: 'happenstance', label: 'Research', key: 'key …7654' }],
+    });
     expect(list.stdout).not.toContain(hs.key.slice(0, -4));
 
     const status = await runBuiltCli(['status', '--json', '--data-dir', dataDir]);
@@ -391,7 +397,7 @@ describe('creditbar accounts', () => {
     expect(add.stdout).toMatch(/Added Demo \(try-it\)\.\n$/);
     expect(add.stdout).not.toMatch(/keychain/);
     const list = await runBuiltCli(['accounts', 'list', '--data-dir', dataDir]);
-    expect(list.stdout).toContain('try-it\tdemo\tDemo\tno key needed');
+    expect(list.stdout).toMatch(/^try-it\s+demo\s+Demo\s+no key needed$/m);
   });
 
   it('two accounts add at once both land: the config is re-read under a lock after the slow test', async () => {

@@ -142,6 +142,18 @@ describe('creditbar providers', () => {
     expect(JSON.parse(status.stdout).accounts[0]).toMatchObject({ remaining: 1234.56, unit: 'EUR' });
   });
 
+  it('providers is a table with a header in the terminal’s language, columns aligned however long an id is', async () => {
+    const english = await runBuiltCli(['providers', '--data-dir', await fresh()]);
+    const lines = english.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+NAME\s+KIND\s+HOST\s+KEY$/);
+    const kindAt = lines[0]?.indexOf('KIND');
+    for (const line of lines.slice(1)) expect(line.slice(0, kindAt).endsWith('  ')).toBe(true);
+    expect(english.stdout).toMatch(/^custom\s+Custom JSON\s+custom\s+\(yours\)/m);
+    const german = await runBuiltCli(['providers', '--data-dir', await fresh()], { LANG: 'de_DE.UTF-8' });
+    expect(german.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+ART\s+HOST\s+SCHLÜSSEL$/);
+    expect(german.stdout).toMatch(/\(Ihrer\)/);
+  });
+
   it('a header line without a colon is named as such, and nothing is saved', async () => {
     const dataDir = await fresh();
     const flags = ACME_FLAGS(acme.url).map((f) => (f === 'X-Trace: on' ? 'X-Trace on' : f));
