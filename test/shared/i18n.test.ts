@@ -16,6 +16,8 @@ const SAME_IN_GERMAN = new Set([
   'problem.withDetail',
   'valid.issueAt',
   'cli.col.id',
+  'cli.col.name',
+  'cli.col.host',
   'cli.flagProblem',
   'alert.quietBody',
   'text.asIs',
