@@ -1,9 +1,7 @@
 import { effectiveAccount } from '../../shared/config';
 import { byNeed } from '../../shared/need-order';
-import { PointSeries } from '../../shared/point-series';
 import type { Forecast } from '../core/alerts/forecast';
 import { exitCodeFor } from '../core/alerts/level';
-import { OUTLOOK_WINDOW_MS, outlookFor } from '../core/alerts/outlook';
 import { mapLimit } from '../core/monitor/map-limit';
 import type { AccountResult } from '../core/monitor/refresh-account';
 import { refreshAccount } from '../core/monitor/refresh-account';
@@ -14,14 +12,13 @@ import { statusTable } from './format';
 
 export const MAX_CONCURRENT_FETCHES = 4;
 
-/** The runway from the account's history, as the monitor reads it; none when there is no value or no history. */
-async function forecastOf(result: AccountResult, stores: Stores, now: Date): Promise<Forecast | null> {
+/**
+ * The runway the monitor (the app, `watch` or `serve`) last forecast from the account's history, kept with its
+ * cached value: a one-shot status says it without decoding a year of history on every run.
+ */
+async function forecastOf(result: AccountResult, stores: Stores): Promise<Forecast | null> {
   if (!result.snapshot) return null;
-  const { points } = await stores.history
-    .load(result.account.id)
-    .catch(() => ({ points: PointSeries.empty() }));
-  const at = now.getTime();
-  return outlookFor(result.account, result.snapshot, points.since(at - OUTLOOK_WINDOW_MS), at).forecast;
+  return stores.cache.forecast(result.account.id).catch(() => null);
 }
 
 export async function statusCommand(
@@ -45,7 +42,7 @@ export async function statusCommand(
   const rows = await Promise.all(
     results.map(async (result) => {
       const status = toAccountStatus(result, now);
-      return { status, outlook: outlookOf(result.snapshot, await forecastOf(result, stores, now)) };
+      return { status, outlook: outlookOf(result.snapshot, await forecastOf(result, stores)) };
     }),
   );
   const ordered = byNeed(

@@ -105,6 +105,9 @@ export class CreditbarCore {
           for (const listener of this.listeners) if (entry) listener.polled?.(entry);
           this.emitChanged();
           await this.alerts.evaluate(result.account, result, outlook);
+          // Kept beside the cached value for a one-shot `status`, by the process that writes the data dir.
+          if (outlook && result.error === null && owner())
+            await stores.cache.keepForecast(result.account.id, outlook.forecast).catch(() => undefined);
         },
       },
     );
