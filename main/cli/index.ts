@@ -59,14 +59,17 @@ runCli(process.argv.slice(2), {
   signals: {
     onStop(callback) {
       let called = false;
-      const once = () => {
+      const stop = () => {
         if (called) return;
         called = true;
         callback();
       };
-      stopCallbacks.push(once);
-      process.once('SIGINT', once);
-      process.once('SIGTERM', once);
+      stopCallbacks.push(stop);
+      // Not `once`: the lock and atomic-write libraries' own signal handlers re-raise a signal when they find no
+      // other listener, and a `once` listener is gone by the time the later of them looks; the process then died
+      // by the signal with its state unsaved.
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     },
     onReload(callback) {
       reloadCallbacks.push(callback);

@@ -93,13 +93,21 @@ export async function watchCore(
       io.stderr(`${t(owner ? 'cli.tookOver' : 'cli.gaveUp', { dir: core.stores.paths.dataDir })}\n`);
     },
   });
+  // Listening for a stop before the first poll: a SIGTERM right after the first line printed stops it cleanly
+  // instead of killing it with its state unsaved.
+  let stopped = false;
+  let stop = () => {
+    stopped = true;
+  };
+  signals.onStop(() => stop());
   await core.start();
   await new Promise<void>((resolve) => {
+    if (stopped) return resolve();
     const cancel = forSeconds !== null ? after(io.clock, forSeconds * 1000, resolve) : () => undefined;
-    signals.onStop(() => {
+    stop = () => {
       cancel();
       resolve();
-    });
+    };
   });
   await core.stop();
   return 0;
