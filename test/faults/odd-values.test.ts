@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compactNumber } from '../../main/core/present/badge-model';
 import { percentOf } from '../../main/core/providers/adapter';
 import { snapshotOf } from '../../main/core/providers/custom/custom';
+import { GLYPHS } from '../../main/core/raster/badge-raster';
 import { english } from '../support/english';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -36,6 +37,8 @@ describe('odd values a provider or an expression can give', () => {
     [-2.5e13, '-25T'],
   ])('the badge writes %s as %s: four glyphs at most, no exponent', (value, badge) => {
     expect(compactNumber(value)).toBe(badge);
+    // Each one drawn as itself, never the icon's "?" for a character it has no glyph for.
+    for (const char of badge) expect(GLYPHS[char], char).toBeDefined();
   });
 
   it('a key with no limit (OpenRouter’s) shows what it spent, not "no data yet"', () => {
