@@ -1,6 +1,6 @@
 import type { AlertThresholds } from '../../../shared/config';
 import { ERROR_KINDS } from '../../../shared/error-kinds';
-import { worseLevel } from '../../../shared/format';
+import { worseLevel, worstQuota } from '../../../shared/format';
 import { type Message, message } from '../../../shared/message';
 import type { Level, ProviderError, Snapshot } from '../../../shared/model';
 import { balanceThresholds, levelFor, quotaThresholds } from '../../../shared/thresholds';
@@ -76,7 +76,7 @@ export function levelReason(
       });
   }
   const quotas = quotaThresholds(alerts);
-  const fullest = [...snapshot.quotas].sort((a, b) => b.percentUsed - a.percentUsed)[0];
+  const fullest = worstQuota(snapshot);
   if (fullest && levelFor(quotas, fullest.percentUsed) !== 'ok')
     return message('reason.quota', { name: fullest.name, percent: { amount: fullest.percentUsed } });
   return null;

@@ -90,30 +90,34 @@ export function createSnapshotCache(cacheDir: string): SnapshotCache {
     await rename(file, `${file}.bad`).catch(() => undefined);
     return null;
   };
+  /** The file read once, what it holds remembered: reconcile, a poll and status each ask for part of it. */
+  const loaded = async (
+    accountId: string,
+  ): Promise<{ snapshot: Snapshot; identity: string | null; forecast: CachedForecast | null } | null> => {
+    const cached = await load(accountId);
+    if (!cached) return null;
+    memory.set(accountId, cached.snapshot);
+    const identity = cached.version === 2 ? cached.identity : null;
+    const forecast = cached.version === 2 ? (cached.forecast ?? null) : null;
+    if (identity !== null) identities.set(accountId, identity);
+    if (forecast) forecasts.set(accountId, forecast);
+    return { snapshot: cached.snapshot, identity, forecast };
+  };
   return {
     async read(accountId) {
       const known = memory.get(accountId);
       if (known) return known;
-      const cached = await load(accountId);
-      if (!cached) return null;
-      memory.set(accountId, cached.snapshot);
-      if (cached.version === 2) identities.set(accountId, cached.identity);
-      return cached.snapshot;
+      return (await loaded(accountId))?.snapshot ?? null;
     },
     async identity(accountId) {
       const known = identities.get(accountId);
       if (known) return known;
-      const cached = await load(accountId);
-      return cached?.version === 2 ? cached.identity : null;
+      return (await loaded(accountId))?.identity ?? null;
     },
     async write(accountId, snapshot, identity) {
       // The monitor's forecast stays with the value until it makes the next one (a one-shot status writes the
       // value, never a forecast): read from the file once, if this process has not seen it.
-      if (!forecasts.has(accountId)) {
-        const cached = await load(accountId).catch(() => null);
-        if (cached?.version === 2 && cached.identity === identity && cached.forecast)
-          forecasts.set(accountId, cached.forecast);
-      }
+      if (!memory.has(accountId)) await loaded(accountId).catch(() => null);
       if (identities.get(accountId) !== undefined && identities.get(accountId) !== identity)
         forecasts.delete(accountId);
       // Remembered even if the disk write then fails: it is still the last value this process saw.
@@ -124,8 +128,7 @@ export function createSnapshotCache(cacheDir: string): SnapshotCache {
     async forecast(accountId) {
       const known = forecasts.get(accountId);
       if (known) return known;
-      const cached = await load(accountId);
-      return cached?.version === 2 ? (cached.forecast ?? null) : null;
+      return (await loaded(accountId))?.forecast ?? null;
     },
     async keepForecast(accountId, forecast) {
       if (JSON.stringify(forecasts.get(accountId)) === JSON.stringify(forecast)) return;
