@@ -153,6 +153,11 @@ const NOT_FOR_THE_CATALOG: [file: string, starts: string, why: string][] = [
   ['main/core/store/paths.ts', 'Application Support', "a macOS folder's name"],
   ['main/cli/providers-command.ts', 'HTTP Basic', "a protocol's name"],
   [
+    'main/cli/bin.ts',
+    'creditbar needs Node.js',
+    'said before any catalog can load, by a Node too old to load the bundle that holds them',
+  ],
+  [
     'main/core/store/keychain-helper.ts',
     'the keychain',
     "an Error's text keychainProblem() reads to pick the catalog's words; never shown itself",

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { PrintedStatus } from '../../shared/model';
 import { PRESET_IDS } from '../fakes/preset-fakes';
 import { FAKE_STARTERS, type FakeProvider } from '../fakes/providers';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
-import { runBuiltCli } from '../support/run-built-cli';
+import { CLI, runBuiltCli } from '../support/run-built-cli';
 
 const StatusJson = z.strictObject({ accounts: z.array(PrintedStatus) });
 
@@ -502,6 +503,21 @@ describe('creditbar status', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(page);
   });
+
+  // Debian's own Node (20 on Debian 13), when the machine has one: what a person gets who runs the CLI with it.
+  const systemNode = spawnSync('/usr/bin/node', ['-p', 'process.versions.node'], {
+    encoding: 'utf8',
+  }).stdout?.trim();
+  const [major = 99, minor = 99] = (systemNode || '99.99').split('.').map(Number);
+  const olderNode = major < 22 || (major === 22 && minor < 12);
+  it.skipIf(!olderNode)(
+    'on a Node older than 22.12 it says so in one line, exit 3, not a stack trace',
+    () => {
+      const run = spawnSync('/usr/bin/node', [CLI, 'status'], { encoding: 'utf8' });
+      expect(run.status).toBe(3);
+      expect(run.stderr).toBe(`creditbar needs Node.js 22.12 or later; this is ${systemNode}.\n`);
+    },
+  );
 
   it('--version says which creditbar this is', async () => {
     const run = await runBuiltCli(['--version']);
