@@ -261,6 +261,12 @@ describe('creditbar serve, scraped by a real Prometheus', () => {
     );
     cli.child.kill('SIGHUP');
     await eventually(async () => ((await ids()).length === 2 ? true : undefined));
+    // Polled again since it came back: its alert state is the one saved at the stop.
+    await eventually(async () =>
+      (await (await fetch(`${base}/metrics`)).text()).includes('creditbar_up{account="metered-billing"} 1')
+        ? true
+        : undefined,
+    );
 
     cli.child.kill('SIGTERM');
     const { code, stderr } = await cli.exited;
