@@ -110,15 +110,20 @@ export function namesSecret(name: string): boolean {
   return [...words, words.join('')].some((word) => SECRET_WORDS.has(word));
 }
 
-/** Why a URL must not be saved: it carries a secret in its query (the key field is where a key goes). */
-export function secretInUrl(raw: string): Message | null {
+/** The query parameter of a URL whose name says it holds a secret (`?api_key=`); null when none does. */
+export function secretParamIn(raw: string): string | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return null;
   }
-  const named = [...url.searchParams.keys()].find(namesSecret);
+  return [...url.searchParams.keys()].find(namesSecret) ?? null;
+}
+
+/** Why a URL must not be saved: it carries a secret in its query (the key field is where a key goes). */
+export function secretInUrl(raw: string): Message | null {
+  const named = secretParamIn(raw);
   return named ? message('valid.keyInQuery', { name: named }) : null;
 }
 

@@ -25,6 +25,11 @@ export interface Writers {
    * none), in the person's language; any other unit as the provider named it.
    */
   unitLabel(unit: string | null): string;
+  /**
+   * A quota's name: the provider's own ("API calls"), or the unit it limits (a custom endpoint's quota is named for
+   * its unit), in the person's language where it is one we translate.
+   */
+  quotaName(name: string): string;
   /** "1,840 credits", "$12.50" ("12,50 $" in German), or the bare amount when there is no unit. */
   amountWithUnit(value: number, unit: string | null): string;
   /**
@@ -67,7 +72,7 @@ export function writersFor(t: Translate, intl: () => Formats): Writers {
     if (quota)
       return {
         value: `${formatAmount(quota.percentUsed)}%`,
-        caption: t('headline.ofQuota', { name: quota.name }),
+        caption: t('headline.ofQuota', { name: unitLabel(quota.name) }),
       };
     if (account.usedThisPeriod !== undefined && account.usedThisPeriod !== null)
       return {
@@ -80,11 +85,14 @@ export function writersFor(t: Translate, intl: () => Formats): Writers {
     formatAmount,
     formatNumber,
     unitLabel,
+    quotaName: unitLabel,
     amountWithUnit,
     headline,
     headlineText(account) {
       const { value, caption } = headline(account);
-      return value === '—' ? caption : `${value} ${caption}`;
+      if (value === '—') return caption;
+      // Full-width punctuation carries its own space: "87.5%（积分）", not "87.5% （积分）".
+      return /^[\u3000-\u303f\uff01-\uff0f]/u.test(caption) ? `${value}${caption}` : `${value} ${caption}`;
     },
     agoText(iso, now) {
       const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));

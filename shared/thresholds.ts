@@ -44,6 +44,15 @@ export const RUNWAY_THRESHOLDS: readonly Threshold[] = [
   { level: 'warning', value: RUNWAY_WARN_DAYS, direction: 'below' },
 ];
 
+/**
+ * Whether the runway judges a balance: only when the person set no level of their own for it (a runway would
+ * second-guess their choice), and only for a balance (a quota resets). An account added with no levels still
+ * warns a week before it runs dry.
+ */
+export function runwayJudges(alerts: AlertThresholds | undefined, remaining: number | null): boolean {
+  return remaining !== null && alerts?.warnBelow === undefined && alerts?.criticalBelow === undefined;
+}
+
 /** Whether the value is past the level. Empty is reached at zero itself: nothing left is empty. */
 export function breached(threshold: Threshold, value: number): boolean {
   if (threshold.level === 'empty') return value <= threshold.value;

@@ -6,6 +6,7 @@ import {
   describeIssues,
   wholeNumberProblem,
 } from '../../shared/config';
+import { secretParamIn } from '../../shared/custom-endpoint';
 import { ERROR_KINDS } from '../../shared/error-kinds';
 import type { Translator } from '../../shared/i18n/translator';
 import { issueMessage } from '../../shared/issue-message';
@@ -126,6 +127,9 @@ export function accountFromFlags(
   });
   const [first] = problems;
   if (first) return { error: message('cli.flagProblem', { flag: first.field.flag, problem: first.problem }) };
+  // The form's words for this point at its key field; here the key is piped or typed, and the flags say how it goes.
+  const keyParam = typeof flags.url === 'string' ? secretParamIn(flags.url) : null;
+  if (keyParam) return { error: message('cli.keyInUrl', { name: keyParam }) };
   const settings = settingsFromFlags(flags);
   if ('error' in settings) return settings;
   // A preset added from a file gives its endpoint; the flags given change its fields.
@@ -139,8 +143,41 @@ export function accountFromFlags(
     ...(custom ? { custom } : {}),
     ...settings,
   });
-  if (!parsed.success) return { error: describeIssues(parsed.error) };
+  if (!parsed.success) return { error: flagIssues(info.fields, parsed.error) };
   return { account: parsed.data };
+}
+
+/** The flags `accounts add` and `set` give that are no provider's field, by the config path they set. */
+const FIXED_FLAGS: Record<string, string> = {
+  id: 'id',
+  label: 'label',
+  provider: 'provider',
+  pollSeconds: 'poll-seconds',
+  ...Object.fromEntries(LEVEL_FLAGS.map(([flag, field]) => [`alerts.${field}`, flag])),
+};
+
+/**
+ * The config's refusals, each said by the flag that sets the field (`--remaining: is required...`), never by
+ * its path in the config (`custom.remaining`, `params.accountSid`). A custom account given no endpoint at all is
+ * missing its first required flag. A path no flag sets is said as it is.
+ */
+function flagIssues(
+  fields: readonly FieldSpec[],
+  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
+): Message {
+  const lines = error.issues.map((issue) => {
+    const where = issue.path.map(String).join('.');
+    const flag =
+      FIXED_FLAGS[where] ??
+      (
+        fields.find((f) => f.path === where) ??
+        fields.find((f) => f.required && f.path.startsWith(`${where}.`))
+      )?.flag;
+    return flag
+      ? message('cli.flagProblem', { flag, problem: issueMessage(issue) })
+      : describeIssues({ issues: [issue] });
+  });
+  return { key: 'text.asIs', params: { text: { lines } } };
 }
 
 function describeValue({ t, amountWithUnit }: Translator, snapshot: Snapshot): string {

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import type { Translator } from '../../shared/i18n/translator';
+import type { Level } from '../../shared/model';
 import { AccountService } from '../core/accounts/account-service';
 import type { Clock } from '../core/monitor/clock';
 import type { RefreshDeps } from '../core/monitor/refresh-account';
@@ -21,10 +22,24 @@ export interface CliIo {
   clock: Clock;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether standard output is a terminal: a person reads it, and may be shown colour (colour.ts). */
+  stdoutIsTerminal: boolean;
+  /**
+   * Whether to paint levels (colour.ts decides), and the way to print a painted text: its parts are cleaned
+   * one by one before our own colour codes go around them, so only ours reach the terminal.
+   */
+  colour: boolean;
+  stdoutPainted: (parts: readonly PaintedPart[]) => void;
   /** Writes in the terminal's language (its environment's, as for any command). */
   tr: Translator;
   /** Where keytar runs: the CLI's own helper process (keychain-helper.ts); in this process when not given. */
   keychain?: KeychainBackend;
+}
+
+/** A piece of printed text, and the level whose colour it is shown in, if any. */
+export interface PaintedPart {
+  text: string;
+  level?: Level;
 }
 
 export interface CliContext {

@@ -1,6 +1,6 @@
-import { ERROR_KINDS } from '../../shared/error-kinds';
 import type { Translator } from '../../shared/i18n/translator';
-import type { AccountStatus, StatusOutlook } from '../../shared/model';
+import type { AccountStatus, Level, StatusOutlook } from '../../shared/model';
+import type { PaintedPart } from './context';
 
 /** Terminal cells a text takes: East Asian wide characters take two. */
 function cells(text: string): number {
@@ -39,22 +39,27 @@ function ahead(tr: Translator, { outlook }: StatusRow, now: Date): string {
  * An aligned table a person reads at a glance, in the order given (status gives worst first): the id a command
  * needs, the figure, when it runs out, and why its level is what it is.
  */
-export function statusTable(tr: Translator, rows: readonly StatusRow[], now: Date): string {
+export function statusTable(
+  tr: Translator,
+  rows: readonly StatusRow[],
+  now: Date,
+): { header: string[]; cells: string[][]; painted: { column: number; levels: Level[] } } {
   const { t, say, agoText, headlineText } = tr;
   const cellsOf = (row: StatusRow) => {
     const a = row.status;
-    const problem = a.error
-      ? `${t(ERROR_KINDS[a.error.kind].label)}: ${say(a.error.message)}`
-      : a.reason
-        ? say(a.reason)
-        : '';
+    // The error's message names its kind itself ("The key was rejected (401)"): said once, not after its label.
+    const problem = a.error ? say(a.error.message) : a.reason ? say(a.reason) : '';
+    const notes = [a.stale ? t('cli.stale') : '', a.partial ? t('cli.partial') : ''].filter(Boolean);
     return [
       a.id,
       a.label,
       a.provider,
-      [t(`level.${a.level}`), a.stale ? t('cli.stale') : '', a.partial ? t('cli.partial') : '']
-        .filter(Boolean)
-        .join(' '),
+      notes.length > 0
+        ? t('cli.levelNoted', {
+            level: t(`level.${a.level}`),
+            notes: new Intl.ListFormat(tr.language, { type: 'conjunction' }).format(notes),
+          })
+        : t(`level.${a.level}`),
       headlineText(a),
       ahead(tr, row, now),
       a.fetchedAt ? agoText(a.fetchedAt, now.getTime()) : t('cli.never'),
@@ -72,18 +77,49 @@ export function statusTable(tr: Translator, rows: readonly StatusRow[], now: Dat
     t('cli.col.updated'),
     t('cli.col.problem'),
   ];
-  return alignedTable(header, table);
+  // The LEVEL column is painted in a terminal that shows colour.
+  const painted = { column: header.indexOf(t('cli.col.level')), levels: rows.map((row) => row.status.level) };
+  return { header, cells: table, painted };
 }
 
-/** Rows under a header, each column as wide as its widest cell as a terminal shows it (a Chinese character: two). */
-export function alignedTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/** Each line's cells, each padded to its column's width as a terminal shows it (a Chinese character: two). */
+function paddedLines(header: readonly string[], rows: readonly (readonly string[])[]): string[][] {
   const widths = header.map((h, i) => Math.max(cells(h), ...rows.map((r) => cells(r[i] ?? ''))));
-  const line = (row: readonly string[]) =>
-    row
-      .map((cell, i) =>
-        i === row.length - 1 ? cell : `${cell}${' '.repeat(Math.max(0, (widths[i] ?? 0) - cells(cell)))}`,
-      )
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
+  return [header, ...rows].map((row) =>
+    row.map((cell, i) =>
+      i === row.length - 1 ? cell : `${cell}${' '.repeat(Math.max(0, (widths[i] ?? 0) - cells(cell)))}`,
+    ),
+  );
+}
+
+/** Rows under a header, each column as wide as its widest cell. */
+export function alignedTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return paddedLines(header, rows)
+    .map((line) => line.join('  ').trimEnd())
+    .join('\n');
+}
+
+/**
+ * The same table as parts to print, one column's cells in their row's level colour (the padding after them is
+ * not painted, so the columns stay where alignedTable puts them).
+ */
+export function paintedTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  painted: { column: number; levels: readonly Level[] },
+): PaintedPart[] {
+  const parts: PaintedPart[] = [];
+  paddedLines(header, rows).forEach((line, index) => {
+    const level = index === 0 ? undefined : painted.levels[index - 1];
+    const cell = rows[index - 1]?.[painted.column] ?? '';
+    const padded = line[painted.column] ?? '';
+    const before = line
+      .slice(0, painted.column)
+      .map((c) => `${c}  `)
+      .join('');
+    const after = `${padded.slice(cell.length)}  ${line.slice(painted.column + 1).join('  ')}`.trimEnd();
+    if (level === undefined) parts.push({ text: `${line.join('  ').trimEnd()}\n` });
+    else parts.push({ text: before }, { text: cell, level }, { text: `${after}\n` });
+  });
+  return parts;
 }

@@ -47,6 +47,7 @@ runCli(process.argv.slice(2), {
     if (outputFailed === null) process.stdout.write(chunk);
   },
   stderr: (chunk) => process.stderr.write(chunk),
+  stdoutIsTerminal: process.stdout.isTTY === true,
   // Typed at a terminal, not shown; piped, read no further than a key could be.
   readKey: (prompt) =>
     process.stdin.isTTY

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describeIssues } from '../../shared/config';
 import { migrateEndpoint } from '../../shared/config-migration';
+import type { MessageKey } from '../../shared/i18n/catalog';
 import type { Translator } from '../../shared/i18n/translator';
 import { PresetFile, presetHost } from '../../shared/preset-file';
 import { DESCRIPTORS, isPreset, PROVIDERS, ProviderId } from '../../shared/providers';
@@ -16,15 +17,62 @@ interface ProvidersFlags {
   json?: boolean;
 }
 
-/** How a preset or provider takes the key, in a few words. */
-function keyWay({ t }: Translator, id: ProviderId): string {
+/** How a provider takes the key: its way, and the header or query parameter named. */
+interface KeyWay {
+  way: 'header' | 'query' | 'basic' | 'none' | 'yours';
+  name?: string;
+}
+
+/** The kinds `providers` lists; `--json` prints them as they are, the table in the reader's words. */
+type ProviderKind = 'provider' | 'preset' | 'custom' | 'sample' | 'added preset';
+
+function keyWayOf(auth: { auth?: string; authParam?: string; authHeader?: string }): KeyWay {
+  if (auth.auth === 'query') return { way: 'query', ...(auth.authParam ? { name: auth.authParam } : {}) };
+  if (auth.auth === 'basic') return { way: 'basic' };
+  return { way: 'header', name: auth.authHeader ?? 'Authorization' };
+}
+
+function providerKeyWay(id: ProviderId): KeyWay {
   const info = PROVIDERS[id];
-  if (info.credential.kind === 'none') return t('cli.keyWayNone');
+  if (info.credential.kind === 'none') return { way: 'none' };
   const endpoint = info.preset?.endpoint;
-  if (!endpoint) return id === 'custom' ? t('cli.keyWayYours') : 'header';
-  if (endpoint.auth === 'query') return `query ${endpoint.authParam}`;
-  if (endpoint.auth === 'basic') return 'HTTP Basic';
-  return `header ${endpoint.authHeader ?? 'Authorization'}`;
+  if (!endpoint) return id === 'custom' ? { way: 'yours' } : { way: 'header' };
+  return keyWayOf(endpoint);
+}
+
+/** As `--json` prints it (`query api_key`, `HTTP Basic`): identifiers, the same in every language. */
+function keyWayCode({ way, name }: KeyWay): string {
+  if (way === 'basic') return 'HTTP Basic';
+  return name ? `${way} ${name}` : way;
+}
+
+function keyWayWords({ t }: Translator, { way, name }: KeyWay): string {
+  switch (way) {
+    case 'none':
+      return t('cli.keyWayNone');
+    case 'yours':
+      return t('cli.keyWayYours');
+    case 'basic':
+      return 'HTTP Basic';
+    case 'query':
+      return t('cli.keyWayQuery', { name: name ?? '' });
+    default:
+      return name ? t('cli.keyWayHeader', { name }) : t('cli.keyWayAHeader');
+  }
+}
+
+const KIND_WORDS = {
+  provider: 'cli.kind.provider',
+  preset: 'cli.kind.preset',
+  custom: 'cli.kind.custom',
+  sample: 'cli.kind.sample',
+  'added preset': 'cli.kind.added',
+} as const satisfies Record<ProviderKind, MessageKey>;
+
+function kindOf(d: (typeof DESCRIPTORS)[number]): ProviderKind {
+  if (isPreset(d.id)) return 'preset';
+  if (d.id === 'custom') return 'custom';
+  return d.sample ? 'sample' : 'provider';
 }
 
 /** `providers`: every provider and preset, then the presets added from files. */
@@ -33,32 +81,34 @@ export async function providersList(flags: ProvidersFlags, io: CliIo): Promise<n
   const listed = DESCRIPTORS.map((d) => ({
     id: d.id,
     name: d.displayName,
-    kind: isPreset(d.id) ? 'preset' : d.id === 'custom' ? 'custom' : d.sample ? 'sample' : 'provider',
+    kind: kindOf(d),
     host: d.defaultBaseUrl ? new URL(d.defaultBaseUrl).host : null,
-    key: keyWay(io.tr, d.id),
+    key: providerKeyWay(d.id),
     docs: d.docsUrl,
   }));
   const added = ctx.stores.config.presets.map((p) => ({
     id: p.id,
     name: p.name,
-    kind: 'added preset',
+    kind: 'added preset' as ProviderKind,
     host: presetHost(p),
-    key:
-      p.custom.auth === 'query'
-        ? `query ${p.custom.authParam}`
-        : p.custom.auth === 'basic'
-          ? 'HTTP Basic'
-          : `header ${p.custom.authHeader}`,
+    key: keyWayOf(p.custom),
     docs: p.docsUrl ?? null,
   }));
   const all = [...listed, ...added];
   if (flags.json) {
-    io.stdout(`${JSON.stringify({ providers: all }, null, 2)}\n`);
+    const printed = all.map((row) => ({ ...row, key: keyWayCode(row.key) }));
+    io.stdout(`${JSON.stringify({ providers: printed }, null, 2)}\n`);
     return 0;
   }
   const { t } = io.tr;
   const header = [t('cli.col.id'), t('cli.col.name'), t('cli.col.kind'), t('cli.col.host'), t('cli.col.key')];
-  const cells = all.map((row) => [row.id, row.name, row.kind, row.host ?? t('cli.hostYours'), row.key]);
+  const cells = all.map((row) => [
+    row.id,
+    row.name,
+    t(KIND_WORDS[row.kind]),
+    row.host ?? t('cli.hostYours'),
+    keyWayWords(io.tr, row.key),
+  ]);
   io.stdout(`${alignedTable(header, cells)}\n`);
   return 0;
 }

@@ -15,29 +15,52 @@ import {
   accountsSet,
   SETTING_FLAGS,
 } from './accounts-command';
+import { colourWanted, paintLevel } from './colour';
 import type { CliIo } from './context';
 import { providersAdd, providersList, providersSave } from './providers-command';
 import { statusCommand } from './status-command';
 import { type WatchSignals, watchCommand } from './watch-command';
 
-/** One line per provider, from its descriptor: its id, then its flags (optional ones in brackets). */
+/** The placeholder a flag's value is shown as: its kind, or the unit a number is in. */
+function valueWord(field: FieldSpec): string {
+  switch (field.kind) {
+    case 'choice':
+      return (field.choices ?? []).join('|');
+    case 'url':
+      return 'URL';
+    case 'expression':
+      return 'EXPR';
+    case 'headers':
+      return "'NAME: VALUE'";
+    case 'number':
+      return 'SECONDS';
+    default:
+      return 'VALUE';
+  }
+}
+
+/** Past this many columns a provider's flags go on to the next line, under the first. */
+const HELP_WIDTH = 100;
+
+/**
+ * A line per provider from its descriptor: its id in a column as wide as the longest, its name, then its flags
+ * (optional ones in brackets), wrapped under the name when they run long (the custom endpoint has 16).
+ */
 function providerLines({ t }: Translator): string {
+  const idWidth = Math.max(...DESCRIPTORS.map((d) => d.id.length));
+  const indent = ' '.repeat(2 + idWidth + 2);
   return DESCRIPTORS.map((d) => {
-    const flags = (d.fields as readonly FieldSpec[]).map((f) => {
-      const value =
-        f.kind === 'choice'
-          ? (f.choices ?? []).join('|')
-          : f.kind === 'url'
-            ? 'URL'
-            : f.kind === 'expression'
-              ? 'EXPR'
-              : f.kind === 'headers'
-                ? "'NAME: VALUE'"
-                : 'VALUE';
-      return f.required ? `--${f.flag} ${value}` : `[--${f.flag} ${value}]`;
-    });
+    const flags = (d.fields as readonly FieldSpec[]).map((f) =>
+      f.required ? `--${f.flag} ${valueWord(f)}` : `[--${f.flag} ${valueWord(f)}]`,
+    );
     const key = d.credential.kind === 'none' ? t('cli.noKey') : '';
-    return `  ${d.id.padEnd(16)} ${d.displayName}${key}${flags.length ? `: ${flags.join(' ')}` : ''}`;
+    const lines = [`  ${d.id.padEnd(idWidth)}  ${d.displayName}${key}${flags.length ? ':' : ''}`];
+    for (const flag of flags) {
+      const last = lines.length - 1;
+      if (`${lines[last]} ${flag}`.length > HELP_WIDTH) lines.push(`${indent}${flag}`);
+      else lines[last] = `${lines[last]} ${flag}`;
+    }
+    return lines.join('\n');
   }).join('\n');
 }
 
@@ -106,7 +129,7 @@ function flagProblem({ t }: Translator, error: unknown): string {
   return message;
 }
 
-export interface CliHost extends Omit<CliIo, 'tr'> {
+export interface CliHost extends Omit<CliIo, 'tr' | 'colour' | 'stdoutPainted'> {
   /** The key, typed at the terminal after `prompt` (not shown), or piped on standard input. */
   readKey: (prompt: string) => Promise<string>;
   signals: WatchSignals & { onReload(callback: () => void): void };
@@ -122,6 +145,16 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
     tr,
     stdout: (text) => host.stdout(terminalText(text, false)),
     stderr: (text) => host.stderr(terminalText(text)),
+    colour: colourWanted(host.env, host.stdoutIsTerminal),
+    stdoutPainted: (parts) =>
+      host.stdout(
+        parts
+          .map(({ text, level }) => {
+            const clean = terminalText(text, false);
+            return level && clean.trim() ? paintLevel(level, clean) : clean;
+          })
+          .join(''),
+      ),
   };
   let parsed: {
     values: AccountFlags & {

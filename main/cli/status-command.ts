@@ -8,7 +8,7 @@ import { refreshAccount } from '../core/monitor/refresh-account';
 import { outlookOf, spokenStatus, toAccountStatus } from '../core/present/account-status';
 import type { Stores } from '../core/store/open-stores';
 import { type CliIo, noAccountsLine, openContext } from './context';
-import { statusTable } from './format';
+import { alignedTable, paintedTable, statusTable } from './format';
 
 export const MAX_CONCURRENT_FETCHES = 4;
 
@@ -41,8 +41,11 @@ export async function statusCommand(
   // Worst first, as the tray and the popover order them: what needs the person leads.
   const rows = await Promise.all(
     results.map(async (result) => {
-      const status = toAccountStatus(result, now);
-      return { status, outlook: outlookOf(result.snapshot, await forecastOf(result, stores)) };
+      const forecast = await forecastOf(result, stores);
+      return {
+        status: toAccountStatus(result, now, forecast),
+        outlook: outlookOf(result.snapshot, forecast),
+      };
     }),
   );
   const ordered = byNeed(
@@ -52,6 +55,10 @@ export async function statusCommand(
     io.stdout(
       `${JSON.stringify({ accounts: ordered.map((r) => spokenStatus(io.tr, r.status, r.outlook)) })}\n`,
     );
-  else io.stdout(`${statusTable(io.tr, ordered, now)}\n`);
+  else {
+    const table = statusTable(io.tr, ordered, now);
+    if (io.colour) io.stdoutPainted(paintedTable(table.header, table.cells, table.painted));
+    else io.stdout(`${alignedTable(table.header, table.cells)}\n`);
+  }
   return exitCodeFor(rows.map((r) => r.status));
 }

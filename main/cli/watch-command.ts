@@ -70,7 +70,7 @@ export async function watchCore(
         type: 'snapshot',
         account: spokenStatus(
           io.tr,
-          toAccountStatus(result, io.clock.wall()),
+          toAccountStatus(result, io.clock.wall(), forecast),
           outlookOf(result.snapshot, forecast),
         ),
       });

@@ -55,7 +55,7 @@ export const klaim: ProviderAdapter<KlaimRaw> = {
           headers: { authorization: `Bearer ${secret}` },
           json: cursor ? { starting_after: cursor } : {},
         },
-        { signal, secret, describeError: anyErrorText },
+        { signal, secret, describeError: anyErrorText, notFoundHint: message('http.checkBaseUrlAndUser') },
       );
       const parsed = parseAnswer(KlaimPage, body, 'answer.usagePage');
       records.push(...parsed.data);

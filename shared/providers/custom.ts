@@ -89,7 +89,7 @@ export const custom = {
       path: 'custom.remaining',
       label: 'field.custom.remaining.label',
       kind: 'expression',
-      required: false,
+      required: true,
       help: 'field.custom.remaining.help',
       flag: 'remaining',
     },

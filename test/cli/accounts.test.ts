@@ -294,8 +294,49 @@ describe('creditbar accounts', () => {
   it('bad flags are named field by field', async () => {
     const bad = await addAccountCli(await fresh(), 'k', ['--provider', 'klaim', '--id', 'Bad Id']);
     expect(bad.code).toBe(3);
-    expect(bad.stderr).toMatch(/id: must be 1 to 40 characters/);
-    expect(bad.stderr).toMatch(/baseUrl: is required/);
+    expect(bad.stderr).toMatch(/^--id: must be 1 to 40 characters/m);
+    expect(bad.stderr).toMatch(/^--base-url: is required/m);
+    expect(bad.stderr).not.toMatch(/baseUrl|params\.|custom\./);
+  });
+
+  it.each([
+    [['--provider', 'custom', '--id', 'c'], /^--url: is required for a Custom JSON account$/m],
+    [
+      ['--provider', 'custom', '--id', 'c', '--url', 'https://h.example/balance'],
+      /^--remaining: is required: an expression such as data\.credits\.balance$/m,
+    ],
+    [['--provider', 'twilio', '--id', 't'], /^--account-sid: is required for Twilio$/m],
+    // The form's words point at its key field; here the flags say how the key goes.
+    [
+      ['--provider', 'custom', '--id', 'c', '--url', 'https://h.example/b?api_key=abc', '--remaining', 'a'],
+      /^--url carries a key in its query \(api_key=…\): remove it from the URL, give the key when asked \(or pipe it\), and add --auth query --auth-param api_key$/m,
+    ],
+  ])('add %j is refused in the CLI’s words, naming the flag', async (flags, said) => {
+    const dataDir = await fresh();
+    const add = await addAccountCli(dataDir, 'k', flags);
+    expect(add.code).toBe(3);
+    expect(add.stderr).toMatch(said);
+    expect(add.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(path.join(dataDir, 'config.json'))).toBe(false);
+  });
+
+  it('a key in the URL is refused in German and Chinese too, with the same flags to use', async () => {
+    const flags = [
+      '--provider',
+      'custom',
+      '--id',
+      'c',
+      '--url',
+      'https://h.example/b?key=abc',
+      '--remaining',
+      'a',
+    ];
+    const german = await addAccountCli(await fresh(), 'k', flags, { LANG: 'de_DE.UTF-8' });
+    expect(german.stderr).toMatch(
+      /^--url trägt einen Schlüssel in der Abfrage \(key=…\).*--auth query --auth-param key/m,
+    );
+    const chinese = await addAccountCli(await fresh(), 'k', flags, { LANG: 'zh_CN.UTF-8' });
+    expect(chinese.stderr).toMatch(/^--url 的查询参数中带有密钥（key=…）.*--auth query --auth-param key$/m);
   });
 
   it('no key on standard input is refused, saying where the key goes', async () => {

@@ -101,7 +101,9 @@ describe('creditbar providers', () => {
       tw.server.url,
     ]);
     expect(badSid.code).toBe(3);
-    expect(badSid.stderr).toMatch(/params\.accountSid: must be AC followed by 32 hexadecimal characters/);
+    // Named by the flag that sets it, never by its path in the config (params.accountSid).
+    expect(badSid.stderr).toMatch(/^--account-sid: must be AC followed by 32 hexadecimal characters$/m);
+    expect(badSid.stderr).not.toContain('params.');
     const twilio = await addAccountCli(dataDir, `${tw.key}\n`, [
       '--provider',
       'twilio',
@@ -148,10 +150,14 @@ describe('creditbar providers', () => {
     expect(lines[0]).toMatch(/^ID\s+NAME\s+KIND\s+HOST\s+KEY$/);
     const kindAt = lines[0]?.indexOf('KIND');
     for (const line of lines.slice(1)) expect(line.slice(0, kindAt).endsWith('  ')).toBe(true);
-    expect(english.stdout).toMatch(/^custom\s+Custom JSON\s+custom\s+\(yours\)/m);
+    expect(english.stdout).toMatch(/^custom\s+Custom JSON\s+your endpoint\s+\(yours\)\s+you choose$/m);
+    expect(english.stdout).toMatch(/^serpapi\s+SerpApi\s+preset\s+serpapi\.com\s+query parameter api_key$/m);
     const german = await runBuiltCli(['providers', '--data-dir', await fresh()], { LANG: 'de_DE.UTF-8' });
     expect(german.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+ART\s+HOST\s+SCHLÜSSEL$/);
-    expect(german.stdout).toMatch(/\(Ihrer\)/);
+    expect(german.stdout).toMatch(/^custom\s+Custom JSON\s+eigener Endpunkt\s+\(Ihrer\)\s+nach Wahl$/m);
+    expect(german.stdout).toMatch(/^deepl\s+DeepL\s+Vorlage\s+api\.deepl\.com\s+Header Authorization$/m);
+    const chinese = await runBuiltCli(['providers', '--data-dir', await fresh()], { LANG: 'zh_CN.UTF-8' });
+    expect(chinese.stdout).toMatch(/^serpapi\s+SerpApi\s+预设\s+serpapi\.com\s+查询参数 api_key$/m);
   });
 
   it('a header line without a colon is named as such, and nothing is saved', async () => {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -346,15 +346,12 @@ describe('creditbar status', () => {
     expect(account).toMatchObject({ remaining: null, level: 'unknown', error: { kind: 'server' } });
   });
 
-  it('says why an account is low and when it runs out at the pace the monitor last saw, in the table and the JSON', async () => {
-    const hs = byProvider('happenstance');
-    const { dataDir } = await workspace([{ ...hs.account(), alerts: { warnBelow: 2000 } }]);
-    // Ten days of history, 100 credits a day, down to today's 1,840.
+  /** Ten days of Happenstance history spending `perDay`, down to the fake's 1,840 today. */
+  async function spentDaily(dataDir: string, perDay: number, now: number): Promise<void> {
     const history = new HistoryStore(path.join(dataDir, 'history'));
-    const now = Date.now();
     for (let day = 10; day >= 1; day--) {
       await history.append('happenstance', {
-        remaining: 1840 + day * 100,
+        remaining: 1840 + day * perDay,
         unit: 'credits',
         quotas: [],
         usedThisPeriod: null,
@@ -363,6 +360,13 @@ describe('creditbar status', () => {
         extras: {},
       });
     }
+  }
+
+  it('says why an account is low and when it runs out at the pace the monitor last saw, in the table and the JSON', async () => {
+    const hs = byProvider('happenstance');
+    const { dataDir } = await workspace([{ ...hs.account(), alerts: { warnBelow: 2000 } }]);
+    const now = Date.now();
+    await spentDaily(dataDir, 100, now);
     const env = keysFor([hs]);
     // The monitor forecasts from the history and keeps it with the cached value, where status reads it.
     expect((await runBuiltCli(['watch', '--data-dir', dataDir, '--for', '3'], env)).code).toBe(0);
@@ -379,6 +383,57 @@ describe('creditbar status', () => {
     const german = await runBuiltCli(['status', '--data-dir', dataDir], { ...env, LANG: 'de_DE.UTF-8' });
     expect(german.stdout).toContain('in etwa 18 Tagen');
     expect(german.stdout).toContain('unter Ihrer Warnstufe von 2.000 Credits');
+  });
+
+  it('a balance with no levels of its own still warns when it runs out within a week, saying so', async () => {
+    const hs = byProvider('happenstance');
+    const { dataDir } = await workspace([hs.account()]);
+    // 400 a day from 1,840: under five days left.
+    await spentDaily(dataDir, 400, Date.now());
+    const env = keysFor([hs]);
+    expect((await runBuiltCli(['watch', '--data-dir', dataDir, '--for', '3'], env)).code).toBe(0);
+    const json = await runBuiltCli(['status', '--json', '--data-dir', dataDir], env);
+    expect(json.code).toBe(1);
+    const [account] = StatusJson.parse(JSON.parse(json.stdout)).accounts;
+    expect(account).toMatchObject({
+      level: 'warning',
+      reason: 'runs out in about 5 days at the recent pace',
+    });
+    const zh = await runBuiltCli(['status', '--data-dir', dataDir], { ...env, LANG: 'zh_CN.UTF-8' });
+    expect(zh.stdout).toMatch(/偏低\s+1,840 积分\s.*按近期用量，将在约 ?5 ?天后用完/);
+  });
+
+  it('paints the level in a terminal, or when FORCE_COLOR asks; never under NO_COLOR or into a pipe', async () => {
+    const hs = byProvider('happenstance');
+    const { dataDir } = await workspace([
+      { ...hs.account(), alerts: { warnBelow: 2000 } },
+      { id: 'demo', provider: 'demo', label: 'Demo' },
+    ]);
+    const env = { ...keysFor([hs]), CREDITBAR_DATA_DIR: dataDir };
+    const plain = await runBuiltCli(['status'], env);
+    expect(plain.stdout).not.toContain('\u001b');
+    const forced = await runBuiltCli(['status'], { ...env, FORCE_COLOR: '1' });
+    expect(forced.stdout).toContain('\u001b[33mlow\u001b[0m');
+    expect(forced.stdout).toContain('\u001b[32mok\u001b[0m');
+    // Only the level's word is painted: without the codes the table is the plain one, columns and all.
+    const unpainted = forced.stdout
+      .split('\u001b[')
+      .map((part, i) => (i === 0 ? part : part.replace(/^[\d;]*m/, '')))
+      .join('');
+    expect(unpainted).toBe(plain.stdout);
+    const refused = await runBuiltCli(['status'], { ...env, FORCE_COLOR: '1', NO_COLOR: '1' });
+    expect(refused.stdout).not.toContain('\u001b');
+    // A real terminal (a pseudo-terminal from script(1)) is painted with no variable set. Spawned, not spawnSync:
+    // the fake provider answers from this process.
+    const script = spawn('script', ['-qec', `${process.execPath} ${CLI} status`, '/dev/null'], {
+      env: { ...process.env, ...env },
+    });
+    let tty = '';
+    script.stdout.on('data', (chunk: Buffer) => {
+      tty += chunk.toString();
+    });
+    await new Promise((resolve) => script.on('close', resolve));
+    expect(tty).toContain('\u001b[33mlow\u001b[0m');
   });
 
   it('a missing key is no_credentials, naming the variable to set', async () => {
@@ -403,8 +458,14 @@ describe('creditbar status', () => {
       /^ID\s+ACCOUNT\s+PROVIDER\s+LEVEL\s+BALANCE \/ QUOTA\s+RUNS OUT \/ RESETS\s+UPDATED\s+PROBLEM$/,
     );
     expect(lines[1]).toMatch(
-      /^happenstance\s+Research team\s+happenstance\s+ok \(stale\)\s+1,840 credits\s+just now\s+provider error: .*\(503\)/,
+      /^happenstance\s+Research team\s+happenstance\s+ok \(stale\)\s+1,840 credits\s+just now\s+The provider is having trouble \(503\)/,
     );
+    // The problem is said once: its message names the kind, no label before it.
+    expect(lines[1]).not.toMatch(/provider error/i);
+    hs.server.fail({ type: 'reply', reply: hs.errorReply(503, 'Service Unavailable') });
+    const chinese = await runBuiltCli(['status'], { ...env, LANG: 'zh_CN.UTF-8' });
+    // Chinese brackets close up to the word they follow.
+    expect(chinese.stdout).toMatch(/\s正常（已过时）\s/);
     // Columns line up: each header starts where its value starts.
     expect(lines[1]?.indexOf('happenstance', 1)).toBe(lines[0]?.indexOf('PROVIDER'));
     expect(lines[1]?.indexOf('1,840')).toBe(lines[0]?.indexOf('BALANCE'));
@@ -435,7 +496,7 @@ describe('creditbar status', () => {
     expect(missing.stderr).toMatch(/^Kein Konto "nobody" in .*config\.json\.$/m);
     const help = await runBuiltCli(['--help'], { LANG: 'de_DE.UTF-8' });
     expect(help.stdout).toMatch(/^Aufruf: creditbar <Befehl> \[Optionen\]/);
-    expect(help.stdout).toContain('  happenstance     Happenstance: [--base-url URL]');
+    expect(help.stdout).toContain('  happenstance        Happenstance: [--base-url URL]');
   });
 
   it('a config that does not validate is explained wholly in the terminal’s language, zod’s own words too', async () => {
@@ -495,7 +556,10 @@ describe('creditbar status', () => {
   it.each([
     [['help', 'watch'], /^Usage: creditbar watch \[--for SECONDS\]/],
     [['watch', '--help'], /^Usage: creditbar watch \[--for SECONDS\]/],
-    [['accounts', '--help'], /^Usage: creditbar accounts list \| add \| remove ID[\s\S]*happenstance/],
+    [
+      ['accounts', '--help'],
+      /^Usage: creditbar accounts list \[--json\] \| add \| set ID \| rotate-key ID \| remove ID[\s\S]*CREDITBAR_KEY_<ID>[\s\S]*happenstance/,
+    ],
     [['help', 'serve'], /^Usage: creditbar serve \[--listen HOST:PORT\]/],
     [['help'], /^Usage: creditbar <command> \[options\]/],
   ])('creditbar %j shows that command’s help', async (args, page) => {
@@ -503,6 +567,38 @@ describe('creditbar status', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(page);
   });
+
+  it.each([
+    ['en', {}],
+    ['de', { LANG: 'de_DE.UTF-8' }],
+    ['zh', { LANG: 'zh_CN.UTF-8' }],
+  ])(
+    'the provider lines of the help (%s) line up, wrap under the name, and mark what is required',
+    async (_l, env) => {
+      const run = await runBuiltCli(['accounts', '--help'], env);
+      const lines = run.stdout.split('\n');
+      const first = lines.findIndex((line) => line.startsWith('  openrouter '));
+      const last = lines.findIndex((line) => line.startsWith('  demo '));
+      const block = lines.slice(first, last + 1);
+      // Every name starts in one column, past the longest id (openrouter-credits).
+      const nameAt = (block[0] ?? '').indexOf('OpenRouter');
+      expect(nameAt).toBeGreaterThan('  openrouter-credits'.length);
+      for (const line of block) {
+        expect(line.length).toBeLessThanOrEqual(100);
+        expect(line.slice(0, nameAt).trim() === '' || line[nameAt - 1] === ' ').toBe(true);
+        expect(line[nameAt]).not.toBe(' ');
+      }
+      const custom = block
+        .slice(
+          block.findIndex((line) => line.startsWith('  custom ')),
+          -1,
+        )
+        .join(' ');
+      expect(custom).toMatch(/ --url URL /);
+      expect(custom).toMatch(/ --remaining EXPR /);
+      expect(custom).toMatch(/\[--timeout SECONDS\]/);
+    },
+  );
 
   // Debian's own Node (20 on Debian 13), when the machine has one: what a person gets who runs the CLI with it.
   const systemNode = spawnSync('/usr/bin/node', ['-p', 'process.versions.node'], {

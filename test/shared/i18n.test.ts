@@ -19,6 +19,7 @@ const SAME_IN_GERMAN = new Set([
   'cli.col.name',
   'cli.col.host',
   'cli.flagProblem',
+  'cli.levelNoted',
   'alert.quietBody',
   'text.asIs',
   'level.ok',
@@ -35,6 +36,7 @@ const SAME_IN_GERMAN = new Set([
   'forecast.pace',
   'cli.col.problem',
   'http.waitSeconds',
+  'http.waitMilliseconds',
 ]);
 /** Chinese shares only names, codes and punctuation-only strings with English. */
 const SAME_IN_CHINESE = new Set([
@@ -183,6 +185,24 @@ describe('speaking a language', () => {
         amountWithUnit(5, 'req'),
         amountWithUnit(1840, 'credits'),
       ]).toEqual(expected);
+    },
+  );
+
+  it.each([
+    ['en', '87.5% of credits', '12% of API calls'],
+    ['de', '87,5% von Credits', '12% von API calls'],
+    ['zh', '87.5%（积分）', '12%（API calls）'],
+  ] as const)(
+    '%s names a quota for what it limits: its unit in the reader’s words, a provider’s name as given',
+    (language, byUnit, byName) => {
+      const { headlineText } = translatorFor(language);
+      const quota = (name: string, percentUsed: number) => ({
+        remaining: null,
+        unit: null,
+        quotas: [{ name, percentUsed }],
+      });
+      expect(headlineText(quota('credits', 87.5))).toBe(byUnit);
+      expect(headlineText(quota('API calls', 12))).toBe(byName);
     },
   );
 });

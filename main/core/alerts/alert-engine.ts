@@ -10,6 +10,7 @@ import {
   levelFor,
   quotaThresholds,
   RUNWAY_THRESHOLDS,
+  runwayJudges,
   type Threshold,
 } from '../../../shared/thresholds';
 import { z } from '../../../shared/zod';
@@ -195,13 +196,9 @@ export function evaluateAccount(
       quotaThresholds(account.alerts),
       percents.length ? Math.max(...percents) : null,
     );
-    const hasAbsolute =
-      account.alerts?.warnBelow !== undefined || account.alerts?.criticalBelow !== undefined;
-    // Runway speaks only when the person set no absolute level: otherwise it would second-guess their choice.
-    next.runway =
-      hasAbsolute || snapshot.remaining === null
-        ? 'ok'
-        : stickyLevel(prev.runway, RUNWAY_THRESHOLDS, input.daysLeft ?? Number.POSITIVE_INFINITY);
+    next.runway = runwayJudges(account.alerts, snapshot.remaining)
+      ? stickyLevel(prev.runway, RUNWAY_THRESHOLDS, input.daysLeft ?? Number.POSITIVE_INFINITY)
+      : 'ok';
   }
 
   const escalations: { kind: AlertKind; level: AlertLevel }[] = [];

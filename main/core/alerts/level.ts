@@ -3,7 +3,13 @@ import { ERROR_KINDS } from '../../../shared/error-kinds';
 import { worseLevel, worstQuota } from '../../../shared/format';
 import { type Message, message } from '../../../shared/message';
 import type { Level, ProviderError, Snapshot } from '../../../shared/model';
-import { balanceThresholds, levelFor, quotaThresholds } from '../../../shared/thresholds';
+import {
+  balanceThresholds,
+  levelFor,
+  quotaThresholds,
+  RUNWAY_THRESHOLDS,
+  runwayJudges,
+} from '../../../shared/thresholds';
 
 /**
  * How old a value may be and still count as current: six poll intervals, and never less than an hour (so a
@@ -33,8 +39,9 @@ export function levelOf(
   error: ProviderError | null,
   alerts: AlertThresholds = {},
   current = true,
+  daysLeft: number | null = null,
 ): Level {
-  const level = thresholdLevel(snapshot, error, alerts);
+  const level = worseLevel(thresholdLevel(snapshot, error, alerts), runwayLevel(snapshot, alerts, daysLeft));
   // A value that is not current may still show, but never as "ok": nothing current says it is.
   return current ? level : worseLevel(level, 'unknown');
 }
@@ -53,6 +60,12 @@ function thresholdLevel(
   return level;
 }
 
+/** The level a balance's runway gives when no level of the person's own judges it (runwayJudges); else ok. */
+function runwayLevel(snapshot: Snapshot | null, alerts: AlertThresholds, daysLeft: number | null): Level {
+  if (!snapshot || daysLeft === null || !runwayJudges(alerts, snapshot.remaining)) return 'ok';
+  return levelFor(RUNWAY_THRESHOLDS, daysLeft);
+}
+
 /**
  * Why an account is above ok, as a person reads it in the CLI's problem column and the API: the level it passed
  * and at what, or the quota that is fullest. Null when it is ok, or when its error already says why.
@@ -61,6 +74,7 @@ export function levelReason(
   snapshot: Snapshot | null,
   error: ProviderError | null,
   alerts: AlertThresholds = {},
+  daysLeft: number | null = null,
 ): Message | null {
   if (error?.kind === 'payment') return message('reason.payment');
   if (!snapshot) return null;
@@ -75,6 +89,8 @@ export function levelReason(
         value: { amount: passed.value, unit },
       });
   }
+  if (daysLeft !== null && runwayLevel(snapshot, alerts, daysLeft) !== 'ok')
+    return message('reason.runway', { days: { days: daysLeft } });
   const quotas = quotaThresholds(alerts);
   const fullest = worstQuota(snapshot);
   if (fullest && levelFor(quotas, fullest.percentUsed) !== 'ok')

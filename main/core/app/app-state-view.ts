@@ -47,6 +47,7 @@ export function toAppState(input: AppStateInput): AppState {
     const status = toAccountStatus(
       { ...result, account: effectiveAccount(account, input.settings) },
       input.now,
+      entry?.forecast ?? null,
     );
     const retryAfter = result.error?.retryAfterSeconds;
     const view: AccountView = {

@@ -5,8 +5,12 @@ import type { Forecast } from '../alerts/forecast';
 import { isCurrent, levelOf, levelReason, staleLimitMs } from '../alerts/level';
 import type { AccountResult } from '../monitor/refresh-account';
 
-/** The one account shape `status --json`, `watch` and the popover show. */
-export function toAccountStatus(result: AccountResult, now: Date): AccountStatus {
+/**
+ * The one account shape `status --json`, `watch` and the popover show. The forecast is the monitor's last: a
+ * balance with no level of the person's own is judged by its runway.
+ */
+export function toAccountStatus(result: AccountResult, now: Date, forecast: Forecast | null): AccountStatus {
+  const daysLeft = forecast?.daysLeft ?? null;
   const { account, snapshot, error } = result;
   const pollSeconds = account.pollSeconds ?? PROVIDERS[account.provider].defaultPollSeconds;
   const current = isCurrent(snapshot, error, now, staleLimitMs(pollSeconds));
@@ -14,7 +18,7 @@ export function toAccountStatus(result: AccountResult, now: Date): AccountStatus
     id: account.id,
     provider: account.provider,
     label: account.label,
-    level: levelOf(snapshot, error, account.alerts, current),
+    level: levelOf(snapshot, error, account.alerts, current, daysLeft),
     stale: result.stale,
     current,
     partial: snapshot?.extras.partial === true,
@@ -24,7 +28,7 @@ export function toAccountStatus(result: AccountResult, now: Date): AccountStatus
     usedThisPeriod: snapshot?.usedThisPeriod ?? null,
     fetchedAt: snapshot?.fetchedAt ?? null,
     error: error ? { kind: error.kind, message: error.message } : null,
-    reason: levelReason(snapshot, error, account.alerts),
+    reason: levelReason(snapshot, error, account.alerts, daysLeft),
   };
 }
 

@@ -61,12 +61,12 @@ export function accountFigure(
   account: Pick<BadgeAccount, 'remaining' | 'unit' | 'quotas'>,
   figure: BadgeFigure,
 ): { compact: string; text: string } {
-  const { t, amountWithUnit, formatAmount, headlineText } = tr;
+  const { t, amountWithUnit, formatAmount, headlineText, quotaName } = tr;
   const quota = fullestQuota(account);
   if (figure === 'percent' && quota) {
     return {
       compact: `${Math.min(999, Math.round(quota.percentUsed))}%`,
-      text: t('tray.percentUsed', { percent: formatAmount(quota.percentUsed), name: quota.name }),
+      text: t('tray.percentUsed', { percent: formatAmount(quota.percentUsed), name: quotaName(quota.name) }),
     };
   }
   if (account.remaining !== null) {
@@ -80,7 +80,7 @@ export function accountFigure(
     const left = quota.included - quota.used;
     return {
       compact: compactNumber(left),
-      text: t('tray.leftOf', { amount: amountWithUnit(left, quota.unit), name: quota.name }),
+      text: t('tray.leftOf', { amount: amountWithUnit(left, quota.unit), name: quotaName(quota.name) }),
     };
   }
   return { compact: `${Math.min(999, Math.round(quota.percentUsed))}%`, text: headlineText(account) };

@@ -32,6 +32,11 @@ export interface HttpCall {
   describeError?: (body: unknown) => string | undefined;
   /** This request's own deadline (an account's timeout), instead of the client's. */
   deadlineMs?: number;
+  /**
+   * What to check when the server has nothing at the URL: by default the base URL, which the adapter's path is
+   * added to; a custom endpoint's whole URL, or Klaim's user id, which is part of the path.
+   */
+  notFoundHint?: Message;
 }
 
 export interface HttpClientOptions {
@@ -56,6 +61,7 @@ function statusFailure(
   detail: string | undefined,
   asked: number | undefined,
   now: Date,
+  notFound: Message,
 ): AppFailure {
   const extra = { status };
   // RFC 9110 allows Retry-After on 503 (and any 5xx) as on 429; both are honoured, capped.
@@ -72,8 +78,7 @@ function statusFailure(
   if (status === 401) return new AppFailure('auth', said(message('http.401')), extra);
   if (status === 402) return new AppFailure('payment', said(message('http.402')), extra);
   if (status === 403) return new AppFailure('forbidden', said(message('http.403')), extra);
-  if (status === 404 || status === 410)
-    return new AppFailure('not_found', said(message('http.notFound', { status })), extra);
+  if (status === 404 || status === 410) return new AppFailure('not_found', said(notFound), extra);
   if (status === 429)
     return new AppFailure('rate_limited', said(message('http.429'), true), { ...extra, ...retry });
   // A proxy on the way, not the provider, wants credentials: nothing about the key or the account is known.
@@ -161,8 +166,11 @@ function redirectTarget(response: Exchange, current: URL): URL {
   return next;
 }
 
-function formatDuration(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+/** A deadline as the reader's words write it ("15 s", "15 秒"): made where it is shown. */
+function durationText(ms: number): Message {
+  return ms < 1000
+    ? message('http.waitMilliseconds', { ms })
+    : message('http.waitSeconds', { seconds: Math.round(ms / 1000) });
 }
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
@@ -209,7 +217,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         const detail = raw ? cleanDetail(scrubSecret(raw, call.secret)) : undefined;
         const at = now();
         const retryAfter = parseRetryAfter(response.header('retry-after'), response.header('date'), at);
-        throw statusFailure(response.status, detail || undefined, retryAfter, at);
+        // The path the server knows nothing of: the part of the URL a person checks (a key in it is scrubbed).
+        const notFound = message('http.notFound', {
+          status: response.status,
+          path: cleanDetail(scrubSecret(url.pathname, call.secret)),
+          hint: call.notFoundHint ?? message('http.checkBaseUrl'),
+        });
+        throw statusFailure(response.status, detail || undefined, retryAfter, at, notFound);
       }
       if (!parsed.ok) {
         throw new AppFailure('bad_response', parsed.html ? message('http.html') : message('http.notJson'), {
@@ -230,7 +244,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       } catch (error) {
         if (error instanceof AppFailure) throw error;
         if (deadline.aborted) {
-          throw new AppFailure('timeout', message('http.deadline', { time: formatDuration(ms) }));
+          throw new AppFailure('timeout', message('http.deadline', { time: durationText(ms) }));
         }
         if (call.signal?.aborted) throw new AppFailure('timeout', message('http.cancelled'));
         throw networkFailure(error, new URL(request.url).host);

@@ -102,8 +102,8 @@ function defineMetrics(
     collect() {
       this.reset();
       const at = now();
-      for (const { account, result } of state.list()) {
-        const current = toAccountStatus(result, at).level;
+      for (const { account, result, forecast } of state.list()) {
+        const current = toAccountStatus(result, at, forecast).level;
         for (const level of Level.options)
           this.set({ account: account.id, level }, level === current ? 1 : 0);
       }

@@ -91,7 +91,7 @@ export function serveHandler(options: {
         .map((e) =>
           spokenStatus(
             tr,
-            toAccountStatus(e.result, options.now()),
+            toAccountStatus(e.result, options.now(), e.forecast),
             outlookOf(e.result.snapshot, e.forecast),
           ),
         );

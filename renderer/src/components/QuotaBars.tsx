@@ -6,7 +6,7 @@ import { useTranslator } from '../hooks/use-translator';
 /** Each quota as a bar: used against included, with any overage shown past the end. */
 export function QuotaBars({ quotas, alerts }: { quotas: readonly Quota[]; alerts: AlertThresholds }) {
   const tr = useTranslator();
-  const { t, formatAmount } = tr;
+  const { t, formatAmount, quotaName, unitLabel } = tr;
   if (quotas.length === 0) return null;
   const thresholds = quotaThresholds(alerts);
   return (
@@ -19,9 +19,9 @@ export function QuotaBars({ quotas, alerts }: { quotas: readonly Quota[]; alerts
           return (
             <li key={q.metric}>
               <div className="quota-head">
-                <span>{q.name}</span>
+                <span>{quotaName(q.name)}</span>
                 <span>
-                  {formatAmount(q.used)} / {formatAmount(q.included)} {q.unit}
+                  {formatAmount(q.used)} / {formatAmount(q.included)} {unitLabel(q.unit)}
                   {over > 0 ? (
                     <strong className="overage">{t('quotas.over', { amount: formatAmount(over) })}</strong>
                   ) : null}
@@ -30,7 +30,7 @@ export function QuotaBars({ quotas, alerts }: { quotas: readonly Quota[]; alerts
               <div
                 className={`progress level-${level}`}
                 role="progressbar"
-                aria-label={q.name}
+                aria-label={quotaName(q.name)}
                 aria-valuemin={0}
                 aria-valuemax={100}
                 aria-valuenow={Math.round(Math.min(100, q.percentUsed))}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exitCodeFor, isCurrent, levelOf, staleLimitMs } from '../../../main/core/alerts/level';
+import { exitCodeFor, isCurrent, levelOf, levelReason, staleLimitMs } from '../../../main/core/alerts/level';
 import type { Level, Quota, Snapshot } from '../../../shared/model';
+import { say } from '../../support/english';
 import { asIs } from '../../support/said';
 
 const snap = (remaining: number | null, percents: number[] = []): Snapshot => ({
@@ -41,6 +42,28 @@ describe('level', () => {
   ] as const)('%s → %s', (_name, snapshot, kind, alerts, expected) => {
     const error = kind ? { kind, message: asIs('x') } : null;
     expect(levelOf(snapshot, error, alerts)).toBe(expected);
+  });
+
+  it.each([
+    ['no levels, 30 days left', snap(500), {}, 30, 'ok', null],
+    ['no levels, 6 days left', snap(500), {}, 6, 'warning', 'runs out in about 6 days at the recent pace'],
+    [
+      'no levels, half a day left',
+      snap(500),
+      {},
+      0.5,
+      'critical',
+      'runs out in less than a day at the recent pace',
+    ],
+    ['no levels, no forecast yet', snap(500), {}, null, 'ok', null],
+    // The person's own level decides: a runway would second-guess it.
+    ['a warning level of their own, 3 days left', snap(500), { warnBelow: 100 }, 3, 'ok', null],
+    // A quota resets: it has no runway to run out.
+    ['a quota, 3 days left', snap(null, [10]), {}, 3, 'ok', null],
+  ] as const)('a balance with %s is %s', (_name, snapshot, alerts, daysLeft, level, reason) => {
+    expect(levelOf(snapshot, null, alerts, true, daysLeft)).toBe(level);
+    const why = levelReason(snapshot, null, alerts, daysLeft);
+    expect(why ? say(why) : null).toBe(reason);
   });
 
   it.each([

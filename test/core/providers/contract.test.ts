@@ -244,7 +244,7 @@ const CASES: Record<NetworkProviderId, ContractCase> = {
       expect(s.remaining).toBe(fake.balance);
       expect(s.unit).toBe('tokens');
       expect(s.quotas).toEqual([
-        { metric: 'limit', name: 'Limit', used: 87.5, included: 500, unit: 'tokens', percentUsed: 17.5 },
+        { metric: 'limit', name: 'tokens', used: 87.5, included: 500, unit: 'tokens', percentUsed: 17.5 },
       ]);
     },
   },
@@ -374,6 +374,22 @@ describe.each(Object.keys(CASES) as NetworkProviderId[])('%s contract', (provide
     expect(result.stale).toBe(true);
     expect(result.snapshot).toEqual(primed);
     expectNoKey(result);
+  });
+
+  it('a 404 names the path asked for and what to check for this kind of account', async () => {
+    fake.server.fail({
+      type: 'reply',
+      reply: fake.errorReply(404, 'gone'),
+      ...(spec.primaryPath ? { path: spec.primaryPath } : {}),
+    });
+    const result = await refreshAccount(fake.account(), deps);
+    const said = spoken(result.error?.message);
+    expect(said).toMatch(/^Not found \(404\): nothing at \/\S*; /);
+    // The user id only where there is one; the whole URL for a custom endpoint, the base URL where a path is added.
+    if (provider === 'klaim') expect(said).toContain('and the user id');
+    else expect(said).not.toContain('user id');
+    if (provider === 'custom') expect(said).toMatch(/; check the URL: gone$/);
+    else expect(said).toContain('check the base URL (this path is added to it)');
   });
 
   it('a wrong key is auth, and the key itself never shows', async () => {

@@ -10,6 +10,7 @@ import { checkExpressions } from '../../../main/core/providers/custom/read-answe
 import { createHttpClient } from '../../../main/core/providers/http';
 import { pollerFor } from '../../../main/core/providers/registry';
 import { Account, type CustomEndpointInput } from '../../../shared/config';
+import { translatorFor } from '../../../shared/i18n/catalogs';
 import { FakeServer, type RecordedRequest } from '../../fakes/fake-server';
 import { say } from '../../support/english';
 import { failureOf } from '../../support/failure';
@@ -147,6 +148,8 @@ describe('how the key travels', () => {
     );
     expect(error.kind).toBe('timeout');
     expect(say(error.said)).toMatch(/within 1 s/);
+    // The time in the reader's words, not English units inside a Chinese sentence.
+    expect(translatorFor('zh').say(error.said)).toBe('1 秒内没有完整的响应');
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(
       Account.safeParse({ ...account({}), custom: { ...account({}).custom, timeoutSeconds: 61 } }).success,

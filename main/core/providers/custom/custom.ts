@@ -22,6 +22,8 @@ async function ask(ctx: FetchContext): Promise<{ spec: CustomEndpoint; body: unk
     signal: ctx.signal,
     secret: ctx.secret,
     describeError: anyErrorText,
+    // A preset adds its path to the base URL; a custom endpoint's URL is the whole of it.
+    notFoundHint: message(ctx.account.provider === 'custom' ? 'http.checkUrl' : 'http.checkBaseUrl'),
     ...(spec.timeoutSeconds !== undefined ? { deadlineMs: spec.timeoutSeconds * 1000 } : {}),
   });
   return { spec, body };
@@ -87,7 +89,8 @@ export function snapshotOf({ spec, readings }: CustomRaw, now: Date): Snapshot {
   const used = usedRead ?? (limit !== null && remaining !== null ? limit - remaining : null);
   const quotas: Quota[] =
     limit !== null && limit > 0 && used !== null
-      ? [{ metric: 'limit', name: 'Limit', used, included: limit, unit, percentUsed: percentOf(used, limit) }]
+      ? // Named for what it limits, its unit ("tokens", "USD"), read in the person's language where we have one.
+        [{ metric: 'limit', name: unit, used, included: limit, unit, percentUsed: percentOf(used, limit) }]
       : [];
   const resetsAt = instantOf(get('resetsAt'));
   return {
