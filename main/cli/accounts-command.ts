@@ -312,11 +312,12 @@ export async function accountsList(flags: AccountFlags, io: CliIo): Promise<numb
   }
   if (flags.json) io.stdout(`${JSON.stringify({ accounts: rows })}\n`);
   else {
-    const header = [t('cli.col.id'), t('cli.col.provider'), t('cli.col.account'), t('cli.col.key')];
+    // The columns in status's order: the id, the name, the provider.
+    const header = [t('cli.col.id'), t('cli.col.account'), t('cli.col.provider'), t('cli.col.key')];
     io.stdout(
       `${alignedTable(
         header,
-        rows.map((r) => [r.id, r.provider, r.label, r.key]),
+        rows.map((r) => [r.id, r.label, r.provider, r.key]),
       )}\n`,
     );
   }

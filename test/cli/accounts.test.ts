@@ -63,7 +63,7 @@ describe('creditbar accounts', () => {
     expect(allText(dataDir)).not.toContain(hs.key);
     const list = await runBuiltCli(['accounts', 'list', '--data-dir', dataDir]);
     expect(list.stdout).toBe(
-      'ID        PROVIDER      ACCOUNT   KEY\nresearch  happenstance  Research  key …7654\n',
+      'ID        ACCOUNT   PROVIDER      KEY\nresearch  Research  happenstance  key …7654\n',
     );
     const json = await runBuiltCli(['accounts', 'list', '--json', '--data-dir', dataDir]);
     expect(JSON.parse(json.stdout)).toEqual({
@@ -438,7 +438,7 @@ describe('creditbar accounts', () => {
     expect(add.stdout).toMatch(/Added Demo \(try-it\)\.\n$/);
     expect(add.stdout).not.toMatch(/keychain/);
     const list = await runBuiltCli(['accounts', 'list', '--data-dir', dataDir]);
-    expect(list.stdout).toMatch(/^try-it\s+demo\s+Demo\s+no key needed$/m);
+    expect(list.stdout).toMatch(/^try-it\s+Demo\s+demo\s+no key needed$/m);
   });
 
   it('two accounts add at once both land: the config is re-read under a lock after the slow test', async () => {

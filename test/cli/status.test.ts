@@ -59,7 +59,9 @@ describe('creditbar status', () => {
     const run = await runBuiltCli(['status', '--data-dir', dataDir]);
     expect(run.code).toBe(3);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/creditbar accounts add --provider/);
+    // The first step a newcomer can take with no key at all, then their own.
+    expect(run.stderr).toContain('"creditbar accounts add --provider demo --id try-it"');
+    expect(run.stderr).toMatch(/creditbar accounts add --provider <provider>/);
     expect(run.stderr).toContain(path.join(dataDir, 'config.json'));
   });
 
