@@ -1,4 +1,5 @@
 import type { Formats } from './i18n/formats';
+import { ownWord } from './i18n/own-words';
 import type { Translate } from './i18n/translate';
 import type { Level, Quota } from './model';
 
@@ -21,8 +22,8 @@ export interface Writers {
   /** The popover's setting: "1,840" (full) or "1.8K" (compact). */
   formatNumber(value: number, format?: 'full' | 'compact'): string;
   /**
-   * A unit as a person reads it: "credits", the unit most providers report (and the default when one reports
-   * none), in the person's language; any other unit as the provider named it.
+   * A unit as a person reads it: "credits" when one reports none, and the units our presets and adapters write
+   * (own-words.ts), in the person's language; a provider's own unit as it named it.
    */
   unitLabel(unit: string | null): string;
   /**
@@ -58,7 +59,11 @@ export function writersFor(t: Translate, intl: () => Formats): Writers {
   };
   const formatNumber = (value: number, format: 'full' | 'compact' = 'full') =>
     format === 'compact' ? intl().compact.format(value) : formatAmount(value);
-  const unitLabel = (unit: string | null) => (unit === null || unit === 'credits' ? t('unit.credits') : unit);
+  const unitLabel = (unit: string | null) => {
+    if (unit === null) return t('unit.credits');
+    const own = ownWord(unit);
+    return own ? t(own) : unit;
+  };
   const amountWithUnit = (value: number, unit: string | null) => {
     // Providers write codes either way ("USD", "usd"); three letters that are no currency stay a unit.
     if (unit !== null && /^[A-Za-z]{3}$/.test(unit) && knownCurrencies().has(unit.toUpperCase()))

@@ -11,6 +11,6 @@ export const demo = {
   docsUrl: null,
   reads: 'nothing: a simulated account with a year of history, to try Creditbar without a key',
   inAddForm: false,
-  tag: 'Demo',
+  tag: 'tag.demo',
   sample: { id: 'demo', label: 'demo.label' },
 } as const satisfies ProviderDescriptor<'demo'>;

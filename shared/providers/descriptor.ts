@@ -58,8 +58,8 @@ export interface ProviderDescriptor<Id extends string = string> {
   reads: string;
   /** Whether the add form lists it (the demo is offered by the empty state instead). */
   inAddForm: boolean;
-  /** A tag shown beside the account's name, for accounts that are not real ones. */
-  tag: string | null;
+  /** A tag shown beside the account's name, for accounts that are not real ones: a catalog key. */
+  tag: MessageKey | null;
   /** An account the empty state adds with one click, to try Creditbar without a key; its name a catalog key. */
   sample: { id: string; label: MessageKey } | null;
   /** A preset: the custom JSON engine asking this provider's documented endpoint, as data. */

@@ -4,6 +4,7 @@ import { happenstance } from '../../providers/happenstance/descriptor';
 import { klaim } from '../../providers/klaim/descriptor';
 import { meteredBilling } from '../../providers/metered-billing/descriptor';
 import { richutilities } from '../../providers/richutilities/descriptor';
+import type { MessageKey } from '../i18n/catalog';
 import { z } from '../zod';
 import { custom } from './custom';
 import type { FieldSpec, PresetSpec, ProviderDescriptor } from './descriptor';
@@ -45,7 +46,7 @@ export function hasCredential(provider: ProviderId): boolean {
 }
 
 /** The tag an account's provider puts beside its name (the demo's "Demo"), if any. */
-export function providerTag(provider: string): string | null {
+export function providerTag(provider: string): MessageKey | null {
   return (PROVIDERS as Record<string, ProviderDescriptor | undefined>)[provider]?.tag ?? null;
 }
 

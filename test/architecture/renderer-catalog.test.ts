@@ -173,6 +173,8 @@ const NOT_FOR_THE_CATALOG: [file: string, starts: string, why: string][] = [
     'Monthly limit',
     "a quota's name: data, kept in the cache and history like a provider's",
   ],
+  ['shared/i18n/own-words.ts', 'API calls', "the data word own-words.ts reads in the catalog's words"],
+  ['shared/i18n/own-words.ts', 'Monthly limit', "the data word own-words.ts reads in the catalog's words"],
 ];
 
 /** Providers' and presets' names, and the README table's line on what each reads from its API. */

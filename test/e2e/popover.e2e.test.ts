@@ -67,7 +67,7 @@ describe('popover in real Chromium, backed by the real core', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Save' }).click();
 
-      const row = page.getByRole('button', { name: /^Research , Happenstance/ });
+      const row = page.getByRole('button', { name: /^Research , / });
       await row.waitFor();
       await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('1,840');
       expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBe(hs.key);
@@ -120,7 +120,7 @@ describe('popover in real Chromium, backed by the real core', () => {
     const { page } = popover;
     try {
       await page.getByRole('button', { name: 'Try with demo data' }).click();
-      const row = page.getByRole('button', { name: /^Demo account , Demo/ });
+      const row = page.getByRole('button', { name: /^Demo account/ });
       await row.waitFor();
       await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/credits/);
       await expect.poll(() => page.locator('svg.sparkline path').count()).toBe(1);
@@ -167,6 +167,9 @@ describe('popover in real Chromium, backed by the real core', () => {
       const serving = await page.getByText(/^Serving http:\/\/127\.0\.0\.1:\d+\/metrics/).textContent();
       const metricsUrl = (/http:\S+\/metrics/.exec(serving ?? '') as RegExpExecArray)[0];
       expect(await (await fetch(metricsUrl)).text()).toMatch(/^creditbar_up\{account="[^"]+"\} 1$/m);
+      // Back to the system's theme: each shot is taken in the scheme it is named for.
+      await page.getByLabel('Theme').selectOption('system');
+      await expect.poll(() => page.evaluate('document.documentElement.dataset.theme')).toBe('system');
       await shoot(page, 'settings');
       expect(await axeViolations(page)).toEqual([]);
     } finally {
@@ -324,12 +327,12 @@ describe('popover in real Chromium, backed by the real core', () => {
       await page.keyboard.type(hs.key);
       // Enter in a field submits the form, as in any form.
       await page.keyboard.press('Enter');
-      const row = page.getByRole('button', { name: /^Research , Happenstance/ });
+      const row = page.getByRole('button', { name: /^Research , / });
       await row.waitFor();
       await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('1,840');
 
-      // The row's text, its initials first.
-      await tabTo(/Research, Happenstance/);
+      // The row's text: the name, how it stands, the provider.
+      await tabTo(/^Research, fine, Happenstance · /);
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: /^Research/ }).waitFor();
       await tabTo('Edit');
@@ -349,7 +352,10 @@ describe('popover in real Chromium, backed by the real core', () => {
 
       await tabTo('Remove…');
       await page.keyboard.press('Enter');
-      await tabTo('Remove');
+      // The question takes the focus, on its safe choice; the other is one step back.
+      expect((await focus()).name).toBe('Keep it');
+      await page.keyboard.press('Shift+Tab');
+      expect((await focus()).name).toBe('Remove');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Watch your API credit' }).waitFor();
       expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBeNull();

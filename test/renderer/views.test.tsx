@@ -71,16 +71,65 @@ describe('Overview', () => {
       'Plan one',
     ]);
     expect(screen.getByText('3 of 5 need attention')).toBeTruthy();
-    expect(within(rows[0] as HTMLElement).getByText('key rejected — update key')).toBeTruthy();
-    expect(within(rows[1] as HTMLElement).getByText('offline — showing value from 12:03')).toBeTruthy();
+    // The second line: the level in words above ok, the provider (unless the name says it), how it stands.
+    const status = (i: number) => rows[i]?.querySelector('.row-status')?.textContent?.replace(/, $/, '');
+    expect(status(0)).toBe('critical, Happenstance · key rejected — update key');
+    expect(status(1)).toMatch(/offline — showing value from 12:03$/);
     expect(within(rows[1] as HTMLElement).getByText('stale')).toBeTruthy();
-    expect(
-      within(rows[2] as HTMLElement).getByText('rate-limited until 12:40 — showing value from 11:55'),
-    ).toBeTruthy();
-    expect(within(rows[3] as HTMLElement).getByText('updated 10 min ago')).toBeTruthy();
+    expect(status(2)).toMatch(/rate-limited until 12:40 — showing value from 11:55$/);
+    expect(status(3)).toMatch(/updated 10 min ago$/);
     expect(within(rows[3] as HTMLElement).getByText('about 12 days at 340/day')).toBeTruthy();
+    expect(status(4)).toBe('fine, Metered billing · updated 10 min ago');
     expect(within(rows[4] as HTMLElement).getByText('45.2%')).toBeTruthy();
     expect(within(rows[4] as HTMLElement).getByText('of API calls')).toBeTruthy();
+  });
+
+  it('a balance nothing judges is drawn plain, not ok; a runway or a level of its own judges it', () => {
+    const rows = [
+      account({ id: 'plain', label: 'Nothing judges', remaining: 0.05, unit: 'USD' }),
+      account({
+        id: 'runway',
+        label: 'A runway',
+        remaining: 0.05,
+        unit: 'USD',
+        forecast: { burnPerDay: 0.001, daysLeft: 50, emptyAt: null, quotaPercentAtEnd: null },
+      }),
+      account({
+        id: 'levels',
+        label: 'Own levels',
+        remaining: 0.05,
+        unit: 'USD',
+        alerts: { warnBelow: 0.01 },
+      }),
+    ];
+    installBridge(appState(rows));
+    render(<Overview state={appState(rows)} now={NOW} onOpen={noop} onAdd={noop} onSettings={noop} />);
+    const shade = (label: string) =>
+      [...(screen.getByText(label).closest('.account-row')?.classList ?? [])].find((c) =>
+        c.startsWith('level-'),
+      );
+    expect(shade('Nothing judges')).toBe('level-none');
+    expect(shade('A runway')).toBe('level-ok');
+    expect(shade('Own levels')).toBe('level-ok');
+  });
+
+  it('says why above ok instead of when it was updated, and names the provider only when the name does not', () => {
+    const rows = [
+      account({
+        id: 'why',
+        label: 'Research',
+        level: 'warning',
+        remaining: 90,
+        reason: asIs('runs out in about 5 days at the recent pace'),
+      }),
+      account({ id: 'named', label: 'Happenstance team', remaining: 900 }),
+    ];
+    installBridge(appState(rows));
+    render(<Overview state={appState(rows)} now={NOW} onOpen={noop} onAdd={noop} onSettings={noop} />);
+    const status = (label: string) =>
+      screen.getByText(label).closest('.account-row')?.querySelector('.row-status')?.textContent;
+    expect(status('Research')).toBe('low, Happenstance · runs out in about 5 days at the recent pace, ');
+    expect(status('Happenstance team')).toBe('fine, updated 10 min ago, ');
   });
 
   it('refresh all shows its progress until main answers', async () => {

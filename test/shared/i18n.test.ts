@@ -20,6 +20,8 @@ const SAME_IN_GERMAN = new Set([
   'cli.col.host',
   'cli.flagProblem',
   'cli.levelNoted',
+  'reading.limit',
+  'tag.demo',
   'alert.quietBody',
   'text.asIs',
   'level.ok',
@@ -189,20 +191,22 @@ describe('speaking a language', () => {
   );
 
   it.each([
-    ['en', '87.5% of credits', '12% of API calls'],
-    ['de', '87,5% von Credits', '12% von API calls'],
-    ['zh', '87.5%（积分）', '12%（API calls）'],
+    ['en', '87.5% of credits', '12% of API calls', '1,840 characters', '3% of Storage'],
+    ['de', '87,5% von Credits', '12% von API-Aufrufe', '1.840 Zeichen', '3% von Storage'],
+    ['zh', '87.5%（积分）', '12%（API 调用）', '1,840 字符', '3%（Storage）'],
   ] as const)(
-    '%s names a quota for what it limits: its unit in the reader’s words, a provider’s name as given',
-    (language, byUnit, byName) => {
-      const { headlineText } = translatorFor(language);
+    '%s reads our own units and quota names in its words, a provider’s as the provider wrote them',
+    (language, byUnit, ours, unit, theirs) => {
+      const { headlineText, amountWithUnit } = translatorFor(language);
       const quota = (name: string, percentUsed: number) => ({
         remaining: null,
         unit: null,
         quotas: [{ name, percentUsed }],
       });
       expect(headlineText(quota('credits', 87.5))).toBe(byUnit);
-      expect(headlineText(quota('API calls', 12))).toBe(byName);
+      expect(headlineText(quota('API calls', 12))).toBe(ours);
+      expect(amountWithUnit(1840, 'characters')).toBe(unit);
+      expect(headlineText(quota('Storage', 3))).toBe(theirs);
     },
   );
 });

@@ -10,6 +10,7 @@ import {
   RUNWAY_THRESHOLDS,
   runwayJudges,
 } from '../../../shared/thresholds';
+import type { Forecast } from './forecast';
 
 /**
  * How old a value may be and still count as current: six poll intervals, and never less than an hour (so a
@@ -39,9 +40,12 @@ export function levelOf(
   error: ProviderError | null,
   alerts: AlertThresholds = {},
   current = true,
-  daysLeft: number | null = null,
+  outlook: Outlook = NO_OUTLOOK,
 ): Level {
-  const level = worseLevel(thresholdLevel(snapshot, error, alerts), runwayLevel(snapshot, alerts, daysLeft));
+  const level = [runwayLevel(snapshot, alerts, outlook.daysLeft), quotaEndLevel(snapshot, outlook)].reduce(
+    worseLevel,
+    thresholdLevel(snapshot, error, alerts),
+  );
   // A value that is not current may still show, but never as "ok": nothing current says it is.
   return current ? level : worseLevel(level, 'unknown');
 }
@@ -60,6 +64,19 @@ function thresholdLevel(
   return level;
 }
 
+/** What the monitor last forecast for the account: the levels look ahead as well as at now. */
+export type Outlook = Pick<Forecast, 'daysLeft' | 'quotaPercentAtEnd'>;
+const NO_OUTLOOK: Outlook = { daysLeft: null, quotaPercentAtEnd: null };
+
+/**
+ * A quota on course to pass its limit before the period ends needs the person now (a throttle or an overage is
+ * coming), whatever it has used so far: a warning.
+ */
+function quotaEndLevel(snapshot: Snapshot | null, outlook: Outlook): Level {
+  if (!snapshot || snapshot.quotas.length === 0 || outlook.quotaPercentAtEnd === null) return 'ok';
+  return outlook.quotaPercentAtEnd >= 100 ? 'warning' : 'ok';
+}
+
 /** The level a balance's runway gives when no level of the person's own judges it (runwayJudges); else ok. */
 function runwayLevel(snapshot: Snapshot | null, alerts: AlertThresholds, daysLeft: number | null): Level {
   if (!snapshot || daysLeft === null || !runwayJudges(alerts, snapshot.remaining)) return 'ok';
@@ -74,8 +91,9 @@ export function levelReason(
   snapshot: Snapshot | null,
   error: ProviderError | null,
   alerts: AlertThresholds = {},
-  daysLeft: number | null = null,
+  outlook: Outlook = NO_OUTLOOK,
 ): Message | null {
+  const { daysLeft } = outlook;
   if (error?.kind === 'payment') return message('reason.payment');
   if (!snapshot) return null;
   if (snapshot.remaining !== null) {
@@ -95,6 +113,8 @@ export function levelReason(
   const fullest = worstQuota(snapshot);
   if (fullest && levelFor(quotas, fullest.percentUsed) !== 'ok')
     return message('reason.quota', { name: fullest.name, percent: { amount: fullest.percentUsed } });
+  if (quotaEndLevel(snapshot, outlook) !== 'ok')
+    return message('reason.quotaAtEnd', { percent: { amount: outlook.quotaPercentAtEnd ?? 0 } });
   return null;
 }
 

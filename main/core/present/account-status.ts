@@ -10,7 +10,10 @@ import type { AccountResult } from '../monitor/refresh-account';
  * balance with no level of the person's own is judged by its runway.
  */
 export function toAccountStatus(result: AccountResult, now: Date, forecast: Forecast | null): AccountStatus {
-  const daysLeft = forecast?.daysLeft ?? null;
+  const outlook = {
+    daysLeft: forecast?.daysLeft ?? null,
+    quotaPercentAtEnd: forecast?.quotaPercentAtEnd ?? null,
+  };
   const { account, snapshot, error } = result;
   const pollSeconds = account.pollSeconds ?? PROVIDERS[account.provider].defaultPollSeconds;
   const current = isCurrent(snapshot, error, now, staleLimitMs(pollSeconds));
@@ -18,7 +21,7 @@ export function toAccountStatus(result: AccountResult, now: Date, forecast: Fore
     id: account.id,
     provider: account.provider,
     label: account.label,
-    level: levelOf(snapshot, error, account.alerts, current, daysLeft),
+    level: levelOf(snapshot, error, account.alerts, current, outlook),
     stale: result.stale,
     current,
     partial: snapshot?.extras.partial === true,
@@ -28,7 +31,7 @@ export function toAccountStatus(result: AccountResult, now: Date, forecast: Fore
     usedThisPeriod: snapshot?.usedThisPeriod ?? null,
     fetchedAt: snapshot?.fetchedAt ?? null,
     error: error ? { kind: error.kind, message: error.message } : null,
-    reason: levelReason(snapshot, error, account.alerts, daysLeft),
+    reason: levelReason(snapshot, error, account.alerts, outlook),
   };
 }
 

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
 import type { IpcResult } from '../../../shared/ipc';
 import { providerTag } from '../../../shared/providers';
@@ -48,6 +48,14 @@ export function AccountDetail(props: {
   const { account, now } = props;
   const [range, setRange] = useState<(typeof RANGES)[number]>(RANGES[2]);
   const [confirming, setConfirming] = useState(false);
+  const confirmBox = useRef<HTMLDivElement>(null);
+  // The question opens where the person is looking: scrolled into the popover whole, its safe choice focused (a
+  // keyboard user lands in it, and Enter keeps the account).
+  useEffect(() => {
+    if (!confirming) return;
+    confirmBox.current?.scrollIntoView({ block: 'nearest' });
+    confirmBox.current?.querySelector<HTMLButtonElement>('button:last-of-type')?.focus();
+  }, [confirming]);
   const [notice, setNotice] = useState<string | null>(null);
   const points = useHistory(account.id, range.ms, 350, account.fetchedAt) ?? [];
   const month = useHistory(account.id, 31 * DAY, 2000, account.fetchedAt) ?? [];
@@ -97,6 +105,7 @@ export function AccountDetail(props: {
     if (png === null) setNotice(t('detail.pngFailed'));
     else void act(api().historyExportPng({ accountId: account.id, png }), t('detail.pngSaved'));
   };
+  const tag = providerTag(account.provider);
   return (
     <section aria-labelledby="detail-title" className="detail">
       <header className="bar">
@@ -105,9 +114,7 @@ export function AccountDetail(props: {
         </button>
         <h1 id="detail-title">
           {account.label}
-          {providerTag(account.provider) ? (
-            <span className="tag">{providerTag(account.provider)}</span>
-          ) : null}
+          {tag ? <span className="tag">{t(tag)}</span> : null}
         </h1>
         <p className="summary">{account.providerName}</p>
       </header>
@@ -266,7 +273,7 @@ export function AccountDetail(props: {
           </button>
         ) : null}
         {confirming ? (
-          <div role="alertdialog" aria-labelledby="remove-title" className="confirm">
+          <div role="alertdialog" aria-labelledby="remove-title" className="confirm" ref={confirmBox}>
             <p id="remove-title">
               {t('detail.removeQuestion', { label: account.label })}{' '}
               {account.hasKey ? t('detail.removeWithKey') : t('detail.removeNoKey')}

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/config';
 import { customFieldApplies } from '../../../shared/custom-endpoint';
 import type { MessageKey } from '../../../shared/i18n/catalog';
+import type { Translator } from '../../../shared/i18n/translator';
 import { issueMessage } from '../../../shared/issue-message';
 import type { PresetFile } from '../../../shared/preset-file';
 import { DESCRIPTORS, type FieldSpec, isPreset, PROVIDERS, type ProviderId } from '../../../shared/providers';
@@ -18,6 +19,20 @@ import { useTranslator } from '../hooks/use-translator';
 // The providers the form offers, and each one's fields, come from their descriptors: presets for popular APIs
 // first, then the other providers, and Custom JSON last.
 const OFFERED = DESCRIPTORS.filter((d) => d.inAddForm).map((d) => d.id);
+/** The fields a custom endpoint reads, in the person's words (the engine names them in code). */
+const READING_LABELS: Record<string, MessageKey | undefined> = {
+  remaining: 'reading.remaining',
+  limit: 'reading.limit',
+  used: 'reading.used',
+  currency: 'reading.currency',
+  resetsAt: 'reading.resetsAt',
+};
+
+function readingLabel(t: Translator['t'], field: string): string {
+  const key = READING_LABELS[field];
+  return key ? t(key) : field;
+}
+
 const GROUPS: { label: MessageKey; ids: ProviderId[] }[] = [
   { label: 'form.group.popular', ids: OFFERED.filter((id) => isPreset(id)) },
   { label: 'form.group.more', ids: OFFERED.filter((id) => !isPreset(id) && id !== 'custom') },
@@ -400,7 +415,7 @@ export function AccountForm(props: {
           <tbody>
             {test.readings.map((r) => (
               <tr key={r.field}>
-                <td>{r.field}</td>
+                <td>{readingLabel(t, r.field)}</td>
                 <td>
                   <code>{r.source}</code>
                 </td>

@@ -2,8 +2,8 @@ import type { SparkPoint } from '../../../shared/app-state';
 import { useTranslator } from '../hooks/use-translator';
 import { seriesSummary } from '../view-model';
 
-const WIDTH = 96;
-const HEIGHT = 28;
+const WIDTH = 72;
+const HEIGHT = 20;
 
 /**
  * A 30-day line, drawn as one SVG path from the points main sends with the state; its text summary is what a screen
@@ -15,7 +15,8 @@ export function Sparkline({ points, unit }: { points: readonly SparkPoint[]; uni
   const values = points
     .map((p) => ({ t: p.t, v: p.remaining ?? p.maxPercent }))
     .filter((p): p is { t: number; v: number } => p.v !== null);
-  if (values.length < 2) return <span className="sparkline sparkline--empty" aria-hidden="true" />;
+  // Nothing to draw takes no room: the name and the figure keep it.
+  if (values.length < 2) return null;
   const t0 = values[0]?.t ?? 0;
   const t1 = values[values.length - 1]?.t ?? 1;
   const lo = Math.min(...values.map((p) => p.v));

@@ -61,10 +61,26 @@ describe('level', () => {
     // A quota resets: it has no runway to run out.
     ['a quota, 3 days left', snap(null, [10]), {}, 3, 'ok', null],
   ] as const)('a balance with %s is %s', (_name, snapshot, alerts, daysLeft, level, reason) => {
-    expect(levelOf(snapshot, null, alerts, true, daysLeft)).toBe(level);
-    const why = levelReason(snapshot, null, alerts, daysLeft);
+    const outlook = { daysLeft, quotaPercentAtEnd: null };
+    expect(levelOf(snapshot, null, alerts, true, outlook)).toBe(level);
+    const why = levelReason(snapshot, null, alerts, outlook);
     expect(why ? say(why) : null).toBe(reason);
   });
+
+  it.each([
+    ['103 %', 103, 'warning', 'quota expected at 103% by the end of the period'],
+    ['exactly 100 %', 100, 'warning', 'quota expected at 100% by the end of the period'],
+    ['99 %', 99, 'ok', null],
+    ['not known', null, 'ok', null],
+  ] as const)(
+    'a quota at 40 %% now, expected at %s by the end of its period, is %s',
+    (_n, atEnd, level, reason) => {
+      const outlook = { daysLeft: null, quotaPercentAtEnd: atEnd };
+      expect(levelOf(snap(null, [40]), null, {}, true, outlook)).toBe(level);
+      const why = levelReason(snap(null, [40]), null, {}, outlook);
+      expect(why ? say(why) : null).toBe(reason);
+    },
+  );
 
   it.each([
     [[], 0],
