@@ -1,6 +1,7 @@
 import type { AccountView } from '../../shared/app-state';
 import { ERROR_KINDS } from '../../shared/error-kinds';
 import type { MessageKey } from '../../shared/i18n/catalog';
+import { SENTENCE_GAP } from '../../shared/i18n/languages';
 import type { Translator } from '../../shared/i18n/translator';
 import { byNeed } from '../../shared/need-order';
 import {
@@ -180,6 +181,14 @@ export function forecastLine(
 }
 
 /** Saturday or Sunday, for the day a bar stands for (UTC days, as dailyConsumption counts them). */
+/** The round number at or above `value` a scale tops out at: 1, 2, 2.5 or 5 times a power of ten (194 → 200). */
+export function niceCeiling(value: number): number {
+  if (!(value > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= value * (1 - 1e-9)) ?? 10;
+  return step * power;
+}
+
 export function isWeekend(day: number): boolean {
   const weekday = new Date(day).getUTCDay();
   return weekday === 0 || weekday === 6;
@@ -224,10 +233,11 @@ export function forecastText(tr: Translator, account: AccountView): string {
       : t('forecast.noHistory'),
   );
   const f = account.forecast;
-  if (f?.emptyAt) parts.push(t('forecast.runsOut', { date: intl().dayMonth.format(new Date(f.emptyAt)) }));
+  if (f?.emptyAt)
+    parts.push(t('forecast.runsOut', { date: intl().dayMonthLong.format(new Date(f.emptyAt)) }));
   if (f?.quotaPercentAtEnd != null)
     parts.push(t('forecast.quotaAtEnd', { percent: formatAmount(f.quotaPercentAtEnd) }));
-  return parts.join(' ');
+  return parts.join(SENTENCE_GAP[tr.language]);
 }
 
 /** When the next check is and why, in plain words ("Next check 14:20, far from your levels."). */

@@ -9,6 +9,8 @@ export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'De
 export const INTL_LOCALE: Record<Language, string> = { en: 'en-GB', de: 'de-DE', zh: 'zh-CN' };
 /** And numbers, as each language writes them: "1,840" and "1.8K" in English, "1.840" in German. */
 export const NUMBER_LOCALE: Record<Language, string> = { en: 'en-US', de: 'de-DE', zh: 'zh-CN' };
+/** What goes between two sentences: a space, or nothing after a Chinese full stop ("天。预计"). */
+export const SENTENCE_GAP: Record<Language, string> = { en: ' ', de: ' ', zh: '' };
 
 /**
  * The language to speak: the one chosen in Settings, else the first of the person's preferred languages (OS

@@ -149,12 +149,14 @@ describe('popover in real Chromium, backed by the real core', () => {
       await page.getByRole('button', { name: 'Export PNG' }).click();
       await page.getByText('Chart saved.').waitFor();
       const saved = readFileSync(path.join(dataDir, 'exports', 'creditbar-demo.png'));
+      writeFileSync(path.join(SHOTS, 'chart-export-light.png'), saved);
       const image = PNG.sync.read(saved);
+      // Drawn again twice as sharp as the popover's chart (this page is at 1×), with a margin around it.
       const canvasWidth = await page.locator('.chart canvas').evaluate((c) => (c as { width: number }).width);
-      expect(image.width).toBe(canvasWidth);
+      expect(image.width).toBe(2 * canvasWidth + 2 * 24);
+      expect(image.height).toBeGreaterThan(2 * 150);
       // The light page's background behind the title, not a transparent (black in most viewers) corner.
       expect([...image.data.subarray(0, 4)]).toEqual([255, 255, 255, 255]);
-      writeFileSync(path.join(SHOTS, 'chart-export-light.png'), saved);
       expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: 'Back to all accounts' }).click();
@@ -249,15 +251,19 @@ describe('popover in real Chromium, backed by the real core', () => {
       const canvas = page.locator('.chart canvas');
       await expect.poll(() => canvas.count()).toBe(1);
       // The page may still shift as the histories arrive: each try points at where the plot is now.
-      const legendAfterHover = async (selector: string) => {
+      const readoutOver = async (selector: string) => {
         const box = await page.locator(selector).boundingBox();
         if (box) await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 3 });
-        return page.locator('.chart .u-legend').textContent();
+        return page.locator('.chart-readout').textContent();
       };
-      // uPlot's legend follows the cursor: a date and a balance instead of dashes.
+      // At rest the line under the chart says how to read a value, not a row of dashes.
+      expect(await page.locator('.chart-readout').textContent()).toBe('Point at the chart to read a value.');
+      // Under the pointer: the moment and the balance there.
       await expect
-        .poll(() => legendAfterHover('.chart .u-over'))
-        .toMatch(/Time\d{1,2} [A-Z][a-z]{2}, \d\d:\d\dBalance \(credits\)[\d,.]+/);
+        .poll(() => readoutOver('.chart .u-over'))
+        .toMatch(/^\d{1,2} [A-Z][a-z]{2}, \d\d:\d\d · [\d,.]+ credits$/);
+      // The legend says which line is which.
+      expect(await page.locator('.chart-legend').textContent()).toContain('Balance (credits)');
 
       await page.locator('svg.daily-bars').scrollIntoViewIfNeeded();
       const readoutAfterHover = async () => {

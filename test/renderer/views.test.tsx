@@ -207,7 +207,7 @@ describe('AccountDetail', () => {
     render(<AccountDetail account={detailed} now={NOW} numberFormat="full" onBack={noop} onEdit={noop} />);
     expect(
       screen.getByText(
-        'About 12 days at 10/day. Runs out around 4 Dec. Quota expected at 130% by the end of the period.',
+        'About 12 days at 10/day. Runs out around 4 December. Quota expected at 130% by the end of the period.',
       ),
     ).toBeTruthy();
     expect(screen.getByText('(+10 over)')).toBeTruthy();

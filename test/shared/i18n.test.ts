@@ -20,6 +20,9 @@ const SAME_IN_GERMAN = new Set([
   'cli.col.host',
   'cli.flagProblem',
   'cli.levelNoted',
+  'detail.csv',
+  'detail.png',
+  'export.range',
   'reading.limit',
   'tag.demo',
   'alert.quietBody',
@@ -43,6 +46,9 @@ const SAME_IN_GERMAN = new Set([
 /** Chinese shares only names, codes and punctuation-only strings with English. */
 const SAME_IN_CHINESE = new Set([
   'alert.quietBody',
+  'detail.csv',
+  'detail.png',
+  'export.range',
   'cli.col.id',
   'text.asIs',
   'field.custom.url.label',

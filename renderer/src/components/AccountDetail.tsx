@@ -22,12 +22,14 @@ import {
   topUpTimes,
 } from '../view-model';
 
-import { BalanceChart, type ChartExtras } from './BalanceChart';
+import { BalanceChart, type ChartExtras, type ChartImage } from './BalanceChart';
 import { DailyBars } from './DailyBars';
 import { QuotaBars } from './QuotaBars';
 import { ThresholdsEditor } from './ThresholdsEditor';
 
 const DAY = 86_400_000;
+/** The exported chart is drawn twice as sharp as the popover's: it is looked at full size, on any screen. */
+const EXPORT_SCALE = 2;
 const RANGES = [
   { id: '24h', ms: DAY },
   { id: '7d', ms: 7 * DAY },
@@ -92,15 +94,39 @@ export function AccountDetail(props: {
   };
   const snoozed = snoozedText(tr, account, now);
   const chartSection = useRef<HTMLElement>(null);
-  const exportPng = () => {
+  const chartImage = useRef<ChartImage | null>(null);
+  const chartLabel = percentChart ? t('detail.chartQuota') : t('detail.chartBalance', { unit });
+  const exportPng = async () => {
     const section = chartSection.current;
-    const canvas = section?.querySelector<HTMLCanvasElement>('.chart canvas');
-    if (!section || !canvas) return;
+    const image = (await chartImage.current?.(EXPORT_SCALE)) ?? null;
+    const first = points[0]?.t;
+    const last = points[points.length - 1]?.t;
+    if (!section || !image || first === undefined || last === undefined) {
+      setNotice(t('detail.pngFailed'));
+      return;
+    }
+    const { dayMonthYear, time } = intl();
+    const at = new Date();
+    const legend = [
+      `— ${chartLabel}`,
+      chartExtras.forecast ? `- - ${t('chart.legendForecast')}` : null,
+      chartExtras.topUps.length > 0 ? `▲ ${t('chart.legendTopUp')}` : null,
+      ...chartExtras.levels.map((level) => `- - ${level.label}`),
+    ];
     const png = chartPng(
-      canvas,
-      `${account.label} · ${t(`detail.range.${range.id}`)}`,
-      resolvedColor(section, '--bg'),
-      resolvedColor(section, '--ink'),
+      image,
+      {
+        title: `${account.label} · ${account.providerName}`,
+        subtitle: t('export.range', { from: dayMonthYear.format(first), to: dayMonthYear.format(last) }),
+        legend: legend.filter((part) => part !== null).join('   '),
+        footer: t('export.made', { date: dayMonthYear.format(at), time: time.format(at) }),
+      },
+      EXPORT_SCALE,
+      {
+        background: resolvedColor(section, '--bg'),
+        ink: resolvedColor(section, '--ink'),
+        muted: resolvedColor(section, '--muted'),
+      },
     );
     if (png === null) setNotice(t('detail.pngFailed'));
     else void act(api().historyExportPng({ accountId: account.id, png }), t('detail.pngSaved'));
@@ -143,7 +169,9 @@ export function AccountDetail(props: {
         {points.length > 1 ? (
           <BalanceChart
             points={points}
-            label={percentChart ? t('detail.chartQuota') : t('detail.chartBalance', { unit })}
+            label={chartLabel}
+            unit={percentChart ? '%' : unit}
+            image={chartImage}
             summary={seriesSummary(tr, points, percentChart ? '%' : unit, account.forecast?.daysLeft)}
             percent={percentChart}
             extras={chartExtras}
@@ -153,7 +181,11 @@ export function AccountDetail(props: {
         )}
       </section>
 
-      <DailyBars days={dailyConsumption(month)} unit={unit} />
+      <DailyBars
+        days={dailyConsumption(month)}
+        unit={unit}
+        pace={percentChart ? null : (account.forecast?.burnPerDay ?? null)}
+      />
       <QuotaBars quotas={account.quotas} alerts={account.alerts} />
       {extras.resetsAt ? (
         <p className="muted">
@@ -234,44 +266,23 @@ export function AccountDetail(props: {
         <h2 id="actions-title" className="visually-hidden">
           {t('detail.actions')}
         </h2>
-        <button
-          type="button"
-          onClick={() => act(api().accountsRefresh({ accountId: account.id }), t('detail.refreshed'))}
-        >
-          {t('detail.refresh')}
-        </button>
-        {snoozed ? (
-          <button type="button" onClick={() => snooze(null)}>
-            {t('detail.unsnooze', { snoozed: `${snoozed[0]?.toUpperCase()}${snoozed.slice(1)}` })}
+        {/* Three rows, the same in every language: the account, its alerts, its history. */}
+        <div className="action-row">
+          <button
+            type="button"
+            onClick={() => act(api().accountsRefresh({ accountId: account.id }), t('detail.refreshed'))}
+          >
+            {t('detail.refresh')}
           </button>
-        ) : (
-          <fieldset className="segmented snooze">
-            <legend>{t('detail.snoozeLegend')}</legend>
-            <button type="button" onClick={() => snooze('1h')}>
-              {t('detail.snooze1h')}
-            </button>
-            <button type="button" onClick={() => snooze('8h')}>
-              {t('detail.snooze8h')}
-            </button>
-            <button type="button" onClick={() => snooze('tomorrow')}>
-              {t('detail.snoozeTomorrow')}
-            </button>
-          </fieldset>
-        )}
-        <button type="button" onClick={props.onEdit}>
-          {t('detail.edit')}
-        </button>
-        <button
-          type="button"
-          onClick={() => act(api().historyExport({ accountId: account.id }), t('detail.exported'))}
-        >
-          {t('detail.exportCsv')}
-        </button>
-        {points.length > 1 ? (
-          <button type="button" onClick={exportPng}>
-            {t('detail.exportPng')}
+          <button type="button" onClick={props.onEdit}>
+            {t('detail.edit')}
           </button>
-        ) : null}
+          {confirming ? null : (
+            <button type="button" className="danger" onClick={() => setConfirming(true)}>
+              {t('detail.removeAsk')}
+            </button>
+          )}
+        </div>
         {confirming ? (
           <div role="alertdialog" aria-labelledby="remove-title" className="confirm" ref={confirmBox}>
             <p id="remove-title">
@@ -289,11 +300,46 @@ export function AccountDetail(props: {
               {t('detail.keep')}
             </button>
           </div>
+        ) : null}
+        {snoozed ? (
+          <div className="action-row">
+            <button type="button" onClick={() => snooze(null)}>
+              {t('detail.unsnooze', { snoozed: `${snoozed[0]?.toUpperCase()}${snoozed.slice(1)}` })}
+            </button>
+          </div>
         ) : (
-          <button type="button" className="danger" onClick={() => setConfirming(true)}>
-            {t('detail.removeAsk')}
-          </button>
+          <div className="action-row" role="group" aria-labelledby="snooze-title">
+            <span id="snooze-title" className="action-label">
+              {t('detail.snoozeLegend')}
+            </span>
+            <button type="button" onClick={() => snooze('1h')}>
+              {t('detail.snooze1h')}
+            </button>
+            <button type="button" onClick={() => snooze('8h')}>
+              {t('detail.snooze8h')}
+            </button>
+            <button type="button" onClick={() => snooze('tomorrow')}>
+              {t('detail.snoozeTomorrow')}
+            </button>
+          </div>
         )}
+        <div className="action-row" role="group" aria-labelledby="export-title">
+          <span id="export-title" className="action-label">
+            {t('detail.export')}
+          </span>
+          <button
+            type="button"
+            aria-label={t('detail.exportCsv')}
+            onClick={() => act(api().historyExport({ accountId: account.id }), t('detail.exported'))}
+          >
+            {t('detail.csv')}
+          </button>
+          {points.length > 1 ? (
+            <button type="button" aria-label={t('detail.exportPng')} onClick={exportPng}>
+              {t('detail.png')}
+            </button>
+          ) : null}
+        </div>
       </section>
       {notice ? <p role="status">{notice}</p> : null}
     </section>
