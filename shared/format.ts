@@ -64,15 +64,23 @@ export function writersFor(t: Translate, intl: () => Formats): Writers {
     const own = ownWord(unit);
     return own ? t(own) : unit;
   };
+  // Providers write codes either way ("USD", "usd"); three letters that are no currency stay a unit.
+  const isCurrency = (unit: string | null): unit is string =>
+    unit !== null && /^[A-Za-z]{3}$/.test(unit) && knownCurrencies().has(unit.toUpperCase());
   const amountWithUnit = (value: number, unit: string | null) => {
-    // Providers write codes either way ("USD", "usd"); three letters that are no currency stay a unit.
-    if (unit !== null && /^[A-Za-z]{3}$/.test(unit) && knownCurrencies().has(unit.toUpperCase()))
-      return intl().money(unit.toUpperCase()).format(value);
+    if (isCurrency(unit)) return intl().money(unit.toUpperCase()).format(value);
     return `${formatAmount(value)} ${unit === null ? '' : unitLabel(unit)}`.trim();
   };
   const headline = (account: HeadlineSource, format?: 'full' | 'compact') => {
-    if (account.remaining !== null)
+    if (account.remaining !== null) {
+      // Money is written as money, cents kept ("$74.50"), as everywhere else; its code says which dollar.
+      if (isCurrency(account.unit) && format !== 'compact')
+        return {
+          value: amountWithUnit(account.remaining, account.unit),
+          caption: account.unit.toUpperCase(),
+        };
       return { value: formatNumber(account.remaining, format), caption: unitLabel(account.unit) };
+    }
     const quota = worstQuota(account);
     if (quota)
       return {
@@ -94,6 +102,8 @@ export function writersFor(t: Translate, intl: () => Formats): Writers {
     amountWithUnit,
     headline,
     headlineText(account) {
+      // A balance in one phrase is its amount with its unit: "$74.50", "1,840 credits".
+      if (account.remaining !== null) return amountWithUnit(account.remaining, account.unit);
       const { value, caption } = headline(account);
       if (value === '—') return caption;
       // Full-width punctuation carries its own space: "87.5%（积分）", not "87.5% （积分）".

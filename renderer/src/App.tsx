@@ -97,7 +97,14 @@ export function App() {
         onEdit={() => setView({ name: 'edit', id: account.id })}
       />
     );
-  } else if (state.accounts.length === 0) content = <EmptyState onAdd={() => setView({ name: 'add' })} />;
+  } else if (state.accounts.length === 0)
+    content = (
+      <EmptyState
+        state={state}
+        onAdd={() => setView({ name: 'add' })}
+        onSettings={() => setView({ name: 'settings' })}
+      />
+    );
   else {
     content = (
       <Overview

@@ -7,6 +7,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../shared/i18n/catalogs';
 import { LANGUAGE_NAMES, type Language } from '../../shared/i18n/languages';
+import { PRESET_STARTERS, type PresetId } from '../fakes/preset-fakes';
+import type { FakeProvider } from '../fakes/start-fake';
 import { axeViolations, SHOTS, shoot } from '../support/page-checks';
 import { launchChromium, openPopover, serveRenderer } from '../support/popover-harness';
 
@@ -94,5 +96,56 @@ describe('the popover in German and Simplified Chinese, in real Chromium', () =>
       }
     },
     90_000,
+  );
+});
+
+/** Twelve accounts with names as people write them (up to 24 characters), on every preset's loopback fake. */
+const TWELVE: [PresetId, string][] = [
+  ['openrouter', 'OpenRouter production'],
+  ['openrouter-credits', 'Shared OpenRouter credit'],
+  ['deepl', 'DeepL translations'],
+  ['elevenlabs', 'ElevenLabs narration'],
+  ['serpapi', 'SerpApi rank tracker'],
+  ['firecrawl', 'Firecrawl site crawler'],
+  ['twilio', 'Twilio SMS, Germany'],
+  ['deepseek', 'DeepSeek experiments'],
+  ['hunter', 'Hunter outreach (sales)'],
+  ['coingecko', 'CoinGecko price alerts'],
+  ['scrapeops', 'ScrapeOps proxy pool'],
+  ['scrapedo', 'Scrape.do product feeds'],
+];
+
+describe('a busy overview in real Chromium', () => {
+  it.each(['en', 'de', 'zh'] as const)(
+    '%s: twelve accounts with long names, each name whole, every row readable',
+    async (language: Language) => {
+      const say = CATALOGS[language];
+      const fakes: FakeProvider[] = await Promise.all(TWELVE.map(([id]) => PRESET_STARTERS[id]()));
+      const dataDir = await mkdtemp(path.join(tmpdir(), `creditbar-e2e-twelve-${language}-`));
+      const popover = await openPopover(browser, renderer.url, dataDir);
+      const { page, controller } = popover;
+      try {
+        await controller.handlers['settings:set']({ patch: { language } });
+        for (const [i, [id, label]] of TWELVE.entries()) {
+          const fake = fakes[i] as FakeProvider;
+          await controller.handlers['accounts:add']({
+            account: { ...fake.account(`${id}-${language}`), label },
+            key: fake.key,
+          });
+        }
+        await expect.poll(() => page.locator('.account-row').count(), { timeout: 10_000 }).toBe(12);
+        // Every account has answered: no row still waits for its first check.
+        await expect.poll(() => page.getByText(say['status.waiting']).count(), { timeout: 15_000 }).toBe(0);
+        const shown = await page.locator('.row-label').allTextContents();
+        expect(shown.sort()).toEqual(TWELVE.map(([, label]) => label).sort());
+        // The layout check in shoot() fails on any name cut short, a row's text spilling, a word broken.
+        await shoot(page, `overview-twelve-${language}`);
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        await popover.close();
+        await Promise.all(fakes.map((fake) => fake.close()));
+      }
+    },
+    60_000,
   );
 });

@@ -74,7 +74,8 @@ describe('popover in real Chromium, backed by the real core', () => {
 
       await row.click();
       await page.getByLabel('Warn below (in the account’s unit)').fill('1500');
-      await page.getByRole('button', { name: 'Save levels' }).click();
+      // A level applies when its field is left, as every setting does.
+      await page.keyboard.press('Tab');
       await page.getByText('Saved.').waitFor();
       hs.balance = 1400;
       await page.getByRole('button', { name: 'Refresh', exact: true }).click();

@@ -167,9 +167,11 @@ describe('EmptyState', () => {
     let added = false;
     render(
       <EmptyState
+        state={appState([])}
         onAdd={() => {
           added = true;
         }}
+        onSettings={noop}
       />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Add your first account' }));
@@ -180,6 +182,24 @@ describe('EmptyState', () => {
         ['accountsAdd', { account: { id: 'demo', provider: 'demo', label: 'Demo account' } }],
       ]),
     );
+  });
+
+  it('the language and the way to Settings come before any account', async () => {
+    const calls = installBridge(appState([]));
+    let settings = false;
+    render(
+      <EmptyState
+        state={appState([])}
+        onAdd={noop}
+        onSettings={() => {
+          settings = true;
+        }}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'de' } });
+    await waitFor(() => expect(calls).toEqual([['settingsSet', { patch: { language: 'de' } }]]));
+    fireEvent.click(screen.getByRole('button', { name: 'All settings' }));
+    expect(settings).toBe(true);
   });
 });
 
@@ -472,6 +492,25 @@ describe('AccountForm', () => {
     ]);
   });
 
+  it('editing the demo names Demo as its provider, though new accounts are not offered it', () => {
+    installBridge(appState([]));
+    render(
+      <AccountForm
+        existing={account({
+          id: 'demo',
+          provider: 'demo',
+          providerName: 'Demo',
+          label: 'Demo account',
+          config: { id: 'demo', provider: 'demo', label: 'Demo account' },
+        })}
+        onDone={noop}
+        onCancel={noop}
+      />,
+    );
+    const select = screen.getByLabelText('Provider') as HTMLSelectElement;
+    expect(select.options[select.selectedIndex]?.text).toBe('Demo');
+  });
+
   it('editing keeps the key unless a new one is typed, and says which key it has', () => {
     installBridge(appState([]));
     render(<AccountForm existing={account({ label: 'Research' })} onDone={noop} onCancel={noop} />);
@@ -481,22 +520,31 @@ describe('AccountForm', () => {
 });
 
 describe('Settings', () => {
-  it('saves theme, number format, quiet hours and default levels through main', async () => {
+  it('every setting applies as it is entered: a choice at once, a typed value when its field is left', async () => {
     const calls = installBridge(appState([]));
     render(<Settings state={appState([])} onBack={noop} />);
+    // No Save button anywhere: one way to save.
+    expect(screen.queryAllByRole('button', { name: /^Save/ })).toEqual([]);
     fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'dark' } });
     await screen.findByText('Saved.');
+    // Quiet hours wait for both ends, in 24-hour time.
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '22:00' } });
+    fireEvent.blur(screen.getByLabelText('From'));
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '07:00' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save quiet hours' }));
-    fireEvent.change(screen.getByLabelText(/Warn below/), { target: { value: 'lots' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save levels' }));
+    fireEvent.blur(screen.getByLabelText('To'));
+    fireEvent.change(screen.getByLabelText(/Warn at %/), { target: { value: 'lots' } });
+    fireEvent.blur(screen.getByLabelText(/Warn at %/));
     expect(await screen.findByText('Each level must be a number.')).toBeTruthy();
-    await waitFor(() => expect(calls.length).toBe(2));
+    fireEvent.change(screen.getByLabelText(/Warn at %/), { target: { value: '70' } });
+    fireEvent.keyDown(screen.getByLabelText(/Warn at %/), { key: 'Enter' });
+    await waitFor(() => expect(calls.length).toBe(3));
     expect(calls).toEqual([
       ['settingsSet', { patch: { theme: 'dark' } }],
       ['settingsSet', { patch: { quietHours: { start: '22:00', end: '07:00' } } }],
+      ['settingsSet', { patch: { defaultAlerts: { warnPercent: 70 } } }],
     ]);
+    // The defaults are a quota's: a balance's level has no unit that fits every account.
+    expect(screen.queryByLabelText(/Warn below/)).toBeNull();
   });
 
   it('the menu bar number: each choice saves only what differs from the default', async () => {

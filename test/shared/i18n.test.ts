@@ -197,6 +197,24 @@ describe('speaking a language', () => {
   );
 
   it.each([
+    ['en', '$74.50', '$0.05', '€1,234.50'],
+    ['de', '74,50\u00a0$', '0,05\u00a0$', '1.234,50\u00a0€'],
+    ['zh', 'US$74.50', 'US$0.05', '€1,234.50'],
+  ] as const)(
+    '%s shows a balance as money with its cents, the currency code beside it',
+    (language, a, b, c) => {
+      const { headline } = translatorFor(language);
+      const money = (remaining: number, unit: string) => headline({ remaining, unit, quotas: [] });
+      expect(money(74.5, 'USD')).toEqual({ value: a, caption: 'USD' });
+      expect(money(0.05, 'usd')).toEqual({ value: b, caption: 'USD' });
+      expect(money(1234.5, 'EUR')).toEqual({ value: c, caption: 'EUR' });
+      // Compact keeps its short form; a unit that is no currency keeps its own.
+      expect(headline({ remaining: 74.5, unit: 'USD', quotas: [] }, 'compact').value).not.toMatch(/50$/);
+      expect(money(74.5, 'credits').value).not.toMatch(/50$/);
+    },
+  );
+
+  it.each([
     ['en', '87.5% of credits', '12% of API calls', '1,840 characters', '3% of Storage'],
     ['de', '87,5% von Credits', '12% von API-Aufrufe', '1.840 Zeichen', '3% von Storage'],
     ['zh', '87.5%（积分）', '12%（API 调用）', '1,840 字符', '3%（Storage）'],

@@ -1,6 +1,7 @@
 import type { AlertThresholds } from '../../../shared/config';
 import { ERROR_KINDS } from '../../../shared/error-kinds';
 import { worseLevel, worstQuota } from '../../../shared/format';
+import { ownWord } from '../../../shared/i18n/own-words';
 import { type Message, message } from '../../../shared/message';
 import type { Level, ProviderError, Snapshot } from '../../../shared/model';
 import {
@@ -64,6 +65,12 @@ function thresholdLevel(
   return level;
 }
 
+/** A quota's name as a message carries it: our own words in the reader's language, a provider's as written. */
+function quotaNameSaid(name: string): Message | string {
+  const own = ownWord(name);
+  return own ? message(own) : name;
+}
+
 /** What the monitor last forecast for the account: the levels look ahead as well as at now. */
 export type Outlook = Pick<Forecast, 'daysLeft' | 'quotaPercentAtEnd'>;
 const NO_OUTLOOK: Outlook = { daysLeft: null, quotaPercentAtEnd: null };
@@ -112,7 +119,10 @@ export function levelReason(
   const quotas = quotaThresholds(alerts);
   const fullest = worstQuota(snapshot);
   if (fullest && levelFor(quotas, fullest.percentUsed) !== 'ok')
-    return message('reason.quota', { name: fullest.name, percent: { amount: fullest.percentUsed } });
+    return message('reason.quota', {
+      name: quotaNameSaid(fullest.name),
+      percent: { amount: fullest.percentUsed },
+    });
   if (quotaEndLevel(snapshot, outlook) !== 'ok')
     return message('reason.quotaAtEnd', { percent: { amount: outlook.quotaPercentAtEnd ?? 0 } });
   return null;

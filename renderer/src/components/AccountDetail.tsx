@@ -308,10 +308,8 @@ export function AccountDetail(props: {
             </button>
           </div>
         ) : (
-          <div className="action-row" role="group" aria-labelledby="snooze-title">
-            <span id="snooze-title" className="action-label">
-              {t('detail.snoozeLegend')}
-            </span>
+          <fieldset className="action-row">
+            <legend className="action-label">{t('detail.snoozeLegend')}</legend>
             <button type="button" onClick={() => snooze('1h')}>
               {t('detail.snooze1h')}
             </button>
@@ -321,12 +319,10 @@ export function AccountDetail(props: {
             <button type="button" onClick={() => snooze('tomorrow')}>
               {t('detail.snoozeTomorrow')}
             </button>
-          </div>
+          </fieldset>
         )}
-        <div className="action-row" role="group" aria-labelledby="export-title">
-          <span id="export-title" className="action-label">
-            {t('detail.export')}
-          </span>
+        <fieldset className="action-row">
+          <legend className="action-label">{t('detail.export')}</legend>
           <button
             type="button"
             aria-label={t('detail.exportCsv')}
@@ -339,7 +335,7 @@ export function AccountDetail(props: {
               {t('detail.png')}
             </button>
           ) : null}
-        </div>
+        </fieldset>
       </section>
       {notice ? <p role="status">{notice}</p> : null}
     </section>

@@ -306,6 +306,12 @@ export function AccountForm(props: {
               ))}
             </optgroup>
           ))}
+          {/* An account being edited names its own provider, offered for new accounts or not (the demo). */}
+          {existing && !CHOICES.includes(existing.config.provider) ? (
+            <option value={existing.config.provider}>
+              {PROVIDERS[existing.config.provider].displayName}
+            </option>
+          ) : null}
           {presets.length > 0 ? (
             <optgroup label={t('form.group.added')}>
               {presets.map((p) => (
@@ -320,7 +326,9 @@ export function AccountForm(props: {
       {info.preset && info.defaultBaseUrl ? (
         <p className="muted provider-about">
           {t('form.reads', {
-            what: info.reads.replaceAll('`', ''),
+            // The request, as code in every language; what each expression reads shows, in the reader's words,
+            // once the connection is tested.
+            what: `${info.preset.endpoint.method ?? 'GET'} ${info.preset.path}`,
             host: fields.baseUrl ? hostOf(fields.baseUrl) : hostOf(info.defaultBaseUrl),
             alternatives: (info.preset.keyHosts ?? [])
               .map((h) => t('form.keyHost', { host: hostOf(h.baseUrl), suffix: h.keySuffix }))

@@ -1,9 +1,23 @@
 import { useState } from 'react';
+import type { AppState } from '../../../shared/app-state';
 import { SAMPLE } from '../../../shared/providers';
 import { api } from '../api';
 import { useTranslator } from '../hooks/use-translator';
+import { LanguageChoice } from './LanguageChoice';
 
-export function EmptyState({ onAdd }: { onAdd: () => void }) {
+/**
+ * What a first start shows: how to begin (an account of one's own, or the demo), and before either, the language
+ * and the way to Settings, so a person need not add an account to change them.
+ */
+export function EmptyState({
+  state,
+  onAdd,
+  onSettings,
+}: {
+  state: AppState;
+  onAdd: () => void;
+  onSettings: () => void;
+}) {
   const tr = useTranslator();
   const { t, say } = tr;
   const [problem, setProblem] = useState<string | null>(null);
@@ -26,6 +40,18 @@ export function EmptyState({ onAdd }: { onAdd: () => void }) {
             {t('empty.demo')}
           </button>
         ) : null}
+      </div>
+      <div className="empty-settings">
+        <LanguageChoice
+          state={state}
+          save={async (patch) => {
+            const result = await api().settingsSet({ patch });
+            return result.ok ? null : say(result.error.message);
+          }}
+        />
+        <button type="button" className="link" onClick={onSettings}>
+          {t('empty.settings')}
+        </button>
       </div>
       {problem ? (
         <p role="alert" className="error-text">

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { AppState } from '../../../shared/app-state';
 import { applyPatch, type SettingsPatch, Settings as SettingsSchema } from '../../../shared/config';
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/i18n/languages';
 import { issueMessage } from '../../../shared/issue-message';
 import { api } from '../api';
 import { useTranslator } from '../hooks/use-translator';
+import { LanguageChoice } from './LanguageChoice';
 import { MenuBarSettings } from './MenuBarSettings';
 import { ShortcutRecorder } from './ShortcutRecorder';
 import { ThresholdsEditor } from './ThresholdsEditor';
@@ -17,6 +17,17 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
     end: state.settings.quietHours?.end ?? '',
   });
   const [message, setMessage] = useState<string | null>(null);
+  const defaults = state.settings.defaultAlerts ?? {};
+  // Quiet hours apply once both ends are typed (or both cleared), like every other setting: when a field is left.
+  const saveQuiet = () => {
+    const start = quiet.start.trim();
+    const end = quiet.end.trim();
+    const saved = state.settings.quietHours;
+    if (start === (saved?.start ?? '') && end === (saved?.end ?? '')) return;
+    if (start === '' && end === '') return save({ quietHours: null });
+    if (start === '' || end === '') return;
+    return save({ quietHours: { start, end } });
+  };
   // Only what changed is sent; main merges it into the settings it owns and validates the result.
   const save = async (patch: SettingsPatch, launchAtLogin?: boolean) => {
     const parsed = SettingsSchema.safeParse(applyPatch(state.settings, patch));
@@ -41,55 +52,44 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
       </header>
       <ThresholdsEditor
         idPrefix="defaults"
-        value={state.settings.defaultAlerts ?? {}}
+        value={defaults}
         onSave={(defaultAlerts) => save({ defaultAlerts })}
+        // A balance level means something only in its account's unit: the defaults are a quota's percents,
+        // and a balance level set before stays offered until it is cleared.
+        keys={[
+          ...(defaults.warnBelow !== undefined ? (['warnBelow'] as const) : []),
+          ...(defaults.criticalBelow !== undefined ? (['criticalBelow'] as const) : []),
+          'warnPercent',
+          'criticalPercent',
+        ]}
+        note={t('settings.levelsNote')}
       />
       <fieldset>
         <legend>{t('settings.quiet')}</legend>
         <p className="muted">{t('settings.quietHelp')}</p>
-        <label htmlFor="quiet-start" className="field">
-          <span>{t('settings.quietFrom')}</span>
-          <input
-            id="quiet-start"
-            type="time"
-            value={quiet.start}
-            onChange={(e) => setQuiet({ ...quiet, start: e.target.value })}
-          />
-        </label>
-        <label htmlFor="quiet-end" className="field">
-          <span>{t('settings.quietTo')}</span>
-          <input
-            id="quiet-end"
-            type="time"
-            value={quiet.end}
-            onChange={(e) => setQuiet({ ...quiet, end: e.target.value })}
-          />
-        </label>
-        <button type="button" onClick={() => save({ quietHours: quiet.start && quiet.end ? quiet : null })}>
-          {t('settings.quietSave')}
-        </button>
+        {/* Typed as 24-hour clock times in every language: the browser's time field follows its own locale, not
+            the one the popover speaks, and offered "--:-- --" with AM/PM to a German reader. */}
+        {(['start', 'end'] as const).map((end) => (
+          <label key={end} htmlFor={`quiet-${end}`} className="field">
+            <span>{t(end === 'start' ? 'settings.quietFrom' : 'settings.quietTo')}</span>
+            <input
+              id={`quiet-${end}`}
+              inputMode="numeric"
+              placeholder={end === 'start' ? '22:00' : '07:00'}
+              maxLength={5}
+              value={quiet[end]}
+              onChange={(e) => setQuiet({ ...quiet, [end]: e.target.value })}
+              onBlur={() => void saveQuiet()}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') void saveQuiet();
+              }}
+            />
+          </label>
+        ))}
       </fieldset>
       <fieldset>
         <legend>{t('settings.display')}</legend>
-        <label htmlFor="language" className="field">
-          <span>{t('settings.language')}</span>
-          <select
-            id="language"
-            value={state.settings.language ?? 'system'}
-            onChange={(e) =>
-              save({ language: e.target.value === 'system' ? null : (e.target.value as Language) })
-            }
-          >
-            <option value="system">
-              {t('settings.languageSystem', { language: LANGUAGE_NAMES[state.systemLanguage ?? 'en'] })}
-            </option>
-            {LANGUAGES.map((language) => (
-              <option key={language} value={language} lang={language}>
-                {LANGUAGE_NAMES[language]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageChoice state={state} save={save} />
         <label htmlFor="number-format" className="field">
           <span>{t('settings.numbers')}</span>
           <select

@@ -5,8 +5,9 @@ import type { Translate } from '../../../shared/i18n/translate';
 import { useTranslator } from '../hooks/use-translator';
 
 type Thresholds = AlertThresholds;
+type Key = keyof Thresholds;
 
-const FIELDS: { key: keyof Thresholds; label: (t: Translate) => string; hint: (t: Translate) => string }[] = [
+const FIELDS: { key: Key; label: (t: Translate) => string; hint: (t: Translate) => string }[] = [
   { key: 'warnBelow', label: (t) => t('levels.warnBelow'), hint: (t) => t('levels.hintUnit') },
   { key: 'criticalBelow', label: (t) => t('levels.criticalBelow'), hint: (t) => t('levels.hintUnit') },
   {
@@ -21,51 +22,70 @@ const FIELDS: { key: keyof Thresholds; label: (t: Translate) => string; hint: (t
   },
 ];
 
-/** Edits alert levels; the same zod schema as main decides what is valid. */
+/**
+ * Edits alert levels. Like every setting, a level applies as soon as it is entered: when its field is left or
+ * Enter is pressed, and only when something changed; the same zod schema as main decides what is valid. `keys`
+ * picks which levels are offered (Settings' defaults hold no balance levels: a balance's unit is its account's).
+ */
 export function ThresholdsEditor(props: {
   idPrefix: string;
   value: Thresholds;
   onSave: (next: Thresholds) => Promise<string | null>;
+  keys?: readonly Key[];
+  note?: string;
 }) {
   const tr = useTranslator();
   const { t } = tr;
-  const [draft, setDraft] = useState<Record<string, string>>(
-    Object.fromEntries(FIELDS.map((f) => [f.key, props.value[f.key]?.toString() ?? ''])),
-  );
+  const fields = FIELDS.filter((f) => !props.keys || props.keys.includes(f.key));
+  const written = (value: Thresholds) =>
+    Object.fromEntries(fields.map((f) => [f.key, value[f.key]?.toString() ?? '']));
+  const [draft, setDraft] = useState<Record<string, string>>(() => written(props.value));
   const [message, setMessage] = useState<string | null>(null);
-  const save = async () => {
-    const candidate = Object.fromEntries(
-      Object.entries(draft)
-        .filter(([, v]) => v.trim() !== '')
-        .map(([k, v]) => [k, Number(v)]),
-    );
+  const commit = async (event?: { preventDefault(): void }) => {
+    event?.preventDefault();
+    const saved = written(props.value);
+    if (fields.every((f) => (draft[f.key] ?? '').trim() === (saved[f.key] ?? ''))) return;
+    const candidate = {
+      // Levels this editor does not offer stay as they are.
+      ...props.value,
+      ...Object.fromEntries(fields.map((f) => [f.key, undefined])),
+      ...Object.fromEntries(
+        Object.entries(draft)
+          .filter(([, v]) => v.trim() !== '')
+          .map(([k, v]) => [k, Number(v)]),
+      ),
+    };
     const parsed = AlertThresholds.safeParse(candidate);
-    if (!parsed.success || Object.values(candidate).some((v) => !Number.isFinite(v))) {
+    if (!parsed.success || Object.values(candidate).some((v) => v !== undefined && !Number.isFinite(v))) {
       setMessage(t('levels.notNumber'));
       return;
     }
     setMessage((await props.onSave(parsed.data)) ?? t('common.saved'));
   };
   return (
-    <fieldset className="thresholds">
-      <legend>{t('levels.legend')}</legend>
-      {FIELDS.map((f) => (
-        <label key={f.key} htmlFor={`${props.idPrefix}-${f.key}`}>
-          <span>
-            {f.label(t)} <small>({f.hint(t)})</small>
-          </span>
-          <input
-            id={`${props.idPrefix}-${f.key}`}
-            inputMode="decimal"
-            value={draft[f.key] ?? ''}
-            onChange={(event) => setDraft({ ...draft, [f.key]: event.target.value })}
-          />
-        </label>
-      ))}
-      <button type="button" onClick={save}>
-        {t('levels.save')}
-      </button>
-      {message ? <p role="status">{message}</p> : null}
-    </fieldset>
+    <form className="thresholds" onSubmit={(event) => void commit(event)}>
+      <fieldset>
+        <legend>{t('levels.legend')}</legend>
+        {props.note ? <p className="muted">{props.note}</p> : null}
+        {fields.map((f) => (
+          <label key={f.key} htmlFor={`${props.idPrefix}-${f.key}`}>
+            <span>
+              {f.label(t)} <small>({f.hint(t)})</small>
+            </span>
+            <input
+              id={`${props.idPrefix}-${f.key}`}
+              inputMode="decimal"
+              value={draft[f.key] ?? ''}
+              onChange={(event) => setDraft({ ...draft, [f.key]: event.target.value })}
+              onBlur={() => void commit()}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') void commit(event);
+              }}
+            />
+          </label>
+        ))}
+        {message ? <p role="status">{message}</p> : null}
+      </fieldset>
+    </form>
   );
 }

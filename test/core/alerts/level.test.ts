@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor, isCurrent, levelOf, levelReason, staleLimitMs } from '../../../main/core/alerts/level';
+import { translatorFor } from '../../../shared/i18n/catalogs';
 import type { Level, Quota, Snapshot } from '../../../shared/model';
 import { say } from '../../support/english';
 import { asIs } from '../../support/said';
@@ -65,6 +66,17 @@ describe('level', () => {
     expect(levelOf(snapshot, null, alerts, true, outlook)).toBe(level);
     const why = levelReason(snapshot, null, alerts, outlook);
     expect(why ? say(why) : null).toBe(reason);
+  });
+
+  it('a full quota is named in the reader’s words when the name is ours, as the provider wrote it when not', () => {
+    const quota = (name: string): Snapshot => ({
+      ...snap(null, [99.8]),
+      quotas: [{ ...(snap(null, [99.8]).quotas[0] as Quota), name }],
+    });
+    const why = (name: string) => levelReason(quota(name), null, {}) ?? asIs('');
+    expect(translatorFor('de').say(why('credits'))).toBe('Credits zu 99,8 % verbraucht');
+    expect(translatorFor('zh').say(why('API calls'))).toBe('API 调用 已用 99.8%');
+    expect(translatorFor('de').say(why('Storage'))).toBe('Storage zu 99,8 % verbraucht');
   });
 
   it.each([
