@@ -206,7 +206,11 @@ describe('the tray number as chosen in settings', () => {
     expect(String(tooltip.detail).split('\n')[1]).toBe('Menu bar: Research');
     expect(run.calls('tray.setTitle').at(-1)?.detail).toBe('');
     // The drawn badge keeps its colours: not a template the system would tint.
-    expect(run.calls('tray.setImage').at(-1)?.detail).toEqual({ sizes: [1, 2, 4], template: false });
+    // Every scale a screen may ask for (Windows' 125 % to 300 %, Retina's 2x and 4x): none resampled.
+    expect(run.calls('tray.setImage').at(-1)?.detail).toEqual({
+      sizes: [1, 1.25, 1.5, 2, 2.5, 3, 4],
+      template: false,
+    });
     await run.do({ type: 'tray-click', button: 'right' });
     const menu = (await run.waitForCall('menu.open')).detail as string[];
     expect(menu.slice(2, 3)).toEqual(['Research: 1,840 credits']);

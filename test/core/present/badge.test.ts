@@ -13,12 +13,13 @@ import {
 } from '../../../main/core/present/badge-model';
 import {
   BADGE_SIZES,
+  BADGE_TEXT_CELLS,
   fitText,
-  GLYPHS,
   rasterAppIcon,
   rasterBadge,
   rasterTemplate,
   TONE_COLOURS,
+  TONE_SHAPES,
 } from '../../../main/core/raster/badge-raster';
 import { encodePng } from '../../../main/core/raster/png';
 import type { BadgeChoice } from '../../../shared/config';
@@ -337,51 +338,60 @@ describe('badge raster', () => {
   const pixel = (rgba: Uint8Array, size: number, x: number, y: number) => [
     ...rgba.slice((y * size + x) * 4, (y * size + x) * 4 + 4),
   ];
+  const pixels = (bitmap: { rgba: Uint8Array }) =>
+    [...Array(bitmap.rgba.length / 4).keys()].map((i) => [...bitmap.rgba.slice(i * 4, i * 4 + 4)]);
+  const same = (a: readonly number[], b: readonly number[]) => a.every((v, i) => v === b[i]);
 
-  it('draws each digit of "35" legibly at 16 px, in the tone colours', () => {
-    const bitmap = rasterBadge({ text: '35', tone: 'ok', stale: false }, 16);
-    const { background, text } = TONE_COLOURS.ok;
-    // "35" is 7 px wide in the font; at 16 px it fits at scale 2: 14 px wide, 10 px tall, origin (1, 3).
-    const glyphOrigin = [
-      [1, 3],
-      [9, 3],
-    ] as const;
-    ['3', '5'].forEach((digit, i) => {
-      const [ox, oy] = glyphOrigin[i] as readonly [number, number];
-      (GLYPHS[digit] as string[]).forEach((row, gy) => {
-        [...row].forEach((bit, gx) => {
-          for (const [dx, dy] of [
-            [0, 0],
-            [1, 1],
-          ]) {
-            const got = pixel(bitmap.rgba, 16, ox + gx * 2 + (dx as number), oy + gy * 2 + (dy as number));
-            expect(got).toEqual([...(bit === '1' ? text : background), 255]);
-          }
-        });
-      });
-    });
+  it('any four-glyph figure fits at 16 px ("120k", "999T", "-12k"), and decimals go only if they must', () => {
+    for (const text of ['120k', '999T', '-12k', '1.2M', '35', '78%'])
+      expect(fitText(text, BADGE_TEXT_CELLS)).toBe(text);
+    expect(fitText('12.5%', BADGE_TEXT_CELLS)).toBe('12%');
+    expect(fitText('123456', BADGE_TEXT_CELLS)).toBe('?');
   });
 
-  it('a wide text falls back to scale 1 at 16 px and drops decimals only if it must', () => {
-    expect(fitText('1.8k', 14)).toBe('1.8k');
-    expect(fitText('12.5%', 14)).toBe('12%');
-    const bitmap = rasterBadge({ text: '1.8k', tone: 'warning', stale: false }, 16);
-    const textPixels = [...Array(256).keys()].filter(
-      (i) => bitmap.rgba[i * 4] === 0 && bitmap.rgba[i * 4 + 3] === 255,
-    );
-    // 1 (8 px) + . (1) + 8 (13) + k (9) lit pixels in the 3×5 font, drawn once each at scale 1.
-    expect(textPixels).toHaveLength(8 + 1 + 13 + 9);
+  it('draws the text in the tone colours, sharp where a stroke covers a pixel and smooth at its edges', () => {
+    for (const size of BADGE_SIZES) {
+      const bitmap = rasterBadge({ text: '120k', tone: 'ok', stale: false }, size);
+      const { background, text } = TONE_COLOURS.ok;
+      const all = pixels(bitmap);
+      // Solid text and solid background both, as the tone's colours exactly.
+      expect(all.filter((p) => same(p, [...text, 255])).length, `${size} px text`).toBeGreaterThan(size);
+      expect(all.filter((p) => same(p, [...background, 255])).length).toBeGreaterThan(size * 2);
+      // Above 16 px the letters are scaled by a fraction: their edges blend, not step.
+      if (size > 16) {
+        const between = all.filter(
+          (p) => p[3] === 255 && !same(p, [...text, 255]) && !same(p, [...background, 255]),
+        );
+        expect(between.length, `${size} px edges`).toBeGreaterThan(0);
+      }
+    }
   });
 
-  it('marks a stale number in the corner, and leaves the corners of the rounded square clear', () => {
-    const fresh = rasterBadge({ text: '7', tone: 'critical', stale: false }, 32);
-    const stale = rasterBadge({ text: '7', tone: 'critical', stale: true }, 32);
+  it('each state has its own shape, not only its own colour, and an error says "!" whatever its number', () => {
+    const mask = (tone: keyof typeof TONE_COLOURS) =>
+      pixels(rasterBadge({ text: '', tone, stale: false }, 16))
+        .map((p) => ((p[3] ?? 0) > 127 ? 1 : 0))
+        .join('');
+    const masks = (Object.keys(TONE_SHAPES) as (keyof typeof TONE_SHAPES)[]).map(mask);
+    expect(new Set(masks).size).toBe(masks.length);
+    const error = rasterBadge({ text: '120k', tone: 'error', stale: false }, 32);
+    expect(error.rgba).toEqual(rasterBadge({ text: '7', tone: 'error', stale: false }, 32).rgba);
+    // The "!" is white on the triangle, on its axis.
+    expect(pixel(error.rgba, 32, 16, 14)).toEqual([255, 255, 255, 255]);
+    // The shapes' edges are smooth: some pixels are partly covered.
+    const disc = rasterBadge({ text: '', tone: 'empty', stale: false }, 16);
+    expect(pixels(disc).some((p) => (p[3] ?? 0) > 0 && (p[3] ?? 0) < 255)).toBe(true);
+  });
+
+  it('marks a stale number in the bottom corner, and leaves the top corners of the square clear', () => {
+    const fresh = rasterBadge({ text: '7', tone: 'ok', stale: false }, 32);
+    const stale = rasterBadge({ text: '7', tone: 'ok', stale: true }, 32);
     expect(pixel(fresh.rgba, 32, 0, 0)[3]).toBe(0);
-    expect(pixel(stale.rgba, 32, 30, 1)).toEqual([255, 255, 255, 255]);
-    expect(pixel(fresh.rgba, 32, 30, 1)).not.toEqual([255, 255, 255, 255]);
+    expect(pixel(stale.rgba, 32, 30, 30)).toEqual([255, 255, 255, 255]);
+    expect(pixel(fresh.rgba, 32, 30, 30)).not.toEqual([255, 255, 255, 255]);
   });
 
-  it('writes 1x/2x/4x PNGs for every tone under test/output/badges, readable back pixel for pixel', () => {
+  it('writes a PNG at every tray scale for every tone under test/output/badges, readable back pixel for pixel', () => {
     const dir = path.resolve(__dirname, '../../output/badges');
     mkdirSync(dir, { recursive: true });
     for (const tone of Object.keys(TONE_COLOURS) as (keyof typeof TONE_COLOURS)[]) {
@@ -414,13 +424,15 @@ describe('badge raster', () => {
       expect(model.text).toBe(text);
       const bitmap = rasterBadge(model, 32);
       const { background } = TONE_COLOURS[model.tone];
-      expect(pixel(bitmap.rgba, 32, 16, 2)).toEqual([...background, 255]);
+      expect(pixel(bitmap.rgba, 32, 16, 1)).toEqual([...background, 255]);
       writeFileSync(path.join(dir, `choice-${name}-32.png`), encodePng(bitmap));
     }
     const template = rasterTemplate(32);
+    // Black where drawn, so the system can tint it: a gauge of a few hundred pixels at 32 px.
     expect(template.rgba.filter((_, i) => i % 4 === 3 && template.rgba[i] === 255).length).toBeGreaterThan(
-      50,
+      150,
     );
+    expect(template.rgba.filter((v, i) => i % 4 !== 3 && v !== 0).length).toBe(0);
     writeFileSync(path.join(dir, 'template-32.png'), encodePng(template));
   });
 
