@@ -104,7 +104,15 @@ function chartOptions(plot: Plot, scale: number, hooks: uPlot.Hooks.Arrays = {})
     ],
     series: [
       {},
-      { stroke: palette.accent, width: px(1.5), fill: palette.fill, spanGaps: true, points: { show: false } },
+      // The area under the balance down to zero, not to the padded foot of the scale: credit, not axis.
+      {
+        stroke: palette.accent,
+        width: px(1.5),
+        fill: palette.fill,
+        fillTo: 0,
+        spanGaps: true,
+        points: { show: false },
+      },
       {
         stroke: palette.accent,
         width: px(1.5),
