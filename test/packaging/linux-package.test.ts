@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { getConfig } from 'app-builder-lib/out/util/config/config';
 import { Arch, build, Platform } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -102,6 +103,20 @@ describe('the Linux package', () => {
     ).toBe(true);
   });
 
+  it('the release configuration: static AppImage runtime, hardened runtime, signing only from the environment', async () => {
+    // electron-builder's own loader, as `npm run package` reads the file.
+    const config = await getConfig(ROOT, null, null);
+    expect(config.toolsets?.appimage).toBe('1.0.3');
+    expect(config.mac?.hardenedRuntime).toBe(true);
+    expect(config.mac?.notarize).toBe(true);
+    const entitlements = readFileSync(path.join(ROOT, config.mac?.entitlements ?? 'missing'), 'utf8');
+    expect(entitlements).toContain('<key>com.apple.security.cs.allow-jit</key>');
+    // No certificate or identity in the file: CSC_LINK, WIN_CSC_LINK and APPLE_API_KEY switch signing on.
+    expect(config.mac?.identity).toBeUndefined();
+    expect(JSON.stringify(config)).not.toMatch(/\.p12|\.pfx|\.p8/);
+    expect(config.electronFuses?.enableCookieEncryption).toBeUndefined();
+  });
+
   it('the fuses are flipped in the binary', async () => {
     const wire = await getCurrentFuseWire(path.join(unpacked, 'creditbar'));
     expect(wire[FuseV1Options.RunAsNode]).toBe(OFF);
@@ -109,7 +124,8 @@ describe('the Linux package', () => {
     expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(OFF);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ON);
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(ON);
-    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(ON);
+    // Left as Electron ships it (off): it needs a signed build on macOS, and the app keeps no cookies.
+    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(OFF);
   });
 
   it('the deb passes electron-builder’s metadata checks: homepage, maintainer, licence, dependencies', () => {
