@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { app, dialog, globalShortcut, net, powerMonitor, shell } from 'electron';
+import { app, dialog, globalShortcut, nativeTheme, net, powerMonitor, shell } from 'electron';
 import { translatorFor } from '../shared/i18n/catalogs';
 import { chooseLanguage } from '../shared/i18n/languages';
 import { zodInEveryLanguage } from '../shared/i18n/zod-words';
@@ -11,7 +11,7 @@ import { systemClock } from './core/monitor/clock';
 import { APP_ID } from './core/present/app-identity';
 import { loginItemPlan, START_HIDDEN_FLAG } from './core/present/autostart';
 import type { MenuAction } from './core/present/menu-model';
-import { devRendererUrl } from './core/present/window-options';
+import { devRendererUrl, popoverTheme } from './core/present/window-options';
 import { createHttpClient } from './core/providers/http';
 import { openStores } from './core/store/open-stores';
 import { resolvePaths } from './core/store/paths';
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     devTools: !app.isPackaged,
     onReady: (window) => pushState(window, desktop.state()),
     onShow: () => void desktop.lookedAt(),
+    theme: () => popoverTheme(desktop.state().settings.theme, nativeTheme.shouldUseDarkColors),
   });
   let resumeTimer: NodeJS.Timeout | null = null;
   const open = (target: NavigateTarget) => popover.open(tray.bounds, target);

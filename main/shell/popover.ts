@@ -33,6 +33,8 @@ export class Popover {
       onReady: (window: BrowserWindow) => void;
       /** The person opened it: what they see should be fresh. */
       onShow?: () => void;
+      /** The theme the page will be drawn in, for the window's background before it paints. */
+      theme: () => 'light' | 'dark';
     },
   ) {
     this.appUrlPrefix = options.devUrl ?? pathToFileURL(RENDERER_FILE).href;
@@ -46,7 +48,11 @@ export class Popover {
     const existing = this.current;
     if (existing) return existing;
     const window = new BrowserWindow(
-      popoverWindowOptions(join(__dirname, '../preload/index.js'), this.options.devTools),
+      popoverWindowOptions(
+        join(__dirname, '../preload/index.js'),
+        this.options.devTools,
+        this.options.theme(),
+      ),
     );
     const { webContents } = window;
     // Nothing but the app's own page: no navigation, no new windows, no permissions.
@@ -85,6 +91,11 @@ export class Popover {
     this.trayBounds = trayBounds;
     const window = this.create();
     this.place(window);
+    // macOS: on the Space the person is on, over a full-screen app too, instead of switching them to the Space
+    // the window was made on (BrowserWindow.setVisibleOnAllWorkspaces; skipTransformProcessType keeps the app
+    // out of the Dock, which LSUIElement set).
+    if (process.platform === 'darwin')
+      window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
     window.show();
     window.focus();
     this.options.onShow?.();
@@ -99,7 +110,13 @@ export class Popover {
 
   private place(window: BrowserWindow): void {
     const [width = POPOVER_SIZE.width, height = POPOVER_SIZE.height] = window.getSize();
-    const displays = screen.getAllDisplays().map((d) => ({ bounds: d.bounds, workArea: d.workArea }));
+    // The primary display first: where the popover goes when the tray gives no bounds (Linux), not whichever
+    // display the OS happens to list first (screen.getPrimaryDisplay).
+    const primary = screen.getPrimaryDisplay();
+    const displays = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => ({
+      bounds: d.bounds,
+      workArea: d.workArea,
+    }));
     const to = popoverPlacement(this.trayBounds, this.contentHeight, { width, height }, displays);
     if (to.height !== height) {
       // setSize does not make a window smaller while people cannot resize it (electron#42258, #34512).

@@ -1,7 +1,7 @@
 import { Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electron';
 import type { AppState } from '../../shared/app-state';
 import type { Translator } from '../../shared/i18n/translator';
-import { badgeModel, trayLook } from '../core/present/badge-model';
+import { badgeModel, trayLook, trayTooltip } from '../core/present/badge-model';
 import { type MenuAction, type MenuItemModel, menuModel, menuSignature } from '../core/present/menu-model';
 import { trayBehaviour } from '../core/present/tray-behaviour';
 import { BADGE_SIZES, rasterBadge, rasterTemplate } from '../core/raster/badge-raster';
@@ -60,7 +60,7 @@ export class CreditbarTray {
     }
     this.imageKey = key;
     // The tooltip is also what screen readers say for the icon: its first line is the state in words.
-    this.tray.setToolTip(badge.tooltip);
+    this.tray.setToolTip(trayTooltip(badge.tooltip, this.platform));
     this.updateMenu(
       menuModel(tr, {
         accounts: state.accounts,

@@ -59,7 +59,9 @@ export interface ShellOptions {
   wayland?: boolean;
   takenShortcuts?: string[];
   languages?: string[];
-  screen?: { displays: DoubleSetup['displays']; trayBounds: Rect };
+  screen?: { displays: DoubleSetup['displays']; trayBounds: Rect; primaryDisplay?: number };
+  darkMode?: boolean;
+  fullScreenSpace?: boolean;
   env?: Record<string, string>;
   argv?: string[];
 }
@@ -97,7 +99,7 @@ export class ShellRun {
       options.home,
       `records-${Date.now()}-${Math.random().toString(36).slice(2)}.ndjson`,
     );
-    const screen = options.screen ?? SCREENS[options.platform];
+    const screen: NonNullable<ShellOptions['screen']> = options.screen ?? SCREENS[options.platform];
     const setup: DoubleSetup & { recordFile: string } = {
       platform: options.platform,
       userData,
@@ -108,6 +110,9 @@ export class ShellRun {
       trayBounds: screen.trayBounds,
       takenShortcuts: options.takenShortcuts ?? [],
       languages: options.languages ?? ['en-US'],
+      primaryDisplay: screen.primaryDisplay ?? 0,
+      darkMode: options.darkMode ?? false,
+      fullScreenSpace: options.fullScreenSpace ?? false,
       recordFile,
     };
     const child = fork(BUILT_MAIN, options.argv ?? [], {

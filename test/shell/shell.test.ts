@@ -162,6 +162,75 @@ describe('tray clicks', () => {
     expect(run.calls('menu.open')).toHaveLength(1);
   });
 
+  it('a dark system: the popover window is dark before its page paints, no white flash', async () => {
+    const run = start({ platform: 'win32', home: home(), argv: ['--hidden'], darkMode: true });
+    await run.waitForCall('tray.setImage');
+    await run.do({ type: 'tray-click', button: 'left' });
+    await run.waitForCall('window.show');
+    expect(run.rules()).toEqual([]);
+  });
+
+  it('macOS: over a full-screen app the popover opens on that Space, not by switching Spaces', async () => {
+    const run = start({ platform: 'darwin', home: home(), argv: ['--hidden'], fullScreenSpace: true });
+    await run.waitForCall('tray.setImage');
+    await run.do({ type: 'tray-click', button: 'left' });
+    await run.waitForCall('window.show');
+    expect(run.calls('window.setVisibleOnAllWorkspaces').at(-1)?.detail).toMatchObject({
+      visible: true,
+      visibleOnFullScreen: true,
+    });
+    expect(run.rules()).toEqual([]);
+  });
+
+  it('Linux with two screens, the primary listed second: the popover opens on the primary one', async () => {
+    const left = { x: 0, y: 0, width: 1280, height: 1024 };
+    const primary = { x: 1280, y: 0, width: 1920, height: 1080 };
+    const run = start({
+      platform: 'linux',
+      home: home(),
+      argv: ['--hidden'],
+      screen: {
+        displays: [
+          { bounds: left, workArea: { ...left, y: 32, height: 992 } },
+          { bounds: primary, workArea: { ...primary, y: 32, height: 1048 } },
+        ],
+        trayBounds: { x: 0, y: 0, width: 0, height: 0 },
+        primaryDisplay: 1,
+      },
+    });
+    await run.waitForCall('tray.setContextMenu');
+    await run.do({ type: 'tray-click', button: 'left' });
+    await run.do({ type: 'menu-click', label: 'Open Creditbar' });
+    const placed = (await run.waitForCall('window.setPosition')).detail as { x: number; y: number };
+    expect(placed.x).toBeGreaterThanOrEqual(primary.x);
+    expect(placed.x).toBeLessThan(primary.x + primary.width);
+  });
+
+  it('Windows: a tooltip for many accounts is kept to whole lines under 127 characters, not cut mid-word', async () => {
+    const dir = home();
+    writeConfig(
+      dir,
+      ['research', 'leads', 'support', 'billing', 'archive'].map((id) =>
+        research({ id, label: `${id} account with a long name` }),
+      ),
+    );
+    const run = start({
+      platform: 'win32',
+      home: dir,
+      argv: ['--hidden'],
+      env: {
+        CREDITBAR_KEY_LEADS: hs.key,
+        CREDITBAR_KEY_SUPPORT: hs.key,
+        CREDITBAR_KEY_BILLING: hs.key,
+        CREDITBAR_KEY_ARCHIVE: hs.key,
+      },
+    });
+    const tooltip = await run.waitForCall('tray.setToolTip', 0, (d) => String(d).includes('account with'));
+    expect(String(tooltip.detail).length).toBeLessThanOrEqual(127);
+    expect(String(tooltip.detail).split('\n')[0]).toMatch(/^Creditbar: /);
+    expect(run.rules()).toEqual([]);
+  });
+
   it('Linux: every action is in the menu, Open and Hide included, and the menu is not rebuilt under the person', async () => {
     const dir = home();
     writeConfig(dir, [research({ pollSeconds: 2, adaptive: false })]);

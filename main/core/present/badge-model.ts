@@ -205,3 +205,22 @@ export function trayLook(
   if (choice?.macos === 'icon') return { title: '', icon: badge.text ? 'badge' : 'template' };
   return { title: badge.text ? `${badge.text}${badge.stale ? '*' : ''}` : '', icon: 'template' };
 }
+
+/**
+ * Windows keeps at most 127 characters of a tray tooltip (NOTIFYICONDATA's szTip, 128 with its terminator) and
+ * cuts the rest mid-word: there it says whole lines while they fit, at least the state in words, cut with "…".
+ * Elsewhere the whole tooltip.
+ */
+export const WINDOWS_TOOLTIP_CHARS = 127;
+
+export function trayTooltip(tooltip: string, platform: NodeJS.Platform): string {
+  if (platform !== 'win32' || tooltip.length <= WINDOWS_TOOLTIP_CHARS) return tooltip;
+  const [first = '', ...rest] = tooltip.split('\n');
+  if (first.length > WINDOWS_TOOLTIP_CHARS) return `${first.slice(0, WINDOWS_TOOLTIP_CHARS - 1)}…`;
+  let kept = first;
+  for (const line of rest) {
+    if (kept.length + 1 + line.length > WINDOWS_TOOLTIP_CHARS) break;
+    kept = `${kept}\n${line}`;
+  }
+  return kept;
+}

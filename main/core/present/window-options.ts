@@ -4,10 +4,31 @@
  */
 export const POPOVER_SIZE = { width: 380, height: 560 } as const;
 
-export function popoverWindowOptions(preloadPath: string, devTools: boolean) {
+/** The page's own background in each theme (styles.css's --bg): what the window shows before the page paints. */
+export const POPOVER_BACKGROUND = { light: '#ffffff', dark: '#0d1117' } as const;
+
+/**
+ * The theme the popover is drawn in: the one chosen in Settings, else the system's. The window's background
+ * follows it, so a re-created popover does not flash white before a dark page paints (Electron's
+ * BrowserWindow `backgroundColor` docs).
+ */
+export function popoverTheme(
+  chosen: 'system' | 'light' | 'dark' | undefined,
+  systemDark: boolean,
+): 'light' | 'dark' {
+  if (chosen === 'light' || chosen === 'dark') return chosen;
+  return systemDark ? 'dark' : 'light';
+}
+
+export function popoverWindowOptions(
+  preloadPath: string,
+  devTools: boolean,
+  theme: 'light' | 'dark' = 'light',
+) {
   return {
     ...POPOVER_SIZE,
     show: false,
+    backgroundColor: POPOVER_BACKGROUND[theme],
     frame: false,
     resizable: false,
     movable: false,

@@ -84,6 +84,7 @@ function clamp(value: number, min: number, max: number): number {
 export function popoverPosition(
   tray: Rect | null,
   size: { width: number; height: number },
+  /** The primary display first: with no tray bounds the popover goes to its corner. */
   displays: readonly DisplayArea[],
 ): { x: number; y: number } {
   const fallbackDisplay = displays[0];

@@ -10,6 +10,8 @@ import {
   compactNumber,
   stateInWords,
   trayLook,
+  trayTooltip,
+  WINDOWS_TOOLTIP_CHARS,
 } from '../../../main/core/present/badge-model';
 import {
   BADGE_SIZES,
@@ -307,6 +309,27 @@ describe('what the badge shows, as chosen in settings', () => {
     ['Linux: the same', 'linux', undefined, { text: '60', stale: false }, { title: null, icon: 'badge' }],
   ])('%s', (_name, platform, choice, badge, expected) => {
     expect(trayLook(badge, platform, choice)).toEqual(expected);
+  });
+});
+
+describe('the tray tooltip on each OS', () => {
+  const long = [
+    'Creditbar: 1 of 6 accounts low',
+    ...Array.from({ length: 6 }, (_, i) => `Account number ${i}: 1,840 credits`),
+  ].join('\n');
+  it('Windows keeps whole lines under its 127 characters, the state in words first', () => {
+    const shown = trayTooltip(long, 'win32');
+    expect(shown.length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_CHARS);
+    expect(long.startsWith(shown)).toBe(true);
+    expect(long.slice(shown.length, shown.length + 1)).toBe('\n');
+  });
+  it('a single line too long for Windows is cut with an ellipsis', () => {
+    const shown = trayTooltip('x'.repeat(300), 'win32');
+    expect(shown).toHaveLength(127);
+    expect(shown.endsWith('…')).toBe(true);
+  });
+  it.each(['darwin', 'linux'] as const)('%s shows it whole', (platform) => {
+    expect(trayTooltip(long, platform)).toBe(long);
   });
 });
 

@@ -17,6 +17,10 @@
  * - Wayland: no blur, and setPosition does nothing;
  * - setSize does not shrink a window that is not resizable (electron#42258);
  * - quitting does not wait for promises: the process ends right after `will-quit`;
+ * - Windows: a tray tooltip is cut at 127 characters (szTip);
+ * - a window shows its backgroundColor (white by default) before its page paints: a flash on a dark page;
+ * - macOS: showing a window made on another Space switches Spaces, away from a full-screen app, unless it is
+ *   visible on all workspaces with visibleOnFullScreen;
  * - globalShortcut before `ready` throws; a shortcut another app holds fails to register (returns false), and
  *   registering one this app already holds is refused too.
  * The page is simulated by what the real renderer does on load: subscribe, `state:get`, then `popover:ready`.
@@ -283,6 +287,8 @@ class WindowDouble extends EventEmitter {
   private size: [number, number];
   private resizable: boolean;
   private readonly panel: boolean;
+  private readonly background: string;
+  private onAllWorkspaces = false;
 
   constructor(options: Electron.BrowserWindowConstructorOptions = {}) {
     requireReady('BrowserWindow');
@@ -290,6 +296,7 @@ class WindowDouble extends EventEmitter {
     this.size = [options.width ?? 800, options.height ?? 600];
     this.resizable = options.resizable ?? true;
     this.panel = setup.platform === 'darwin' && options.type === 'panel';
+    this.background = options.backgroundColor ?? '#FFF';
     windows.add(this);
     const { preload: _preload, ...webPreferences } = options.webPreferences ?? {};
     record('window.create', { id: this.id, type: options.type ?? null, show: options.show, webPreferences });
@@ -341,7 +348,27 @@ class WindowDouble extends EventEmitter {
     record('window.setPosition', { x, y });
   }
 
+  setVisibleOnAllWorkspaces(visible: boolean, options?: Electron.VisibleOnAllWorkspacesOptions): void {
+    this.onAllWorkspaces = visible && options?.visibleOnFullScreen === true;
+    record('window.setVisibleOnAllWorkspaces', { visible, ...options });
+  }
+
   show(): void {
+    // A window shows its backgroundColor (white unless set) until the page paints: a flash on a dark page
+    // (BrowserWindow docs, "Setting the backgroundColor").
+    const page = nativeTheme.shouldUseDarkColors ? 'dark' : 'light';
+    if (page === 'dark' && /^#f{3}(f{3})?$/i.test(this.background))
+      record(
+        'rule',
+        'a white window flashed before the dark page painted: backgroundColor is not set for it',
+      );
+    // macOS: a window made on one Space is shown there, switching the person away from a full-screen app
+    // (setVisibleOnAllWorkspaces with visibleOnFullScreen keeps it where they are).
+    if (setup.platform === 'darwin' && setup.fullScreenSpace && !this.onAllWorkspaces)
+      record(
+        'rule',
+        'macOS switched Spaces to show the popover, away from the full-screen app the person was in',
+      );
     this.visible = true;
     record('window.show', { id: this.id });
     this.focus();
@@ -460,6 +487,13 @@ class TrayDouble extends EventEmitter {
   setToolTip(toolTip: string): void {
     this.tooltip = toolTip;
     record('tray.setToolTip', toolTip);
+    // Windows copies the tooltip into NOTIFYICONDATA's szTip, 128 characters with its terminator: the rest is
+    // cut, mid-word (Electron's tray_icon_win.cc; Shell_NotifyIcon docs).
+    if (setup.platform === 'win32' && toolTip.length > 127)
+      record(
+        'rule',
+        `Windows cut the tray tooltip at 127 characters: "${toolTip.slice(120, 127)}|${toolTip.slice(127, 134)}"`,
+      );
   }
 
   setContextMenu(menu: Electron.Menu | null): void {
@@ -566,12 +600,20 @@ export const ipcMain = {
   },
 };
 
+const displays = () => setup.displays.map((d, id) => ({ id, ...d })) as unknown as Electron.Display[];
+
 export const screen = {
   getAllDisplays(): Electron.Display[] {
     requireReady('screen');
-    return setup.displays as unknown as Electron.Display[];
+    return displays();
+  },
+  getPrimaryDisplay(): Electron.Display {
+    requireReady('screen');
+    return displays()[setup.primaryDisplay] as Electron.Display;
   },
 };
+
+export const nativeTheme = { shouldUseDarkColors: setup.darkMode };
 
 export const dialog = {
   showErrorBox(title: string, content: string): void {
@@ -629,7 +671,8 @@ type WindowMembers =
   | 'show'
   | 'focus'
   | 'hide'
-  | 'destroy';
+  | 'destroy'
+  | 'setVisibleOnAllWorkspaces';
 WindowDouble satisfies new (
   options: Electron.BrowserWindowConstructorOptions,
 ) => Pick<Electron.BrowserWindow, WindowMembers>;
@@ -658,7 +701,8 @@ app satisfies Pick<
 WebContentsDouble.prototype satisfies Pick<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'id'>;
 Menu satisfies Pick<typeof Electron.Menu, 'buildFromTemplate'>;
 ipcMain satisfies Pick<Electron.IpcMain, 'handle'>;
-screen satisfies Pick<Electron.Screen, 'getAllDisplays'>;
+screen satisfies Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
+nativeTheme satisfies Pick<Electron.NativeTheme, 'shouldUseDarkColors'>;
 dialog satisfies Pick<Electron.Dialog, 'showErrorBox'>;
 shell satisfies Pick<Electron.Shell, 'openExternal'>;
 net satisfies Pick<Electron.Net, 'isOnline'>;

@@ -49,6 +49,12 @@ export interface DoubleSetup {
   languages: string[];
   /** Shortcuts another app holds: registering one fails, as the OS makes it. */
   takenShortcuts: string[];
+  /** Which of `displays` is the primary one (the OS may list it anywhere). */
+  primaryDisplay: number;
+  /** The system's dark mode (nativeTheme.shouldUseDarkColors). */
+  darkMode: boolean;
+  /** macOS: the person is on a full-screen app's Space when the popover opens. */
+  fullScreenSpace: boolean;
 }
 
 export interface Rect {
