@@ -62,6 +62,7 @@ export interface ShellOptions {
   screen?: { displays: DoubleSetup['displays']; trayBounds: Rect; primaryDisplay?: number };
   darkMode?: boolean;
   fullScreenSpace?: boolean;
+  desktop?: DoubleSetup['desktop'];
   env?: Record<string, string>;
   argv?: string[];
 }
@@ -113,6 +114,7 @@ export class ShellRun {
       primaryDisplay: screen.primaryDisplay ?? 0,
       darkMode: options.darkMode ?? false,
       fullScreenSpace: options.fullScreenSpace ?? false,
+      desktop: options.desktop ?? 'gnome',
       recordFile,
     };
     const child = fork(BUILT_MAIN, options.argv ?? [], {

@@ -182,6 +182,23 @@ describe('tray clicks', () => {
     expect(run.rules()).toEqual([]);
   });
 
+  it.each([
+    ['KDE Plasma', 'kde', 'left'],
+    ['GNOME (AppIndicator)', 'gnome', 'double'],
+  ] as const)(
+    'Linux on %s: activating the icon opens the popover, and the menu is still there',
+    async (_name, desktop, activate) => {
+      const run = start({ platform: 'linux', home: home(), argv: ['--hidden'], desktop });
+      await run.waitForCall('tray.setContextMenu');
+      await run.do({ type: 'tray-click', button: activate });
+      await run.waitForCall('window.show');
+      await run.do({ type: 'tray-click', button: activate === 'left' ? 'right' : 'left' });
+      const menu = await run.waitForCall('menu.open');
+      expect((menu.detail as string[])[0]).toBe('Open Creditbar');
+      expect(run.rules()).toEqual([]);
+    },
+  );
+
   it('Linux with two screens, the primary listed second: the popover opens on the primary one', async () => {
     const left = { x: 0, y: 0, width: 1280, height: 1024 };
     const primary = { x: 1280, y: 0, width: 1920, height: 1080 };

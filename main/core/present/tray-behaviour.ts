@@ -3,8 +3,10 @@
  *
  * - macOS and Windows: a left click toggles the popover and the menu comes on right click. The menu is popped
  *   by hand: a menu attached with `setContextMenu` opens on a left click too on macOS, on top of the popover.
- * - Linux: AppIndicator delivers no reliable clicks and shows the attached menu on any click, so the menu is
- *   attached and carries every action (Open, Hide, ...).
+ * - Linux: the icon is a StatusNotifierItem; Electron emits `click` when the desktop activates it, which the
+ *   spec leaves to each desktop (Electron's tray docs, "Platform Considerations"): KDE Plasma on a left click,
+ *   GNOME's AppIndicator extension on a double click, after its single click opened the attached menu. So the
+ *   menu stays attached and carries every action (Open, Hide, ...), and an activation toggles the popover.
  */
 export interface TrayBehaviour {
   attachMenu: boolean;
@@ -13,7 +15,7 @@ export interface TrayBehaviour {
 }
 
 export function trayBehaviour(platform: NodeJS.Platform): TrayBehaviour {
-  if (platform === 'linux') return { attachMenu: true, leftClickToggles: false, rightClickPopsMenu: false };
+  if (platform === 'linux') return { attachMenu: true, leftClickToggles: true, rightClickPopsMenu: false };
   return { attachMenu: false, leftClickToggles: true, rightClickPopsMenu: true };
 }
 

@@ -270,7 +270,7 @@ describe('menu rebuilds and login item', () => {
   it.each([
     ['darwin', { attachMenu: false, leftClickToggles: true, rightClickPopsMenu: true }],
     ['win32', { attachMenu: false, leftClickToggles: true, rightClickPopsMenu: true }],
-    ['linux', { attachMenu: true, leftClickToggles: false, rightClickPopsMenu: false }],
+    ['linux', { attachMenu: true, leftClickToggles: true, rightClickPopsMenu: false }],
   ] as const)('tray clicks on %s', (platform, expected) => {
     expect(trayBehaviour(platform)).toEqual(expected);
   });

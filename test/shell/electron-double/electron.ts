@@ -13,7 +13,8 @@
  * - macOS: a left click on an icon with an attached menu pops the menu too; panels raise no focus events;
  * - Windows: a click on the tray icon first takes focus from the window (blur), then clicks; login items are
  *   matched by path and args; a notification before setAppUserModelId is dropped;
- * - Linux (AppIndicator): no click events, any click shows the attached menu;
+ * - Linux (StatusNotifierItem): `click` comes on activation, which KDE gives a left click and GNOME's
+ *   AppIndicator a double click; other clicks show the attached menu;
  * - Wayland: no blur, and setPosition does nothing;
  * - setSize does not shrink a window that is not resizable (electron#42258);
  * - quitting does not wait for promises: the process ends right after `will-quit`;
@@ -526,17 +527,30 @@ class TrayDouble extends EventEmitter {
   }
 
   /** A person clicks the icon, with each OS's own sequence of events. */
-  async click(button: 'left' | 'right'): Promise<void> {
+  async click(button: 'left' | 'right' | 'double'): Promise<void> {
     const bounds = this.getBounds();
     const position = { x: bounds.x + 1, y: bounds.y + 1 };
     if (setup.platform === 'linux') {
-      // AppIndicator: no click event reaches the app; the attached menu is the only thing a click does.
+      // A StatusNotifierItem: the desktop decides what activates it, and Electron emits `click` on activation
+      // (tray docs, "Platform Considerations"). KDE Plasma: a left click activates, a right click opens the menu.
+      // GNOME's AppIndicator extension: a click opens the attached menu, a double click activates.
+      const activates = setup.desktop === 'kde' ? button === 'left' : button === 'double';
+      if (activates) {
+        if (!this.emit('click', {}, bounds, position))
+          record(
+            'rule',
+            `${setup.desktop} activated the tray icon and no click listener answered: nothing happened`,
+          );
+        else record('tray.click-delivered');
+        return;
+      }
       if (this.contextMenu) {
         this.openMenu = this.contextMenu;
         record('menu.open', this.contextMenu.labels());
       } else record('rule', 'a click on a Linux tray icon with no menu does nothing');
       return;
     }
+    if (button === 'double') return;
     if (button === 'right') {
       this.emit('right-click', {}, bounds);
       if (this.contextMenu && !this.openMenu) {

@@ -11,7 +11,7 @@ export interface ShellRecord {
 
 /** What a person (or the OS) does; each is answered with a reply once the double has acted on it. */
 export type ShellCommand =
-  | { type: 'tray-click'; button: 'left' | 'right' }
+  | { type: 'tray-click'; button: 'left' | 'right' | 'double' }
   | { type: 'menu-click'; label: string }
   | { type: 'menu-dismiss' }
   /** The person clicks elsewhere: the focused window loses focus. */
@@ -55,6 +55,8 @@ export interface DoubleSetup {
   darkMode: boolean;
   /** macOS: the person is on a full-screen app's Space when the popover opens. */
   fullScreenSpace: boolean;
+  /** Linux: the desktop showing the StatusNotifierItem, which decides what activates it. */
+  desktop: 'gnome' | 'kde';
 }
 
 export interface Rect {
