@@ -57,6 +57,9 @@ async function main(): Promise<void> {
       return canceled || !filePath ? null : filePath;
     },
     preferredLanguages,
+    shortcutUnchecked:
+      process.platform === 'linux' &&
+      (process.env.XDG_SESSION_TYPE === 'wayland' || Boolean(process.env.WAYLAND_DISPLAY)),
     globalShortcut: (accelerator) => {
       globalShortcut.unregisterAll();
       return accelerator === null || globalShortcut.register(accelerator, () => popover.toggle(tray.bounds));

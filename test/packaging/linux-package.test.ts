@@ -136,9 +136,13 @@ describe('the Linux package', () => {
     expect(argAfter('--version')).toBe(
       JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
     );
-    expect(fpmArgs.some((a) => a.endsWith('=/usr/share/applications/creditbar.desktop'))).toBe(true);
+    // Named for desktopName, the id Electron reports under Wayland and the portals resolve (global shortcuts).
+    expect(fpmArgs.some((a) => a.endsWith('=/usr/share/applications/app.creditbar.Creditbar.desktop'))).toBe(
+      true,
+    );
     expect(desktopEntry).toMatch(/^Exec=.*creditbar/m);
     expect(desktopEntry).toMatch(/^Name=Creditbar$/m);
+    expect(desktopEntry).toMatch(/^StartupWMClass=app\.creditbar\.Creditbar$/m);
   });
 
   it('macOS builds re-sign ad hoc after the fuses (an invalid signature is killed on Apple Silicon)', () => {

@@ -30,6 +30,8 @@ export interface DesktopAppOptions extends CoreOptions {
   platform?: NodeJS.Platform;
   /** Absent where there is no desktop (tests of the core alone). */
   globalShortcut?: RegisterShortcut;
+  /** The OS takes a global shortcut without saying whether it will work (Linux under Wayland). */
+  shortcutUnchecked?: boolean;
   /** Where the metrics endpoint listens when the setting is on: loopback only (default 127.0.0.1:9464). */
   metricsListen?: string;
 }
@@ -58,8 +60,12 @@ export class DesktopApp {
     this.platform = options.platform ?? process.platform;
     // Each applier follows the config store itself; the core pushes the state again once a change is applied.
     this.language = new LanguageChoice(config, options.preferredLanguages ?? []);
-    this.shortcut = new ShortcutApplier(config, options.globalShortcut, this.platform, () =>
-      this.emitState(),
+    this.shortcut = new ShortcutApplier(
+      config,
+      options.globalShortcut,
+      this.platform,
+      () => this.emitState(),
+      options.shortcutUnchecked,
     );
     this.metrics = new MetricsEndpointApplier(
       config,

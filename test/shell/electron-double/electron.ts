@@ -6,7 +6,8 @@
  * What it does: every member the shell uses is typed against electron.d.ts (see the `satisfies` checks below, so
  * `tsc` fails if it drifts from Electron's signatures), records each call to a file, and enforces the rules of
  * Electron's that the shell has got wrong before:
- * - Tray, BrowserWindow, Menu, Notification and screen throw before `ready`;
+ * - Tray, BrowserWindow and screen throw before `ready` (screen's docs: "cannot be used until the ready event");
+ *   Menu and Notification may be made before it;
  * - a Notification nobody holds is collected (Electron keeps only a weak reference) and its click is lost;
  * - a message sent to a page before it has loaded and subscribed goes nowhere;
  * - setting a context menu closes the one a person has open;
@@ -447,7 +448,7 @@ const menuOf = (menu: unknown) => menu as MenuDouble;
 
 export const Menu = {
   buildFromTemplate(template: Array<Electron.MenuItemConstructorOptions | Electron.MenuItem>): Electron.Menu {
-    requireReady('Menu');
+    // A menu may be built before `ready` (Electron's Menu docs set the application menu that early).
     const items = (template as Electron.MenuItemConstructorOptions[]).map((t) => ({
       label: t.label ?? '',
       type: t.type ?? 'normal',
@@ -585,7 +586,8 @@ class NotificationDouble extends EventEmitter {
   private readonly options: Electron.NotificationConstructorOptions;
 
   constructor(options: Electron.NotificationConstructorOptions = {}) {
-    requireReady('Notification');
+    // Constructed before `ready` it is allowed (Notification's docs name no such limit); shown, it needs Windows'
+    // AppUserModelID, below.
     super();
     this.options = options;
   }

@@ -20,6 +20,11 @@ export class ShortcutApplier {
     private readonly platform: NodeJS.Platform,
     /** Called when the problem to say changed, so Settings says it at once. */
     private readonly changed: () => void,
+    /**
+     * The OS takes a shortcut without saying whether it will reach the app: Linux under Wayland, where the
+     * desktop's portal decides (and GNOME refuses an app it cannot identify without a word, electron#52218).
+     */
+    private readonly unchecked = false,
   ) {
     config.onChange(() => this.apply());
   }
@@ -29,10 +34,16 @@ export class ShortcutApplier {
     // A refused shortcut is tried again on the next change: the app holding it may have let it go.
     if (!this.register || (wanted === this.applied && this.problem === null)) return;
     const registered = this.register(wanted);
-    const problem =
-      wanted && !registered
-        ? message('shortcut.refused', { shortcut: acceleratorLabel(wanted, this.platform) })
-        : null;
+    const shortcut = wanted ? acceleratorLabel(wanted, this.platform) : '';
+    // Only Windows says a refused shortcut is held by another app (RegisterHotKey's ERROR_HOTKEY_ALREADY_REGISTERED);
+    // elsewhere a refusal has no stated reason, and is worded so.
+    const problem = !wanted
+      ? null
+      : !registered
+        ? message(this.platform === 'win32' ? 'shortcut.refused' : 'shortcut.notRegistered', { shortcut })
+        : this.unchecked
+          ? message('shortcut.mayNotWork', { shortcut })
+          : null;
     const said = JSON.stringify(problem) !== JSON.stringify(this.problem);
     this.applied = wanted;
     this.problem = problem;
