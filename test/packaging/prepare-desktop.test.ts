@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -21,13 +22,23 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desktopNodeProblem, electronBinaryPresent, prepareDesktop } from '../../scripts/prepare-desktop';
+import {
+  desktopNodeProblem,
+  electronBinaryPresent,
+  prepareDesktop,
+  sandboxProblem,
+} from '../../scripts/prepare-desktop';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const { version } = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8'));
 const work = mkdtempSync(path.join(tmpdir(), 'creditbar-electron-'));
 const project = path.join(work, 'project');
 const electronDir = path.join(project, 'node_modules', 'electron');
+/** A kernel that lets Chromium's sandbox make its namespaces: the machine's own may not (Ubuntu 24.04+). */
+const OPEN_NAMESPACES = {
+  apparmor: path.join(work, 'no-such-switch'),
+  debian: path.join(work, 'no-such-switch'),
+};
 const requests: string[] = [];
 let server: Server;
 let mirror = '';
@@ -105,14 +116,18 @@ describe('fetching Electron for the desktop commands', () => {
   it('a fresh clone has no binary; the first start fetches it, the second asks nothing', async () => {
     freshElectronPackage();
     expect(electronBinaryPresent(electronDir)).toBe(false);
-    expect(await withMirror(mirrorEnv(), () => prepareDesktop('run', project, 'v22.12.0'))).toBe(0);
+    expect(
+      await withMirror(mirrorEnv(), () => prepareDesktop('run', project, 'v22.12.0', OPEN_NAMESPACES)),
+    ).toBe(0);
     expect(electronBinaryPresent(electronDir)).toBe(true);
     expect(readFileSync(path.join(electronDir, 'path.txt'), 'utf8')).toBe('electron');
     expect(requests.filter((r) => r.endsWith('.zip'))).toHaveLength(1);
     // What electron-vite reads to launch it.
     expect(existsSync(path.join(electronDir, 'dist', 'electron'))).toBe(true);
     const before = requests.length;
-    expect(await withMirror(mirrorEnv(), () => prepareDesktop('run', project, 'v24.1.0'))).toBe(0);
+    expect(
+      await withMirror(mirrorEnv(), () => prepareDesktop('run', project, 'v24.1.0', OPEN_NAMESPACES)),
+    ).toBe(0);
     expect(requests).toHaveLength(before);
   });
 
@@ -159,4 +174,49 @@ describe('fetching Electron for the desktop commands', () => {
     expect(scripts.dev).toBe('tsx scripts/prepare-desktop.ts && electron-vite dev');
     expect(scripts.package).toMatch(/^tsx scripts\/prepare-desktop\.ts package && /);
   });
+});
+
+describe('Chromium’s sandbox on Linux (electron#42510)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'creditbar-sandbox-'));
+  const switchFile = (name: string, value: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, `${value}\n`);
+    return file;
+  };
+  const helperDir = path.join(dir, 'electron');
+  const helper = path.join(helperDir, 'dist', 'chrome-sandbox');
+  mkdirSync(path.dirname(helper), { recursive: true });
+  writeFileSync(helper, '');
+
+  it('with user namespaces restricted (Ubuntu 24.04+) and the helper not setuid: the exact fix, before Electron aborts', () => {
+    chmodSync(helper, 0o755);
+    const restricted = { apparmor: switchFile('apparmor', '1'), debian: path.join(dir, 'none') };
+    const problem = sandboxProblem('linux', helperDir, restricted) ?? '';
+    expect(problem).toContain(`sudo chown root:root ${helper} && sudo chmod 4755 ${helper}`);
+    expect(problem).toContain('--noSandbox');
+    // Debian's own switch says the same.
+    expect(
+      sandboxProblem('linux', helperDir, {
+        apparmor: path.join(dir, 'none'),
+        debian: switchFile('debian', '0'),
+      }),
+    ).not.toBeNull();
+  });
+
+  it.skipIf(process.getuid?.() !== 0)(
+    'a root-owned setuid helper, or namespaces allowed, or another OS: it starts',
+    () => {
+      const restricted = { apparmor: switchFile('apparmor', '1'), debian: path.join(dir, 'none') };
+      chmodSync(helper, 0o4755);
+      expect(sandboxProblem('linux', helperDir, restricted)).toBeNull();
+      chmodSync(helper, 0o755);
+      expect(
+        sandboxProblem('linux', helperDir, {
+          apparmor: switchFile('apparmor', '0'),
+          debian: path.join(dir, 'none'),
+        }),
+      ).toBeNull();
+      expect(sandboxProblem('darwin', helperDir, restricted)).toBeNull();
+    },
+  );
 });
