@@ -8,8 +8,9 @@ import type { NavigateTarget } from '../shared/ipc';
 import { DesktopApp } from './core/app/desktop-app';
 import { ConfigError } from './core/errors';
 import { systemClock } from './core/monitor/clock';
-import { APP_ID } from './core/present/app-identity';
+import { appUserModelId } from './core/present/app-identity';
 import { loginItemPlan, START_HIDDEN_FLAG } from './core/present/autostart';
+import { ozonePlatform } from './core/present/linux-display';
 import type { MenuAction } from './core/present/menu-model';
 import { devRendererUrl, popoverTheme } from './core/present/window-options';
 import { createHttpClient } from './core/providers/http';
@@ -28,11 +29,15 @@ import { CreditbarTray } from './shell/tray';
  */
 const ONLINE_CHECK_MS = 60_000;
 
+// Before anything else: Chromium picks its display backend as it starts (linux-display.ts says why X11).
+const ozone = ozonePlatform(process.platform, process.env);
+if (ozone) app.commandLine.appendSwitch('ozone-platform', ozone);
+
 async function main(): Promise<void> {
   const preferredLanguages = app.getPreferredSystemLanguages();
   if (process.platform === 'darwin') app.dock?.hide();
   // Before any notification: Windows shows them only for the installer's AppUserModelID.
-  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  if (process.platform === 'win32') app.setAppUserModelId(appUserModelId(app.isPackaged));
   const loginPlan = loginItemPlan({
     platform: process.platform,
     isPackaged: app.isPackaged,
@@ -57,8 +62,11 @@ async function main(): Promise<void> {
       return canceled || !filePath ? null : filePath;
     },
     preferredLanguages,
+    // Under XWayland (linux-display.ts) X11's global keys work while the session lets them; natively on Wayland
+    // the desktop's portal decides, unseen.
     shortcutUnchecked:
       process.platform === 'linux' &&
+      ozone === null &&
       (process.env.XDG_SESSION_TYPE === 'wayland' || Boolean(process.env.WAYLAND_DISPLAY)),
     globalShortcut: (accelerator) => {
       globalShortcut.unregisterAll();

@@ -415,8 +415,30 @@ describe('the popover fits its content', () => {
 });
 
 describe('dismissing the popover', () => {
-  it('Escape hides it, even on Wayland where blur never fires and setPosition does nothing', async () => {
-    const run = start({ platform: 'linux', home: home(), wayland: true });
+  it('on a Wayland session the app runs under XWayland: the popover is placed by the tray and hides on blur', async () => {
+    const run = start({
+      platform: 'linux',
+      home: home(),
+      wayland: true,
+      env: { XDG_SESSION_TYPE: 'wayland' },
+    });
+    await run.waitForCall('window.show');
+    expect(run.calls('app.commandLine.appendSwitch').map((r) => r.detail)).toEqual([
+      { name: 'ozone-platform', value: 'x11' },
+    ]);
+    expect(run.calls('window.setPosition')).toHaveLength(1);
+    await run.do({ type: 'blur' });
+    await run.waitForCall('window.hide');
+    expect(run.rules()).toEqual([]);
+  });
+
+  it('Escape hides it, even on native Wayland (opted into) where blur never fires and setPosition does nothing', async () => {
+    const run = start({
+      platform: 'linux',
+      home: home(),
+      wayland: true,
+      env: { XDG_SESSION_TYPE: 'wayland', CREDITBAR_WAYLAND: '1' },
+    });
     await run.waitForCall('window.show');
     await run.waitForPageReady();
     expect(run.calls('window.setPosition-ignored')).toHaveLength(1);
@@ -457,6 +479,9 @@ describe('notifications and navigation', () => {
       /^appId: (.+)$/m,
     );
     expect(appId?.[1]).toBe(APP_ID);
+    // Under `npm start` another id: the installed app keeps its Start-menu shortcut and its notifications.
+    const unpackaged = start({ platform: 'win32', home: home(), argv: ['--hidden'], isPackaged: false });
+    expect((await unpackaged.waitForCall('app.setAppUserModelId')).detail).toBe(`${APP_ID}.dev`);
     // Hidden five minutes: the window is destroyed. Then garbage is collected, as it will be.
     await run.do({ type: 'destroy-window' });
     await run.do({ type: 'gc' });

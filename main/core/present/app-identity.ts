@@ -4,3 +4,12 @@
  * a test keeps this and electron-builder.yml in step.
  */
 export const APP_ID = 'app.creditbar.desktop';
+
+/**
+ * The AppUserModelID the app runs under on Windows: the installer's when packaged; a development one under
+ * `npm start`, which would otherwise take over the installed app's Start-menu shortcut and its notifications
+ * (Windows ties both to the id).
+ */
+export function appUserModelId(isPackaged: boolean): string {
+  return isPackaged ? APP_ID : `${APP_ID}.dev`;
+}

@@ -24,9 +24,13 @@ export function popoverWindowOptions(
   preloadPath: string,
   devTools: boolean,
   theme: 'light' | 'dark' = 'light',
+  platform: NodeJS.Platform = process.platform,
 ) {
   return {
     ...POPOVER_SIZE,
+    // Linux: skipTaskbar is macOS and Windows only (BrowserWindow docs); a utility window (EWMH's
+    // _NET_WM_WINDOW_TYPE_UTILITY) is one GNOME and KDE keep out of the taskbar and Alt-Tab, as a palette.
+    ...(platform === 'linux' ? { type: 'utility' as const } : {}),
     show: false,
     backgroundColor: POPOVER_BACKGROUND[theme],
     frame: false,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loginItemPlan } from '../../../main/core/present/autostart';
+import { ozonePlatform } from '../../../main/core/present/linux-display';
 import { menuModel, menuSignature } from '../../../main/core/present/menu-model';
 import { notificationFor } from '../../../main/core/present/notification-model';
 import { toggleAction, trayBehaviour } from '../../../main/core/present/tray-behaviour';
@@ -373,7 +374,22 @@ describe('popover window options', () => {
     });
     expect(options).toMatchObject({ ...POPOVER_SIZE, show: false, frame: false, skipTaskbar: true });
     // A macOS panel gets no blur and no key events: it could never be dismissed.
-    expect(options).not.toHaveProperty('type');
+    expect(popoverWindowOptions('/app/preload.js', false, 'light', 'darwin')).not.toHaveProperty('type');
+    expect(popoverWindowOptions('/app/preload.js', false, 'light', 'win32')).not.toHaveProperty('type');
+    // Linux has no skipTaskbar: a utility window stays out of the taskbar and Alt-Tab.
+    expect(popoverWindowOptions('/app/preload.js', false, 'light', 'linux')).toMatchObject({
+      type: 'utility',
+    });
+  });
+
+  it.each([
+    ['a Wayland session', 'linux', { XDG_SESSION_TYPE: 'wayland' }, 'x11'],
+    ['WAYLAND_DISPLAY only', 'linux', { WAYLAND_DISPLAY: 'wayland-0' }, 'x11'],
+    ['Wayland, the person opted out', 'linux', { XDG_SESSION_TYPE: 'wayland', CREDITBAR_WAYLAND: '1' }, null],
+    ['an X11 session', 'linux', { XDG_SESSION_TYPE: 'x11' }, null],
+    ['macOS', 'darwin', { XDG_SESSION_TYPE: 'wayland' }, null],
+  ] as const)('display backend on %s: %s', (_name, platform, env, expected) => {
+    expect(ozonePlatform(platform, env)).toBe(expected);
   });
 
   it('the dev server is honoured only unpackaged and only on loopback; only then is the CSP relaxed', () => {

@@ -16,7 +16,8 @@
  *   matched by path and args; a notification before setAppUserModelId is dropped;
  * - Linux (StatusNotifierItem): `click` comes on activation, which KDE gives a left click and GNOME's
  *   AppIndicator a double click; other clicks show the attached menu;
- * - Wayland: no blur, and setPosition does nothing;
+ * - Wayland: no blur, and setPosition does nothing, unless `--ozone-platform=x11` was set before ready;
+ * - Linux: a window other than a utility one is listed in the taskbar and Alt-Tab (no skipTaskbar there);
  * - setSize does not shrink a window that is not resizable (electron#42258);
  * - quitting does not wait for promises: the process ends right after `will-quit`;
  * - Windows: a tray tooltip is cut at 127 characters (szTip);
@@ -65,8 +66,25 @@ const image = (value: unknown) => value as ImageDouble;
 
 type LoginItemKey = string;
 
+/**
+ * Whether windows live under Wayland's limits: a Wayland session, unless the app asked Chromium for X11 before
+ * `ready` (`--ozone-platform=x11`: XWayland, where placing, stacking and focus work as on X11).
+ */
+let onX11 = false;
+const underWayland = () => setup.wayland && !onX11;
+
 class AppDouble extends EventEmitter {
   readonly isPackaged = setup.isPackaged;
+  readonly commandLine = {
+    appendSwitch: (name: string, value?: string): void => {
+      record('app.commandLine.appendSwitch', { name, value });
+      if (name !== 'ozone-platform') return;
+      // Chromium reads its display backend once, as it starts: too late once the app is ready.
+      if (isReady)
+        record('rule', 'ozone-platform set after ready: Chromium already chose its display backend');
+      else onX11 = value === 'x11';
+    },
+  };
   readonly dock = setup.platform === 'darwin' ? { hide: () => record('app.dock.hide') } : undefined;
   appUserModelId: string | null = null;
 
@@ -290,6 +308,7 @@ class WindowDouble extends EventEmitter {
   private resizable: boolean;
   private readonly panel: boolean;
   private readonly background: string;
+  private readonly type: string | null;
   private onAllWorkspaces = false;
 
   constructor(options: Electron.BrowserWindowConstructorOptions = {}) {
@@ -298,6 +317,7 @@ class WindowDouble extends EventEmitter {
     this.size = [options.width ?? 800, options.height ?? 600];
     this.resizable = options.resizable ?? true;
     this.panel = setup.platform === 'darwin' && options.type === 'panel';
+    this.type = options.type ?? null;
     this.background = options.backgroundColor ?? '#FFF';
     windows.add(this);
     const { preload: _preload, ...webPreferences } = options.webPreferences ?? {};
@@ -342,7 +362,7 @@ class WindowDouble extends EventEmitter {
   }
 
   setPosition(x: number, y: number): void {
-    if (setup.wayland) {
+    if (underWayland()) {
       record('window.setPosition-ignored', { x, y });
       return;
     }
@@ -366,6 +386,13 @@ class WindowDouble extends EventEmitter {
       );
     // macOS: a window made on one Space is shown there, switching the person away from a full-screen app
     // (setVisibleOnAllWorkspaces with visibleOnFullScreen keeps it where they are).
+    // Linux: skipTaskbar is not implemented (BrowserWindow docs: macOS and Windows); a normal window is listed in
+    // the taskbar and Alt-Tab, a utility window (EWMH) is not.
+    if (setup.platform === 'linux' && this.type !== 'utility')
+      record(
+        'rule',
+        'the popover is listed in the Linux taskbar and Alt-Tab: skipTaskbar does nothing there',
+      );
     if (setup.platform === 'darwin' && setup.fullScreenSpace && !this.onAllWorkspaces)
       record(
         'rule',
@@ -701,6 +728,7 @@ TrayDouble satisfies new (
 NotificationDouble satisfies { isSupported(): boolean } & (new (
   options: Electron.NotificationConstructorOptions,
 ) => Pick<Electron.Notification, 'show'>);
+app.commandLine satisfies Pick<Electron.CommandLine, 'appendSwitch'>;
 app satisfies Pick<
   Electron.App,
   | 'whenReady'
@@ -754,7 +782,7 @@ async function perform(command: ShellCommand): Promise<unknown> {
       if (tray) tray.openMenu = null;
       return null;
     case 'blur':
-      if (setup.wayland) return record('window.blur-never-fires');
+      if (underWayland()) return record('window.blur-never-fires');
       focused?.loseFocus();
       return null;
     case 'invoke':
