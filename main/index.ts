@@ -6,7 +6,7 @@ import { chooseLanguage } from '../shared/i18n/languages';
 import { zodInEveryLanguage } from '../shared/i18n/zod-words';
 import type { NavigateTarget } from '../shared/ipc';
 import { DesktopApp } from './core/app/desktop-app';
-import { ConfigError } from './core/errors';
+import { AppFailure, ConfigError } from './core/errors';
 import { systemClock } from './core/monitor/clock';
 import { appUserModelId } from './core/present/app-identity';
 import { loginItemPlan, START_HIDDEN_FLAG } from './core/present/autostart';
@@ -109,7 +109,11 @@ async function main(): Promise<void> {
         if (resumeTimer) clearTimeout(resumeTimer);
         return desktop.resume('user');
       case 'toggle-login':
-        return desktop.setLaunchAtLogin(!desktop.state().launchAtLogin);
+        // A menu has nowhere to say why the OS held the item back: a dialog does, in the app's language.
+        return desktop.setLaunchAtLogin(!desktop.state().launchAtLogin).catch((error: unknown) => {
+          if (error instanceof AppFailure)
+            void dialog.showMessageBox({ type: 'info', message: desktop.translator.say(error.said) });
+        });
       case 'quit':
         return app.quit();
     }

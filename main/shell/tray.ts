@@ -87,7 +87,13 @@ export class CreditbarTray {
           label: item.label,
           checked: item.checked,
           enabled: item.enabled ?? true,
-          click,
+          // A checkbox item flips itself when clicked (Electron's MenuItem docs): the menu is built again from the
+          // state once the action is done, so it shows what happened (an OS that held a login item back), not the
+          // flip.
+          click: () => {
+            this.menuKey = '';
+            click();
+          },
         };
       }
       return { label: item.label, enabled: item.enabled ?? true, click };

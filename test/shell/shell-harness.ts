@@ -63,6 +63,7 @@ export interface ShellOptions {
   darkMode?: boolean;
   fullScreenSpace?: boolean;
   desktop?: DoubleSetup['desktop'];
+  loginItemsHeldBack?: boolean;
   env?: Record<string, string>;
   argv?: string[];
 }
@@ -115,6 +116,7 @@ export class ShellRun {
       darkMode: options.darkMode ?? false,
       fullScreenSpace: options.fullScreenSpace ?? false,
       desktop: options.desktop ?? 'gnome',
+      loginItemsHeldBack: options.loginItemsHeldBack ?? false,
       recordFile,
     };
     const child = fork(BUILT_MAIN, options.argv ?? [], {

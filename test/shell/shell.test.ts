@@ -553,6 +553,23 @@ describe('launch at login', () => {
     expect((await third.waitForCall('menu.open')).detail).toContain('[ ] Launch at login');
   });
 
+  it.each(['darwin', 'win32'] as const)(
+    '%s holds the item back: the menu shows it off, and a dialog says where to allow it',
+    async (platform) => {
+      const run = start({ platform, home: home(), argv: ['--hidden'], loginItemsHeldBack: true });
+      await run.waitForCall('tray.setImage');
+      await run.do({ type: 'tray-click', button: 'right' });
+      await run.waitForCall('menu.open');
+      await run.do({ type: 'menu-click', label: 'Launch at login' });
+      const said = await run.waitForCall('dialog.showMessageBox');
+      expect(String(said.detail)).toMatch(/^The system did not turn on launch at login/);
+      const before = run.count;
+      await run.do({ type: 'tray-click', button: 'right' });
+      const reopened = (await run.waitForCall('menu.open', before)).detail as string[];
+      expect(reopened).toContain('[ ] Launch at login');
+    },
+  );
+
   it('unpackaged (npm start): launch at login is off and cannot point at bare Electron', async () => {
     const run = start({ platform: 'win32', home: home(), isPackaged: false, argv: ['--hidden'] });
     await run.waitForCall('tray.setImage');

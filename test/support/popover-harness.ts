@@ -100,7 +100,7 @@ export async function openPopover(browser: Browser, appUrl: string, dataDir: str
       await mkdir(path.join(dataDir, 'exports'), { recursive: true });
       return path.join(dataDir, 'exports', name);
     },
-    loginItem: { apply: async () => undefined },
+    loginItem: { apply: async (enabled) => enabled },
     // Any free port: the metrics setting must not take 9464 from whatever else runs here.
     metricsListen: '127.0.0.1:0',
   });

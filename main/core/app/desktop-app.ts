@@ -158,9 +158,13 @@ export class DesktopApp {
     this.emitState();
   }
 
+  /** The menu's and the popover's switch: the state shown afterwards is what the OS did, refused or not. */
   async setLaunchAtLogin(value: boolean): Promise<void> {
-    await this.launchAtLogin.set(value);
-    this.emitState();
+    try {
+      await this.launchAtLogin.set(value);
+    } finally {
+      this.emitState();
+    }
   }
 
   state(): AppState {

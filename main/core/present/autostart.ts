@@ -55,3 +55,30 @@ export function loginItemPlan(context: LoginItemContext): LoginItemPlan {
   }
   return { kind: 'login-item', path: context.execPath, args: [START_HIDDEN_FLAG] };
 }
+
+/**
+ * Whether the OS will really start the app at login, from what Electron reads back: `openAtLogin` says an item
+ * is registered, but macOS 13+ may hold it for the person's approval (`status`, SMAppService) and Windows may have
+ * it switched off in Task Manager's Startup apps (`executableWillLaunchAtLogin`) (app.getLoginItemSettings docs).
+ */
+export function loginItemWillLaunch(settings: {
+  openAtLogin: boolean;
+  status?: string;
+  executableWillLaunchAtLogin?: boolean;
+}): boolean {
+  if (!settings.openAtLogin) return false;
+  if (settings.status !== undefined && settings.status !== 'enabled') return false;
+  return settings.executableWillLaunchAtLogin !== false;
+}
+
+/**
+ * Whether an XDG autostart entry will start the app: the file exists, runs something, and is not switched off
+ * (`Hidden=true`, or GNOME's `X-GNOME-Autostart-enabled=false`, which a desktop's startup settings write).
+ */
+export function autostartEnabled(contents: string | null): boolean {
+  if (contents === null) return false;
+  const key = (name: string) => new RegExp(`^${name}\\s*=\\s*(.*)$`, 'm').exec(contents)?.[1]?.trim();
+  if (!key('Exec')) return false;
+  if (key('Hidden')?.toLowerCase() === 'true') return false;
+  return key('X-GNOME-Autostart-enabled')?.toLowerCase() !== 'false';
+}

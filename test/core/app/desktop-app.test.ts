@@ -48,6 +48,7 @@ async function makeApp(dataDir: string, extra: Partial<DesktopAppOptions> = {}) 
     loginItem: {
       apply: async (enabled) => {
         loginItem.push(enabled);
+        return enabled;
       },
     },
     ...extra,
@@ -118,6 +119,21 @@ describe('the desktop app over IPC', () => {
       value: null,
     });
     expect(app.pushed.at(-1)?.accounts[0]?.snoozedUntil).toBeNull();
+    await app.controller.stop();
+  });
+
+  it('launch at login shows what the OS did: an item it holds back is off, with where to allow it', async () => {
+    const app = await makeApp(await mkdtemp(path.join(tmpdir(), 'creditbar-app-')), {
+      // macOS waiting for the person's approval, or Windows' Startup apps switched off: registered, not launching.
+      loginItem: { apply: async () => false },
+    });
+    await app.controller.start(false);
+    const answer = await app.invoke('settings:set', { patch: {}, launchAtLogin: true });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^The system did not turn on launch at login/) },
+    });
+    expect(app.controller.state().launchAtLogin).toBe(false);
     await app.controller.stop();
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loginItemPlan } from '../../../main/core/present/autostart';
+import {
+  autostartDesktopEntry,
+  autostartEnabled,
+  loginItemPlan,
+  loginItemWillLaunch,
+} from '../../../main/core/present/autostart';
 import { ozonePlatform } from '../../../main/core/present/linux-display';
 import { menuModel, menuSignature } from '../../../main/core/present/menu-model';
 import { notificationFor } from '../../../main/core/present/notification-model';
@@ -380,6 +385,29 @@ describe('popover window options', () => {
     expect(popoverWindowOptions('/app/preload.js', false, 'light', 'linux')).toMatchObject({
       type: 'utility',
     });
+  });
+
+  it.each([
+    [
+      'registered and enabled',
+      { openAtLogin: true, status: 'enabled', executableWillLaunchAtLogin: true },
+      true,
+    ],
+    ['macOS waiting for approval', { openAtLogin: true, status: 'requires-approval' }, false],
+    ['Windows, off in Startup apps', { openAtLogin: true, executableWillLaunchAtLogin: false }, false],
+    ['not registered', { openAtLogin: false }, false],
+  ] as const)('a login item %s will launch: %s', (_name, settings, expected) => {
+    expect(loginItemWillLaunch(settings)).toBe(expected);
+  });
+
+  it('an autostart entry starts the app unless it is missing or a desktop switched it off', () => {
+    const entry = autostartDesktopEntry('/opt/Creditbar/creditbar');
+    expect(autostartEnabled(entry)).toBe(true);
+    expect(autostartEnabled(null)).toBe(false);
+    expect(
+      autostartEnabled(entry.replace('X-GNOME-Autostart-enabled=true', 'X-GNOME-Autostart-enabled=false')),
+    ).toBe(false);
+    expect(autostartEnabled(`${entry}Hidden=true\n`)).toBe(false);
   });
 
   it.each([

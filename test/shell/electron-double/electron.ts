@@ -137,11 +137,18 @@ class AppDouble extends EventEmitter {
   getLoginItemSettings(options?: Electron.LoginItemSettingsOptions): Electron.LoginItemSettings {
     if (setup.platform === 'linux') record('rule', 'getLoginItemSettings is not supported on Linux');
     const openAtLogin = this.loginItems().includes(this.loginKey(options?.path, options?.args));
+    // Registered is not launching: macOS 13+ may wait for approval (status), Windows' Startup apps may have it
+    // off (executableWillLaunchAtLogin); app.getLoginItemSettings docs.
+    const held = openAtLogin && setup.loginItemsHeldBack;
     return {
       openAtLogin,
       wasOpenedAtLogin: false,
-      status: openAtLogin ? 'enabled' : 'not-registered',
-      executableWillLaunchAtLogin: openAtLogin,
+      status: !openAtLogin
+        ? 'not-registered'
+        : held && setup.platform === 'darwin'
+          ? 'requires-approval'
+          : 'enabled',
+      executableWillLaunchAtLogin: openAtLogin && !(held && setup.platform === 'win32'),
       launchItems: [],
     };
   }
@@ -662,6 +669,10 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     record('dialog.showErrorBox', { title, content });
   },
+  showMessageBox(options: Electron.MessageBoxOptions): Promise<Electron.MessageBoxReturnValue> {
+    record('dialog.showMessageBox', options.message);
+    return Promise.resolve({ response: 0, checkboxChecked: false });
+  },
   showSaveDialog(_options: Electron.SaveDialogOptions): Promise<Electron.SaveDialogReturnValue> {
     return Promise.resolve({ canceled: true, filePath: '' });
   },
@@ -748,6 +759,9 @@ ipcMain satisfies Pick<Electron.IpcMain, 'handle'>;
 screen satisfies Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
 nativeTheme satisfies Pick<Electron.NativeTheme, 'shouldUseDarkColors'>;
 dialog satisfies Pick<Electron.Dialog, 'showErrorBox'>;
+dialog.showMessageBox satisfies (
+  options: Electron.MessageBoxOptions,
+) => Promise<Electron.MessageBoxReturnValue>;
 shell satisfies Pick<Electron.Shell, 'openExternal'>;
 net satisfies Pick<Electron.Net, 'isOnline'>;
 globalShortcut satisfies Pick<Electron.GlobalShortcut, 'register' | 'unregisterAll'>;

@@ -57,6 +57,11 @@ export interface DoubleSetup {
   fullScreenSpace: boolean;
   /** Linux: the desktop showing the StatusNotifierItem, which decides what activates it. */
   desktop: 'gnome' | 'kde';
+  /**
+   * The OS registers a login item but will not start it: macOS awaiting the person's approval in Login Items,
+   * Windows with it switched off in Task Manager's Startup apps.
+   */
+  loginItemsHeldBack: boolean;
 }
 
 export interface Rect {

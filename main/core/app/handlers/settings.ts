@@ -21,8 +21,12 @@ export function settingsHandlers(ctx: HandlerContext): HandlersOf<'state:get' | 
     'settings:set': async ({ patch, launchAtLogin }) => {
       await ctx.core.stores.config.patchSettings(patch);
       if (launchAtLogin !== undefined && launchAtLogin !== ctx.launchAtLogin.enabled) {
-        await ctx.launchAtLogin.set(launchAtLogin);
-        ctx.emitState();
+        try {
+          await ctx.launchAtLogin.set(launchAtLogin);
+        } finally {
+          // The switch shows what the OS did, also when it held the item back.
+          ctx.emitState();
+        }
       }
       return null;
     },
