@@ -150,8 +150,12 @@ async function main(): Promise<void> {
     pushState(popover.current, state);
   });
   desktop.onAlert((intent) =>
-    showAlert(desktop.translator, intent, desktop.accountIds, (accountId) =>
-      open(accountId ? { view: 'account', accountId } : { view: 'overview' }),
+    showAlert(
+      desktop.translator,
+      intent,
+      desktop.accountIds,
+      (accountId) => open(accountId ? { view: 'account', accountId } : { view: 'overview' }),
+      () => desktop.notificationFailed(),
     ),
   );
 

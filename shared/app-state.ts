@@ -67,6 +67,8 @@ export const AppState = z.object({
   systemLanguage: z.optional(z.enum(LANGUAGES)),
   /** Why the shortcut in settings does not work (another app holds it); absent when it works or none is set. */
   shortcutProblem: z.optional(MessageSchema),
+  /** The OS refused a notification (macOS, an unsigned build): the popover says how to allow them. */
+  notificationsBlocked: z.optional(z.literal(true)),
   /** Presets added from files: the add form offers them as ready custom endpoints. */
   presets: z.optional(z.array(PresetFile)),
   /** The metrics endpoint while the setting is on: where it serves, or why it cannot. */

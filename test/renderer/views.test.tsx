@@ -132,6 +132,15 @@ describe('Overview', () => {
     expect(status('Happenstance team')).toBe('fine, updated 10 min ago, ');
   });
 
+  it('when the OS refused a notification, the overview says how to allow them', () => {
+    const state = { ...appState(accounts), notificationsBlocked: true as const };
+    installBridge(state);
+    render(<Overview state={state} now={NOW} onOpen={noop} onAdd={noop} onSettings={noop} />);
+    expect(screen.getByRole('status').textContent).toMatch(
+      /^The system does not let Creditbar show notifications/,
+    );
+  });
+
   it('refresh all shows its progress until main answers', async () => {
     let finish: () => void = noop;
     const calls = installBridge(appState(accounts), {

@@ -64,6 +64,7 @@ export interface ShellOptions {
   fullScreenSpace?: boolean;
   desktop?: DoubleSetup['desktop'];
   loginItemsHeldBack?: boolean;
+  notificationsFail?: boolean;
   env?: Record<string, string>;
   argv?: string[];
 }
@@ -117,6 +118,7 @@ export class ShellRun {
       fullScreenSpace: options.fullScreenSpace ?? false,
       desktop: options.desktop ?? 'gnome',
       loginItemsHeldBack: options.loginItemsHeldBack ?? false,
+      notificationsFail: options.notificationsFail ?? false,
       recordFile,
     };
     const child = fork(BUILT_MAIN, options.argv ?? [], {

@@ -465,6 +465,34 @@ describe('dismissing the popover', () => {
 });
 
 describe('notifications and navigation', () => {
+  it('Windows: a toast clicked in the Action Center after it timed out still opens its account', async () => {
+    const dir = home();
+    writeConfig(dir, [research({ alerts: { warnBelow: 5000 } })]);
+    hs.balance = 1840;
+    const run = start({ platform: 'win32', home: dir, argv: ['--hidden'] });
+    await run.waitForCall('notification.show');
+    await run.do({ type: 'notification-timeout', index: 0 });
+    await run.do({ type: 'gc' });
+    await run.do({ type: 'gc' });
+    const before = run.count;
+    expect(await run.do({ type: 'notification-click', index: 0 })).toBe(true);
+    await run.waitFor('the account view', () => sends(run, 'navigate').length > 0, before);
+    expect(sends(run, 'navigate').at(-1)).toEqual({ view: 'account', accountId: 'research' });
+  });
+
+  it('macOS refuses an unsigned app’s notification: the popover says how to allow them, the alert still shows', async () => {
+    const dir = home();
+    writeConfig(dir, [research({ alerts: { warnBelow: 5000 } })]);
+    hs.balance = 1840;
+    const run = start({ platform: 'darwin', home: dir, argv: ['--hidden'], notificationsFail: true });
+    await run.waitForCall('notification.failed');
+    await run.waitFor('the popover told', () =>
+      sends(run, 'state:changed').some((s) => (s as { notificationsBlocked?: boolean }).notificationsBlocked),
+    );
+    // The tray still says it: the title is the balance, below its level.
+    expect(run.calls('tray.setTitle').at(-1)?.detail).toBe('1.8k');
+  });
+
   it('a notification click after the popover was destroyed opens that account, once the page listens', async () => {
     const dir = home();
     writeConfig(dir, [research({ alerts: { warnBelow: 5000 } })]);

@@ -35,6 +35,7 @@ export interface AppStateInput {
   language?: Language;
   systemLanguage?: Language;
   shortcutProblem?: Message | null;
+  notificationsBlocked?: boolean;
   metricsServer?: AppState['metricsServer'];
   now: Date;
 }
@@ -82,6 +83,7 @@ export function toAppState(input: AppStateInput): AppState {
       ? { language: input.language, systemLanguage: input.systemLanguage ?? input.language }
       : {}),
     ...(input.shortcutProblem ? { shortcutProblem: input.shortcutProblem } : {}),
+    ...(input.notificationsBlocked ? { notificationsBlocked: true as const } : {}),
     ...(input.presets && input.presets.length > 0 ? { presets: [...input.presets] } : {}),
     ...(input.metricsServer ? { metricsServer: input.metricsServer } : {}),
   };

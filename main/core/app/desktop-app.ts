@@ -48,6 +48,7 @@ export class DesktopApp {
   private readonly shortcut: ShortcutApplier;
   private readonly metrics: MetricsEndpointApplier;
   private readonly launchAtLogin: LaunchAtLogin;
+  private notificationsBlocked = false;
   private readonly platform: NodeJS.Platform;
   private readonly stateListeners = new Set<(state: AppState) => void>();
   private readonly alertListeners = new Set<(intent: AlertIntent) => void>();
@@ -158,6 +159,16 @@ export class DesktopApp {
     this.emitState();
   }
 
+  /**
+   * The OS refused to show a notification (macOS turns away an unsigned app's since Electron 42): the alert still
+   * stands in the tray and the popover, and the popover says once, until the app restarts, how to allow them.
+   */
+  notificationFailed(): void {
+    if (this.notificationsBlocked) return;
+    this.notificationsBlocked = true;
+    this.emitState();
+  }
+
   /** The menu's and the popover's switch: the state shown afterwards is what the OS did, refused or not. */
   async setLaunchAtLogin(value: boolean): Promise<void> {
     try {
@@ -186,6 +197,7 @@ export class DesktopApp {
       language: this.language.chosen,
       systemLanguage: this.language.system,
       shortcutProblem: this.shortcut.problem,
+      notificationsBlocked: this.notificationsBlocked,
       ...(metricsServer ? { metricsServer } : {}),
       now: this.options.clock.wall(),
     });

@@ -63,6 +63,11 @@ export function Overview(props: {
           </button>
         </div>
       </header>
+      {state.notificationsBlocked ? (
+        <p className="notice" role="status">
+          {t('notice.notificationsBlocked')}
+        </p>
+      ) : null}
       <ul className="accounts" onKeyDown={moveBetweenRows}>
         {sortAccounts(state.accounts).map((account) => (
           <AccountRow

@@ -8,7 +8,9 @@
  * Electron's that the shell has got wrong before:
  * - Tray, BrowserWindow and screen throw before `ready` (screen's docs: "cannot be used until the ready event");
  *   Menu and Notification may be made before it;
- * - a Notification nobody holds is collected (Electron keeps only a weak reference) and its click is lost;
+ * - a Notification nobody holds is collected (Electron keeps only a weak reference) and its click is lost,
+ *   also one clicked in the Windows Action Center after its toast timed out (`close`, reason 'timedOut');
+ * - macOS: an unsigned app's notification fails (`failed`, Electron 42+);
  * - a message sent to a page before it has loaded and subscribed goes nowhere;
  * - setting a context menu closes the one a person has open;
  * - macOS: a left click on an icon with an attached menu pops the menu too; panels raise no focus events;
@@ -631,6 +633,13 @@ class NotificationDouble extends EventEmitter {
       record('rule', 'a notification before setAppUserModelId is not shown on Windows');
       return;
     }
+    // macOS: an unsigned app's notification is refused by UNNotification and `failed` is emitted instead
+    // (Notification docs, Electron 42+).
+    if (setup.platform === 'darwin' && setup.notificationsFail) {
+      record('notification.failed', this.options.title);
+      setTimeout(() => this.emit('failed', {}, 'Notifications are not allowed for this application'), 0);
+      return;
+    }
     // Only a weak reference, as Electron keeps.
     shown.push(new WeakRef(this));
     record('notification.show', {
@@ -804,6 +813,13 @@ async function perform(command: ShellCommand): Promise<unknown> {
     case 'destroy-window':
       popover().destroy();
       return null;
+    case 'notification-timeout': {
+      // Windows emits `close` with reason 'timedOut' as the toast moves to the Action Center (Notification docs).
+      const notification = shown[command.index]?.deref();
+      notification?.emit('close', { reason: 'timedOut' });
+      record('notification.timed-out', command.index);
+      return Boolean(notification);
+    }
     case 'notification-click': {
       const notification = shown[command.index]?.deref();
       if (!notification) {

@@ -21,6 +21,8 @@ export type ShellCommand =
   /** The popover's window is destroyed, as its 5-minutes-hidden timer does. */
   | { type: 'destroy-window' }
   | { type: 'notification-click'; index: number }
+  /** Windows: the toast's time is up and it moves to the Action Center, where it can still be clicked. */
+  | { type: 'notification-timeout'; index: number }
   | { type: 'gc' }
   | { type: 'power'; event: 'suspend' | 'resume' }
   | { type: 'app-event'; event: 'activate' }
@@ -62,6 +64,8 @@ export interface DoubleSetup {
    * Windows with it switched off in Task Manager's Startup apps.
    */
   loginItemsHeldBack: boolean;
+  /** macOS: notifications fail for this (unsigned) app, as UNNotification refuses it since Electron 42. */
+  notificationsFail: boolean;
 }
 
 export interface Rect {
