@@ -16,7 +16,7 @@ import { devRendererUrl, popoverTheme } from './core/present/window-options';
 import { createHttpClient } from './core/providers/http';
 import { openStores } from './core/store/open-stores';
 import { resolvePaths } from './core/store/paths';
-import { createKeytarStore, keychainService } from './core/store/secrets';
+import { createKeytarStore, keychainService, PROMPT_DEADLINE_MS } from './core/store/secrets';
 import { pushState, registerIpc } from './shell/ipc';
 import { getLaunchAtLogin, setLaunchAtLogin } from './shell/login-item';
 import { showAlert } from './shell/notifications';
@@ -51,7 +51,12 @@ async function main(): Promise<void> {
   // A `creditbar watch` (or serve) already owning this data dir keeps its alerts and history; the app reads.
   const desktop = await DesktopApp.open({
     stores,
-    keychain: createKeytarStore(keychainService(process.env)),
+    // The OS may ask the person before it hands a key over: wait as long as they take, and check the accounts
+    // again as soon as they answer.
+    keychain: createKeytarStore(keychainService(process.env), process.platform, undefined, {
+      deadlineMs: PROMPT_DEADLINE_MS,
+      onLateAnswer: () => void desktop.handlers['accounts:refresh']({}).catch(() => undefined),
+    }),
     env: process.env,
     http: createHttpClient(),
     clock: systemClock,

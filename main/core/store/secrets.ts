@@ -92,17 +92,33 @@ export function keytarHere(): KeychainBackend {
 }
 
 /** How long one keychain call may take: a hung Secret Service otherwise holds each call for 25 s or more. */
-const KEYCHAIN_DEADLINE_MS = 5_000;
+export const KEYCHAIN_DEADLINE_MS = 5_000;
+/**
+ * Where the OS may be asking the person first (macOS's "allow access" for a keychain item, a locked keyring's
+ * unlock dialog on Linux), a call waits as long as a person takes to read and answer: the desktop app's deadline.
+ */
+export const PROMPT_DEADLINE_MS = 120_000;
 /** After a call that got no answer, the keychain is taken as hung for this long: no account waits again. */
 const UNRESPONSIVE_FOR_MS = 60_000;
 
-function notAnswering(platform: NodeJS.Platform): AppFailure {
+function notAnswering(platform: NodeJS.Platform, deadlineMs: number): AppFailure {
   return new AppFailure(
     'keychain_unavailable',
     message(platform === 'linux' ? 'keychain.hungLinux' : 'keychain.hung', {
-      seconds: KEYCHAIN_DEADLINE_MS / 1000,
+      seconds: Math.round(deadlineMs / 1000),
     }),
   );
+}
+
+export interface KeychainTiming {
+  /** How long one call may take (KEYCHAIN_DEADLINE_MS, or PROMPT_DEADLINE_MS where a person may be asked). */
+  deadlineMs?: number;
+  /**
+   * A call that passed its deadline answered after all (the person allowed access at last): the keychain is
+   * taken as answering again at once, and this is called so the accounts that waited are checked now, not after
+   * the minute a hung keychain is otherwise left alone.
+   */
+  onLateAnswer?: () => void;
 }
 
 /** keytar behind the interface, with one deadline per call. */
@@ -110,29 +126,43 @@ export function createKeytarStore(
   service: string,
   platform: NodeJS.Platform = process.platform,
   backend: KeychainBackend = keytarHere(),
+  timing: KeychainTiming = {},
 ): SecretStore {
+  const deadlineMs = timing.deadlineMs ?? KEYCHAIN_DEADLINE_MS;
   let unresponsiveUntil = 0;
   const call = async <T>(action: (k: KeytarLike) => Promise<T>): Promise<T> => {
     try {
       return await action(await backend.load());
     } catch (error) {
       // Let go with the rest when another call found the keychain hung: said as that, the one thing that happened.
-      if (Date.now() < unresponsiveUntil) throw notAnswering(platform);
+      if (Date.now() < unresponsiveUntil) throw notAnswering(platform, deadlineMs);
       throw keychainUnavailable(platform, error);
     }
   };
   const guarded = async <T>(action: (k: KeytarLike) => Promise<T>): Promise<T> => {
-    if (Date.now() < unresponsiveUntil) throw notAnswering(platform);
+    if (Date.now() < unresponsiveUntil) throw notAnswering(platform, deadlineMs);
     let timer: NodeJS.Timeout | undefined;
+    let late = false;
+    const work = call(action);
+    // A call given up on may still answer (a prompt answered at last): then the keychain answers again.
+    void work.then(
+      () => {
+        if (!late) return;
+        unresponsiveUntil = 0;
+        timing.onLateAnswer?.();
+      },
+      () => undefined,
+    );
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
+        late = true;
         unresponsiveUntil = Date.now() + UNRESPONSIVE_FOR_MS;
         backend.abandon?.();
-        reject(notAnswering(platform));
-      }, KEYCHAIN_DEADLINE_MS);
+        reject(notAnswering(platform, deadlineMs));
+      }, deadlineMs);
     });
     try {
-      return await Promise.race([call(action), deadline]);
+      return await Promise.race([work, deadline]);
     } finally {
       clearTimeout(timer);
     }

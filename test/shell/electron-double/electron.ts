@@ -15,7 +15,8 @@
  * - setting a context menu closes the one a person has open;
  * - macOS: a left click on an icon with an attached menu pops the menu too; panels raise no focus events;
  * - Windows: a click on the tray icon first takes focus from the window (blur), then clicks; login items are
- *   matched by path and args; a notification before setAppUserModelId is dropped;
+ *   matched by path and args; a notification before setAppUserModelId runs under an id
+ *   Electron generates (since 42), not the installer's;
  * - Linux (StatusNotifierItem): `click` comes on activation, which KDE gives a left click and GNOME's
  *   AppIndicator a double click; other clicks show the attached menu;
  * - Wayland: no blur, and setPosition does nothing, unless `--ozone-platform=x11` was set before ready;
@@ -629,10 +630,14 @@ class NotificationDouble extends EventEmitter {
   }
 
   show(): void {
-    if (setup.platform === 'win32' && !app.appUserModelId) {
-      record('rule', 'a notification before setAppUserModelId is not shown on Windows');
-      return;
-    }
+    // Windows: since Electron 42 an app that set no AppUserModelID gets one Electron makes up, and its toasts
+    // show; but the installer's Start-menu shortcut carries the app's own id, and only that one brings a click in
+    // the Action Center back to the app after it restarted.
+    if (setup.platform === 'win32' && !app.appUserModelId)
+      record(
+        'rule',
+        'a notification under a generated AppUserModelID: the installed shortcut cannot bring it back',
+      );
     // macOS: an unsigned app's notification is refused by UNNotification and `failed` is emitted instead
     // (Notification docs, Electron 42+).
     if (setup.platform === 'darwin' && setup.notificationsFail) {
