@@ -19,7 +19,8 @@
  *   Electron generates (since 42), not the installer's;
  * - Linux (StatusNotifierItem): `click` comes on activation, which KDE gives a left click and GNOME's
  *   AppIndicator a double click; other clicks show the attached menu;
- * - Wayland: no blur, and setPosition does nothing, unless `--ozone-platform=x11` was set before ready;
+ * - Wayland: no blur, setPosition does nothing, a shown window is not resized and cannot take the focus from
+ *   another (xdg-shell, xdg-activation), unless `--ozone-platform=x11` was set before ready (XWayland);
  * - Linux: a window other than a utility one is listed in the taskbar and Alt-Tab (no skipTaskbar there);
  * - setSize does not shrink a window that is not resizable (electron#42258);
  * - quitting does not wait for promises: the process ends right after `will-quit`;
@@ -363,6 +364,11 @@ class WindowDouble extends EventEmitter {
   }
 
   setSize(width: number, height: number): void {
+    // Wayland: a client cannot size its own toplevel once mapped (the compositor decides; xdg-shell).
+    if (underWayland() && this.visible) {
+      record('window.setSize-ignored', { width, height });
+      return;
+    }
     if (!this.resizable && (width < (this.size[0] as number) || height < (this.size[1] as number))) {
       record('rule', 'setSize does not make a window smaller while it is not resizable (electron#42258)');
       return;
@@ -415,6 +421,12 @@ class WindowDouble extends EventEmitter {
 
   focus(): void {
     if (!this.visible || focused === this) return;
+    // Wayland: a client cannot take the focus without an activation token (xdg-activation); Electron's focus()
+    // is refused, so the popover may open behind the window the person is in.
+    if (underWayland() && focused !== null) {
+      record('window.focus-refused', { id: this.id });
+      return;
+    }
     focused?.loseFocus();
     focused = this;
     if (this.panel) record('rule', 'a macOS panel raises no focus event');
