@@ -112,6 +112,24 @@ const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; mult
 };
 
 /**
+ * `--for -5` as `--for=-5`: a negative number after a flag that takes a value is that value (Node's parseArgs
+ * would take it for an option), so the command's own check says what the flag accepts.
+ */
+function negativesAsValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : null;
+    if (name && OPTIONS[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/**
  * What was wrong with the flags, in the terminal's language: Node's parseArgs says it in English only, so its
  * error's code picks the message and the flag it names (the part of its text in quotes) fills it in.
  */
@@ -169,12 +187,19 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
     positionals: string[];
   };
   try {
-    const result = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const result = parseArgs({
+      args: negativesAsValues(argv),
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     parsed = { values: result.values as typeof parsed.values, positionals: result.positionals };
   } catch (error) {
     // One line naming the flag, and where to read more: not the whole help after it.
     const command = argv.find((arg) => COMMANDS.includes(arg));
-    io.stderr(`${flagProblem(tr, error)}\n${t('cli.seeHelp', { command: command ?? 'help' })}\n`);
+    io.stderr(
+      `${flagProblem(tr, error)}\n${command ? t('cli.seeHelp', { command }) : t('cli.seeHelpAll')}\n`,
+    );
     return 3;
   }
   const flags = parsed.values;

@@ -539,12 +539,23 @@ describe('creditbar status', () => {
     const german = await runBuiltCli(['status', '--for'], { LANG: 'de_DE.UTF-8' });
     expect(german.code).toBe(3);
     expect(german.stderr).toBe('--for braucht einen Wert.\nSiehe: creditbar status --help\n');
-    const dash = await runBuiltCli(['watch', '--for', '-5']);
+    // A negative number is the flag's value, and the command says what the flag takes.
+    for (const args of [
+      ['watch', '--for', '-5'],
+      ['watch', '--for=-5'],
+    ]) {
+      const negative = await runBuiltCli(args);
+      expect(negative.code).toBe(3);
+      expect(negative.stderr).toMatch(/^--for takes a number of seconds from 1 to 315360000/);
+    }
+    // A value that is another flag is still said to be one.
+    const dash = await runBuiltCli(['watch', '--for', '--json']);
     expect(dash.stderr).toMatch(
       /^--for got a value that starts with a dash; if you meant it, write --for=VALUE\n/,
     );
-    const negative = await runBuiltCli(['watch', '--for=-5']);
-    expect(negative.stderr).toMatch(/^--for takes a number of seconds from 1 to 315360000/);
+    // With no command, the whole help is where to look.
+    const bare = await runBuiltCli(['--wrong'], { LANG: 'de_DE.UTF-8' });
+    expect(bare.stderr).toBe('Unbekannte Option --wrong.\nSiehe: creditbar --help\n');
   });
 
   it('an unknown command names the known ones', async () => {

@@ -20,6 +20,7 @@ const SAME_IN_GERMAN = new Set([
   'cli.col.host',
   'cli.flagProblem',
   'cli.levelNoted',
+  'cli.seeHelpAll',
   'detail.csv',
   'detail.png',
   'export.range',
