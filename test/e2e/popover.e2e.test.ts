@@ -102,7 +102,8 @@ describe('popover in real Chromium, backed by the real core', () => {
       await shoot(page, 'remove-confirm');
       await page.getByRole('button', { name: 'Remove', exact: true }).click();
       await page.getByRole('heading', { name: 'Watch your API credit' }).waitFor();
-      expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBeNull();
+      // The account leaves the config first (the view changes at once), then its key leaves the keychain.
+      await expect.poll(() => keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBeNull();
 
       // The key went renderer → main once, typed by the person; nothing main sent back ever held it.
       for (const text of popover.pushedText) {
@@ -365,7 +366,7 @@ describe('popover in real Chromium, backed by the real core', () => {
       expect((await focus()).name).toBe('Remove');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Watch your API credit' }).waitFor();
-      expect(await keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBeNull();
+      await expect.poll(() => keytar.getPassword(TEST_KEYCHAIN_SERVICE, 'research')).toBeNull();
     } finally {
       await popover.close();
       await hs.close();
