@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../shared/i18n/catalog';
 import type { Translator } from '../../shared/i18n/translator';
 import type { AccountStatus, Level, StatusOutlook } from '../../shared/model';
 import type { PaintedPart } from './context';
@@ -44,42 +45,42 @@ export function statusTable(
   rows: readonly StatusRow[],
   now: Date,
 ): { header: string[]; cells: string[][]; painted: { column: number; levels: Level[] } } {
-  const { t, say, agoText, headlineText } = tr;
-  const cellsOf = (row: StatusRow) => {
-    const a = row.status;
+  const { t, say, agoText, headlineText, intl } = tr;
+  // The columns in order, each with its heading and how a row fills it; the level's is the one painted.
+  const columns: [MessageKey, (row: StatusRow) => string][] = [
+    ['cli.col.id', ({ status }) => status.id],
+    ['cli.col.account', ({ status }) => status.label],
+    ['cli.col.provider', ({ status }) => status.provider],
+    [
+      'cli.col.level',
+      ({ status: a }) => {
+        const notes = [a.stale ? t('cli.stale') : '', a.partial ? t('cli.partial') : ''].filter(Boolean);
+        return notes.length > 0
+          ? t('cli.levelNoted', { level: t(`level.${a.level}`), notes: intl().list.format(notes) })
+          : t(`level.${a.level}`);
+      },
+    ],
+    ['cli.col.figure', ({ status }) => headlineText(status)],
+    ['cli.col.ahead', (row) => ahead(tr, row, now)],
+    [
+      'cli.col.updated',
+      ({ status }) => (status.fetchedAt ? agoText(status.fetchedAt, now.getTime()) : t('cli.never')),
+    ],
     // The error's message names its kind itself ("The key was rejected (401)"): said once, not after its label.
-    const problem = a.error ? say(a.error.message) : a.reason ? say(a.reason) : '';
-    const notes = [a.stale ? t('cli.stale') : '', a.partial ? t('cli.partial') : ''].filter(Boolean);
-    return [
-      a.id,
-      a.label,
-      a.provider,
-      notes.length > 0
-        ? t('cli.levelNoted', {
-            level: t(`level.${a.level}`),
-            notes: new Intl.ListFormat(tr.language, { type: 'conjunction' }).format(notes),
-          })
-        : t(`level.${a.level}`),
-      headlineText(a),
-      ahead(tr, row, now),
-      a.fetchedAt ? agoText(a.fetchedAt, now.getTime()) : t('cli.never'),
-      problem,
-    ];
-  };
-  const table = rows.map(cellsOf);
-  const header = [
-    t('cli.col.id'),
-    t('cli.col.account'),
-    t('cli.col.provider'),
-    t('cli.col.level'),
-    t('cli.col.figure'),
-    t('cli.col.ahead'),
-    t('cli.col.updated'),
-    t('cli.col.problem'),
+    [
+      'cli.col.problem',
+      ({ status }) => (status.error ? say(status.error.message) : status.reason ? say(status.reason) : ''),
+    ],
   ];
-  // The LEVEL column is painted in a terminal that shows colour.
-  const painted = { column: header.indexOf(t('cli.col.level')), levels: rows.map((row) => row.status.level) };
-  return { header, cells: table, painted };
+  return {
+    header: columns.map(([key]) => t(key)),
+    cells: rows.map((row) => columns.map(([, cell]) => cell(row))),
+    // Painted in a terminal that shows colour.
+    painted: {
+      column: columns.findIndex(([key]) => key === 'cli.col.level'),
+      levels: rows.map((row) => row.status.level),
+    },
+  };
 }
 
 /** Each line's cells, each padded to its column's width as a terminal shows it (a Chinese character: two). */
