@@ -40,6 +40,8 @@ function accounts(count: number, now: number, histories: Map<string, PointSeries
     current: true,
     reason: null,
     partial: false,
+    judged: true,
+    ledger: null,
     remaining: 1000 + i * 37,
     unit: 'credits',
     quotas: [],

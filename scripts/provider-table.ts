@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { en } from '../shared/i18n/catalog';
 import { DESCRIPTORS, type FieldSpec } from '../shared/providers';
 
 export const TABLE_START = '<!-- provider table: made from shared/providers by scripts/provider-table.ts -->';
@@ -17,7 +18,9 @@ function waitText(seconds: number): string {
 export function providerTable(): string {
   const rows = DESCRIPTORS.map((d) => {
     const fields = (d.fields as readonly FieldSpec[]).filter((f) => f.required).map((f) => `\`--${f.flag}\``);
-    const needs = [d.credential.kind === 'none' ? 'no key' : 'API key', ...fields].join(', ');
+    // The credential as the add form names it: "API key", or the cost reports' "Admin API key".
+    const key = d.credential.kind === 'none' ? 'no key' : en[d.credential.label];
+    const needs = [key, ...fields].join(', ');
     return `| \`${d.id}\` | ${d.displayName} | ${d.reads} | ${needs} | ${waitText(d.defaultPollSeconds)} |`;
   });
   return [

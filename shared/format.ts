@@ -14,6 +14,8 @@ type HeadlineSource = {
   quotas: readonly Pick<Quota, 'name' | 'percentUsed'>[];
   /** What a key with no limit (OpenRouter's) spent: its only figure when there is no balance and no quota. */
   usedThisPeriod?: number | null;
+  /** Set on a ledger account: its balance is an estimate, written "≈ $87.66", never as if the vendor had said it. */
+  ledger?: unknown;
 };
 
 export interface Writers {
@@ -72,6 +74,12 @@ export function writersFor(t: Translate, intl: () => Formats): Writers {
     return `${formatAmount(value)} ${unit === null ? '' : unitLabel(unit)}`.trim();
   };
   const headline = (account: HeadlineSource, format?: 'full' | 'compact') => {
+    const shown = plain(account, format);
+    return account.ledger && account.remaining !== null
+      ? { value: t('headline.estimated', { amount: shown.value }), caption: shown.caption }
+      : shown;
+  };
+  const plain = (account: HeadlineSource, format?: 'full' | 'compact') => {
     if (account.remaining !== null) {
       // Money is written as money, cents kept ("$74.50"), as everywhere else; its code says which dollar.
       if (isCurrency(account.unit) && format !== 'compact')
@@ -89,8 +97,14 @@ export function writersFor(t: Translate, intl: () => Formats): Writers {
       };
     if (account.usedThisPeriod !== undefined && account.usedThisPeriod !== null)
       return {
-        value: formatNumber(account.usedThisPeriod, format),
-        caption: t('headline.spent', { unit: unitLabel(account.unit) }),
+        value:
+          isCurrency(account.unit) && format !== 'compact'
+            ? amountWithUnit(account.usedThisPeriod, account.unit)
+            : formatNumber(account.usedThisPeriod, format),
+        // Money spent says its currency in its sign: "$10.50 spent this period", not "$10.50 USD spent…".
+        caption: isCurrency(account.unit)
+          ? t('headline.spentMoney')
+          : t('headline.spent', { unit: unitLabel(account.unit) }),
       };
     return { value: '—', caption: t('headline.noData') };
   };
@@ -102,8 +116,11 @@ export function writersFor(t: Translate, intl: () => Formats): Writers {
     amountWithUnit,
     headline,
     headlineText(account) {
-      // A balance in one phrase is its amount with its unit: "$74.50", "1,840 credits".
-      if (account.remaining !== null) return amountWithUnit(account.remaining, account.unit);
+      // A balance in one phrase is its amount with its unit: "$74.50", "1,840 credits", an estimate "≈ $87.66".
+      if (account.remaining !== null) {
+        const amount = amountWithUnit(account.remaining, account.unit);
+        return account.ledger ? t('headline.estimated', { amount }) : amount;
+      }
       const { value, caption } = headline(account);
       if (value === '—') return caption;
       // Full-width punctuation carries its own space: "87.5%（积分）", not "87.5% （积分）".

@@ -1,3 +1,4 @@
+import { CostDay, LedgerView, RestateReason } from './ledger';
 import { MessageSchema } from './message';
 import { z } from './zod';
 
@@ -86,6 +87,10 @@ export const SnapshotExtras = z.object({
   plan: z.optional(z.string()),
   /** True when the provider had more pages than we read, so history may be incomplete. */
   partial: z.optional(z.boolean()),
+  /** A cost report's days (OpenAI, Anthropic), oldest first: what the ledger subtracts. */
+  costDays: z.optional(z.array(CostDay)),
+  /** Present on a ledger account: `remaining` is then an estimate made of these figures. */
+  ledger: z.optional(LedgerView),
 });
 export type SnapshotExtras = z.infer<typeof SnapshotExtras>;
 
@@ -124,6 +129,16 @@ export const AccountStatus = z.object({
   error: z.nullable(z.object({ kind: ErrorKind, message: MessageSchema })),
   /** Why the level is above ok, when no error says it: "below your warning level of 20 USD". */
   reason: z.nullable(MessageSchema),
+  /**
+   * False when nothing judges an ok level (shared/thresholds.ts `isJudged`): a balance with no levels of its own
+   * and no runway yet, or a ledger balance never stated. Shown as neutral ("no levels yet"), never as ok.
+   */
+  judged: z.boolean(),
+  /**
+   * A ledger account (OpenAI, Anthropic): its balance is an estimate (stated balance + top-ups − costs since),
+   * made from the balance stated at `statedAt`; null before one is stated. Null for any other account.
+   */
+  ledger: z.nullable(z.object({ statedAt: z.nullable(isoDate), restate: z.nullable(RestateReason) })),
 });
 export type AccountStatus = z.infer<typeof AccountStatus>;
 
@@ -147,6 +162,8 @@ export type StatusOutlook = z.infer<typeof StatusOutlook>;
 export const PrintedStatus = z.extend(AccountStatus, {
   error: z.nullable(z.object({ kind: ErrorKind, message: z.string() })),
   reason: z.nullable(z.string()),
+  /** `remaining` is a ledger's estimate, not a figure the provider sent (`ledger.statedAt` says since when). */
+  estimated: z.boolean(),
   outlook: StatusOutlook,
 });
 export type PrintedStatus = z.infer<typeof PrintedStatus>;

@@ -77,3 +77,20 @@ export function levelFor(thresholds: readonly Threshold[], value: number): Thres
     if (breached(threshold, value) && RANK[threshold.level] > RANK[worst]) worst = threshold.level;
   return worst;
 }
+
+/**
+ * Whether anything judges an account whose level is ok: a quota (its percent levels always apply), a balance level
+ * of the person's own, or a runway to go by. A balance with none of these (too little history yet, or a ledger
+ * account whose balance was never stated) is only a number: shown as neutral, never as ok, which would be a guess.
+ */
+export function isJudged(account: {
+  level: string;
+  quotas: readonly unknown[];
+  remaining: number | null;
+  alerts?: AlertThresholds;
+  daysLeft: number | null;
+}): boolean {
+  if (account.level !== 'ok' || account.quotas.length > 0) return true;
+  if (account.remaining === null) return false;
+  return !runwayJudges(account.alerts, account.remaining) || account.daysLeft !== null;
+}

@@ -13,7 +13,7 @@ import { issueMessage } from '../../shared/issue-message';
 import { type Message, message } from '../../shared/message';
 import type { Snapshot } from '../../shared/model';
 import type { PresetFile } from '../../shared/preset-file';
-import { type FieldSpec, hasCredential, PROVIDERS, ProviderId } from '../../shared/providers';
+import { type FieldSpec, hasCredential, keepsLedger, PROVIDERS, ProviderId } from '../../shared/providers';
 import type { z } from '../../shared/zod';
 import { AppFailure } from '../core/errors';
 import { envKeyName, keyHint } from '../core/store/secrets';
@@ -180,10 +180,11 @@ function flagIssues(
   return { key: 'text.asIs', params: { text: { lines } } };
 }
 
-function describeValue({ t, amountWithUnit }: Translator, snapshot: Snapshot): string {
-  return snapshot.remaining !== null
-    ? amountWithUnit(snapshot.remaining, snapshot.unit)
-    : t('cli.quotas', { count: snapshot.quotas.length });
+/** What the test read: the balance, how many quotas, or (a cost report with no balance stated) what was spent. */
+function describeValue({ t, headlineText }: Translator, snapshot: Snapshot): string {
+  return snapshot.quotas.length > 0 && snapshot.remaining === null
+    ? t('cli.quotas', { count: snapshot.quotas.length })
+    : headlineText({ ...snapshot, ledger: snapshot.extras.ledger });
 }
 
 /** The account a command names, with the context it runs in; null (said on stderr) when there is none by that id. */
@@ -246,6 +247,8 @@ export async function accountsAdd(
   if (tested) io.stdout(`${t('cli.connected', { value: describeValue(io.tr, tested) })}\n`);
   const added = fromEnvironment ? 'cli.addedWithEnvKey' : needsKey ? 'cli.addedWithKey' : 'cli.added';
   io.stdout(`${t(added, { label: account.label, id: account.id, variable })}\n`);
+  if (keepsLedger(account))
+    io.stdout(`${t('cli.stateBalanceHint', { label: account.label, id: account.id })}\n`);
   return 0;
 }
 

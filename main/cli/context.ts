@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import type { Translator } from '../../shared/i18n/translator';
 import type { Level } from '../../shared/model';
 import { AccountService } from '../core/accounts/account-service';
+import { LedgerService } from '../core/accounts/ledger-service';
 import type { Clock } from '../core/monitor/clock';
 import type { RefreshDeps } from '../core/monitor/refresh-account';
 import { createHttpClient, type HttpClient } from '../core/providers/http';
@@ -48,6 +49,7 @@ export interface CliContext {
   http: HttpClient;
   deps: RefreshDeps;
   accounts: AccountService;
+  ledger: LedgerService;
 }
 
 /** The data dir's stores as the flags and the environment name them; the config is validated on the way. */
@@ -76,16 +78,25 @@ export async function openContext(
     // No monitor runs in this process: the file is the state.
     forgetAlerts: (accountId) => stores.alerts.forget(accountId),
     identities: stores.identities,
+    ledger: stores.ledger,
     now,
   });
   // A config edited by hand may name another host for an id: its old data must not show as this account's.
   for (const notice of await accounts.reconcile()) io.stderr(`${io.tr.say(notice)}\n`);
+  const deps: RefreshDeps = {
+    http,
+    secrets: createSecretResolver(io.env, keychain),
+    cache: stores.cache,
+    ledger: stores.ledger,
+    now,
+  };
   return {
     stores,
     keychain,
     http,
-    deps: { http, secrets: createSecretResolver(io.env, keychain), cache: stores.cache, now },
+    deps,
     accounts,
+    ledger: new LedgerService({ config: stores.config, ledger: stores.ledger, refresh: deps, now }),
   };
 }
 

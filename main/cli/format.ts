@@ -44,7 +44,7 @@ export function statusTable(
   tr: Translator,
   rows: readonly StatusRow[],
   now: Date,
-): { header: string[]; cells: string[][]; painted: { column: number; levels: Level[] } } {
+): { header: string[]; cells: string[][]; painted: { column: number; levels: (Level | undefined)[] } } {
   const { t, say, agoText, headlineText, intl } = tr;
   // The columns in order, each with its heading and how a row fills it; the level's is the one painted.
   const columns: [MessageKey, (row: StatusRow) => string][] = [
@@ -55,9 +55,9 @@ export function statusTable(
       'cli.col.level',
       ({ status: a }) => {
         const notes = [a.stale ? t('cli.stale') : '', a.partial ? t('cli.partial') : ''].filter(Boolean);
-        return notes.length > 0
-          ? t('cli.levelNoted', { level: t(`level.${a.level}`), notes: intl().list.format(notes) })
-          : t(`level.${a.level}`);
+        // Nothing judges an ok level yet (no levels, no runway, no balance stated): neutral, never "ok".
+        const level = a.judged ? t(`level.${a.level}`) : t('level.notJudged');
+        return notes.length > 0 ? t('cli.levelNoted', { level, notes: intl().list.format(notes) }) : level;
       },
     ],
     ['cli.col.figure', ({ status }) => headlineText(status)],
@@ -78,7 +78,7 @@ export function statusTable(
     // Painted in a terminal that shows colour.
     painted: {
       column: columns.findIndex(([key]) => key === 'cli.col.level'),
-      levels: rows.map((row) => row.status.level),
+      levels: rows.map((row) => (row.status.judged ? row.status.level : undefined)),
     },
   };
 }
@@ -107,11 +107,11 @@ export function alignedTable(header: readonly string[], rows: readonly (readonly
 export function paintedTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
-  painted: { column: number; levels: readonly Level[] },
+  painted: { column: number; levels: readonly (Level | undefined)[] },
 ): PaintedPart[] {
   const parts: PaintedPart[] = [];
   paddedLines(header, rows).forEach((line, index) => {
-    const level = index === 0 ? undefined : painted.levels[index - 1];
+    const level = painted.levels[index - 1];
     const cell = rows[index - 1]?.[painted.column] ?? '';
     const padded = line[painted.column] ?? '';
     const before = line

@@ -17,6 +17,7 @@ import {
 } from './accounts-command';
 import { colourWanted, paintLevel } from './colour';
 import type { CliIo } from './context';
+import { accountsLedger, accountsRecord } from './ledger-command';
 import { providersAdd, providersList, providersSave } from './providers-command';
 import { statusCommand } from './status-command';
 import { type WatchSignals, watchCommand } from './watch-command';
@@ -105,6 +106,8 @@ const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; mult
   host: { type: 'string' },
   listen: { type: 'string' },
   'token-file': { type: 'string' },
+  at: { type: 'string' },
+  remove: { type: 'string' },
   ...Object.fromEntries(SETTING_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
   ...Object.fromEntries(
     providerFlags().map((f) => [f.flag, { type: 'string' as const, multiple: f.kind === 'headers' }]),
@@ -183,6 +186,8 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
       host?: string;
       listen?: string;
       'token-file'?: string;
+      at?: string;
+      remove?: string;
     };
     positionals: string[];
   };
@@ -231,6 +236,12 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
       return await accountsRotateKey(rest[0], flags, io, host.readKey);
     if (command === 'accounts' && sub === 'remove' && rest.length === 1)
       return await accountsRemove(rest[0], flags, io);
+    if (command === 'accounts' && sub === 'set-balance' && rest.length === 2)
+      return await accountsRecord('balance', rest[0] as string, rest[1] as string, flags, io);
+    if (command === 'accounts' && sub === 'top-up' && rest.length === 2)
+      return await accountsRecord('top-up', rest[0] as string, rest[1] as string, flags, io);
+    if (command === 'accounts' && sub === 'ledger' && rest.length === 1)
+      return await accountsLedger(rest[0] as string, flags, io);
     if (command === 'providers' && sub === undefined) return await providersList(flags, io);
     if (command === 'providers' && sub === 'add' && rest.length === 1)
       return await providersAdd(rest[0] as string, flags, io);

@@ -59,6 +59,12 @@ export async function statusCommand(
     const table = statusTable(io.tr, ordered, now);
     if (io.colour) io.stdoutPainted(paintedTable(table.header, table.cells, table.painted));
     else io.stdout(`${alignedTable(table.header, table.cells)}\n`);
+    // A ledger account with no balance stated shows only what it spent: how to make its estimate.
+    const unstated = ordered.filter((r) => r.status.ledger !== null && r.status.ledger.statedAt === null);
+    if (unstated.length > 0)
+      io.stdout(
+        `\n${unstated.map(({ status }) => io.tr.t('cli.stateBalanceHint', { label: status.label, id: status.id })).join('\n')}\n`,
+      );
   }
   return exitCodeFor(rows.map((r) => r.status));
 }

@@ -7,7 +7,6 @@ import { byNeed } from '../../shared/need-order';
 import {
   balanceThresholds,
   quotaThresholds,
-  runwayJudges,
   type Threshold,
   type ThresholdLevel,
 } from '../../shared/thresholds';
@@ -15,16 +14,6 @@ import {
 /** Most in need first: the order the tray picks its account by (shared/need-order). */
 export function sortAccounts(accounts: readonly AccountView[]): AccountView[] {
   return byNeed(accounts);
-}
-
-/**
- * Whether anything judges the account's level: a quota (its percent levels always apply), a balance level of the
- * person's own, or a runway to go by. A balance with none of these is only a number: "ok" would be a guess.
- */
-export function isJudged(account: AccountView): boolean {
-  if (account.level !== 'ok' || account.quotas.length > 0) return true;
-  if (account.remaining === null) return false;
-  return !runwayJudges(account.alerts, account.remaining) || (account.forecast?.daysLeft ?? null) !== null;
 }
 
 export function needsAttention(account: AccountView): boolean {

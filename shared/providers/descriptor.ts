@@ -52,6 +52,8 @@ export interface ProviderDescriptor<Id extends string = string> {
    * sooner when a level could be reached (see main/core/monitor/poll-policy.ts).
    */
   defaultPollSeconds: number;
+  /** The shortest wait between checks, however near a level (a report that changes daily); none when not given. */
+  minPollSeconds?: number;
   /** The provider's own documentation of the endpoint Creditbar reads. */
   docsUrl: string | null;
   /** One line for the README's provider table: what Creditbar reads there. */
@@ -62,6 +64,11 @@ export interface ProviderDescriptor<Id extends string = string> {
   tag: MessageKey | null;
   /** An account the empty state adds with one click, to try Creditbar without a key; its name a catalog key. */
   sample: { id: string; label: MessageKey } | null;
+  /**
+   * The provider reports what was spent, not what is left: its accounts keep a ledger of stated balances and
+   * top-ups, and show an estimated balance (shared/ledger.ts).
+   */
+  ledger?: boolean;
   /** A preset: the custom JSON engine asking this provider's documented endpoint, as data. */
   preset?: PresetSpec;
 }

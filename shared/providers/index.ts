@@ -1,8 +1,10 @@
+import { anthropic } from '../../providers/anthropic/descriptor';
 import { demo } from '../../providers/demo/descriptor';
 import { generect } from '../../providers/generect/descriptor';
 import { happenstance } from '../../providers/happenstance/descriptor';
 import { klaim } from '../../providers/klaim/descriptor';
 import { meteredBilling } from '../../providers/metered-billing/descriptor';
+import { openai } from '../../providers/openai/descriptor';
 import { richutilities } from '../../providers/richutilities/descriptor';
 import type { MessageKey } from '../i18n/catalog';
 import { z } from '../zod';
@@ -18,9 +20,14 @@ export type {
   ProviderDescriptor,
 } from './descriptor';
 
-/** Every provider, in the order people see them: presets for popular APIs, the seed providers, then custom. */
+/**
+ * Every provider, in the order people see them: presets for popular APIs, the two cost reports, the seed
+ * providers, then custom.
+ */
 export const DESCRIPTORS = [
   ...PRESETS,
+  openai,
+  anthropic,
   happenstance,
   generect,
   richutilities,
@@ -43,6 +50,11 @@ export const PROVIDERS = Object.fromEntries(DESCRIPTORS.map((d) => [d.id, d])) a
 /** Whether accounts of this provider have a key to look up, store and delete. */
 export function hasCredential(provider: ProviderId): boolean {
   return PROVIDERS[provider].credential.kind !== 'none';
+}
+
+/** Whether the account's provider reports spend, so the account keeps a ledger and shows an estimated balance. */
+export function keepsLedger(account: { provider: ProviderId }): boolean {
+  return PROVIDERS[account.provider].ledger === true;
 }
 
 /** The tag an account's provider puts beside its name (the demo's "Demo"), if any. */

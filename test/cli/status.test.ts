@@ -40,7 +40,7 @@ function filesUnder(root: string): string[] {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'creditbar-cli-'));
-  // The six providers Creditbar reads with code of its own; presets run the custom engine (tests of their own).
+  // The providers Creditbar reads with code of its own; presets run the custom engine (tests of their own).
   fakes = await Promise.all(
     Object.entries(FAKE_STARTERS)
       .filter(([id]) => !(PRESET_IDS as string[]).includes(id))
@@ -90,7 +90,7 @@ describe('creditbar status', () => {
     expect(run.stderr).toContain(`${config} is not valid JSON`);
   });
 
-  it('reads all six providers (keys from the environment and the real keychain) as JSON, exit 0', async () => {
+  it('reads every provider with code of its own (keys from the environment and the real keychain) as JSON, exit 0', async () => {
     const accounts = fakes.map((f) => f.account());
     const { dataDir, config } = await workspace(accounts);
     const keys = keysFor(fakes);
@@ -109,8 +109,16 @@ describe('creditbar status', () => {
       ['happenstance', 'ok', false, 1840, null],
       ['generect', 'ok', false, 5000, null],
       ['metered-billing', 'ok', false, null, null],
+      ['anthropic', 'ok', false, null, null],
+      ['openai', 'ok', false, null, null],
     ]);
     expect(out.accounts[5]?.quotas).toHaveLength(4);
+    // The cost reports: no balance stated, so none estimated; this month's spend, and nothing judged.
+    expect(out.accounts.slice(6).map((a) => [a.estimated, a.ledger?.statedAt, a.judged])).toEqual([
+      [false, null, false],
+      [false, null, false],
+    ]);
+    expect(out.accounts[6]?.usedThisPeriod).toBeGreaterThan(0);
     // No history yet: nothing ahead is known; the keys of what is ahead are there all the same.
     expect(out.accounts[0]?.outlook).toEqual({
       runwayDays: null,
@@ -460,14 +468,14 @@ describe('creditbar status', () => {
       /^ID\s+ACCOUNT\s+PROVIDER\s+LEVEL\s+BALANCE \/ QUOTA\s+RUNS OUT \/ RESETS\s+UPDATED\s+PROBLEM$/,
     );
     expect(lines[1]).toMatch(
-      /^happenstance\s+Research team\s+happenstance\s+ok \(stale\)\s+1,840 credits\s+just now\s+The provider is having trouble \(503\)/,
+      /^happenstance\s+Research team\s+happenstance\s+no levels yet \(stale\)\s+1,840 credits\s+just now\s+The provider is having trouble \(503\)/,
     );
     // The problem is said once: its message names the kind, no label before it.
     expect(lines[1]).not.toMatch(/provider error/i);
     hs.server.fail({ type: 'reply', reply: hs.errorReply(503, 'Service Unavailable') });
     const chinese = await runBuiltCli(['status'], { ...env, LANG: 'zh_CN.UTF-8' });
     // Chinese brackets close up to the word they follow.
-    expect(chinese.stdout).toMatch(/\s正常（已过时）\s/);
+    expect(chinese.stdout).toMatch(/\s尚无级别（已过时）\s/);
     // Columns line up: each header starts where its value starts.
     expect(lines[1]?.indexOf('happenstance', 1)).toBe(lines[0]?.indexOf('PROVIDER'));
     expect(lines[1]?.indexOf('1,840')).toBe(lines[0]?.indexOf('BALANCE'));
@@ -476,7 +484,8 @@ describe('creditbar status', () => {
 
   it('speaks the terminal’s language: German and Chinese tables, columns aligned by what a terminal shows', async () => {
     const hs = byProvider('happenstance');
-    const { dataDir } = await workspace([{ ...hs.account(), label: 'Forschung' }]);
+    // A level of its own judges the balance, so its level is a word of the table's language ("ok" is one in German).
+    const { dataDir } = await workspace([{ ...hs.account(), label: 'Forschung', alerts: { warnBelow: 10 } }]);
     const env = { ...keysFor([hs]), CREDITBAR_DATA_DIR: dataDir };
     const german = await runBuiltCli(['status'], { ...env, LANG: 'de_DE.UTF-8' });
     expect(german.code).toBe(0);

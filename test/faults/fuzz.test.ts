@@ -88,6 +88,32 @@ const SHAPED: Record<NetworkProviderId, fc.Arbitrary<unknown>> = {
   custom: fc.record({
     account: fc.record({ credits: fc.record({ left: hostileNumber, monthly: hostileNumber }) }),
   }),
+  openai: fc.record({
+    object: fc.constant('page'),
+    data: fc.array(
+      fc.record({
+        start_time: hostileNumber,
+        end_time: hostileNumber,
+        results: fc.array(fc.record({ amount: fc.record({ value: hostileNumber, currency: fc.string() }) })),
+      }),
+    ),
+    has_more: fc.boolean(),
+    next_page: fc.option(fc.string()),
+  }),
+  anthropic: fc.record({
+    data: fc.array(
+      fc.record({
+        starting_at: fc.oneof(
+          fc.string(),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        ),
+        ending_at: fc.string(),
+        results: fc.array(fc.record({ amount: hostileNumber, currency: fc.string() })),
+      }),
+    ),
+    has_more: fc.boolean(),
+    next_page: fc.option(fc.string()),
+  }),
   ...(Object.fromEntries(PRESET_IDS.map((id) => [id, hostileLike(fixture(id, presetFixture(id)))])) as Record<
     PresetId,
     fc.Arbitrary<unknown>

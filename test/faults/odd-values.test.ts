@@ -52,7 +52,8 @@ describe('odd values a provider or an expression can give', () => {
       },
       NOW,
     );
-    expect(english.headline(snapshot)).toEqual({ value: '12.5', caption: 'USD spent this period' });
-    expect(english.headlineText(snapshot)).toBe('12.5 USD spent this period');
+    // Money spent is written as money; its sign says the currency, so the caption does not say it again.
+    expect(english.headline(snapshot)).toEqual({ value: '$12.50', caption: 'spent this period' });
+    expect(english.headlineText(snapshot)).toBe('$12.50 spent this period');
   });
 });

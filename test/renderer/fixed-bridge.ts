@@ -58,6 +58,8 @@ export function account(over: Partial<AccountView>): AccountView {
     stale: false,
     current: true,
     partial: false,
+    judged: true,
+    ledger: null,
     reason: null,
     remaining: 1000,
     unit: 'credits',

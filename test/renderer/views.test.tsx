@@ -85,8 +85,9 @@ describe('Overview', () => {
   });
 
   it('a balance nothing judges is drawn plain, not ok; a runway or a level of its own judges it', () => {
+    // The rule is shared/thresholds.ts `isJudged` (tested there); the core sets `judged` as it says.
     const rows = [
-      account({ id: 'plain', label: 'Nothing judges', remaining: 0.05, unit: 'USD' }),
+      account({ id: 'plain', label: 'Nothing judges', remaining: 0.05, unit: 'USD', judged: false }),
       account({
         id: 'runway',
         label: 'A runway',

@@ -12,6 +12,8 @@ const placeholders = (text: string) => [...messageArguments(text)].sort();
  * other key left in English fails, so a new string cannot ship untranslated by being copied over.
  */
 const SAME_IN_GERMAN = new Set([
+  // "≈ {amount}": the sign says it in every language.
+  'headline.estimated',
   // Messages that only arrange others, or say a text given to them as it is.
   'problem.withDetail',
   'valid.issueAt',
@@ -46,6 +48,7 @@ const SAME_IN_GERMAN = new Set([
 ]);
 /** Chinese shares only names, codes and punctuation-only strings with English. */
 const SAME_IN_CHINESE = new Set([
+  'headline.estimated',
   'alert.quietBody',
   'detail.csv',
   'detail.png',

@@ -21,6 +21,7 @@ import type { SnapshotCache } from '../store/cache';
 import type { ConfigStore } from '../store/config-store';
 import type { HistoryStore } from '../store/history';
 import type { IdentityIndex } from '../store/identities';
+import type { LedgerStore } from '../store/ledger-store';
 import { createSecretResolver, envKeyName, type SecretStore } from '../store/secrets';
 
 /** An expression that does not parse is refused before anything is saved, naming its field. */
@@ -58,6 +59,8 @@ export interface AccountServiceDeps {
   /** Forgets the account's alert state (the running monitor's, or the file's where none runs). */
   forgetAlerts: (accountId: string) => Promise<void>;
   identities: IdentityIndex;
+  /** The stated balances and top-ups of a ledger account: they go with it. */
+  ledger: Pick<LedgerStore, 'forget'>;
   now: () => Date;
 }
 
@@ -93,6 +96,7 @@ export class AccountService {
     await this.deps.cache.remove(accountId).catch(() => left.push(message('account.leftCache')));
     await this.deps.history.remove(accountId).catch(() => left.push(message('account.leftHistory')));
     await this.deps.forgetAlerts(accountId).catch(() => left.push(message('account.leftAlerts')));
+    await this.deps.ledger.forget(accountId).catch(() => left.push(message('account.leftLedger')));
     return left;
   }
 

@@ -2,6 +2,7 @@ import type { AlertThresholds } from '../../../shared/config';
 import { ERROR_KINDS } from '../../../shared/error-kinds';
 import { worseLevel, worstQuota } from '../../../shared/format';
 import { ownWord } from '../../../shared/i18n/own-words';
+import { RESTATE_AFTER_DAYS } from '../../../shared/ledger';
 import { type Message, message } from '../../../shared/message';
 import type { Level, ProviderError, Snapshot } from '../../../shared/model';
 import {
@@ -58,8 +59,14 @@ function thresholdLevel(
 ): Level {
   if (error?.kind === 'payment') return 'empty';
   if (!snapshot) return 'unknown';
+  // An estimate below zero while the vendor still reports costs is a top-up not written down, not an empty
+  // account: the person is asked to state the balance again.
   let level: Level =
-    snapshot.remaining === null ? 'ok' : levelFor(balanceThresholds(alerts), snapshot.remaining);
+    snapshot.extras.ledger?.restate === 'negative'
+      ? 'warning'
+      : snapshot.remaining === null
+        ? 'ok'
+        : levelFor(balanceThresholds(alerts), snapshot.remaining);
   const quotas = quotaThresholds(alerts);
   for (const quota of snapshot.quotas) level = worseLevel(level, levelFor(quotas, quota.percentUsed));
   return level;
@@ -103,6 +110,9 @@ export function levelReason(
   const { daysLeft } = outlook;
   if (error?.kind === 'payment') return message('reason.payment');
   if (!snapshot) return null;
+  const ledger = snapshot.extras.ledger;
+  if (ledger?.statedAt === null) return message('reason.balanceNotStated');
+  if (ledger?.restate === 'negative') return message('reason.restateNegative');
   if (snapshot.remaining !== null) {
     const unit = snapshot.unit ?? 'credits';
     const thresholds = balanceThresholds(alerts);
@@ -125,6 +135,7 @@ export function levelReason(
     });
   if (quotaEndLevel(snapshot, outlook) !== 'ok')
     return message('reason.quotaAtEnd', { percent: { amount: outlook.quotaPercentAtEnd ?? 0 } });
+  if (ledger?.restate === 'old') return message('reason.restateOld', { days: RESTATE_AFTER_DAYS });
   return null;
 }
 

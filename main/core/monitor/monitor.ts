@@ -14,8 +14,9 @@ import {
   nextLimitFloorMs,
   refreshOnLook,
   resumeDelays,
+  SECOND,
 } from './poll-policy';
-import { type AccountResult, refreshAccount } from './refresh-account';
+import { type AccountResult, type LedgerReader, refreshAccount } from './refresh-account';
 
 export const RESUME_SPREAD_MS = 5_000;
 
@@ -27,6 +28,8 @@ export interface MonitorDeps {
   history: Pick<HistoryStore, 'load'>;
   clock: Clock;
   random: () => number;
+  /** The stated balances and top-ups of ledger accounts. */
+  ledger?: LedgerReader;
 }
 
 /** What the monitor tells those who act on polls (history, alerts, the popover); each is awaited in turn. */
@@ -270,7 +273,11 @@ export class Monitor {
       risks: outlook?.risks ?? [],
       msSinceChange: outlook?.msSinceChange ?? null,
       random: this.deps.random(),
-      limitFloorMs: slot.limitFloorMs,
+      // A provider whose report changes daily is never asked more often than its own floor, near a level or not.
+      limitFloorMs: Math.max(
+        slot.limitFloorMs,
+        (PROVIDERS[slot.account.provider].minPollSeconds ?? 0) * SECOND,
+      ),
     });
     slot.failures = decision.failures;
     slot.lastPollAt = at;

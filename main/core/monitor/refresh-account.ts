@@ -1,8 +1,11 @@
 import { type Account, accountIdentity } from '../../../shared/config';
+import type { LedgerEntry } from '../../../shared/ledger';
 import { message } from '../../../shared/message';
 import type { ProviderError, Snapshot } from '../../../shared/model';
-import { hasCredential } from '../../../shared/providers';
-import { AppFailure } from '../errors';
+import { hasCredential, keepsLedger } from '../../../shared/providers';
+import { AppFailure, ConfigError } from '../errors';
+import { type CostPlan, planCosts } from '../ledger/cost-window';
+import { withFreshCosts, withLedger } from '../ledger/ledger-snapshot';
 import { scrubMessage, toProviderError } from '../providers/failure';
 import type { HttpClient } from '../providers/http';
 import { pollerFor } from '../providers/registry';
@@ -16,6 +19,12 @@ export interface RefreshDeps {
   now: () => Date;
   /** One deadline for a whole poll, every page and endpoint included (default one minute). */
   pollDeadlineMs?: number;
+  /** The stated balances and top-ups of ledger accounts; none when not given (testing a key). */
+  ledger?: LedgerReader;
+}
+
+export interface LedgerReader {
+  entries(accountId: string): Promise<LedgerEntry[]>;
 }
 
 /** A poll that reads many pages slowly must not hold a `status` for minutes: all its requests share this. */
@@ -41,15 +50,30 @@ export async function refreshAccount(
   const timer = setTimeout(() => expiry.abort(), deadlineMs);
   timer.unref?.();
   const deadline = expiry.signal;
+  const ledger = keepsLedger(account);
+  // Null until read: a ledger that could not be read leaves the last estimate as it was.
+  let entries: LedgerEntry[] | null = null;
   try {
     secret = hasCredential(account.provider) ? await deps.secrets(account.id) : '';
-    const snapshot = await pollerFor(account.provider)
+    const now = deps.now();
+    let plan: CostPlan | null = null;
+    if (ledger) {
+      // A ledger that cannot be read is said as this account's problem; the balance is not estimated without it.
+      entries =
+        (await deps.ledger?.entries(account.id).catch((error: unknown) => {
+          throw error instanceof ConfigError ? new AppFailure('config', error.said) : error;
+        })) ?? [];
+      const known = (await deps.cache.read(account.id).catch(() => null))?.extras.costDays ?? [];
+      plan = planCosts(entries, known, now);
+    }
+    const polled = await pollerFor(account.provider)
       .poll({
         account,
         secret,
         http: deps.http,
-        now: deps.now(),
+        now,
         signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+        ...(plan ? { costsFrom: plan.from } : {}),
       })
       .catch((error: unknown) => {
         if (deadline.aborted && !signal?.aborted) {
@@ -60,13 +84,16 @@ export async function refreshAccount(
         }
         throw error;
       });
+    const snapshot = plan ? withFreshCosts(polled, plan, entries ?? [], now) : polled;
     // A cache write that fails (disk full, read-only) must not hide a good answer from the person.
     await deps.cache.write(account.id, snapshot, accountIdentity(account)).catch(() => undefined);
     return { account, snapshot, stale: false, error: null };
   } catch (thrown) {
     const error = toProviderError(thrown);
     error.message = scrubMessage(error.message, secret);
-    const lastKnown = await deps.cache.read(account.id).catch(() => null);
+    const cached = await deps.cache.read(account.id).catch(() => null);
+    // A balance stated while the vendor cannot be reached still changes the estimate from the costs known.
+    const lastKnown = cached && entries ? withLedger(cached, entries, deps.now()) : cached;
     return { account, snapshot: lastKnown, stale: lastKnown !== null, error };
   } finally {
     clearTimeout(timer);

@@ -1,6 +1,7 @@
 import type { Translator } from '../../../shared/i18n/translator';
 import type { AccountStatus, PrintedStatus, Snapshot, StatusOutlook } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
+import { isJudged } from '../../../shared/thresholds';
 import type { Forecast } from '../alerts/forecast';
 import { isCurrent, levelOf, levelReason, staleLimitMs } from '../alerts/level';
 import type { AccountResult } from '../monitor/refresh-account';
@@ -17,21 +18,27 @@ export function toAccountStatus(result: AccountResult, now: Date, forecast: Fore
   const { account, snapshot, error } = result;
   const pollSeconds = account.pollSeconds ?? PROVIDERS[account.provider].defaultPollSeconds;
   const current = isCurrent(snapshot, error, now, staleLimitMs(pollSeconds));
+  const level = levelOf(snapshot, error, account.alerts, current, outlook);
+  const remaining = snapshot?.remaining ?? null;
+  const quotas = snapshot?.quotas ?? [];
+  const ledger = snapshot?.extras.ledger;
   return {
     id: account.id,
     provider: account.provider,
     label: account.label,
-    level: levelOf(snapshot, error, account.alerts, current, outlook),
+    level,
     stale: result.stale,
     current,
     partial: snapshot?.extras.partial === true,
-    remaining: snapshot?.remaining ?? null,
+    remaining,
     unit: snapshot?.unit ?? null,
-    quotas: snapshot?.quotas ?? [],
+    quotas,
     usedThisPeriod: snapshot?.usedThisPeriod ?? null,
     fetchedAt: snapshot?.fetchedAt ?? null,
     error: error ? { kind: error.kind, message: error.message } : null,
     reason: levelReason(snapshot, error, account.alerts, outlook),
+    judged: isJudged({ level, quotas, remaining, alerts: account.alerts, daysLeft: outlook.daysLeft }),
+    ledger: ledger ? { statedAt: ledger.statedAt, restate: ledger.restate } : null,
   };
 }
 
@@ -57,6 +64,7 @@ export function spokenStatus(
     ...status,
     error: status.error ? { kind: status.error.kind, message: say(status.error.message) } : null,
     reason: status.reason ? say(status.reason) : null,
+    estimated: status.ledger !== null && status.remaining !== null,
     outlook,
   };
 }

@@ -21,7 +21,7 @@ export interface BadgeModel {
 
 export type BadgeAccount = Pick<
   AccountStatus,
-  'id' | 'label' | 'level' | 'stale' | 'remaining' | 'unit' | 'quotas' | 'error'
+  'id' | 'label' | 'level' | 'stale' | 'remaining' | 'unit' | 'quotas' | 'error' | 'ledger'
 >;
 
 /** An account with no current value (unknown, or an ok whose poll failed) shows as `error`. */
@@ -58,7 +58,7 @@ export type BadgeFigure = NonNullable<BadgeChoice['figure']> | 'headline';
  */
 export function accountFigure(
   tr: Translator,
-  account: Pick<BadgeAccount, 'remaining' | 'unit' | 'quotas'>,
+  account: Pick<BadgeAccount, 'remaining' | 'unit' | 'quotas'> & { ledger?: unknown },
   figure: BadgeFigure,
 ): { compact: string; text: string } {
   const { t, amountWithUnit, formatAmount, headlineText, quotaName } = tr;
@@ -70,9 +70,11 @@ export function accountFigure(
     };
   }
   if (account.remaining !== null) {
+    const amount = amountWithUnit(account.remaining, account.unit ?? 'credits');
+    // An estimate says so wherever it is written in words (the menu, the tooltip): "≈ $87.66".
     return {
       compact: compactNumber(account.remaining),
-      text: amountWithUnit(account.remaining, account.unit ?? 'credits'),
+      text: account.ledger ? t('headline.estimated', { amount }) : amount,
     };
   }
   if (!quota) return { compact: '?', text: headlineText(account) };

@@ -15,6 +15,8 @@ export interface FetchContext {
   http: HttpClient;
   signal?: AbortSignal;
   now: Date;
+  /** For a cost report: the first UTC day (`YYYY-MM-DD`) this poll reads (main/core/ledger/cost-window.ts). */
+  costsFrom?: string;
 }
 
 /**

@@ -1,8 +1,10 @@
+import { anthropic } from '../../../providers/anthropic/adapter';
 import { demo } from '../../../providers/demo/adapter';
 import { generect } from '../../../providers/generect/adapter';
 import { happenstance } from '../../../providers/happenstance/adapter';
 import { klaim } from '../../../providers/klaim/adapter';
 import { meteredBilling } from '../../../providers/metered-billing/adapter';
+import { openai } from '../../../providers/openai/adapter';
 import { richutilities } from '../../../providers/richutilities/adapter';
 import { DESCRIPTORS, isPreset, type ProviderId } from '../../../shared/providers';
 import { type Poller, toPoller } from './adapter';
@@ -18,6 +20,8 @@ const ENGINE_POLLERS = Object.fromEntries(
 
 const POLLERS: Record<ProviderId, Poller> = {
   ...ENGINE_POLLERS,
+  openai: toPoller(openai),
+  anthropic: toPoller(anthropic),
   happenstance: toPoller(happenstance),
   generect: toPoller(generect),
   richutilities: toPoller(richutilities),

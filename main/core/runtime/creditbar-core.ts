@@ -92,6 +92,7 @@ export class CreditbarCore {
         secrets: createSecretResolver(options.env, options.keychain),
         cache: stores.cache,
         history: stores.history,
+        ledger: stores.ledger,
         clock: options.clock,
         random: options.random,
       },
@@ -120,6 +121,7 @@ export class CreditbarCore {
       history: stores.history,
       forgetAlerts: (accountId) => this.alerts.forget(accountId),
       identities: stores.identities,
+      ledger: stores.ledger,
       now: () => options.clock.wall(),
     });
     stores.config.onChange(() => {

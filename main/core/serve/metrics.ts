@@ -51,6 +51,21 @@ function defineMetrics(
     },
   });
 
+  new Gauge({
+    name: 'creditbar_balance_estimated',
+    help: "1 when the account's creditbar_balance is an estimate (a stated balance, plus top-ups, minus the costs reported since: OpenAI, Anthropic), 0 when the provider reported it.",
+    labelNames: ['account'],
+    registers,
+    collect() {
+      this.reset();
+      for (const { account, result } of state.list()) {
+        const snapshot = result.snapshot;
+        if (snapshot?.remaining === null || snapshot?.remaining === undefined) continue;
+        this.set({ account: account.id }, snapshot.extras.ledger ? 1 : 0);
+      }
+    },
+  });
+
   const quota = (
     name: string,
     help: string,

@@ -1,5 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import {
   Account,
   AccountPatch,
@@ -13,8 +12,8 @@ import { CONFIG_VERSION } from '../../../shared/config-migration';
 import { message } from '../../../shared/message';
 import type { PresetFile } from '../../../shared/preset-file';
 import { ConfigError } from '../errors';
-import { readConfig, writeConfig, writeProblem } from './config-file';
-import { loadLockfile } from './lockfile';
+import { readConfig, writeConfig } from './config-file';
+import { lockForChange } from './lockfile';
 
 const EMPTY: ConfigFile = { version: CONFIG_VERSION, accounts: [] };
 
@@ -91,7 +90,7 @@ export class ConfigStore {
    * and announced. Two `accounts add` at once both land; neither writes back a copy taken before the other.
    */
   async change<T>(edit: (fresh: ConfigFile) => { next: ConfigFile | null; result: T }): Promise<T> {
-    const release = await this.lock();
+    const release = await lockForChange(this.file);
     try {
       const onDisk = await readConfig(this.file);
       const { next, result } = edit(onDisk ?? EMPTY);
@@ -107,34 +106,6 @@ export class ConfigStore {
       return result;
     } finally {
       await release().catch(() => undefined);
-    }
-  }
-
-  /**
-   * Waits a few seconds for another process's change to finish; a lock left by a killed process is taken over
-   * once its heartbeat is 10 s old. Anything but a held lock (a read-only folder, say) is said at once.
-   */
-  private async lock(): Promise<() => Promise<void>> {
-    try {
-      await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    } catch (error) {
-      throw writeProblem(this.file, error);
-    }
-    const lockfile = await loadLockfile();
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await lockfile.lock(this.file, {
-          realpath: false,
-          lockfilePath: `${this.file}.lock`,
-          stale: 10_000,
-        });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw writeProblem(this.file, error);
-        if (attempt >= 50) {
-          throw new ConfigError(message('config.busy', { file: this.file }));
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
     }
   }
 

@@ -3,6 +3,7 @@ import { createSnapshotCache, type SnapshotCache } from './cache';
 import { ConfigStore } from './config-store';
 import { HistoryStore } from './history';
 import { IdentityIndex } from './identities';
+import { LedgerStore } from './ledger-store';
 import type { DataPaths } from './paths';
 
 /** Everything kept on disk for one data dir; each entry point (desktop app, CLI) opens them once. */
@@ -13,6 +14,7 @@ export interface Stores {
   history: HistoryStore;
   alerts: AlertStateStore;
   identities: IdentityIndex;
+  ledger: LedgerStore;
 }
 
 export async function openStores(paths: DataPaths, now: () => number = Date.now): Promise<Stores> {
@@ -23,5 +25,6 @@ export async function openStores(paths: DataPaths, now: () => number = Date.now)
     history: new HistoryStore(paths.historyDir, now),
     alerts: new AlertStateStore(paths.alertStateFile),
     identities: new IdentityIndex(paths.identitiesFile),
+    ledger: new LedgerStore(paths.ledgerFile),
   };
 }

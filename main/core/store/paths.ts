@@ -22,6 +22,8 @@ export interface DataPaths {
   alertStateFile: string;
   /** Which provider, host and user each account's data was written for (see IdentityIndex). */
   identitiesFile: string;
+  /** The balances and top-ups stated for ledger accounts (ledger-store.ts): the person's data, not a cache. */
+  ledgerFile: string;
 }
 
 /** Flag, then environment, then the OS default: the same order for every command. */
@@ -40,5 +42,6 @@ export function resolvePaths(
     historyDir: path.join(dataDir, 'history'),
     alertStateFile: path.join(dataDir, 'alert-state.json'),
     identitiesFile: path.join(dataDir, 'identities.json'),
+    ledgerFile: path.join(dataDir, 'ledger.json'),
   };
 }

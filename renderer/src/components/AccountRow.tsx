@@ -1,7 +1,7 @@
 import type { AccountView } from '../../../shared/app-state';
 import { providerTag } from '../../../shared/providers';
 import { useTranslator } from '../hooks/use-translator';
-import { daysLeftText, isJudged, snoozedText, statusLine } from '../view-model';
+import { daysLeftText, snoozedText, statusLine } from '../view-model';
 import { Sparkline } from './Sparkline';
 
 /**
@@ -32,7 +32,7 @@ export function AccountRow(props: {
     ? null
     : account.providerName;
   // A balance nothing judges (no level of the person's own, no runway yet) is not "ok": it is shown plain.
-  const shade = account.level === 'ok' && !isJudged(account) ? 'none' : account.level;
+  const shade = account.judged ? account.level : 'none';
   return (
     <li>
       <button

@@ -8,6 +8,8 @@ import type { AccountResult } from '../../../main/core/monitor/refresh-account';
 import { createHttpClient } from '../../../main/core/providers/http';
 import { createSnapshotCache } from '../../../main/core/store/cache';
 import { HistoryStore } from '../../../main/core/store/history';
+import { LedgerStore } from '../../../main/core/store/ledger-store';
+import { startOpenAi } from '../../../providers/openai/fake';
 import type { Account } from '../../../shared/config';
 import { type FakeProvider, startGenerect, startHappenstance } from '../../fakes/providers';
 import { FakeClock } from '../../support/fake-clock';
@@ -52,6 +54,7 @@ async function setup(
     history: new HistoryStore(path.join(dataDir, 'history'), () => clock.wall().getTime()),
     clock,
     random: () => 0,
+    ledger: new LedgerStore(path.join(dataDir, 'ledger.json')),
   };
   const monitor = new Monitor(accounts, deps, events);
   const advance = (ms: number) => clock.advance(ms, () => monitor.settled());
@@ -238,6 +241,31 @@ describe('monitor', () => {
     await monitor.lookedAt();
     expect(asked()).toEqual([(first[0] as number) + 1, first[1]]);
     expect(monitor.nextCheck(hs.account().id)).toBeNull();
+    await monitor.stop();
+  });
+
+  it('a cost report is never asked more often than its floor (half an hour), even while learning', async () => {
+    const hs = await startHappenstance();
+    const oa = await startOpenAi();
+    fakes.push(hs, oa);
+    const { monitor, advance, deps } = await setup([hs.account(), oa.account()], {
+      happenstance: hs.key,
+      openai: oa.key,
+    });
+    // With a balance stated there is an estimate, and so a balance to learn the pace of.
+    oa.setNow(new Date(WALL));
+    await deps.ledger.add(oa.account().id, {
+      kind: 'balance',
+      amount: '50',
+      at: '2026-11-20T00:00:00Z',
+      recordedAt: '2026-11-20T00:00:00Z',
+    });
+    await monitor.start();
+    await advance(10 * S);
+    const wait = (id: string) => Date.parse(monitor.nextCheck(id)?.at ?? '') - WALL;
+    // No history yet: a balance is asked again in a quarter hour to learn its pace; the cost report waits 30 min.
+    expect(wait(hs.account().id)).toBeLessThan(20 * MIN);
+    expect(wait(oa.account().id)).toBeGreaterThanOrEqual(27 * MIN);
     await monitor.stop();
   });
 });

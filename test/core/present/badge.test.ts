@@ -37,6 +37,7 @@ const acct = (over: Partial<BadgeAccount>): BadgeAccount => ({
   unit: 'credits',
   quotas: [],
   error: null,
+  ledger: null,
   ...over,
 });
 const quota = (percentUsed: number) => [
@@ -257,6 +258,12 @@ describe('what the badge shows, as chosen in settings', () => {
       { remaining: null, unit: null, quotas: [] },
       'remaining',
       { compact: '?', text: 'no data yet' },
+    ],
+    [
+      'an estimated balance says so in words',
+      { remaining: 87.66, unit: 'USD', quotas: [], ledger: { statedAt: null, restate: null } },
+      'headline',
+      { compact: '87', text: '≈ $87.66' },
     ],
   ] as const)('account figure: %s', (_name, account, figure, expected) => {
     expect(accountFigure(english, { ...account, quotas: [...account.quotas] }, figure)).toEqual(expected);

@@ -10,6 +10,8 @@ import {
 import { createHttpClient } from '../../../main/core/providers/http';
 import { createSnapshotCache } from '../../../main/core/store/cache';
 import type { ErrorKind, Snapshot } from '../../../shared/model';
+import { keepsLedger } from '../../../shared/providers';
+import type { CostReportFake } from '../../fakes/cost-report-fake';
 import { FakeServer, type Fault } from '../../fakes/fake-server';
 import type { PresetId } from '../../fakes/preset-fakes';
 import { FAKE_STARTERS, type FakeProvider, type NetworkProviderId } from '../../fakes/providers';
@@ -238,6 +240,33 @@ const CASES: Record<NetworkProviderId, ContractCase> = {
     },
   },
   ...presetCases(),
+  openai: {
+    wrongType: { object: 'page', data: [{ start_time: '2026-11-01', end_time: 0, results: [] }] },
+    check(s, fake) {
+      // No balance stated: no estimate, the month's costs from the first of the month to today.
+      expect(s.remaining).toBeNull();
+      expect(s.unit).toBe('USD');
+      expect(s.extras.costDays?.[0]?.day).toBe('2026-11-01');
+      expect(s.extras.costDays).toHaveLength(22);
+      const today = Number((fake as CostReportFake).costs.get('2026-11-22'));
+      expect(s.extras.ledger).toMatchObject({ statedAt: null, spentToday: today });
+      expect(s.usedThisPeriod).toBeCloseTo(monthOf(fake), 9);
+      const asked = fake.server.requests.find((r) => r.path === '/v1/organization/costs');
+      expect(asked?.query.get('start_time')).toBe(String(Date.UTC(2026, 10, 1) / 1000));
+    },
+  },
+  anthropic: {
+    wrongType: { data: [{ starting_at: 5, ending_at: 6, results: [] }], has_more: false },
+    check(s, fake) {
+      expect(s.remaining).toBeNull();
+      expect(s.unit).toBe('USD');
+      expect(s.extras.costDays).toHaveLength(22);
+      expect(s.usedThisPeriod).toBeCloseTo(monthOf(fake), 9);
+      const asked = fake.server.requests.find((r) => r.path === '/v1/organizations/cost_report');
+      expect(asked?.query.get('starting_at')).toBe('2026-11-01T00:00:00Z');
+      expect(asked?.headers['anthropic-version']).toBe('2023-06-01');
+    },
+  },
   custom: {
     wrongType: { account: { credits: { left: { amount: 3 } } } },
     check(s, fake) {
@@ -249,6 +278,13 @@ const CASES: Record<NetworkProviderId, ContractCase> = {
     },
   },
 };
+
+/** What a cost-report fake holds for November 2026 up to its today (the 22nd). */
+function monthOf(fake: FakeProvider): number {
+  return [...(fake as CostReportFake).costs.entries()]
+    .filter(([day]) => day >= '2026-11-01' && day <= '2026-11-22')
+    .reduce((total, [, cost]) => total + Number(cost), 0);
+}
 
 interface FaultCase {
   name: string;
@@ -338,6 +374,8 @@ describe.each(Object.keys(CASES) as NetworkProviderId[])('%s contract', (provide
 
   beforeAll(async () => {
     fake = await FAKE_STARTERS[provider]();
+    // A cost report's days run up to the fake's today: the test's.
+    if ('setNow' in fake) (fake as CostReportFake).setNow(NOW);
     const dir = await mkdtemp(path.join(tmpdir(), 'creditbar-contract-'));
     deps = {
       http: createHttpClient({ deadlineMs: DEADLINE_MS, now: () => NOW }),
@@ -394,7 +432,8 @@ describe.each(Object.keys(CASES) as NetworkProviderId[])('%s contract', (provide
 
   it('a wrong key is auth, and the key itself never shows', async () => {
     const result = await refreshAccount(fake.account(), { ...deps, secrets: async () => 'wrong-key-0000' });
-    expect(result.error?.kind).toBe('auth');
+    // A cost report reads with an Admin key: any other kind of key is the wrong kind, and says where to make one.
+    expect(result.error?.kind).toBe(keepsLedger(fake.account()) ? 'forbidden' : 'auth');
     expect(result.snapshot).toEqual(primed);
   });
 
@@ -432,8 +471,12 @@ describe.each(Object.keys(CASES) as NetworkProviderId[])('%s contract', (provide
     const first = fake.server.requests.length;
     await refreshAccount(fake.account(), deps);
     const primary = spec.primaryPath ?? (fake.server.requests[first] as { path: string }).path;
+    // The server sends the request on as it came (its query kept: a cost report's start is required), marked moved.
+    const asked = fake.server.requests.slice(first).find((r) => r.path === primary);
+    const query = new URLSearchParams(asked?.query);
+    query.set('moved', '1');
     const before = fake.server.requests.length;
-    fake.server.fail({ type: 'redirect', location: `${primary}?moved=1`, path: primary });
+    fake.server.fail({ type: 'redirect', location: `${primary}?${query}`, path: primary });
     const result = await refreshAccount(fake.account(), deps);
     expect(result.error).toBeNull();
     expect(result.stale).toBe(false);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { withLedger } from '../../../main/core/ledger/ledger-snapshot';
 import { LatestResults } from '../../../main/core/monitor/latest-results';
 import { createRegistries } from '../../../main/core/serve/metrics';
 import type { Account } from '../../../shared/config';
@@ -34,6 +35,39 @@ async function scrape(state: LatestResults) {
 }
 
 describe("the exporter's metrics", () => {
+  it('an estimated balance (a ledger account) is marked by creditbar_balance_estimated, a reported one is not', async () => {
+    const oa: Account = { id: 'oa', provider: 'openai', label: 'OpenAI' };
+    const costs = snapshot(null, {
+      unit: 'USD',
+      extras: { costDays: [{ day: '2026-11-22', amount: '2.34' }] },
+    });
+    const estimated = withLedger(
+      costs,
+      [
+        {
+          id: 'e1',
+          kind: 'balance',
+          amount: '90',
+          at: '2026-11-22T00:00:00Z',
+          recordedAt: NOW.toISOString(),
+        },
+      ],
+      NOW,
+    );
+    const state = new LatestResults();
+    state.setAccounts([hs, oa]);
+    state.record({ account: hs, snapshot: snapshot(1400), stale: false, error: null }, null, NOW);
+    state.record({ account: oa, snapshot: estimated, stale: false, error: null }, null, NOW);
+    const { text } = await scrape(state);
+    expect(series(text, 'creditbar_balance')).toContain(
+      'creditbar_balance{account="oa",provider="openai",unit="USD"} 87.66',
+    );
+    expect(series(text, 'creditbar_balance_estimated')).toEqual([
+      'creditbar_balance_estimated{account="hs"} 0',
+      'creditbar_balance_estimated{account="oa"} 1',
+    ]);
+  });
+
   it('balance, quota ratio, level, up, last success and runway, named and labelled as Prometheus expects', async () => {
     const state = new LatestResults();
     state.setAccounts([hs, mb]);

@@ -20,6 +20,7 @@ describe('data paths', () => {
       historyDir: '/h/.config/Creditbar/history',
       alertStateFile: '/h/.config/Creditbar/alert-state.json',
       identitiesFile: '/h/.config/Creditbar/identities.json',
+      ledgerFile: '/h/.config/Creditbar/ledger.json',
     });
     expect(resolvePaths({}, env, 'linux', '/h')).toMatchObject({
       dataDir: '/env/data',
