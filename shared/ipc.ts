@@ -8,6 +8,7 @@ import {
   SettingsPatch,
 } from './config';
 import { LANGUAGES } from './i18n/languages';
+import { LedgerEntry, LedgerEntryKind } from './ledger';
 import { MessageSchema } from './message';
 import { ErrorKind } from './model';
 import { z } from './zod';
@@ -102,6 +103,26 @@ export const INVOKE = {
       z.string().check(z.maxLength(100)),
       z.array(z.looseObject({ type: z.int().check(z.gte(0), z.lte(8)) })).check(z.maxLength(200)),
     ),
+  },
+  /** A ledger account's stated balances and top-ups, in the order they were made. */
+  'ledger:get': { request: z.strictObject({ accountId: AccountId }), response: z.array(LedgerEntry) },
+  /**
+   * States the balance the vendor's console shows, or records a top-up: `amount` as typed (checked by main, which
+   * says what is wrong with it), `at` when it was read or bought (now when not given). The note says how the
+   * stated day was counted when the vendor could not be read.
+   */
+  'ledger:record': {
+    request: z.strictObject({
+      accountId: AccountId,
+      kind: LedgerEntryKind,
+      amount: z.string().check(z.maxLength(40)),
+      at: z.optional(z.iso.datetime({ offset: true })),
+    }),
+    response: z.object({ entry: LedgerEntry, note: z.nullable(MessageSchema) }),
+  },
+  'ledger:remove': {
+    request: z.strictObject({ accountId: AccountId, entryId: z.string().check(z.maxLength(20)) }),
+    response: z.null(),
   },
   'external:open': { request: z.strictObject({ url: z.url({ protocol: /^https$/ }) }), response: z.null() },
   /**

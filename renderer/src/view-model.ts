@@ -236,3 +236,15 @@ export function nextCheckText(tr: Translator, account: AccountView): string | nu
   const why: MessageKey = `next.why.${account.nextCheck.why}`;
   return t('next.check', { time: clockTime(tr, account.nextCheck.at), why: t(why) });
 }
+
+/**
+ * An amount as typed in the reader's language ("87,66" in German, "1,234.50" in English) as the ledger keeps it
+ * ("87.66"); null when it is not one. Spaces and a currency sign around it are let go.
+ */
+export function amountFromInput(text: string, decimal: string, group: string): string | null {
+  const bare = text.replace(/[\s\u00a0\u202f$€£¥]/gu, '');
+  // With the language's decimal sign, its group signs go; without it, a point is a decimal point in any
+  // language ("87.66" is never 8,766).
+  const normal = bare.includes(decimal) ? bare.split(group).join('').replace(decimal, '.') : bare;
+  return /^\d{1,12}(\.\d{1,12})?$/.test(normal) ? normal : null;
+}

@@ -36,6 +36,18 @@ export function installBridge(state: AppState, overrides: Partial<CreditbarApi> 
     historyGet: record('historyGet', []),
     historyExport: record('historyExport', true),
     historyExportPng: record('historyExportPng', true),
+    ledgerGet: record('ledgerGet', []),
+    ledgerRecord: record('ledgerRecord', {
+      entry: {
+        id: '0a1b2c3d',
+        kind: 'balance',
+        amount: '1',
+        at: '2026-11-22T12:00:00.000Z',
+        recordedAt: '2026-11-22T12:00:00.000Z',
+      },
+      note: null,
+    }),
+    ledgerRemove: record('ledgerRemove', null),
     externalOpen: record('externalOpen', null),
     i18nGet: record('i18nGet', parsedCatalog(en)),
     popoverReady: record('popoverReady', null),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  amountFromInput,
   chartLevels,
   dailyConsumption,
   daysLeftText,
@@ -201,5 +202,23 @@ describe('snooze', () => {
     // The notice after snoozing says the same: tomorrow names the day.
     expect(laterText(english, new Date(2026, 10, 23, 8, 0).getTime(), now)).toBe('Mon 08:00');
     expect(laterText(english, new Date(2026, 10, 22, 23, 59).getTime(), now)).toBe('23:59');
+  });
+});
+
+describe('an amount as a person types it into the ledger form', () => {
+  it.each([
+    ['87.66', '.', ',', '87.66'],
+    ['1,234.50', '.', ',', '1234.50'],
+    [' $87.66 ', '.', ',', '87.66'],
+    ['87,66', ',', '.', '87.66'],
+    ['1.234,56', ',', '.', '1234.56'],
+    ['87.66', ',', '.', '87.66'],
+    ['87,66 €', ',', '.', '87.66'],
+    ['1,234', '.', ',', null],
+    ['87 Dollar', '.', ',', null],
+    ['-5', '.', ',', null],
+    ['', '.', ',', null],
+  ])('%s (decimal %s, group %s) → %s', (typed, decimal, group, expected) => {
+    expect(amountFromInput(typed, decimal, group)).toBe(expected);
   });
 });

@@ -14,6 +14,7 @@ import { accountHandlers } from './handlers/accounts';
 import { alertHandlers } from './handlers/alerts';
 import type { HandlerContext } from './handlers/handler-context';
 import { historyHandlers } from './handlers/history';
+import { ledgerHandlers } from './handlers/ledger';
 import { linkHandlers } from './handlers/links';
 import { settingsHandlers } from './handlers/settings';
 import { LanguageChoice } from './language-choice';
@@ -96,6 +97,7 @@ export class DesktopApp {
       ...accountHandlers(ctx),
       ...alertHandlers(ctx),
       ...historyHandlers(ctx),
+      ...ledgerHandlers(ctx),
       ...linkHandlers(ctx),
     };
   }

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../../shared/i18n/catalog';
 import { type Message, message } from '../../../shared/message';
 import { PointSeries } from '../../../shared/point-series';
 import { AccountService } from '../accounts/account-service';
+import { LedgerService } from '../accounts/ledger-service';
 import type { Clock } from '../monitor/clock';
 import { type LatestEntry, LatestResults } from '../monitor/latest-results';
 import { Monitor } from '../monitor/monitor';
@@ -57,6 +58,8 @@ export interface CoreEvents {
 export class CreditbarCore {
   readonly stores: Stores;
   readonly accounts: AccountService;
+  /** Stated balances and top-ups of ledger accounts (OpenAI, Anthropic). */
+  readonly ledger: LedgerService;
   readonly monitor: Monitor;
   readonly alerts: AlertService;
   readonly results = new LatestResults();
@@ -122,6 +125,18 @@ export class CreditbarCore {
       forgetAlerts: (accountId) => this.alerts.forget(accountId),
       identities: stores.identities,
       ledger: stores.ledger,
+      now: () => options.clock.wall(),
+    });
+    this.ledger = new LedgerService({
+      config: stores.config,
+      ledger: stores.ledger,
+      refresh: {
+        http: options.http,
+        secrets: createSecretResolver(options.env, options.keychain),
+        cache: stores.cache,
+        ledger: stores.ledger,
+        now: () => options.clock.wall(),
+      },
       now: () => options.clock.wall(),
     });
     stores.config.onChange(() => {

@@ -24,6 +24,7 @@ import {
 
 import { BalanceChart, type ChartExtras, type ChartImage } from './BalanceChart';
 import { DailyBars } from './DailyBars';
+import { LedgerPanel } from './LedgerPanel';
 import { QuotaBars } from './QuotaBars';
 import { ThresholdsEditor } from './ThresholdsEditor';
 
@@ -64,6 +65,8 @@ export function AccountDetail(props: {
   const { value, caption } = headline(account, props.numberFormat);
   const unit = account.unit === null ? '%' : unitLabel(account.unit);
   const percentChart = points.length > 0 && points.every((p) => p.remaining === null);
+  // A line needs two readings of what it draws: points from before a ledger balance was stated have none.
+  const drawable = points.filter((p) => (percentChart ? p.maxPercent : p.remaining) !== null).length > 1;
   const chartExtras = useMemo<ChartExtras>(
     () => ({
       levels: chartLevels(tr, account, percentChart),
@@ -151,6 +154,8 @@ export function AccountDetail(props: {
         {nextCheckText(tr, account) ? <p className="row-status muted">{nextCheckText(tr, account)}</p> : null}
       </div>
 
+      {account.ledger ? <LedgerPanel account={account} /> : null}
+
       <section aria-labelledby="forecast-title">
         <h2 id="forecast-title">{t('detail.forecast')}</h2>
         <p>{forecastText(tr, account)}</p>
@@ -166,7 +171,7 @@ export function AccountDetail(props: {
             </button>
           ))}
         </fieldset>
-        {points.length > 1 ? (
+        {drawable ? (
           <BalanceChart
             points={points}
             label={chartLabel}
@@ -330,7 +335,7 @@ export function AccountDetail(props: {
           >
             {t('detail.csv')}
           </button>
-          {points.length > 1 ? (
+          {drawable ? (
             <button type="button" aria-label={t('detail.exportPng')} onClick={exportPng}>
               {t('detail.png')}
             </button>

@@ -127,11 +127,37 @@ describe('IPC guard', () => {
       'historyExport',
       'historyExportPng',
       'i18nGet',
+      'ledgerGet',
+      'ledgerRecord',
+      'ledgerRemove',
       'externalOpen',
       'popoverReady',
       'popoverHide',
       'popoverFit',
     ]);
+  });
+
+  const NOW_ISO = '2026-12-06T10:00:00.000Z';
+  it('a ledger entry from the page: its kind, an amount as text, a moment with an offset, nothing else', async () => {
+    const entry = {
+      id: '0a1b2c3d',
+      kind: 'balance',
+      amount: '87.66',
+      at: NOW_ISO,
+      recordedAt: NOW_ISO,
+    } as const;
+    const record = guardInvoke('ledger:record', async () => ({ entry, note: null }), APP);
+    const base = { accountId: 'openai', kind: 'balance', amount: '87.66' };
+    expect((await record(good, base)).ok).toBe(true);
+    expect((await record(good, { ...base, at: '2026-12-06T10:00:00Z' })).ok).toBe(true);
+    for (const bad of [
+      { ...base, kind: 'refund' },
+      { ...base, amount: 87.66 },
+      { ...base, at: 'yesterday' },
+      { ...base, key: 'sk-admin-x' },
+      { ...base, accountId: '../x' },
+    ])
+      expect((await record(good, bad)).ok).toBe(false);
   });
 
   it('a content height must be a whole number of pixels in range', async () => {
