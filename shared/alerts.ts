@@ -1,7 +1,17 @@
 import { type Message, MessageSchema, message } from './message';
 import { z } from './zod';
 
-export const AlertKind = z.enum(['low', 'quota', 'runway', 'empty', 'key_rejected', 'recovered', 'summary']);
+export const AlertKind = z.enum([
+  'low',
+  'quota',
+  'runway',
+  'empty',
+  'key_rejected',
+  'recovered',
+  'summary',
+  /** A ledger account's estimate has drifted: state the balance again. */
+  'restate',
+]);
 export type AlertKind = z.infer<typeof AlertKind>;
 
 export const Severity = z.enum(['info', 'warning', 'critical']);

@@ -1,6 +1,7 @@
 import { type AlertIntent, type AlertKind, HeldAlert, type Severity } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
 import { severityRank } from '../../../shared/format';
+import { RESTATE_AFTER_DAYS } from '../../../shared/ledger';
 import { type Message, message } from '../../../shared/message';
 import type { ProviderError, Snapshot } from '../../../shared/model';
 import { PROVIDERS } from '../../../shared/providers';
@@ -33,6 +34,8 @@ export const AccountAlertState = z.object({
   runway: AlertLevel,
   authFailures: z.int().check(z.nonnegative()),
   keyAlerted: z.boolean(),
+  /** A ledger account was asked to state its balance again (once, until it does); absent in older files. */
+  restateAsked: z.optional(z.boolean()),
   snoozedUntil: z.nullable(z.iso.datetime({ offset: true })),
 });
 export type AccountAlertState = z.infer<typeof AccountAlertState>;
@@ -48,7 +51,15 @@ export type AlertState = z.infer<typeof AlertState>;
 export const EMPTY_ALERT_STATE: AlertState = { version: 1, accounts: {}, held: [] };
 
 export function freshAccountState(): AccountAlertState {
-  return { balance: 'ok', quota: 'ok', runway: 'ok', authFailures: 0, keyAlerted: false, snoozedUntil: null };
+  return {
+    balance: 'ok',
+    quota: 'ok',
+    runway: 'ok',
+    authFailures: 0,
+    keyAlerted: false,
+    restateAsked: false,
+    snoozedUntil: null,
+  };
 }
 
 /**
@@ -141,6 +152,14 @@ function describe(
         title: message('alert.recoveredTitle', { name }),
         body: left ? message('alert.recoveredBody', { left }) : message('alert.recoveredQuotas'),
       };
+    case 'restate':
+      return {
+        title: message('alert.restateTitle', { name }),
+        body: message(
+          snapshot?.extras.ledger?.restate === 'negative' ? 'reason.restateNegative' : 'reason.restateOld',
+          { days: RESTATE_AFTER_DAYS },
+        ),
+      };
     case 'key_rejected':
       return {
         title: message('alert.keyTitle', { name }),
@@ -189,7 +208,16 @@ export function evaluateAccount(
   if (error?.kind === 'payment') {
     next.balance = 'empty';
   } else if (snapshot) {
-    next.balance = stickyLevel(prev.balance, balanceThresholds(account.alerts), snapshot.remaining);
+    const restate = snapshot.extras.ledger?.restate ?? null;
+    // An estimate below zero while the vendor still answers is a missed top-up, not an empty account: it asks
+    // for the balance (once), and the balance's own levels wait for a balance to judge.
+    next.balance = stickyLevel(
+      prev.balance,
+      balanceThresholds(account.alerts),
+      restate === 'negative' ? null : snapshot.remaining,
+    );
+    next.restateAsked = restate !== null;
+    if (restate !== null && !prev.restateAsked) intent('restate', 'warning');
     const percents = snapshot.quotas.map((q) => q.percentUsed);
     next.quota = stickyLevel(
       prev.quota,

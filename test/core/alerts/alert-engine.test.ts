@@ -8,6 +8,7 @@ import {
   inQuietHours,
   msUntilQuietEnd,
 } from '../../../main/core/alerts/alert-engine';
+import { withLedger } from '../../../main/core/ledger/ledger-snapshot';
 import type { AlertIntent } from '../../../shared/alerts';
 import type { Account, Settings } from '../../../shared/config';
 import { translatorFor } from '../../../shared/i18n/catalogs';
@@ -21,6 +22,8 @@ const account: Account = {
   label: 'Research',
   alerts: { warnBelow: 500, criticalBelow: 100 },
 };
+
+const NOW = '2026-11-22T12:00:00.000Z';
 
 const snap = (remaining: number | null, percent?: number): Snapshot => ({
   remaining,
@@ -177,6 +180,38 @@ describe('alert engine', () => {
     ['unknown runway says nothing', [{ days: Number.NaN, remaining: 900 }], []],
   ])('with no absolute levels, %s', (_name, steps, expected) => {
     expect(run(steps, { ...account, alerts: {} })).toEqual(expected);
+  });
+
+  it('a ledger estimate that drifts asks for the balance once, and never says the account ran out', () => {
+    const oa: Account = { id: 'oa', provider: 'openai', label: 'OpenAI' };
+    const costs = (spent: string): Snapshot => ({
+      ...snap(null),
+      unit: 'USD',
+      extras: { costDays: [{ day: '2026-11-22', amount: spent }] },
+    });
+    const stated = [
+      { id: 'e0e0e0e0', kind: 'balance', amount: '10', at: '2026-11-22T00:00:00Z', recordedAt: NOW },
+    ] as const;
+    const poll = (state: AccountAlertState | undefined, spent: string) =>
+      evaluateAccount(state, {
+        account: oa,
+        snapshot: withLedger(costs(spent), stated, new Date(NOW)),
+        error: null,
+        daysLeft: null,
+        burnPerDay: null,
+        now: new Date(NOW),
+      });
+    const first = poll(undefined, '4');
+    expect(first.intents).toEqual([]);
+    // $10 stated, $12.50 spent since while the vendor still answers: a top-up was missed.
+    const drifted = poll(first.state, '12.5');
+    expect(drifted.intents.map((i) => [i.kind, i.severity, say(i.title)])).toEqual([
+      ['restate', 'warning', 'OpenAI: state the balance again'],
+    ]);
+    expect(say(drifted.intents[0]?.body ?? asIs(''))).toMatch(/a top-up was probably not entered/);
+    // Asked once; a restart keeps it asked.
+    const again = poll(JSON.parse(JSON.stringify(drifted.state)) as AccountAlertState, '13');
+    expect(again.intents).toEqual([]);
   });
 
   it('runway stays quiet when the person set absolute levels', () => {
