@@ -10,6 +10,8 @@ export const ForecastView = z.object({
   daysLeft: z.nullable(z.number()),
   emptyAt: z.nullable(z.string()),
   quotaPercentAtEnd: z.nullable(z.number()),
+  /** The last top-up the readings show, and the balance just after it (shared/top-ups.ts). */
+  lastTopUp: z.optional(z.nullable(z.object({ at: z.iso.datetime({ offset: true }), after: z.number() }))),
 });
 
 /** One account as the renderer sees it: never its key, at most the key's last four characters. */

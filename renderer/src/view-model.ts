@@ -10,6 +10,7 @@ import {
   type Threshold,
   type ThresholdLevel,
 } from '../../shared/thresholds';
+import { detectTopUps } from '../../shared/top-ups';
 
 /** Most in need first: the order the tray picks its account by (shared/need-order). */
 export function sortAccounts(accounts: readonly AccountView[]): AccountView[] {
@@ -140,15 +141,9 @@ export function chartLevels(tr: Translator, account: AccountView, percentChart: 
 
 const LEVEL_ORDER: readonly ThresholdLevel[] = ['warning', 'critical', 'empty'];
 
-/** Times the balance went up between two points: top-ups (or refunds), marked on the chart. */
+/** When the balance took in credit (shared/top-ups.ts): marked on the chart. */
 export function topUpTimes(points: readonly SeriesPoint[]): number[] {
-  const times: number[] = [];
-  for (let i = 1; i < points.length; i++) {
-    const a = (points[i - 1] as SeriesPoint).remaining;
-    const b = points[i] as SeriesPoint;
-    if (a !== null && b.remaining !== null && b.remaining > a) times.push(b.t);
-  }
-  return times;
+  return detectTopUps(points).map((topUp) => topUp.t);
 }
 
 /**

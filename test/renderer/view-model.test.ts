@@ -136,8 +136,8 @@ describe('what the history chart draws', () => {
     ]);
   });
 
-  it('marks a top-up where the balance went up, not where it went down or had no value', () => {
-    expect(topUpTimes([p(1, 100), p(2, 90), p(3, 500), p(4, null), p(5, 600), p(6, 480)])).toEqual([3]);
+  it('marks a top-up where the balance went up (across a gap too), not where it went down or had no value', () => {
+    expect(topUpTimes([p(1, 100), p(2, 90), p(3, 500), p(4, null), p(5, 600), p(6, 480)])).toEqual([3, 5]);
   });
 
   it.each([

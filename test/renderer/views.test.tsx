@@ -268,6 +268,64 @@ describe('AccountDetail', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
+  it('a prepaid balance shows what is left of its last top-up as a meter; a ledger account lists its entries', async () => {
+    const prepaid = account({
+      id: 'pp',
+      remaining: 750,
+      unit: 'credits',
+      forecast: {
+        burnPerDay: 80,
+        daysLeft: 9,
+        emptyAt: null,
+        quotaPercentAtEnd: null,
+        lastTopUp: { at: '2026-11-12T10:00:00.000Z', after: 3000 },
+      },
+    });
+    installBridge(appState([prepaid]));
+    const { unmount } = render(
+      <AccountDetail account={prepaid} now={NOW} numberFormat="full" onBack={noop} onEdit={noop} />,
+    );
+    const meter = screen.getByRole('progressbar', { name: '3,000 credits after the top-up on 12 Nov' });
+    expect(meter.getAttribute('aria-valuenow')).toBe('25');
+    expect(meter.getAttribute('aria-valuetext')).toBe('25% left');
+    unmount();
+
+    const ledger = account({
+      id: 'oa',
+      provider: 'openai',
+      remaining: 87.66,
+      unit: 'USD',
+      ledger: { statedAt: '2026-11-20T00:00:00.000Z', restate: null },
+      extras: {
+        ledger: {
+          statedAt: '2026-11-20T00:00:00.000Z',
+          stated: 90,
+          topUps: 0,
+          spent: 2.34,
+          spentToday: 1.1,
+          spentThisMonth: 12.5,
+          restate: null,
+        },
+      },
+    });
+    const stated = { id: '0a1b2c3d', kind: 'balance', amount: '90', at: '2026-11-20T00:00:00.000Z' } as const;
+    const calls = installBridge(appState([ledger]), {
+      ledgerGet: async () => ({ ok: true as const, value: [{ ...stated, recordedAt: stated.at }] }),
+    });
+    render(<AccountDetail account={ledger} now={NOW} numberFormat="full" onBack={noop} onEdit={noop} />);
+    expect(screen.getByText('≈ $87.66')).toBeTruthy();
+    const entries = await screen.findByRole('list', { name: 'Stated balances and top-ups' });
+    expect(entries.textContent).toContain('$90.00');
+    fireEvent.change(screen.getByLabelText('Amount (USD)'), { target: { value: '1,250.50' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record top-up' }));
+    await screen.findByText(/Top-up recorded: \$1,250\.50\./);
+    expect(calls.find((c) => c[0] === 'ledgerRecord')?.[1]).toEqual({
+      accountId: 'oa',
+      kind: 'top-up',
+      amount: '1250.50',
+    });
+  });
+
   it('removal asks first and says the key leaves the keychain', async () => {
     const calls = installBridge(appState([detailed]));
     render(<AccountDetail account={detailed} now={NOW} numberFormat="full" onBack={noop} onEdit={noop} />);

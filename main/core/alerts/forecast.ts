@@ -20,6 +20,11 @@ export interface Forecast {
   emptyAt: string | null;
   /** Highest quota's percent expected at the end of its period; null when unknown or no quota. */
   quotaPercentAtEnd: number | null;
+  /**
+   * The last top-up the balance's readings show (shared/top-ups.ts): when, and the balance just after it, the
+   * full mark of a prepaid account's "percent left" meter. Absent where no history was read.
+   */
+  lastTopUp?: { at: string; after: number } | null;
 }
 
 const UNKNOWN: Forecast = { burnPerDay: null, daysLeft: null, emptyAt: null, quotaPercentAtEnd: null };

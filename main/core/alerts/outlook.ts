@@ -6,6 +6,7 @@ import {
   RUNWAY_CRITICAL_DAYS,
   RUNWAY_WARN_DAYS,
 } from '../../../shared/thresholds';
+import { detectTopUps } from '../../../shared/top-ups';
 import {
   type BalancePoint,
   BUSIEST_WINDOW_MS,
@@ -21,11 +22,14 @@ import {
 
 const DAY_MS = 86_400_000;
 
+/** How far back the last top-up is looked for: a prepaid meter measures from a purchase up to a quarter ago. */
+export const TOP_UP_LOOKBACK_MS = 90 * DAY_MS;
+
 /**
  * How far back `outlookFor` needs the history: the burn rate's window, and the busiest-spending one. Older points
  * change nothing but how long ago the value last moved, and that only matters up to a couple of hours.
  */
-export const OUTLOOK_WINDOW_MS = Math.max(FORECAST_WINDOW_MS, BUSIEST_WINDOW_MS);
+export const OUTLOOK_WINDOW_MS = Math.max(FORECAST_WINDOW_MS, BUSIEST_WINDOW_MS, TOP_UP_LOOKBACK_MS);
 
 export interface Outlook {
   forecast: Forecast;
@@ -93,8 +97,13 @@ export function outlookFor(
     if (headroom !== null) risks.push({ headroom, spent: spendCurve(mirrored, now) });
   }
   const periodEnd = snapshot.extras.period ? Date.parse(snapshot.extras.period.end) : null;
+  const topUp = snapshot.remaining === null ? undefined : detectTopUps(points).at(-1);
   return {
-    forecast: { ...forecast, quotaPercentAtEnd: projectPercentAtEnd(percent, periodEnd, now) },
+    forecast: {
+      ...forecast,
+      quotaPercentAtEnd: projectPercentAtEnd(percent, periodEnd, now),
+      lastTopUp: topUp ? { at: new Date(topUp.t).toISOString(), after: topUp.after } : null,
+    },
     msToNextCrossing: crossings.length ? Math.min(...crossings) : null,
     msSinceChange: sinceChange(balance.length ? balance : percent, now),
     risks,

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../shared/i18n/catalog';
 import type { Translator } from '../../../shared/i18n/translator';
 import type { AccountStatus } from '../../../shared/model';
 import { byNeed, rankedLevel } from '../../../shared/need-order';
+import { percentLeftSince } from '../../../shared/top-ups';
 
 /** What the tray shows, before any drawing: the number, its colour, whether it is old, and a tooltip. */
 export type BadgeTone = 'ok' | 'warning' | 'critical' | 'empty' | 'error' | 'idle';
@@ -22,7 +23,10 @@ export interface BadgeModel {
 export type BadgeAccount = Pick<
   AccountStatus,
   'id' | 'label' | 'level' | 'stale' | 'remaining' | 'unit' | 'quotas' | 'error' | 'ledger'
->;
+> & {
+  /** The monitor's forecast: its last top-up is a prepaid account's percent meter. */
+  forecast?: { daysLeft: number | null; lastTopUp?: { at: string; after: number } | null } | null;
+};
 
 /** An account with no current value (unknown, or an ok whose poll failed) shows as `error`. */
 function toneOf(account: BadgeAccount): BadgeTone {
@@ -58,11 +62,23 @@ export type BadgeFigure = NonNullable<BadgeChoice['figure']> | 'headline';
  */
 export function accountFigure(
   tr: Translator,
-  account: Pick<BadgeAccount, 'remaining' | 'unit' | 'quotas'> & { ledger?: unknown },
+  account: Pick<BadgeAccount, 'remaining' | 'unit' | 'quotas' | 'forecast'> & { ledger?: unknown },
   figure: BadgeFigure,
 ): { compact: string; text: string } {
-  const { t, amountWithUnit, formatAmount, headlineText, quotaName } = tr;
+  const { t, amountWithUnit, formatAmount, headlineText, quotaName, intl } = tr;
   const quota = fullestQuota(account);
+  const lastTopUp = account.forecast?.lastTopUp ?? null;
+  const sinceTopUp = percentLeftSince(account.remaining, lastTopUp);
+  // A prepaid balance's percent is what is left of its last top-up: a meter, not the balance again.
+  if (figure === 'percent' && !quota && sinceTopUp !== null && lastTopUp) {
+    return {
+      compact: `${Math.floor(sinceTopUp)}%`,
+      text: t('tray.percentLeftSinceTopUp', {
+        percent: formatAmount(sinceTopUp),
+        date: intl().dayMonth.format(new Date(lastTopUp.at)),
+      }),
+    };
+  }
   if (figure === 'percent' && quota) {
     return {
       compact: `${Math.min(999, Math.round(quota.percentUsed))}%`,

@@ -13,6 +13,7 @@ const CachedForecast = z.object({
   daysLeft: z.nullable(z.number()),
   emptyAt: z.nullable(z.string()),
   quotaPercentAtEnd: z.nullable(z.number()),
+  lastTopUp: z.optional(z.nullable(z.object({ at: z.string(), after: z.number() }))),
 });
 export type CachedForecast = z.infer<typeof CachedForecast>;
 

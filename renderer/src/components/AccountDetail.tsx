@@ -27,6 +27,7 @@ import { DailyBars } from './DailyBars';
 import { LedgerPanel } from './LedgerPanel';
 import { QuotaBars } from './QuotaBars';
 import { ThresholdsEditor } from './ThresholdsEditor';
+import { TopUpMeter } from './TopUpMeter';
 
 const DAY = 86_400_000;
 /** The exported chart is drawn twice as sharp as the popover's: it is looked at full size, on any screen. */
@@ -192,6 +193,7 @@ export function AccountDetail(props: {
         pace={percentChart ? null : (account.forecast?.burnPerDay ?? null)}
       />
       <QuotaBars quotas={account.quotas} alerts={account.alerts} />
+      <TopUpMeter account={account} />
       {extras.resetsAt ? (
         <p className="muted">
           {t('detail.resets', { date: intl().dayMonthTime.format(new Date(extras.resetsAt)) })}

@@ -260,6 +260,17 @@ describe('what the badge shows, as chosen in settings', () => {
       { compact: '?', text: 'no data yet' },
     ],
     [
+      'a prepaid balance in percent: what is left of its last top-up',
+      {
+        remaining: 750,
+        unit: 'credits',
+        quotas: [],
+        forecast: { daysLeft: 9, lastTopUp: { at: '2026-12-12T10:00:00.000Z', after: 3000 } },
+      },
+      'percent',
+      { compact: '25%', text: '25% left of the top-up on 12 Dec' },
+    ],
+    [
       'an estimated balance says so in words',
       { remaining: 87.66, unit: 'USD', quotas: [], ledger: { statedAt: null, restate: null } },
       'headline',
