@@ -11,6 +11,8 @@ export const AlertKind = z.enum([
   'summary',
   /** A ledger account's estimate has drifted: state the balance again. */
   'restate',
+  /** A day's spend over three times the usual (off unless Settings turns it on). */
+  'spend_spike',
 ]);
 export type AlertKind = z.infer<typeof AlertKind>;
 

@@ -49,6 +49,12 @@ export const AlertThresholds = z.strictObject({
   criticalBelow: z.optional(z.number()),
   warnPercent: z.optional(z.number().check(z.gte(0), z.lte(1000))),
   criticalPercent: z.optional(z.number().check(z.gte(0), z.lte(1000))),
+  /**
+   * A balance with no level of its own is judged by its runway: a warning when it runs out within this many days
+   * at its recent pace, critical within `criticalDays` (7 and 2 when not set).
+   */
+  warnDays: z.optional(z.number().check(z.gt(0), z.lte(365))),
+  criticalDays: z.optional(z.number().check(z.gt(0), z.lte(365))),
 });
 export type AlertThresholds = z.infer<typeof AlertThresholds>;
 
@@ -311,6 +317,8 @@ export const Settings = z.strictObject({
   badge: z.optional(BadgeChoice),
   /** A global shortcut that opens and closes the popover; none unless the person records one. */
   shortcut: z.optional(Accelerator),
+  /** Alert when a day's spend is over three times the median day of the two weeks before; off unless set. */
+  spendSpikes: z.optional(z.boolean()),
   /** The language of the popover, tray menu and notifications; left out, the OS's. */
   language: z.optional(z.enum(LANGUAGES)),
 });
@@ -333,9 +341,16 @@ export function applyPatch(base: object, patch: object): Record<string, unknown>
 
 /** The thresholds that apply to an account: its own, else the defaults from settings. */
 export function effectiveAccount(account: Account, settings: Settings | undefined): Account {
-  return account.alerts || !settings?.defaultAlerts
-    ? account
-    : { ...account, alerts: settings.defaultAlerts };
+  const defaults = settings?.defaultAlerts;
+  if (!defaults) return account;
+  if (!account.alerts) return { ...account, alerts: defaults };
+  // The runway's days are a default of their own: an account's percent levels do not unset them.
+  const days = Object.fromEntries(
+    (['warnDays', 'criticalDays'] as const).flatMap((key) =>
+      defaults[key] !== undefined && account.alerts?.[key] === undefined ? [[key, defaults[key]]] : [],
+    ),
+  );
+  return Object.keys(days).length > 0 ? { ...account, alerts: { ...days, ...account.alerts } } : account;
 }
 
 export const ConfigFile = z

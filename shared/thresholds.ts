@@ -36,13 +36,17 @@ export function quotaThresholds(alerts: AlertThresholds = {}): Threshold[] {
   ];
 }
 
-/** Days of credit left at the recent burn rate: warned at a week, critical at two days. */
+/** Days of credit left at the recent burn rate: warned at a week, critical at two days, unless set otherwise. */
 export const RUNWAY_WARN_DAYS = 7;
 export const RUNWAY_CRITICAL_DAYS = 2;
-export const RUNWAY_THRESHOLDS: readonly Threshold[] = [
-  { level: 'critical', value: RUNWAY_CRITICAL_DAYS, direction: 'below' },
-  { level: 'warning', value: RUNWAY_WARN_DAYS, direction: 'below' },
-];
+
+/** The runway's levels in days, worst first: the person's (Settings, or the account's own), else a week and two days. */
+export function runwayThresholds(alerts: AlertThresholds = {}): Threshold[] {
+  return [
+    { level: 'critical', value: alerts.criticalDays ?? RUNWAY_CRITICAL_DAYS, direction: 'below' },
+    { level: 'warning', value: alerts.warnDays ?? RUNWAY_WARN_DAYS, direction: 'below' },
+  ];
+}
 
 /**
  * Whether the runway judges a balance: only when the person set no level of their own for it (a runway would

@@ -36,6 +36,8 @@ const LEVEL_FLAGS = [
   ['critical-below', 'criticalBelow'],
   ['warn-percent', 'warnPercent'],
   ['critical-percent', 'criticalPercent'],
+  ['warn-days', 'warnDays'],
+  ['critical-days', 'criticalDays'],
 ] as const satisfies readonly (readonly [string, keyof AlertThresholds])[];
 
 /** Every flag `accounts add` and `accounts set` read besides the provider's own. */

@@ -606,10 +606,22 @@ describe('Settings', () => {
     fireEvent.change(screen.getByLabelText(/Warn at %/), { target: { value: '70' } });
     fireEvent.keyDown(screen.getByLabelText(/Warn at %/), { key: 'Enter' });
     await waitFor(() => expect(calls.length).toBe(3));
+    // The runway's days for balances with no levels, and spend spikes (off until asked for).
+    fireEvent.change(screen.getByLabelText(/Warn when a balance with no levels runs out within/), {
+      target: { value: '10' },
+    });
+    fireEvent.blur(screen.getByLabelText(/Warn when a balance with no levels runs out within/));
+    await waitFor(() => expect(calls.length).toBe(4));
+    const spikes = screen.getByLabelText(/over 3× the usual/) as HTMLInputElement;
+    expect(spikes.checked).toBe(false);
+    fireEvent.click(spikes);
+    await waitFor(() => expect(calls.length).toBe(5));
     expect(calls).toEqual([
       ['settingsSet', { patch: { theme: 'dark' } }],
       ['settingsSet', { patch: { quietHours: { start: '22:00', end: '07:00' } } }],
       ['settingsSet', { patch: { defaultAlerts: { warnPercent: 70 } } }],
+      ['settingsSet', { patch: { defaultAlerts: { warnPercent: 70, warnDays: 10 } } }],
+      ['settingsSet', { patch: { spendSpikes: true } }],
     ]);
     // The defaults are a quota's: a balance's level has no unit that fits every account.
     expect(screen.queryByLabelText(/Warn below/)).toBeNull();

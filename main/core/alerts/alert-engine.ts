@@ -10,11 +10,12 @@ import {
   cleared,
   levelFor,
   quotaThresholds,
-  RUNWAY_THRESHOLDS,
   runwayJudges,
+  runwayThresholds,
   type Threshold,
 } from '../../../shared/thresholds';
 import { z } from '../../../shared/zod';
+import type { SpendSpike } from './spend-spike';
 
 export const KEY_REJECTED_AFTER = 2;
 
@@ -34,6 +35,8 @@ export const AccountAlertState = z.object({
   runway: AlertLevel,
   authFailures: z.int().check(z.nonnegative()),
   keyAlerted: z.boolean(),
+  /** The UTC day a spend spike was last said: once a day at most; absent in older files. */
+  spikeDay: z.optional(z.nullable(z.string())),
   /** A ledger account was asked to state its balance again (once, until it does); absent in older files. */
   restateAsked: z.optional(z.boolean()),
   snoozedUntil: z.nullable(z.iso.datetime({ offset: true })),
@@ -58,6 +61,7 @@ export function freshAccountState(): AccountAlertState {
     authFailures: 0,
     keyAlerted: false,
     restateAsked: false,
+    spikeDay: null,
     snoozedUntil: null,
   };
 }
@@ -87,6 +91,8 @@ export interface EvaluateInput {
   error: ProviderError | null;
   daysLeft: number | null;
   burnPerDay: number | null;
+  /** Today's spend, when it is a spike and the person asked to hear of spikes (Settings). */
+  spike?: SpendSpike | null;
   now: Date;
 }
 
@@ -151,6 +157,14 @@ function describe(
       return {
         title: message('alert.recoveredTitle', { name }),
         body: left ? message('alert.recoveredBody', { left }) : message('alert.recoveredQuotas'),
+      };
+    case 'spend_spike':
+      return {
+        title: message('alert.spikeTitle', { name }),
+        body: message('alert.spikeBody', {
+          spent: { amount: input.spike?.spent ?? 0, unit: snapshot?.unit ?? 'credits' },
+          usual: { amount: input.spike?.median ?? 0, unit: snapshot?.unit ?? 'credits' },
+        }),
       };
     case 'restate':
       return {
@@ -218,6 +232,11 @@ export function evaluateAccount(
     );
     next.restateAsked = restate !== null;
     if (restate !== null && !prev.restateAsked) intent('restate', 'warning');
+    const today = input.now.toISOString().slice(0, 10);
+    if (input.spike && prev.spikeDay !== today) {
+      next.spikeDay = today;
+      intent('spend_spike', 'warning');
+    }
     const percents = snapshot.quotas.map((q) => q.percentUsed);
     next.quota = stickyLevel(
       prev.quota,
@@ -225,7 +244,7 @@ export function evaluateAccount(
       percents.length ? Math.max(...percents) : null,
     );
     next.runway = runwayJudges(account.alerts, snapshot.remaining)
-      ? stickyLevel(prev.runway, RUNWAY_THRESHOLDS, input.daysLeft ?? Number.POSITIVE_INFINITY)
+      ? stickyLevel(prev.runway, runwayThresholds(account.alerts), input.daysLeft ?? Number.POSITIVE_INFINITY)
       : 'ok';
   }
 

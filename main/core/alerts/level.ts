@@ -9,8 +9,8 @@ import {
   balanceThresholds,
   levelFor,
   quotaThresholds,
-  RUNWAY_THRESHOLDS,
   runwayJudges,
+  runwayThresholds,
 } from '../../../shared/thresholds';
 import type { Forecast } from './forecast';
 
@@ -94,7 +94,7 @@ function quotaEndLevel(snapshot: Snapshot | null, outlook: Outlook): Level {
 /** The level a balance's runway gives when no level of the person's own judges it (runwayJudges); else ok. */
 function runwayLevel(snapshot: Snapshot | null, alerts: AlertThresholds, daysLeft: number | null): Level {
   if (!snapshot || daysLeft === null || !runwayJudges(alerts, snapshot.remaining)) return 'ok';
-  return levelFor(RUNWAY_THRESHOLDS, daysLeft);
+  return levelFor(runwayThresholds(alerts), daysLeft);
 }
 
 /**

@@ -1,11 +1,6 @@
 import type { Account } from '../../../shared/config';
 import type { HistoryPoint, Snapshot } from '../../../shared/model';
-import {
-  balanceThresholds,
-  quotaThresholds,
-  RUNWAY_CRITICAL_DAYS,
-  RUNWAY_WARN_DAYS,
-} from '../../../shared/thresholds';
+import { balanceThresholds, quotaThresholds, runwayThresholds } from '../../../shared/thresholds';
 import { detectTopUps } from '../../../shared/top-ups';
 import {
   type BalancePoint,
@@ -19,6 +14,7 @@ import {
   projectPercentAtEnd,
   spendCurve,
 } from './forecast';
+import { type SpendSpike, spendByDay, spendSpike } from './spend-spike';
 
 const DAY_MS = 86_400_000;
 
@@ -42,6 +38,8 @@ export interface Outlook {
    * what was spent by each moment of the last week (null: too little history to say).
    */
   risks: { headroom: number; spent: BalancePoint[] | null }[];
+  /** Today's spend when it is a spike against the two weeks before (spend-spike.ts); null when it is not. */
+  spike: SpendSpike | null;
 }
 
 function series(points: readonly HistoryPoint[], pick: (p: HistoryPoint) => number | null): BalancePoint[] {
@@ -80,7 +78,7 @@ export function outlookFor(
     const levels = set.map((th) => th.value);
     // With no level of their own set, the runway's levels stand in: a week and two days at this rate.
     if (set.length === 1 && rate !== null) {
-      levels.push(rate * RUNWAY_WARN_DAYS * DAY_MS, rate * RUNWAY_CRITICAL_DAYS * DAY_MS);
+      levels.push(...runwayThresholds(a).map((th) => rate * th.value * DAY_MS));
     }
     const ms = msToNextCrossing(snapshot.remaining, rate, levels);
     if (ms !== null) crossings.push(ms);
@@ -107,5 +105,6 @@ export function outlookFor(
     msToNextCrossing: crossings.length ? Math.min(...crossings) : null,
     msSinceChange: sinceChange(balance.length ? balance : percent, now),
     risks,
+    spike: spendSpike(spendByDay(points, snapshot.extras.costDays), now),
   };
 }

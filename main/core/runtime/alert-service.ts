@@ -99,6 +99,7 @@ export class AlertService {
       error: result.error,
       daysLeft: outlook?.forecast.daysLeft ?? null,
       burnPerDay: outlook?.forecast.burnPerDay ?? null,
+      spike: this.deps.settings()?.spendSpikes === true ? (outlook?.spike ?? null) : null,
       now: this.deps.clock.wall(),
     });
     if (JSON.stringify(state) !== JSON.stringify(this.state.accounts[account.id])) this.dirty = true;

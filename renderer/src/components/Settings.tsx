@@ -61,9 +61,21 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
           ...(defaults.criticalBelow !== undefined ? (['criticalBelow'] as const) : []),
           'warnPercent',
           'criticalPercent',
+          'warnDays',
+          'criticalDays',
         ]}
         note={t('settings.levelsNote')}
-      />
+      >
+        <label htmlFor="spend-spikes" className="check">
+          <input
+            id="spend-spikes"
+            type="checkbox"
+            checked={state.settings.spendSpikes === true}
+            onChange={(e) => save({ spendSpikes: e.target.checked ? true : null })}
+          />
+          <span>{t('settings.spendSpikes')}</span>
+        </label>
+      </ThresholdsEditor>
       <fieldset>
         <legend>{t('settings.quiet')}</legend>
         <p className="muted">{t('settings.quietHelp')}</p>

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { DEFAULT_CRITICAL_PERCENT, DEFAULT_WARN_PERCENT } from '../../../shared/alert-defaults';
 import { AlertThresholds } from '../../../shared/config';
 import type { Translate } from '../../../shared/i18n/translate';
+import { RUNWAY_CRITICAL_DAYS, RUNWAY_WARN_DAYS } from '../../../shared/thresholds';
 import { useTranslator } from '../hooks/use-translator';
 
 type Thresholds = AlertThresholds;
@@ -20,6 +21,16 @@ const FIELDS: { key: Key; label: (t: Translate) => string; hint: (t: Translate) 
     label: (t) => t('levels.criticalPercent'),
     hint: (t) => t('levels.hintDefault', { value: DEFAULT_CRITICAL_PERCENT }),
   },
+  {
+    key: 'warnDays',
+    label: (t) => t('levels.warnDays'),
+    hint: (t) => t('levels.hintDaysDefault', { value: RUNWAY_WARN_DAYS }),
+  },
+  {
+    key: 'criticalDays',
+    label: (t) => t('levels.criticalDays'),
+    hint: (t) => t('levels.hintDaysDefault', { value: RUNWAY_CRITICAL_DAYS }),
+  },
 ];
 
 /**
@@ -33,6 +44,8 @@ export function ThresholdsEditor(props: {
   onSave: (next: Thresholds) => Promise<string | null>;
   keys?: readonly Key[];
   note?: string;
+  /** More alert settings that belong with these levels (Settings' spend-spike switch). */
+  children?: ReactNode;
 }) {
   const tr = useTranslator();
   const { t } = tr;
@@ -84,6 +97,7 @@ export function ThresholdsEditor(props: {
             />
           </label>
         ))}
+        {props.children}
         {message ? <p role="status">{message}</p> : null}
       </fieldset>
     </form>
