@@ -192,6 +192,11 @@ export const CustomEndpoint = z
     /** How long one request may take, within the app's own cap. */
     timeoutSeconds: z.optional(wholeNumberBetween(1, 60)),
     remaining: z.optional(Expression),
+    /**
+     * For an endpoint that reports what was spent (a running total) rather than what is left: the account keeps
+     * a ledger of stated balances, and its balance is estimated from the spend since (shared/ledger.ts).
+     */
+    spent: z.optional(Expression),
     limit: z.optional(Expression),
     used: z.optional(Expression),
     /** The unit (USD, credits...) read from the answer; `unit` is used when it reads nothing. */
@@ -202,7 +207,7 @@ export const CustomEndpoint = z
   })
   .check(
     z.superRefine((spec, ctx) => {
-      if (spec.remaining === undefined) {
+      if (spec.remaining === undefined && spec.spent === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['remaining'],

@@ -89,6 +89,8 @@ export const SnapshotExtras = z.object({
   partial: z.optional(z.boolean()),
   /** A cost report's days (OpenAI, Anthropic), oldest first: what the ledger subtracts. */
   costDays: z.optional(z.array(CostDay)),
+  /** What a custom endpoint read with `spent` reports spent in all (a running total that may start again). */
+  spentTotal: z.optional(z.number()),
   /** Present on a ledger account: `remaining` is then an estimate made of these figures. */
   ledger: z.optional(LedgerView),
 });

@@ -94,6 +94,14 @@ export const custom = {
       flag: 'remaining',
     },
     {
+      path: 'custom.spent',
+      label: 'field.custom.spent.label',
+      kind: 'expression',
+      required: false,
+      help: 'field.custom.spent.help',
+      flag: 'spent',
+    },
+    {
       path: 'custom.limit',
       label: 'field.custom.limit.label',
       kind: 'expression',
@@ -145,7 +153,8 @@ export const custom = {
   ],
   defaultPollSeconds: 7200,
   docsUrl: null,
-  reads: 'any JSON endpoint: JSONata expressions for remaining, limit, used, unit and reset',
+  reads:
+    'any JSON endpoint: JSONata expressions for remaining (or spent: then estimated from a balance you state), limit, used, unit and reset',
   inAddForm: true,
   tag: null,
   sample: null,

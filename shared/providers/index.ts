@@ -52,9 +52,17 @@ export function hasCredential(provider: ProviderId): boolean {
   return PROVIDERS[provider].credential.kind !== 'none';
 }
 
-/** Whether the account's provider reports spend, so the account keeps a ledger and shows an estimated balance. */
-export function keepsLedger(account: { provider: ProviderId }): boolean {
-  return PROVIDERS[account.provider].ledger === true;
+/**
+ * Whether the account reports spend rather than a balance, so it keeps a ledger and shows an estimated balance:
+ * a cost report (OpenAI, Anthropic), or a custom endpoint or preset read with `spent` and no `remaining`.
+ */
+export function keepsLedger(account: {
+  provider: ProviderId;
+  custom?: { remaining?: string; spent?: string };
+}): boolean {
+  const descriptor = PROVIDERS[account.provider];
+  const endpoint = account.custom ?? descriptor.preset?.endpoint;
+  return descriptor.ledger === true || (endpoint?.spent !== undefined && endpoint.remaining === undefined);
 }
 
 /** The tag an account's provider puts beside its name (the demo's "Demo"), if any. */

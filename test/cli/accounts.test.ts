@@ -303,7 +303,7 @@ describe('creditbar accounts', () => {
     [['--provider', 'custom', '--id', 'c'], /^--url: is required for a Custom JSON account$/m],
     [
       ['--provider', 'custom', '--id', 'c', '--url', 'https://h.example/balance'],
-      /^--remaining: is required: an expression such as data\.credits\.balance$/m,
+      /^--remaining: is required: an expression such as data\.credits\.balance \(or, for an endpoint that reports what was spent, give spent instead\)$/m,
     ],
     [['--provider', 'twilio', '--id', 't'], /^--account-sid: is required for Twilio$/m],
     // The form's words point at its key field; here the flags say how the key goes.

@@ -1,5 +1,6 @@
 import type { CostDay, LedgerEntry } from '../../../shared/ledger';
 import { dayStartMs, latestStatement, utcDay } from './estimate';
+import { decimalOf, decimalText, ZERO } from './money';
 
 const DAY_MS = 86_400_000;
 
@@ -61,4 +62,25 @@ export interface CostPlan {
 export function planCosts(entries: readonly LedgerEntry[], known: readonly CostDay[], now: Date): CostPlan {
   const needed = costsNeededFrom(entries, now);
   return { needed, from: costFetchFrom(needed, known, now), known };
+}
+
+/**
+ * A running total of spend (a custom endpoint read with `spent`) made cost days: its growth since the last reading
+ * is added to today's. A total that fell started again (a new month), so all of it is new. The first reading
+ * adds nothing: what was spent before it is in the balance stated after it.
+ */
+export function costDaysFromTotal(
+  known: readonly CostDay[],
+  previous: number | null,
+  current: number,
+  now: Date,
+  needed: string,
+): CostDay[] {
+  const grew = previous === null ? 0 : current >= previous ? current - previous : current;
+  const today = utcDay(now.getTime());
+  const days = known.filter((d) => d.day >= needed && d.day !== today);
+  const before = known.find((d) => d.day === today);
+  const sofar = (before ? decimalOf(before.amount) : null) ?? ZERO;
+  const growth = decimalOf(grew) ?? ZERO;
+  return [...days, { day: today, amount: decimalText(sofar.plus(growth)) }];
 }

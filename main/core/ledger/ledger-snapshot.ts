@@ -1,6 +1,6 @@
 import type { LedgerEntry } from '../../../shared/ledger';
 import type { Snapshot } from '../../../shared/model';
-import { type CostPlan, mergeCostDays } from './cost-window';
+import { type CostPlan, costDaysFromTotal, costsNeededFrom, mergeCostDays } from './cost-window';
 import { estimateBalance, restateReason, spendSoFar } from './estimate';
 import { toNumber } from './money';
 
@@ -41,4 +41,23 @@ export function withFreshCosts(
 ): Snapshot {
   const costDays = mergeCostDays(plan.known, snapshot.extras.costDays ?? [], plan.from, plan.needed);
   return withLedger({ ...snapshot, extras: { ...snapshot.extras, costDays } }, entries, now);
+}
+
+/**
+ * A running total of spend joined to the days already known (the last value's), then estimated. A poll that read
+ * no total keeps the days as they were.
+ */
+export function withSpentTotal(
+  snapshot: Snapshot,
+  last: Snapshot | null,
+  entries: readonly LedgerEntry[],
+  now: Date,
+): Snapshot {
+  const known = last?.extras.costDays ?? [];
+  const total = snapshot.extras.spentTotal;
+  const costDays =
+    total === undefined
+      ? known
+      : costDaysFromTotal(known, last?.extras.spentTotal ?? null, total, now, costsNeededFrom(entries, now));
+  return withLedger({ ...snapshot, extras: { ...snapshot.extras, costDays: [...costDays] } }, entries, now);
 }

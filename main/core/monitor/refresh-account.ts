@@ -2,10 +2,10 @@ import { type Account, accountIdentity } from '../../../shared/config';
 import type { LedgerEntry } from '../../../shared/ledger';
 import { message } from '../../../shared/message';
 import type { ProviderError, Snapshot } from '../../../shared/model';
-import { hasCredential, keepsLedger } from '../../../shared/providers';
+import { hasCredential, keepsLedger, PROVIDERS } from '../../../shared/providers';
 import { AppFailure, ConfigError } from '../errors';
 import { type CostPlan, planCosts } from '../ledger/cost-window';
-import { withFreshCosts, withLedger } from '../ledger/ledger-snapshot';
+import { withFreshCosts, withLedger, withSpentTotal } from '../ledger/ledger-snapshot';
 import { scrubMessage, toProviderError } from '../providers/failure';
 import type { HttpClient } from '../providers/http';
 import { pollerFor } from '../providers/registry';
@@ -57,14 +57,16 @@ export async function refreshAccount(
     secret = hasCredential(account.provider) ? await deps.secrets(account.id) : '';
     const now = deps.now();
     let plan: CostPlan | null = null;
+    let last: Snapshot | null = null;
     if (ledger) {
       // A ledger that cannot be read is said as this account's problem; the balance is not estimated without it.
       entries =
         (await deps.ledger?.entries(account.id).catch((error: unknown) => {
           throw error instanceof ConfigError ? new AppFailure('config', error.said) : error;
         })) ?? [];
-      const known = (await deps.cache.read(account.id).catch(() => null))?.extras.costDays ?? [];
-      plan = planCosts(entries, known, now);
+      last = await deps.cache.read(account.id).catch(() => null);
+      // A cost report is asked from a day on; a running total of spend is read whole each time.
+      if (PROVIDERS[account.provider].ledger) plan = planCosts(entries, last?.extras.costDays ?? [], now);
     }
     const polled = await pollerFor(account.provider)
       .poll({
@@ -84,7 +86,11 @@ export async function refreshAccount(
         }
         throw error;
       });
-    const snapshot = plan ? withFreshCosts(polled, plan, entries ?? [], now) : polled;
+    const snapshot = !ledger
+      ? polled
+      : plan
+        ? withFreshCosts(polled, plan, entries ?? [], now)
+        : withSpentTotal(polled, last, entries ?? [], now);
     // A cache write that fails (disk full, read-only) must not hide a good answer from the person.
     await deps.cache.write(account.id, snapshot, accountIdentity(account)).catch(() => undefined);
     return { account, snapshot, stale: false, error: null };

@@ -77,8 +77,11 @@ export function snapshotOf({ spec, readings }: CustomRaw, now: Date): Snapshot {
   const usedRead = numberOf(get('used'));
   const remainingReading = get('remaining');
   const remaining = numberOf(remainingReading);
+  const spentReading = get('spent');
+  const spentTotal = remaining === null && spentReading ? numberOf(spentReading) : null;
+  if (spentReading && remaining === null && spentTotal === null) throw unreadable(spentReading, 'number');
   // A key with no limit (OpenRouter's) reads no balance, only what it spent: that is an answer, not an error.
-  if (remaining === null && (usedRead === null || limit !== null)) {
+  if (remaining === null && spentTotal === null && (usedRead === null || limit !== null)) {
     throw remainingReading
       ? unreadable(remainingReading, 'number')
       : new AppFailure('config', message('reading.noRemaining'));
@@ -100,7 +103,7 @@ export function snapshotOf({ spec, readings }: CustomRaw, now: Date): Snapshot {
     usedThisPeriod: used,
     usage: [],
     fetchedAt: now.toISOString(),
-    extras: resetsAt ? { resetsAt } : {},
+    extras: { ...(resetsAt ? { resetsAt } : {}), ...(spentTotal !== null ? { spentTotal } : {}) },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { CustomEndpoint } from '../../../../shared/config';
 import { type Compiled, compileExpression } from './expression';
 
-export const READ_FIELDS = ['remaining', 'limit', 'used', 'currency', 'resetsAt'] as const;
+export const READ_FIELDS = ['remaining', 'spent', 'limit', 'used', 'currency', 'resetsAt'] as const;
 export type ReadField = (typeof READ_FIELDS)[number];
 
 /** What one expression read from the answer, kept with its source so a failure can name it. */
