@@ -10,7 +10,7 @@ import {
   type Threshold,
   type ThresholdLevel,
 } from '../../shared/thresholds';
-import { detectTopUps } from '../../shared/top-ups';
+import { detectTopUps, type TopUp } from '../../shared/top-ups';
 
 /** Most in need first: the order the tray picks its account by (shared/need-order). */
 export function sortAccounts(accounts: readonly AccountView[]): AccountView[] {
@@ -140,6 +140,19 @@ export function chartLevels(tr: Translator, account: AccountView, percentChart: 
 }
 
 const LEVEL_ORDER: readonly ThresholdLevel[] = ['warning', 'critical', 'empty'];
+
+/**
+ * The top-ups a detail lists when the provider lists none of its own: told from the readings shown
+ * (shared/top-ups.ts), the newest five first. None for a quota's percent.
+ */
+export function seenTopUps(
+  points: readonly SeriesPoint[],
+  purchases: readonly unknown[] | undefined,
+  percent: boolean,
+): TopUp[] {
+  if (purchases?.length || percent) return [];
+  return detectTopUps(points).reverse().slice(0, 5);
+}
 
 /** When the balance took in credit (shared/top-ups.ts): marked on the chart. */
 export function topUpTimes(points: readonly SeriesPoint[]): number[] {

@@ -8,6 +8,7 @@ import {
   isWeekend,
   laterText,
   nextCheckText,
+  seenTopUps,
   seriesSummary,
   snoozedText,
   snoozeUntil,
@@ -220,5 +221,21 @@ describe('an amount as a person types it into the ledger form', () => {
     ['', '.', ',', null],
   ])('%s (decimal %s, group %s) → %s', (typed, decimal, group, expected) => {
     expect(amountFromInput(typed, decimal, group)).toBe(expected);
+  });
+});
+
+describe('the top-ups a detail lists', () => {
+  const day = 86_400_000;
+  const readings = [1200, 1000, 3000, 2800].map((remaining, i) => ({
+    t: i * day,
+    remaining,
+    maxPercent: null,
+  }));
+  it('told from the readings when the provider lists none, with what each took in', () => {
+    expect(seenTopUps(readings, undefined, false)).toEqual([{ t: 2 * day, amount: 2000, after: 3000 }]);
+  });
+  it('none when the provider lists its own purchases, or for a quota', () => {
+    expect(seenTopUps(readings, [{ at: 'x', credits: 2000 }], false)).toEqual([]);
+    expect(seenTopUps(readings, undefined, true)).toEqual([]);
   });
 });

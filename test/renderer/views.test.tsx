@@ -304,7 +304,7 @@ describe('AccountDetail', () => {
           spent: 2.34,
           spentToday: 1.1,
           spentThisMonth: 12.5,
-          restate: null,
+          restate: 'old',
         },
       },
     });
@@ -314,6 +314,7 @@ describe('AccountDetail', () => {
     });
     render(<AccountDetail account={ledger} now={NOW} numberFormat="full" onBack={noop} onEdit={noop} />);
     expect(screen.getByText('≈ $87.66')).toBeTruthy();
+    expect(screen.getByText(/stated more than 30 days ago: state it again/)).toBeTruthy();
     const entries = await screen.findByRole('list', { name: 'Stated balances and top-ups' });
     expect(entries.textContent).toContain('$90.00');
     fireEvent.change(screen.getByLabelText('Amount (USD)'), { target: { value: '1,250.50' } });

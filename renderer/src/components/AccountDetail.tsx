@@ -15,6 +15,7 @@ import {
   laterText,
   nextCheckText,
   type SnoozeChoice,
+  seenTopUps,
   seriesSummary,
   snoozedText,
   snoozeUntil,
@@ -78,6 +79,7 @@ export function AccountDetail(props: {
     [account, percentChart, points, now, range.ms, tr],
   );
   const extras = account.extras;
+  const detected = seenTopUps(points, extras.purchases, percentChart);
   // An export whose save dialog was cancelled answers false: nothing was saved, so nothing is said to be.
   const act = async (work: Promise<IpcResult<unknown>>, done: string) => {
     const result = await work;
@@ -217,6 +219,7 @@ export function AccountDetail(props: {
       ) : null}
 
       {extras.purchases?.length ||
+      detected.length > 0 ||
       extras.autoReload ||
       extras.reserved !== undefined ||
       extras.estimatedCost ? (
@@ -254,6 +257,12 @@ export function AccountDetail(props: {
               <li key={p.at}>
                 <span>{t('detail.topUp', { date: intl().dayMonth.format(new Date(p.at)) })}</span>
                 <span>+{formatAmount(p.credits)}</span>
+              </li>
+            ))}
+            {detected.map((p) => (
+              <li key={p.t}>
+                <span>{t('detail.topUpSeen', { date: intl().dayMonth.format(new Date(p.t)) })}</span>
+                <span>+{formatAmount(p.amount)}</span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AccountView } from '../../../shared/app-state';
-import type { LedgerEntry, LedgerEntryKind } from '../../../shared/ledger';
+import { type LedgerEntry, type LedgerEntryKind, RESTATE_AFTER_DAYS } from '../../../shared/ledger';
 import { api } from '../api';
 import { useTranslator } from '../hooks/use-translator';
 import { amountFromInput } from '../view-model';
@@ -88,6 +88,13 @@ export function LedgerPanel(props: { account: AccountView }) {
   return (
     <section aria-labelledby="ledger-title" className="ledger">
       <h2 id="ledger-title">{t('ledger.title')}</h2>
+      {view?.restate ? (
+        <p className="restate">
+          {view.restate === 'negative'
+            ? t('reason.restateNegative')
+            : t('reason.restateOld', { days: RESTATE_AFTER_DAYS })}
+        </p>
+      ) : null}
       {view?.statedAt ? (
         <ul className="kv">
           <li>
