@@ -190,7 +190,7 @@ function describeValue({ t, headlineText }: Translator, snapshot: Snapshot): str
 }
 
 /** The account a command names, with the context it runs in; null (said on stderr) when there is none by that id. */
-async function namedAccount(
+export async function namedAccount(
   id: string | undefined,
   flags: AccountFlags,
   io: CliIo,

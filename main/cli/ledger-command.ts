@@ -2,7 +2,8 @@ import type { Translator } from '../../shared/i18n/translator';
 import type { LedgerEntry, LedgerEntryKind } from '../../shared/ledger';
 import type { Snapshot } from '../../shared/model';
 import type { LedgerChange } from '../core/accounts/ledger-service';
-import { type CliIo, openContext } from './context';
+import { namedAccount } from './accounts-command';
+import type { CliIo } from './context';
 import { alignedTable } from './format';
 
 type LedgerFlags = { 'data-dir'?: string; config?: string; json?: boolean; at?: string; remove?: string };
@@ -30,7 +31,9 @@ export async function accountsRecord(
   io: CliIo,
 ): Promise<number> {
   const { t, say, intl } = io.tr;
-  const ctx = await openContext(flags, io);
+  const named = await namedAccount(id, flags, io);
+  if (!named) return 3;
+  const { ctx } = named;
   const change: LedgerChange = await ctx.ledger.record(id, kind, amount, flags.at);
   const label = ctx.stores.config.account(id)?.label ?? id;
   const unit = change.snapshot?.unit ?? null;
@@ -69,7 +72,9 @@ function ledgerJson(snapshot: Snapshot | null) {
 /** `accounts ledger ID [--remove ENTRY]`: what was stated and bought, oldest first, and the estimate it gives. */
 export async function accountsLedger(id: string, flags: LedgerFlags, io: CliIo): Promise<number> {
   const { t, intl } = io.tr;
-  const ctx = await openContext(flags, io);
+  const named = await namedAccount(id, flags, io);
+  if (!named) return 3;
+  const { ctx } = named;
   if (flags.remove !== undefined) {
     const { entry, snapshot } = await ctx.ledger.remove(id, flags.remove);
     const label = ctx.stores.config.account(id)?.label ?? id;

@@ -70,6 +70,18 @@ const usage = (tr: Translator) => tr.t('cli.usage', { providers: providerLines(t
 
 const COMMANDS = ['status', 'watch', 'serve', 'accounts', 'providers', 'help'];
 
+/** The commands that take arguments, how many, and how they are written. */
+const ARGUMENTS: Record<string, { count: number; usage: string }> = {
+  'accounts set': { count: 1, usage: 'creditbar accounts set ID [flags]' },
+  'accounts rotate-key': { count: 1, usage: 'creditbar accounts rotate-key ID' },
+  'accounts remove': { count: 1, usage: 'creditbar accounts remove ID' },
+  'accounts set-balance': { count: 2, usage: 'creditbar accounts set-balance ID AMOUNT [--at TIME]' },
+  'accounts top-up': { count: 2, usage: 'creditbar accounts top-up ID AMOUNT [--at TIME]' },
+  'accounts ledger': { count: 1, usage: 'creditbar accounts ledger ID [--json] [--remove ENTRY]' },
+  'providers add': { count: 1, usage: 'creditbar providers add FILE --host HOST' },
+  'providers save': { count: 2, usage: 'creditbar providers save ACCOUNT FILE' },
+};
+
 /** One command's page (`creditbar help accounts`, `accounts --help`); the whole usage for none or an unknown one. */
 function helpPage(tr: Translator, command: string | undefined): string {
   const { t } = tr;
@@ -242,6 +254,12 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
       return await accountsRecord('top-up', rest[0] as string, rest[1] as string, flags, io);
     if (command === 'accounts' && sub === 'ledger' && rest.length === 1)
       return await accountsLedger(rest[0] as string, flags, io);
+    // Named but given the wrong number of arguments: what the command takes, not "unknown command".
+    const takes = ARGUMENTS[`${command} ${sub}`];
+    if (takes && rest.length !== takes.count) {
+      io.stderr(`${t('cli.takesArguments', { usage: takes.usage })}\n${t('cli.seeHelp', { command })}\n`);
+      return 3;
+    }
     if (command === 'providers' && sub === undefined) return await providersList(flags, io);
     if (command === 'providers' && sub === 'add' && rest.length === 1)
       return await providersAdd(rest[0] as string, flags, io);

@@ -100,7 +100,12 @@ describe('the ledger from the CLI: set-balance, top-up, ledger', () => {
       [['set-balance', 'claude', '10', '--at', 'yesterday'], /"yesterday" is not a moment/],
       [['set-balance', 'claude', '10', '--at', '2099-01-01'], /2099-01-01 is still to come/],
       [['set-balance', 'hs', '10'], /Happenstance.*reports its balance itself/],
-      [['set-balance', 'nobody', '10'], /nobody/],
+      [['set-balance', 'nobody', '10'], /^No account "nobody" in .*config\.json/],
+      [
+        ['set-balance', 'claude'],
+        /^Usage: creditbar accounts set-balance ID AMOUNT \[--at TIME\]\nSee: creditbar accounts --help\n$/,
+      ],
+      [['ledger'], /^Usage: creditbar accounts ledger ID/],
       [['ledger', 'claude', '--remove', 'ffffffff'], /claude has no ledger entry ffffffff/],
     ];
     for (const [args, said] of cases) {
