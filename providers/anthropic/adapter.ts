@@ -1,7 +1,7 @@
 import { decimalOf, ZERO } from '../../main/core/ledger/money';
 import { endpoint, type ProviderAdapter, parseAnswer } from '../../main/core/providers/adapter';
 import {
-  adminKeyFailure,
+  askCostPage,
   bucketStart,
   type CostBucket,
   costSnapshot,
@@ -9,7 +9,6 @@ import {
   readCostPages,
   unreadableCost,
 } from '../../main/core/providers/cost-report';
-import { envelopeErrorText } from '../../main/core/providers/error-text';
 import { z } from '../../shared/zod';
 
 /** `amount` is a decimal string in cents ("412.5031" is $4.125031); a number is read the same way. */
@@ -71,23 +70,15 @@ export const anthropic: ProviderAdapter<CostBucket[]> = {
         limit: PAGE_LIMIT,
         ...(cursor ? { page: cursor } : {}),
       });
-      const body = await http
-        .json(
-          {
-            method: 'GET',
-            url,
-            headers: { 'x-api-key': secret, 'anthropic-version': ANTHROPIC_VERSION },
-          },
-          { signal, secret, describeError: envelopeErrorText },
-        )
-        .catch((error: unknown) => {
-          throw adminKeyFailure(error, secret, ADMIN_KEY);
-        });
+      const body = await askCostPage(
+        http,
+        { url, headers: { 'x-api-key': secret, 'anthropic-version': ANTHROPIC_VERSION } },
+        { signal, secret },
+        ADMIN_KEY,
+      );
       const parsed = parseAnswer(AnthropicCostPage, body, 'answer.costsPage');
       return { buckets: anthropicBuckets(parsed), hasMore: parsed.has_more, next: parsed.next_page ?? null };
     });
   },
-  normalize(buckets, now) {
-    return costSnapshot(buckets, now);
-  },
+  normalize: costSnapshot,
 };

@@ -1,10 +1,4 @@
-import {
-  type CostReportFake,
-  cursorFor,
-  dayStarts,
-  offsetOf,
-  withCostState,
-} from '../../test/fakes/cost-report-fake';
+import { type CostReportFake, pageOfDays, withCostState } from '../../test/fakes/cost-report-fake';
 import type { FakeReply } from '../../test/fakes/fake-server';
 import { startFake } from '../../test/fakes/start-fake';
 
@@ -50,17 +44,17 @@ export async function startAnthropic(key = 'sk-ant-admin01-Qp7tV2xWm9'): Promise
         return errorReply(404, 'Not found');
       const startingAt = Date.parse(request.query.get('starting_at') ?? '');
       if (!Number.isFinite(startingAt)) return errorReply(400, 'starting_at: Field required');
-      const limit = Number(request.query.get('limit') ?? 7);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 31)
-        return errorReply(400, 'limit: Input should be less than or equal to 31');
-      const offset = offsetOf(request.query.get('page'));
-      if (offset === null) return errorReply(400, 'page: invalid page token');
-      const days = dayStarts(startingAt, state.now);
-      const page = days.slice(offset, offset + limit);
-      const more = offset + limit < days.length;
+      const page = pageOfDays(request.query, startingAt, state.now, 31);
+      if ('wrong' in page)
+        return errorReply(
+          400,
+          page.wrong === 'limit'
+            ? 'limit: Input should be less than or equal to 31'
+            : 'page: invalid page token',
+        );
       return {
         json: {
-          data: page.map((t) => {
+          data: page.days.map(({ t }) => {
             const cost = Number(state.costs.get(new Date(t).toISOString().slice(0, 10)) ?? 0);
             return {
               starting_at: new Date(t).toISOString().replace('.000Z', 'Z'),
@@ -85,8 +79,8 @@ export async function startAnthropic(key = 'sk-ant-admin01-Qp7tV2xWm9'): Promise
                     ],
             };
           }),
-          has_more: more,
-          next_page: more ? cursorFor(offset + limit) : null,
+          has_more: page.next !== null,
+          next_page: page.next,
         },
       };
     },

@@ -1,7 +1,7 @@
 import { decimalOf, ZERO } from '../../main/core/ledger/money';
 import { endpoint, type ProviderAdapter, parseAnswer } from '../../main/core/providers/adapter';
 import {
-  adminKeyFailure,
+  askCostPage,
   bucketStart,
   type CostBucket,
   costSnapshot,
@@ -9,7 +9,6 @@ import {
   readCostPages,
   unreadableCost,
 } from '../../main/core/providers/cost-report';
-import { envelopeErrorText } from '../../main/core/providers/error-text';
 import { z } from '../../shared/zod';
 
 /**
@@ -72,14 +71,12 @@ export const openai: ProviderAdapter<CostBucket[]> = {
         limit: PAGE_LIMIT,
         ...(cursor ? { page: cursor } : {}),
       });
-      const body = await http
-        .json(
-          { method: 'GET', url, headers: { authorization: `Bearer ${secret}` } },
-          { signal, secret, describeError: envelopeErrorText },
-        )
-        .catch((error: unknown) => {
-          throw adminKeyFailure(error, secret, ADMIN_KEY);
-        });
+      const body = await askCostPage(
+        http,
+        { url, headers: { authorization: `Bearer ${secret}` } },
+        { signal, secret },
+        ADMIN_KEY,
+      );
       const parsed = parseAnswer(OpenAiCostsPage, body, 'answer.costsPage');
       return {
         buckets: openAiBuckets(parsed),
@@ -88,7 +85,5 @@ export const openai: ProviderAdapter<CostBucket[]> = {
       };
     });
   },
-  normalize(buckets, now) {
-    return costSnapshot(buckets, now);
-  },
+  normalize: costSnapshot,
 };

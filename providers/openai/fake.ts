@@ -1,10 +1,4 @@
-import {
-  type CostReportFake,
-  cursorFor,
-  dayStarts,
-  offsetOf,
-  withCostState,
-} from '../../test/fakes/cost-report-fake';
+import { type CostReportFake, pageOfDays, withCostState } from '../../test/fakes/cost-report-fake';
 import type { FakeReply } from '../../test/fakes/fake-server';
 import { startFake } from '../../test/fakes/start-fake';
 
@@ -43,20 +37,20 @@ export async function startOpenAi(key = 'sk-admin-Xk2v9QeL4mT0aRzs'): Promise<Co
       if (!Number.isInteger(start)) return errorReply(400, "Missing required parameter: 'start_time'.");
       if ((request.query.get('bucket_width') ?? '1d') !== '1d')
         return errorReply(400, "Invalid value for 'bucket_width': only 1d is supported.");
-      const limit = Number(request.query.get('limit') ?? 7);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 180)
-        return errorReply(400, "Invalid value for 'limit': must be between 1 and 180.");
-      const offset = offsetOf(request.query.get('page'));
-      if (offset === null) return errorReply(400, "Invalid value for 'page'.");
-      const days = dayStarts(start * 1000, state.now);
-      const page = days.slice(offset, offset + limit);
-      const more = offset + limit < days.length;
+      const page = pageOfDays(request.query, start * 1000, state.now, 180);
+      if ('wrong' in page)
+        return errorReply(
+          400,
+          page.wrong === 'limit'
+            ? "Invalid value for 'limit': must be between 1 and 180."
+            : "Invalid value for 'page'.",
+        );
       return {
         json: {
           object: 'page',
-          data: page.map((t, i) => {
+          data: page.days.map(({ t, index }) => {
             const cost = state.costs.get(new Date(t).toISOString().slice(0, 10)) ?? 0;
-            const value = (offset + i) % 2 === 0 ? Number(cost) : String(cost);
+            const value = index % 2 === 0 ? Number(cost) : String(cost);
             return {
               object: 'bucket',
               start_time: t / 1000,
@@ -77,8 +71,8 @@ export async function startOpenAi(key = 'sk-admin-Xk2v9QeL4mT0aRzs'): Promise<Co
                     ],
             };
           }),
-          has_more: more,
-          next_page: more ? cursorFor(offset + limit) : null,
+          has_more: page.next !== null,
+          next_page: page.next,
         },
       };
     },

@@ -55,3 +55,23 @@ export function sampleCosts(now: Date): Map<string, number | string> {
   }
   return costs;
 }
+
+/**
+ * One page of daily buckets from the first day asked for up to the fake's today, as both vendors page them:
+ * `limit` buckets (default 7, up to `maxLimit`) from the `page` cursor's offset. Which of the two was wrong when
+ * the request is refused.
+ */
+export function pageOfDays(
+  query: URLSearchParams,
+  fromMs: number,
+  now: Date,
+  maxLimit: number,
+): { days: { t: number; index: number }[]; next: string | null } | { wrong: 'limit' | 'page' } {
+  const limit = Number(query.get('limit') ?? 7);
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) return { wrong: 'limit' };
+  const offset = offsetOf(query.get('page'));
+  if (offset === null) return { wrong: 'page' };
+  const all = dayStarts(fromMs, now);
+  const days = all.slice(offset, offset + limit).map((t, i) => ({ t, index: offset + i }));
+  return { days, next: offset + limit < all.length ? cursorFor(offset + limit) : null };
+}

@@ -4,6 +4,8 @@ import type { Snapshot } from '../../../shared/model';
 import { AppFailure } from '../errors';
 import { utcDay } from '../ledger/estimate';
 import { type Decimal, decimalText, sum } from '../ledger/money';
+import { envelopeErrorText } from './error-text';
+import type { HttpClient } from './http';
 
 /**
  * What OpenAI's and Anthropic's organization cost reports share: daily UTC buckets of money, paged by
@@ -99,6 +101,23 @@ export function costSnapshot(buckets: readonly CostBucket[], now: Date): Snapsho
     fetchedAt: now.toISOString(),
     extras: { currency, costDays: costDaysOf(buckets) },
   };
+}
+
+/**
+ * One page of a cost report: a GET with the vendor's headers, its error body's message kept, and a refusal of a
+ * key that is no Admin key said as such (adminKeyFailure).
+ */
+export async function askCostPage(
+  http: HttpClient,
+  request: { url: string; headers: Record<string, string> },
+  call: { signal?: AbortSignal; secret: string },
+  admin: { prefix: string; vendor: string; where: string },
+): Promise<unknown> {
+  try {
+    return await http.json({ method: 'GET', ...request }, { ...call, describeError: envelopeErrorText });
+  } catch (error) {
+    throw adminKeyFailure(error, call.secret, admin);
+  }
 }
 
 /**
