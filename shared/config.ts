@@ -64,7 +64,11 @@ export const Account = z
     provider: ProviderId,
     label: z
       .string()
-      .check(z.minLength(1), z.maxLength(80), z.regex(/^[^\p{Cc}\p{Cf}]*$/u, says('valid.noControlOrBidi'))),
+      .check(
+        z.minLength(1, says('valid.empty')),
+        z.maxLength(80, says('valid.atMost', { max: 80 })),
+        z.regex(/^[^\p{Cc}\p{Cf}]*$/u, says('valid.noControlOrBidi')),
+      ),
     baseUrl: z.optional(SafeUrl),
     userId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
     custom: z.optional(CustomEndpoint),

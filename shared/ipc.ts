@@ -45,6 +45,8 @@ export const INVOKE = {
       remaining: z.nullable(z.number()),
       unit: z.nullable(z.string()),
       quotas: z.int(),
+      /** What a cost report (or a `spent` endpoint) says was spent this month: its only figure before a balance. */
+      usedThisPeriod: z.nullable(z.number()),
       /** Endpoints read by expressions: what each one read, shown so a person can write them. */
       readings: z.array(z.object({ field: z.string(), source: z.string(), value: z.string() })),
       /** The answer's keys and types, every value masked; null for providers Creditbar reads itself. */

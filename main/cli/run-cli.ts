@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { version as VERSION } from '../../package.json';
+import type { MessageKey } from '../../shared/i18n/catalog';
 import { translatorFor } from '../../shared/i18n/catalogs';
 import { chooseLanguage, environmentLanguages } from '../../shared/i18n/languages';
 import type { Translator } from '../../shared/i18n/translator';
@@ -70,16 +71,20 @@ const usage = (tr: Translator) => tr.t('cli.usage', { providers: providerLines(t
 
 const COMMANDS = ['status', 'watch', 'serve', 'accounts', 'providers', 'help'];
 
-/** The commands that take arguments, how many, and how they are written. */
-const ARGUMENTS: Record<string, { count: number; usage: string }> = {
-  'accounts set': { count: 1, usage: 'creditbar accounts set ID [flags]' },
-  'accounts rotate-key': { count: 1, usage: 'creditbar accounts rotate-key ID' },
-  'accounts remove': { count: 1, usage: 'creditbar accounts remove ID' },
-  'accounts set-balance': { count: 2, usage: 'creditbar accounts set-balance ID AMOUNT [--at TIME]' },
-  'accounts top-up': { count: 2, usage: 'creditbar accounts top-up ID AMOUNT [--at TIME]' },
-  'accounts ledger': { count: 1, usage: 'creditbar accounts ledger ID [--json] [--remove ENTRY]' },
-  'providers add': { count: 1, usage: 'creditbar providers add FILE --host HOST' },
-  'providers save': { count: 2, usage: 'creditbar providers save ACCOUNT FILE' },
+/** The commands that take arguments: how many, and the catalog's usage line, in the terminal's words. */
+const ARGUMENTS: Record<string, Record<string, { count: number; usage: MessageKey }>> = {
+  accounts: {
+    set: { count: 1, usage: 'cli.args.set' },
+    'rotate-key': { count: 1, usage: 'cli.args.rotateKey' },
+    remove: { count: 1, usage: 'cli.args.remove' },
+    'set-balance': { count: 2, usage: 'cli.args.setBalance' },
+    'top-up': { count: 2, usage: 'cli.args.topUp' },
+    ledger: { count: 1, usage: 'cli.args.ledger' },
+  },
+  providers: {
+    add: { count: 1, usage: 'cli.args.providersAdd' },
+    save: { count: 2, usage: 'cli.args.providersSave' },
+  },
 };
 
 /** One command's page (`creditbar help accounts`, `accounts --help`); the whole usage for none or an unknown one. */
@@ -255,9 +260,9 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
     if (command === 'accounts' && sub === 'ledger' && rest.length === 1)
       return await accountsLedger(rest[0] as string, flags, io);
     // Named but given the wrong number of arguments: what the command takes, not "unknown command".
-    const takes = ARGUMENTS[`${command} ${sub}`];
+    const takes = sub === undefined ? undefined : ARGUMENTS[command]?.[sub];
     if (takes && rest.length !== takes.count) {
-      io.stderr(`${t('cli.takesArguments', { usage: takes.usage })}\n${t('cli.seeHelp', { command })}\n`);
+      io.stderr(`${t('cli.takesArguments', { usage: t(takes.usage) })}\n${t('cli.seeHelp', { command })}\n`);
       return 3;
     }
     if (command === 'providers' && sub === undefined) return await providersList(flags, io);

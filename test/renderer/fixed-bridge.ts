@@ -23,6 +23,7 @@ export function installBridge(state: AppState, overrides: Partial<CreditbarApi> 
       remaining: 1840,
       unit: 'credits',
       quotas: 0,
+      usedThisPeriod: null,
       readings: [],
       shape: null,
       problem: null,

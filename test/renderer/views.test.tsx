@@ -377,6 +377,34 @@ describe('AccountForm', () => {
     expect(calls).toEqual([]);
   });
 
+  it('testing an OpenAI Admin key says what was spent, and that a balance is stated once it is added', async () => {
+    installBridge(appState([]), {
+      accountsTest: async () => ({
+        ok: true,
+        value: {
+          remaining: null,
+          unit: 'USD',
+          quotas: 0,
+          usedThisPeriod: 10.5,
+          readings: [],
+          shape: null,
+          problem: null,
+        },
+      }),
+    });
+    render(<AccountForm existing={null} onDone={noop} onCancel={noop} />);
+    fireEvent.change(screen.getByLabelText('Provider'), { target: { value: 'openai' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    // A name left empty is said in words, not zod's "Too small: expected string to have >=1 characters".
+    expect(await screen.findByText('is empty')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'OpenAI' } });
+    fireEvent.change(screen.getByLabelText('Admin API key'), { target: { value: 'sk-admin-0123456789' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Connected: $10.50 spent this month. Once it is added, state the balance its console shows, and what is left is estimated.',
+    );
+  });
+
   it('a custom JSON account needs its URL and a remaining expression, shows what the test read, then saves', async () => {
     const calls = installBridge(appState([]), {
       accountsTest: async () => ({
@@ -385,6 +413,7 @@ describe('AccountForm', () => {
           remaining: null,
           unit: null,
           quotas: 0,
+          usedThisPeriod: null,
           readings: [{ field: 'remaining', source: 'credits.left', value: 'nothing' }],
           shape: asIs('object\n  data: object\n    left: number'),
           problem: {

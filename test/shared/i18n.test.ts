@@ -14,6 +14,9 @@ const placeholders = (text: string) => [...messageArguments(text)].sort();
 const SAME_IN_GERMAN = new Set([
   // "≈ {amount}": the sign says it in every language.
   'headline.estimated',
+  // A command line with nothing but the command and its id.
+  'cli.args.rotateKey',
+  'cli.args.remove',
   // Messages that only arrange others, or say a text given to them as it is.
   'problem.withDetail',
   'valid.issueAt',
@@ -49,6 +52,8 @@ const SAME_IN_GERMAN = new Set([
 /** Chinese shares only names, codes and punctuation-only strings with English. */
 const SAME_IN_CHINESE = new Set([
   'headline.estimated',
+  'cli.args.rotateKey',
+  'cli.args.remove',
   'alert.quietBody',
   'detail.csv',
   'detail.png',

@@ -248,7 +248,9 @@ export function AccountForm(props: {
       const worked =
         v.remaining !== null
           ? t('form.connectedLeft', { amount: amountWithUnit(v.remaining, v.unit) })
-          : t('form.connectedQuotas', { count: v.quotas });
+          : v.quotas === 0 && v.usedThisPeriod !== null
+            ? t('form.connectedSpent', { amount: amountWithUnit(v.usedThisPeriod, v.unit) })
+            : t('form.connectedQuotas', { count: v.quotas });
       setTest({
         ok: v.problem === null,
         text: v.problem ? t('form.connectedBut', { problem: say(v.problem.message) }) : worked,

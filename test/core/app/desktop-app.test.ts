@@ -94,7 +94,15 @@ describe('the desktop app over IPC', () => {
     const account = { id: 'research', provider: 'happenstance', label: 'Research', baseUrl: hs.server.url };
     expect(await app.invoke('accounts:test', { account, key: hs.key })).toEqual({
       ok: true,
-      value: { remaining: 1840, unit: 'credits', quotas: 0, readings: [], shape: null, problem: null },
+      value: {
+        remaining: 1840,
+        unit: 'credits',
+        quotas: 0,
+        usedThisPeriod: 160,
+        readings: [],
+        shape: null,
+        problem: null,
+      },
     });
     expect(await app.invoke('accounts:test', { account, key: 'wrong-key-xyz' })).toMatchObject({
       ok: false,

@@ -91,6 +91,7 @@ describe('IPC guard', () => {
           remaining: 1,
           unit: 'x',
           quotas: 0,
+          usedThisPeriod: null,
           readings: [],
           shape: null,
           problem: null,
@@ -101,7 +102,15 @@ describe('IPC guard', () => {
     const result = await leaky(good, { account: { id: 'a', provider: 'happenstance', label: 'A' } });
     expect(result).toEqual({
       ok: true,
-      value: { remaining: 1, unit: 'x', quotas: 0, readings: [], shape: null, problem: null },
+      value: {
+        remaining: 1,
+        unit: 'x',
+        quotas: 0,
+        usedThisPeriod: null,
+        readings: [],
+        shape: null,
+        problem: null,
+      },
     });
   });
 

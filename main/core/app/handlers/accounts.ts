@@ -18,6 +18,7 @@ export function accountHandlers(
       return {
         remaining: snapshot?.remaining ?? null,
         unit: snapshot?.unit ?? null,
+        usedThisPeriod: snapshot?.usedThisPeriod ?? null,
         quotas: snapshot?.quotas.length ?? 0,
         readings,
         shape,
