@@ -1,4 +1,5 @@
 import { Accelerator } from './accelerator';
+import { Channel } from './channels';
 import { CONFIG_VERSION } from './config-migration';
 import {
   CustomEndpoint,
@@ -12,6 +13,7 @@ import { carry, issueMessage, says } from './issue-message';
 import { type Message, message } from './message';
 import { PresetFile } from './preset-file';
 import { type AccountFieldPath, type FieldSpec, PROVIDERS, ProviderId } from './providers';
+import { QuietHours } from './quiet-hours';
 import { urlProblem } from './url-policy';
 import { z } from './zod';
 
@@ -306,11 +308,9 @@ export const BadgeChoice = z.strictObject({
 });
 export type BadgeChoice = z.infer<typeof BadgeChoice>;
 
-const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, says('valid.time')));
-
 export const Settings = z.strictObject({
   /** Local times; alerts raised in between are held and delivered as one summary when quiet hours end. */
-  quietHours: z.optional(z.strictObject({ start: ClockTime, end: ClockTime })),
+  quietHours: z.optional(QuietHours),
   /** Thresholds for accounts that set none of their own. */
   defaultAlerts: z.optional(AlertThresholds),
   /** How the popover writes amounts: 1,840 (full) or 1.8k (compact). */
@@ -364,6 +364,8 @@ export const ConfigFile = z
     settings: z.optional(Settings),
     /** Presets added from files (`creditbar providers add FILE`): templates for custom accounts. */
     presets: z.optional(z.array(PresetFile)),
+    /** Where alerts go besides the desktop: webhooks, chat, ntfy, Telegram, email (shared/channels.ts). */
+    channels: z.optional(z.array(Channel)),
   })
   .check(
     z.superRefine((config, ctx) => {

@@ -12,6 +12,14 @@ const placeholders = (text: string) => [...messageArguments(text)].sort();
  * other key left in English fails, so a new string cannot ship untranslated by being copied over.
  */
 const SAME_IN_GERMAN = new Set([
+  // Services' own names.
+  'channel.service.slack',
+  'channel.service.discord',
+  'channel.service.teams',
+  'channel.service.ntfy',
+  'channel.service.telegram',
+  // Only arranges the transport's answer and what it means.
+  'channel.answeredHint',
   // "≈ {amount}": the sign says it in every language.
   'headline.estimated',
   // A command line with nothing but the command and its id.
@@ -51,6 +59,12 @@ const SAME_IN_GERMAN = new Set([
 ]);
 /** Chinese shares only names, codes and punctuation-only strings with English. */
 const SAME_IN_CHINESE = new Set([
+  // Services' own names.
+  'channel.service.slack',
+  'channel.service.discord',
+  'channel.service.teams',
+  'channel.service.ntfy',
+  'channel.service.telegram',
   'headline.estimated',
   'cli.args.rotateKey',
   'cli.args.remove',

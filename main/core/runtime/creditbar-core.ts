@@ -1,16 +1,21 @@
 import type { AlertIntent } from '../../../shared/alerts';
+import type { ChannelAlert } from '../../../shared/channels';
 import { type Account, effectiveAccount } from '../../../shared/config';
 import type { MessageKey } from '../../../shared/i18n/catalog';
+import { chooseLanguage, environmentLanguages, type Language } from '../../../shared/i18n/languages';
 import { type Message, message } from '../../../shared/message';
 import { PointSeries } from '../../../shared/point-series';
 import { AccountService } from '../accounts/account-service';
 import { LedgerService } from '../accounts/ledger-service';
+import { ChannelService } from '../channels/channel-service';
 import type { Clock } from '../monitor/clock';
 import { type LatestEntry, LatestResults } from '../monitor/latest-results';
 import { Monitor } from '../monitor/monitor';
+import { toAccountStatus } from '../present/account-status';
 import { sparklineOf } from '../present/history-series';
 import type { HttpClient } from '../providers/http';
 import type { Stores } from '../store/open-stores';
+import type { OutboxEntry } from '../store/outbox-store';
 import { createSecretResolver, type SecretStore } from '../store/secrets';
 import { AlertService } from './alert-service';
 import { HistoryRecorder } from './history-recorder';
@@ -30,6 +35,8 @@ export interface CoreOptions {
   sparklines?: boolean;
   /** How the claim on the data dir is kept; tests shorten it. */
   claimTiming?: ClaimTiming;
+  /** The language alert channels write in when they name none: the app's (settings, else the OS's). */
+  language?: () => Language;
 }
 
 export interface CoreEvents {
@@ -38,6 +45,8 @@ export interface CoreEvents {
   /** After every poll, fresh or failed, once its result is kept. */
   polled?(entry: LatestEntry): void;
   alert?(intent: AlertIntent): void;
+  /** An alert could not be delivered to a channel, and was given up (kept in outbox/failed/). */
+  channelFailed?(entry: OutboxEntry): void;
   /**
    * What a person should be told that is no alert: something on disk could not be written (the core goes on), or
    * an account's history was set aside because the account changed. Said by whoever shows it.
@@ -62,6 +71,8 @@ export class CreditbarCore {
   readonly ledger: LedgerService;
   readonly monitor: Monitor;
   readonly alerts: AlertService;
+  /** Alerts to webhooks, chat, ntfy, Telegram and email: sent by the process that owns the data dir. */
+  readonly channels: ChannelService;
   readonly results = new LatestResults();
   /** Config changes apply one after another: an account's old data goes before its new host is asked. */
   private applied: Promise<void> = Promise.resolve();
@@ -83,8 +94,29 @@ export class CreditbarCore {
       {
         alert: (intent) => {
           for (const listener of this.listeners) listener.alert?.(intent);
+          void this.channels
+            .enqueue(intent, this.figuresOf(intent.accountId))
+            .catch(problem('problem.outbox'));
         },
         problem: problem('problem.alertState'),
+      },
+    );
+    this.channels = new ChannelService(
+      {
+        outbox: stores.outbox,
+        channels: () => stores.config.channels,
+        keychain: options.keychain,
+        env: options.env,
+        clock: options.clock,
+        language:
+          options.language ??
+          (() => chooseLanguage(stores.config.settings.language, environmentLanguages(options.env))),
+        owner,
+      },
+      {
+        failed: (entry) => {
+          for (const listener of this.listeners) listener.channelFailed?.(entry);
+        },
       },
     );
     const recorder = new HistoryRecorder(stores.history, owner, problem('problem.history'));
@@ -178,11 +210,16 @@ export class CreditbarCore {
       await this.alerts.start();
       await this.applyAccounts();
       this.monitor.start();
+      this.channels.start();
     });
     await this.applied;
     this.ownership.follow({
       gained: () => {
-        this.applied = this.applied.then(() => this.alerts.own());
+        this.applied = this.applied.then(async () => {
+          await this.alerts.own();
+          // What a crashed owner left in the outbox goes now, from here.
+          this.channels.start();
+        });
         this.emitOwnership(true);
       },
       lost: () => {
@@ -226,6 +263,7 @@ export class CreditbarCore {
     await this.applied;
     await this.monitor.stop();
     await this.alerts.stop();
+    await this.channels.stop();
     await this.ownership.stop();
   }
 
@@ -234,6 +272,7 @@ export class CreditbarCore {
     await this.applied;
     await this.monitor.settled();
     await this.alerts.settled();
+    await this.channels.settled();
   }
 
   /** A new key for the account: one stopped for a rejected or missing key polls again, and may alert again. */
@@ -245,6 +284,24 @@ export class CreditbarCore {
   private emitOwnership(owner: boolean): void {
     for (const listener of this.listeners) listener.ownership?.(owner);
     this.emitChanged();
+  }
+
+  /** An account's figures as an alert about it is raised: what a channel's message and payload carry. */
+  private figuresOf(accountId: string | null): ChannelAlert['account'] {
+    const entry = accountId ? this.results.get(accountId) : undefined;
+    if (!entry) return null;
+    const { account, result, forecast } = entry;
+    const snapshot = result.snapshot;
+    return {
+      id: account.id,
+      label: account.label,
+      provider: account.provider,
+      level: toAccountStatus(result, this.options.clock.wall(), forecast).level,
+      remaining: snapshot?.remaining ?? null,
+      unit: snapshot?.unit ?? null,
+      estimated: snapshot?.extras.ledger !== undefined && snapshot.remaining !== null,
+      daysLeft: forecast?.daysLeft ?? null,
+    };
   }
 
   /** Accounts as the monitor and the levels see them: default thresholds filled in from settings. */

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import type { Channel } from '../../../shared/channels';
 import {
   Account,
   AccountPatch,
@@ -47,6 +48,32 @@ export class ConfigStore {
 
   get settings(): Settings {
     return this.current.settings ?? {};
+  }
+
+  /** Where alerts go besides the desktop. */
+  get channels(): readonly Channel[] {
+    return this.current.channels ?? [];
+  }
+
+  /** Adds an alert channel; an id taken is refused. */
+  async addChannel(channel: Channel): Promise<void> {
+    await this.change((fresh) => {
+      if ((fresh.channels ?? []).some((c) => c.id === channel.id))
+        throw new ConfigError(message('channel.idTaken', { id: channel.id }));
+      return { next: { ...fresh, channels: [...(fresh.channels ?? []), channel] }, result: undefined };
+    });
+  }
+
+  /** Removes an alert channel; the one removed, or null when there was none by that id. */
+  async removeChannel(id: string): Promise<Channel | null> {
+    return this.change((fresh) => {
+      const existing = (fresh.channels ?? []).find((c) => c.id === id) ?? null;
+      const channels = (fresh.channels ?? []).filter((c) => c.id !== id);
+      const next = { ...fresh };
+      if (channels.length > 0) next.channels = channels;
+      else delete next.channels;
+      return { next, result: existing };
+    });
   }
 
   /** Presets added from files, as templates for custom accounts. */

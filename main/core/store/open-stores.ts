@@ -4,6 +4,7 @@ import { ConfigStore } from './config-store';
 import { HistoryStore } from './history';
 import { IdentityIndex } from './identities';
 import { LedgerStore } from './ledger-store';
+import { OutboxStore } from './outbox-store';
 import type { DataPaths } from './paths';
 
 /** Everything kept on disk for one data dir; each entry point (desktop app, CLI) opens them once. */
@@ -15,6 +16,7 @@ export interface Stores {
   alerts: AlertStateStore;
   identities: IdentityIndex;
   ledger: LedgerStore;
+  outbox: OutboxStore;
 }
 
 export async function openStores(paths: DataPaths, now: () => number = Date.now): Promise<Stores> {
@@ -26,5 +28,6 @@ export async function openStores(paths: DataPaths, now: () => number = Date.now)
     alerts: new AlertStateStore(paths.alertStateFile),
     identities: new IdentityIndex(paths.identitiesFile),
     ledger: new LedgerStore(paths.ledgerFile),
+    outbox: new OutboxStore(paths.outboxDir),
   };
 }

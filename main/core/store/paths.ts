@@ -24,6 +24,8 @@ export interface DataPaths {
   identitiesFile: string;
   /** The balances and top-ups stated for ledger accounts (ledger-store.ts): the person's data, not a cache. */
   ledgerFile: string;
+  /** Alerts on their way to channels (outbox-store.ts); given-up ones in its failed/. */
+  outboxDir: string;
 }
 
 /** Flag, then environment, then the OS default: the same order for every command. */
@@ -43,5 +45,6 @@ export function resolvePaths(
     alertStateFile: path.join(dataDir, 'alert-state.json'),
     identitiesFile: path.join(dataDir, 'identities.json'),
     ledgerFile: path.join(dataDir, 'ledger.json'),
+    outboxDir: path.join(dataDir, 'outbox'),
   };
 }

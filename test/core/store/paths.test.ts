@@ -21,6 +21,7 @@ describe('data paths', () => {
       alertStateFile: '/h/.config/Creditbar/alert-state.json',
       identitiesFile: '/h/.config/Creditbar/identities.json',
       ledgerFile: '/h/.config/Creditbar/ledger.json',
+      outboxDir: '/h/.config/Creditbar/outbox',
     });
     expect(resolvePaths({}, env, 'linux', '/h')).toMatchObject({
       dataDir: '/env/data',
