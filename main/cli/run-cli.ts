@@ -16,6 +16,13 @@ import {
   accountsSet,
   SETTING_FLAGS,
 } from './accounts-command';
+import {
+  type ChannelFlags,
+  channelsAdd,
+  channelsList,
+  channelsRemove,
+  channelsTest,
+} from './channels-command';
 import { colourWanted, paintLevel } from './colour';
 import type { CliIo } from './context';
 import { accountsLedger, accountsRecord } from './ledger-command';
@@ -69,7 +76,7 @@ function providerLines({ t }: Translator): string {
 /** The help, in the terminal's language; the provider lines come from the descriptors. */
 const usage = (tr: Translator) => tr.t('cli.usage', { providers: providerLines(tr) });
 
-const COMMANDS = ['status', 'watch', 'serve', 'accounts', 'providers', 'help'];
+const COMMANDS = ['status', 'watch', 'serve', 'accounts', 'channels', 'providers', 'help'];
 
 /** The commands that take arguments: how many, and the catalog's usage line, in the terminal's words. */
 const ARGUMENTS: Record<string, Record<string, { count: number; usage: MessageKey }>> = {
@@ -80,6 +87,10 @@ const ARGUMENTS: Record<string, Record<string, { count: number; usage: MessageKe
     'set-balance': { count: 2, usage: 'cli.args.setBalance' },
     'top-up': { count: 2, usage: 'cli.args.topUp' },
     ledger: { count: 1, usage: 'cli.args.ledger' },
+  },
+  channels: {
+    test: { count: 1, usage: 'cli.args.channelsTest' },
+    remove: { count: 1, usage: 'cli.args.channelsRemove' },
   },
   providers: {
     add: { count: 1, usage: 'cli.args.providersAdd' },
@@ -101,6 +112,8 @@ function helpPage(tr: Translator, command: string | undefined): string {
       return t('cli.help.accounts', { providers: providerLines(tr) });
     case 'providers':
       return t('cli.help.providers');
+    case 'channels':
+      return t('cli.help.channels');
     default:
       return usage(tr);
   }
@@ -125,6 +138,22 @@ const OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; mult
   'token-file': { type: 'string' },
   at: { type: 'string' },
   remove: { type: 'string' },
+  // channels add
+  type: { type: 'string' },
+  accounts: { type: 'string' },
+  'min-level': { type: 'string' },
+  'quiet-hours': { type: 'string' },
+  language: { type: 'string' },
+  server: { type: 'string' },
+  topic: { type: 'string' },
+  'chat-id': { type: 'string' },
+  'api-base': { type: 'string' },
+  port: { type: 'string' },
+  security: { type: 'string' },
+  user: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  sign: { type: 'boolean' },
   ...Object.fromEntries(SETTING_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
   ...Object.fromEntries(
     providerFlags().map((f) => [f.flag, { type: 'string' as const, multiple: f.kind === 'headers' }]),
@@ -205,7 +234,7 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
       'token-file'?: string;
       at?: string;
       remove?: string;
-    };
+    } & ChannelFlags;
     positionals: string[];
   };
   try {
@@ -265,6 +294,14 @@ export async function runCli(argv: string[], host: CliHost): Promise<number> {
       io.stderr(`${t('cli.takesArguments', { usage: t(takes.usage) })}\n${t('cli.seeHelp', { command })}\n`);
       return 3;
     }
+    if (command === 'channels' && (sub === 'list' || sub === undefined) && rest.length === 0)
+      return await channelsList(flags, io);
+    if (command === 'channels' && sub === 'add' && rest.length === 0)
+      return await channelsAdd(flags, io, host.readKey);
+    if (command === 'channels' && sub === 'test' && rest.length === 1)
+      return await channelsTest(rest[0] as string, flags, io);
+    if (command === 'channels' && sub === 'remove' && rest.length === 1)
+      return await channelsRemove(rest[0] as string, flags, io);
     if (command === 'providers' && sub === undefined) return await providersList(flags, io);
     if (command === 'providers' && sub === 'add' && rest.length === 1)
       return await providersAdd(rest[0] as string, flags, io);

@@ -25,6 +25,8 @@ const SAME_IN_GERMAN = new Set([
   // A command line with nothing but the command and its id.
   'cli.args.rotateKey',
   'cli.args.remove',
+  'cli.args.channelsTest',
+  'cli.args.channelsRemove',
   // Messages that only arrange others, or say a text given to them as it is.
   'problem.withDetail',
   'valid.issueAt',
@@ -68,6 +70,8 @@ const SAME_IN_CHINESE = new Set([
   'headline.estimated',
   'cli.args.rotateKey',
   'cli.args.remove',
+  'cli.args.channelsTest',
+  'cli.args.channelsRemove',
   'alert.quietBody',
   'detail.csv',
   'detail.png',
