@@ -69,6 +69,7 @@ export async function serveCommand(
       port: plan.port,
       token,
       now: () => io.clock.wall(),
+      channelFailures: () => core.channels.failureCounts(),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeReply, FakeServer } from '../fakes/fake-server';
 import { type FakeProvider, startHappenstance } from '../fakes/providers';
 import { TEST_KEYCHAIN_SERVICE } from '../support/keychain';
-import { runBuiltCli } from '../support/run-built-cli';
+import { runBuiltCli, startBuiltCli } from '../support/run-built-cli';
 
 let receiver: FakeServer;
 let hs: FakeProvider;
@@ -17,7 +17,12 @@ const answers: FakeReply[] = [];
 
 beforeAll(async () => {
   // A Slack-like receiver: "ok" unless told otherwise; and a webhook receiver under /hook.
-  receiver = await FakeServer.start(() => answers.shift() ?? { text: 'ok' });
+  receiver = await FakeServer.start((request) =>
+    // A Discord webhook that was deleted answers as Discord does.
+    request.path.startsWith('/gone/')
+      ? { status: 404, json: { message: 'Unknown Webhook', code: 10015 } }
+      : (answers.shift() ?? { text: 'ok' }),
+  );
   hs = await startHappenstance();
   dataDir = await mkdtemp(path.join(tmpdir(), 'creditbar-channels-cli-'));
   writeFileSync(
@@ -118,6 +123,41 @@ describe('creditbar channels', () => {
     expect(hooks[0]?.headers['x-creditbar-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
     const slack = receiver.requests.slice(before).filter((r) => r.path.startsWith('/services/'));
     expect(slack).toHaveLength(1);
+  });
+
+  it('serve delivers a crossing too (secrets from the environment), and counts a channel it gave up in /metrics', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'creditbar-channels-serve-'));
+    writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({
+        version: 2,
+        accounts: [{ ...hs.account('research'), alerts: { warnBelow: 5000 } }],
+        channels: [
+          { id: 'ops', type: 'webhook' },
+          { id: 'gone', type: 'discord' },
+        ],
+      }),
+    );
+    const serve = startBuiltCli(['serve', '--data-dir', dir, '--listen', '127.0.0.1:0'], {
+      CREDITBAR_KEY_RESEARCH: hs.key,
+      CREDITBAR_CHANNEL_OPS: `${receiver.url}/hook/serve`,
+      CREDITBAR_CHANNEL_GONE: `${receiver.url}/gone/api/webhooks/1/tok`,
+    });
+    try {
+      const line = await serve.waitFor((l) => l.startsWith('Creditbar serves '));
+      const base = (/http:\/\/\S+(?=\/metrics)/.exec(line) as RegExpExecArray)[0];
+      await expect
+        .poll(() => receiver.requests.filter((r) => r.path === '/hook/serve').length, { timeout: 10_000 })
+        .toBe(1);
+      await expect
+        .poll(async () => (await fetch(`${base}/metrics`)).text(), { timeout: 10_000 })
+        .toContain('creditbar_channel_failures_total{channel="gone"} 1');
+      const payload = JSON.parse(receiver.requests.find((r) => r.path === '/hook/serve')?.body ?? '{}');
+      expect(payload).toMatchObject({ kind: 'low', account: { id: 'research' } });
+    } finally {
+      serve.child.kill('SIGTERM');
+      await serve.exited;
+    }
   });
 
   it('remove takes the channel, its secrets and its outbox away', async () => {

@@ -75,6 +75,7 @@ export class DesktopApp {
       options.metricsListen,
       () => options.clock.wall(),
       () => this.emitState(),
+      () => core.channels.failureCounts(),
     );
     this.launchAtLogin = new LaunchAtLogin(options.loginItem);
     core.subscribe({

@@ -43,6 +43,8 @@ async function secretOf(deps: ChannelServiceDeps, id: string, suffix = ''): Prom
  */
 export class ChannelService {
   private timer: unknown = null;
+  /** Deliveries given up since this process started, by channel: `serve`'s creditbar_channel_failures_total. */
+  private readonly failures = new Map<string, number>();
   private running = false;
   private flushing: Promise<void> | null = null;
 
@@ -62,6 +64,10 @@ export class ChannelService {
     if (this.timer !== null) this.deps.clock.clearTimer(this.timer);
     this.timer = null;
     await this.flushing;
+  }
+
+  failureCounts(): ReadonlyMap<string, number> {
+    return this.failures;
   }
 
   /** Resolves once nothing is being sent. */
@@ -165,6 +171,7 @@ export class ChannelService {
       const tried = { ...entry, attempts, lastProblem: outcome.problem };
       if (!outcome.retry || at - Date.parse(entry.firstAt) >= GIVE_UP_AFTER_MS) {
         await this.deps.outbox.giveUp(tried);
+        this.failures.set(tried.channelId, (this.failures.get(tried.channelId) ?? 0) + 1);
         this.events.failed?.(tried);
         continue;
       }

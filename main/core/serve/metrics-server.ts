@@ -20,12 +20,14 @@ export async function startMetricsServer(options: {
   port: number;
   token: string | null;
   now: () => Date;
+  /** Alerts given up per channel (ChannelService.failureCounts). */
+  channelFailures?: () => ReadonlyMap<string, number>;
   /** How long a connection may sit without sending a byte; tests shorten it. */
   idleMs?: number;
 }): Promise<MetricsServer> {
   const handle = serveHandler({
     state: options.state,
-    registries: createRegistries(options.state, options.now),
+    registries: createRegistries(options.state, options.now, options.channelFailures),
     token: options.token,
     now: options.now,
   });

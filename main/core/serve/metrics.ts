@@ -16,14 +16,18 @@ export function labelText(text: string): string {
  * base units (seconds), ratios from 0 to 1, `_total` on counters only. Two registries hold the same metrics so a
  * scrape can be answered in the classic text format or in OpenMetrics, as its Accept header asks.
  */
-export function createRegistries(state: LatestResults, now: () => Date) {
+export function createRegistries(
+  state: LatestResults,
+  now: () => Date,
+  channelFailures: () => ReadonlyMap<string, number> = () => new Map(),
+) {
   const text = new Registry();
   const openMetrics = new Registry<OpenMetricsContentType>();
   openMetrics.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
   // Each registry its own metric objects: prom-client renames a counter it serialises as OpenMetrics in place, so
   // a shared one lost `_total` in the text format after Prometheus's first (OpenMetrics) scrape.
-  defineMetrics(text, state, now);
-  defineMetrics(openMetrics, state, now);
+  defineMetrics(text, state, now, channelFailures);
+  defineMetrics(openMetrics, state, now, channelFailures);
   return { text, openMetrics };
 }
 
@@ -32,6 +36,7 @@ function defineMetrics(
   register: Registry | Registry<OpenMetricsContentType>,
   state: LatestResults,
   now: () => Date,
+  channelFailures: () => ReadonlyMap<string, number>,
 ) {
   const registers = [register];
 
@@ -183,6 +188,17 @@ function defineMetrics(
       this.reset();
       for (const { account, errors } of state.list())
         for (const [kind, count] of errors) this.inc({ account: account.id, kind }, count);
+    },
+  });
+
+  new Counter({
+    name: 'creditbar_channel_failures_total',
+    help: 'Alerts given up on an alert channel since the exporter started (a refusal, or a day of failures); kept in outbox/failed/.',
+    labelNames: ['channel'],
+    registers,
+    collect() {
+      this.reset();
+      for (const [channel, count] of channelFailures()) this.inc({ channel }, count);
     },
   });
 

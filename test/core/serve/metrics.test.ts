@@ -29,12 +29,19 @@ function series(text: string, name: string): string[] {
   return text.split('\n').filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `));
 }
 
-async function scrape(state: LatestResults) {
-  const { text, openMetrics } = createRegistries(state, () => NOW);
+async function scrape(state: LatestResults, channelFailures?: () => ReadonlyMap<string, number>) {
+  const { text, openMetrics } = createRegistries(state, () => NOW, channelFailures);
   return { text: await text.metrics(), openMetrics: await openMetrics.metrics() };
 }
 
 describe("the exporter's metrics", () => {
+  it('counts the alerts each channel had to give up', async () => {
+    const { text } = await scrape(new LatestResults(), () => new Map([['team', 2]]));
+    expect(series(text, 'creditbar_channel_failures_total')).toEqual([
+      'creditbar_channel_failures_total{channel="team"} 2',
+    ]);
+  });
+
   it('an estimated balance (a ledger account) is marked by creditbar_balance_estimated, a reported one is not', async () => {
     const oa: Account = { id: 'oa', provider: 'openai', label: 'OpenAI' };
     const costs = snapshot(null, {

@@ -22,6 +22,8 @@ export class MetricsEndpointApplier {
     private readonly now: () => Date,
     /** Called once the endpoint started, stopped or failed, so the popover can say so. */
     private readonly changed: () => void,
+    /** Alerts given up per channel, for creditbar_channel_failures_total. */
+    private readonly channelFailures?: () => ReadonlyMap<string, number>,
   ) {
     config.onChange(() => this.apply());
   }
@@ -73,6 +75,7 @@ export class MetricsEndpointApplier {
         port: plan.port,
         token: null,
         now: this.now,
+        ...(this.channelFailures ? { channelFailures: this.channelFailures } : {}),
       });
       this.problem = null;
     } catch (error) {
