@@ -230,6 +230,8 @@ export async function channelsTest(id: string, flags: ChannelFlags, io: CliIo): 
   });
   const outcome = await service.test(channel);
   if (outcome.ok) {
+    // It works again: what it failed before is not said any more.
+    await ctx.stores.outbox.clearFailed(id).catch(() => undefined);
     io.stdout(`${t('cli.channelTestSent', { id, type: channel.type })}\n`);
     return 0;
   }

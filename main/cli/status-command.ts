@@ -65,6 +65,16 @@ export async function statusCommand(
       io.stdout(
         `\n${unstated.map(({ status }) => io.tr.t('cli.stateBalanceHint', { label: status.label, id: status.id })).join('\n')}\n`,
       );
+    // Alerts a channel could not take are said where the person looks, with the channel's own answer.
+    const failed = await stores.outbox.failed().catch(() => []);
+    for (const entry of failed.slice(-5))
+      io.stderr(
+        `${io.tr.t('cli.channelFailed', {
+          channel: entry.channelId,
+          time: io.tr.intl().dayMonthTime.format(new Date(entry.alert.at)),
+          problem: entry.lastProblem ? io.tr.say(entry.lastProblem) : '',
+        })}\n`,
+      );
   }
   return exitCodeFor(rows.map((r) => r.status));
 }

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import keytar from 'keytar';
@@ -158,6 +158,42 @@ describe('creditbar channels', () => {
       serve.child.kill('SIGTERM');
       await serve.exited;
     }
+  });
+
+  it('killed (-9) while a delivery is in flight: the next run sends it once, with the same idempotency key', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'creditbar-channels-kill-'));
+    writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({
+        version: 2,
+        accounts: [{ ...hs.account('research'), alerts: { warnBelow: 5000 } }],
+        channels: [{ id: 'slow', type: 'webhook' }],
+      }),
+    );
+    const channelEnv = {
+      CREDITBAR_DATA_DIR: dir,
+      CREDITBAR_KEY_RESEARCH: hs.key,
+      CREDITBAR_CHANNEL_SLOW: `${receiver.url}/slow/in`,
+    };
+    // The receiver takes the first request and never answers it.
+    receiver.fail({ type: 'hang', path: '/slow/in' });
+    const first = startBuiltCli(['watch'], channelEnv);
+    await expect
+      .poll(() => receiver.requests.filter((r) => r.path === '/slow/in').length, { timeout: 10_000 })
+      .toBe(1);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    // Its claim on the data dir is left behind; aged past the 30 s a crashed owner's claim is taken after.
+    const old = new Date(Date.now() - 60_000);
+    await utimes(path.join(dir, 'monitor.lock'), old, old);
+    expect(await readdir(path.join(dir, 'outbox'))).toHaveLength(1);
+    const again = await runBuiltCli(['watch', '--for', '3'], channelEnv);
+    expect(again.code).toBe(0);
+    const sent = receiver.requests.filter((r) => r.path === '/slow/in');
+    // Once more, not twice: the alert state kept the alert raised, the outbox kept it unsent.
+    expect(sent).toHaveLength(2);
+    expect(sent[1]?.headers['idempotency-key']).toBe(sent[0]?.headers['idempotency-key']);
+    expect((await readdir(path.join(dir, 'outbox'))).filter((n) => n.endsWith('.json'))).toEqual([]);
   });
 
   it('remove takes the channel, its secrets and its outbox away', async () => {

@@ -25,6 +25,11 @@ export interface AlertServiceDeps {
 }
 
 export interface AlertServiceEvents {
+  /**
+   * The alerts about to be delivered, awaited before the alert state is saved: the channels' outbox is written
+   * first, so a crash between the two writes sends an alert again at worst, and never loses one.
+   */
+  durable?(intents: readonly AlertIntent[]): Promise<void>;
   alert?(intent: AlertIntent): void;
   /** The alert state could not be written; alerts go on and the next change tries again. */
   problem?(): void;
@@ -157,6 +162,7 @@ export class AlertService {
     const routed = deliver(this.state, intents, now, this.deps.settings());
     this.state = routed.state;
     if (intents.length > 0 || JSON.stringify(routed.state.held) !== heldBefore) this.dirty = true;
+    if (routed.deliver.length > 0) await this.events.durable?.(routed.deliver);
     // Written before anything is delivered: a crash right after must not deliver it again on restart.
     await this.save();
     for (const intent of routed.deliver) this.events.alert?.(intent);

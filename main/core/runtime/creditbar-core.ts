@@ -92,11 +92,14 @@ export class CreditbarCore {
     this.alerts = new AlertService(
       { store: stores.alerts, clock: options.clock, settings: () => stores.config.settings, owner },
       {
+        durable: async (intents) => {
+          for (const intent of intents)
+            await this.channels
+              .enqueue(intent, this.figuresOf(intent.accountId))
+              .catch(problem('problem.outbox'));
+        },
         alert: (intent) => {
           for (const listener of this.listeners) listener.alert?.(intent);
-          void this.channels
-            .enqueue(intent, this.figuresOf(intent.accountId))
-            .catch(problem('problem.outbox'));
         },
         problem: problem('problem.alertState'),
       },

@@ -88,6 +88,13 @@ export class OutboxStore {
     await this.remove(entry);
   }
 
+  /** The channel works again (a test went through): what it failed before is no longer said. */
+  async clearFailed(channelId: string): Promise<void> {
+    for (const entry of await this.read(this.failedDir))
+      if (entry.channelId === channelId)
+        await rm(path.join(this.failedDir, `${outboxKey(entry)}.json`), { force: true });
+  }
+
   /** A channel removed: what waited for it, and what it failed, go with it. */
   async forget(channelId: string): Promise<void> {
     for (const dir of [this.dir, this.failedDir])
