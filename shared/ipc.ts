@@ -1,4 +1,5 @@
 import { AppState } from './app-state';
+import { Channel } from './channels';
 import {
   ACCOUNT_ID_PATTERN,
   Account,
@@ -124,6 +125,30 @@ export const INVOKE = {
   },
   'ledger:remove': {
     request: z.strictObject({ accountId: AccountId, entryId: z.string().check(z.maxLength(20)) }),
+    response: z.null(),
+  },
+  /** Where alerts go besides the desktop, each with the deliveries it gave up (the last one's why). */
+  'channels:list': {
+    request: z.strictObject({}),
+    response: z.array(
+      z.object({ channel: Channel, failed: z.int(), lastProblem: z.nullable(MessageSchema) }),
+    ),
+  },
+  /** The secret (a webhook's URL, a bot's token, a password) goes to the keychain, never the config. */
+  'channels:add': {
+    request: z.strictObject({
+      channel: Channel,
+      secret: z.string().check(z.maxLength(4096)),
+      signingKey: z.optional(z.string().check(z.maxLength(4096))),
+    }),
+    response: z.null(),
+  },
+  'channels:test': {
+    request: z.strictObject({ id: z.string().check(z.maxLength(40)) }),
+    response: z.object({ ok: z.boolean(), problem: z.nullable(MessageSchema) }),
+  },
+  'channels:remove': {
+    request: z.strictObject({ id: z.string().check(z.maxLength(40)) }),
     response: z.null(),
   },
   'external:open': { request: z.strictObject({ url: z.url({ protocol: /^https$/ }) }), response: z.null() },

@@ -8,9 +8,9 @@ import {
 import { describeIssues } from '../../shared/config';
 import { issueMessage } from '../../shared/issue-message';
 import { type Message, message } from '../../shared/message';
-import { urlProblem } from '../../shared/url-policy';
+import { ChannelAdmin } from '../core/channels/channel-admin';
 import { ChannelService } from '../core/channels/channel-service';
-import { AppFailure } from '../core/errors';
+import { AppFailure, ConfigError } from '../core/errors';
 import { keyHint } from '../core/store/secrets';
 import { type CliIo, openContext } from './context';
 import { alignedTable } from './format';
@@ -74,6 +74,15 @@ function quietHoursOf(text: string | undefined): ChannelInput['quietHours'] {
   return { start: start.trim(), end: end.trim() };
 }
 
+function adminOf(ctx: Awaited<ReturnType<typeof openContext>>, io: CliIo): ChannelAdmin {
+  return new ChannelAdmin({
+    config: ctx.stores.config,
+    keychain: ctx.keychain,
+    outbox: ctx.stores.outbox,
+    env: io.env,
+  });
+}
+
 /** The channel the flags describe, checked by the config's own schema. */
 export function channelFromFlags(flags: ChannelFlags): { channel: Channel } | { error: Message[] } {
   const input: Record<string, unknown> = {
@@ -107,15 +116,6 @@ export function channelFromFlags(flags: ChannelFlags): { channel: Channel } | { 
   };
 }
 
-/** What a channel's secret must look like before it is kept: a URL for the webhooks, a bot token for Telegram. */
-function secretProblem(channel: Channel, secret: string): Message | null {
-  if (channel.type === 'ntfy' || channel.type === 'email') return null;
-  if (channel.type === 'telegram')
-    return /^\d+:[A-Za-z0-9_-]{20,}$/.test(secret) ? null : message('cli.channelBotToken');
-  const problem = urlProblem(secret);
-  return problem ? message('cli.channelSecretUrl', { problem }) : null;
-}
-
 /**
  * `channels add --type T --id ID [fields]`: the channel's secret (a webhook's URL, a bot token, a password) is
  * typed hidden at a terminal or piped, never a flag; with CREDITBAR_CHANNEL_<ID> set it stays there.
@@ -137,6 +137,7 @@ export async function channelsAdd(
   }
   const { channel } = built;
   const ctx = await openContext(flags, io);
+  const admin = adminOf(ctx, io);
   if (ctx.stores.config.channels.some((c) => c.id === channel.id)) {
     io.stderr(`${t('channel.idTaken', { id: channel.id })}\n`);
     return 3;
@@ -145,28 +146,21 @@ export async function channelsAdd(
   const fromEnv = Boolean(io.env[variable]);
   const lines = fromEnv ? [] : (await readKey(t(`cli.channelSecretPrompt.${channel.type}`))).split(/\r?\n/);
   const secret = (lines[0] ?? '').trim();
-  if (!fromEnv && !secret && channel.type !== 'ntfy') {
-    io.stderr(`${t('cli.noChannelSecret', { variable })}\n`);
-    return 3;
-  }
-  const problem = secret ? secretProblem(channel, secret) : null;
-  if (problem) {
-    io.stderr(`${say(problem)}\n`);
-    return 3;
-  }
   const signing =
-    flags.sign && channel.type === 'webhook'
+    flags.sign && channel.type === 'webhook' && secret
       ? (lines[1] ?? '').trim() || (await readKey(t('cli.channelSigningPrompt'))).trim()
       : '';
   try {
-    if (secret) await ctx.keychain.set(channelSecretName(channel.id), secret);
-    if (signing) await ctx.keychain.set(`${channelSecretName(channel.id)}:hmac`, signing);
+    await admin.add(channel, secret, signing);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`${say(error.said)}\n`);
+      return 3;
+    }
     if (!(error instanceof AppFailure)) throw error;
     io.stderr(`${t('cli.notSaved', { problem: say(error.said) })}\n`);
     return 3;
   }
-  await ctx.stores.config.addChannel(channel);
   io.stdout(
     `${t(fromEnv ? 'cli.channelAddedEnv' : 'cli.channelAdded', { id: channel.id, type: channel.type, variable })}\n${t('cli.channelTryIt', { id: channel.id })}\n`,
   );
@@ -228,10 +222,8 @@ export async function channelsTest(id: string, flags: ChannelFlags, io: CliIo): 
     language: () => io.tr.language,
     owner: () => false,
   });
-  const outcome = await service.test(channel);
+  const outcome = await adminOf(ctx, io).test(id, service);
   if (outcome.ok) {
-    // It works again: what it failed before is not said any more.
-    await ctx.stores.outbox.clearFailed(id).catch(() => undefined);
     io.stdout(`${t('cli.channelTestSent', { id, type: channel.type })}\n`);
     return 0;
   }
@@ -243,14 +235,11 @@ export async function channelsTest(id: string, flags: ChannelFlags, io: CliIo): 
 export async function channelsRemove(id: string, flags: ChannelFlags, io: CliIo): Promise<number> {
   const { t } = io.tr;
   const ctx = await openContext(flags, io);
-  const removed = await ctx.stores.config.removeChannel(id);
+  const removed = await adminOf(ctx, io).remove(id);
   if (!removed) {
     io.stderr(`${t('cli.noSuchChannel', { id, file: ctx.stores.paths.configFile })}\n`);
     return 3;
   }
-  await ctx.keychain.delete(channelSecretName(id)).catch(() => false);
-  await ctx.keychain.delete(`${channelSecretName(id)}:hmac`).catch(() => false);
-  await ctx.stores.outbox.forget(id).catch(() => undefined);
   io.stdout(`${t('cli.channelRemoved', { id })}\n`);
   return 0;
 }

@@ -81,10 +81,17 @@ describe('the popover in German and Simplified Chinese, in real Chromium', () =>
         expect(await axeViolations(page)).toEqual([]);
         await page.getByRole('button', { name: say['detail.keep'] }).click();
 
+        // A channel listed, so the shot shows its line and buttons in this language.
+        await controller.handlers['channels:add']({
+          channel: { id: `team-${language}`, type: 'discord' },
+          secret: 'https://discord.com/api/webhooks/1/never-called',
+        });
         await page.getByRole('button', { name: say['detail.backLabel'] }).click();
         await page.getByRole('button', { name: say['overview.settings'] }).click();
         await page.getByRole('heading', { name: say['settings.title'] }).waitFor();
+        await page.getByText(`team-${language}`).waitFor();
         await shoot(page, `settings-${language}`);
+        await controller.handlers['channels:remove']({ id: `team-${language}` });
         expect(await axeViolations(page)).toEqual([]);
 
         // Back to English from the choice a person uses; the view stays where it was.

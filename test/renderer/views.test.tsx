@@ -657,6 +657,48 @@ describe('Settings', () => {
     expect(screen.queryByLabelText(/Warn below/)).toBeNull();
   });
 
+  it('alerts elsewhere: lists each channel with what it failed, tests it, and adds one with its secret', async () => {
+    const calls = installBridge(appState([]), {
+      channelsList: async () => ({
+        ok: true as const,
+        value: [
+          {
+            channel: { id: 'ops', type: 'discord' as const },
+            failed: 2,
+            lastProblem: asIs(
+              'Discord answered 404 Unknown Webhook: the webhook was removed, or its URL is wrong',
+            ),
+          },
+        ],
+      }),
+      channelsTest: async () => ({
+        ok: true as const,
+        value: { ok: false, problem: asIs('Discord answered 404 Unknown Webhook') },
+      }),
+    });
+    render(<Settings state={appState([])} onBack={noop} />);
+    expect(
+      (await screen.findByText(/2 alerts not delivered: Discord answered 404 Unknown Webhook/)).textContent,
+    ).toContain('the webhook was removed');
+    fireEvent.click(screen.getByRole('button', { name: 'Test' }));
+    expect(await screen.findByText('Discord answered 404 Unknown Webhook')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Send to'), { target: { value: 'ntfy' } });
+    fireEvent.change(screen.getByLabelText('Name (a-z, 0-9, -)'), { target: { value: 'phone' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add channel' }));
+    // The topic is required for ntfy: said before anything is sent to main.
+    expect((await screen.findByRole('alert')).textContent).toMatch(/topic/);
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'credit-alerts' } });
+    fireEvent.change(screen.getByLabelText('Access token, if the topic needs one'), {
+      target: { value: 'tk_1' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add channel' }));
+    await screen.findByText('Added phone. Send a test to see it arrive.');
+    expect(calls.find((c) => c[0] === 'channelsAdd')?.[1]).toEqual({
+      channel: { id: 'phone', type: 'ntfy', topic: 'credit-alerts', server: 'https://ntfy.sh' },
+      secret: 'tk_1',
+    });
+  });
+
   it('the menu bar number: each choice saves only what differs from the default', async () => {
     const accounts = [
       account({ id: 'research', label: 'Research', remaining: 1840, unit: 'credits' }),

@@ -12,7 +12,14 @@ const placeholders = (text: string) => [...messageArguments(text)].sort();
  * other key left in English fails, so a new string cannot ship untranslated by being copied over.
  */
 const SAME_IN_GERMAN = new Set([
+  'channels.type.webhook',
+  // "Name" is German too.
+  'channels.field.id',
   // Services' own names.
+  'channels.type.slack',
+  'channels.type.discord',
+  'channels.type.teams',
+  'channels.type.telegram',
   'channel.service.slack',
   'channel.service.discord',
   'channel.service.teams',
@@ -62,6 +69,10 @@ const SAME_IN_GERMAN = new Set([
 /** Chinese shares only names, codes and punctuation-only strings with English. */
 const SAME_IN_CHINESE = new Set([
   // Services' own names.
+  'channels.type.slack',
+  'channels.type.discord',
+  'channels.type.teams',
+  'channels.type.telegram',
   'channel.service.slack',
   'channel.service.discord',
   'channel.service.teams',

@@ -12,6 +12,7 @@ import { MetricsEndpointApplier } from './appliers/metrics-endpoint';
 import { type RegisterShortcut, ShortcutApplier } from './appliers/shortcut';
 import { accountHandlers } from './handlers/accounts';
 import { alertHandlers } from './handlers/alerts';
+import { channelHandlers } from './handlers/channels';
 import type { HandlerContext } from './handlers/handler-context';
 import { historyHandlers } from './handlers/history';
 import { ledgerHandlers } from './handlers/ledger';
@@ -99,6 +100,7 @@ export class DesktopApp {
       ...alertHandlers(ctx),
       ...historyHandlers(ctx),
       ...ledgerHandlers(ctx),
+      ...channelHandlers(ctx),
       ...linkHandlers(ctx),
     };
   }

@@ -7,6 +7,7 @@ import { type Message, message } from '../../../shared/message';
 import { PointSeries } from '../../../shared/point-series';
 import { AccountService } from '../accounts/account-service';
 import { LedgerService } from '../accounts/ledger-service';
+import { ChannelAdmin } from '../channels/channel-admin';
 import { ChannelService } from '../channels/channel-service';
 import type { Clock } from '../monitor/clock';
 import { type LatestEntry, LatestResults } from '../monitor/latest-results';
@@ -73,6 +74,8 @@ export class CreditbarCore {
   readonly alerts: AlertService;
   /** Alerts to webhooks, chat, ntfy, Telegram and email: sent by the process that owns the data dir. */
   readonly channels: ChannelService;
+  /** Adding, testing and removing channels (the popover's Settings, like the CLI's `channels`). */
+  readonly channelAdmin: ChannelAdmin;
   readonly results = new LatestResults();
   /** Config changes apply one after another: an account's old data goes before its new host is asked. */
   private applied: Promise<void> = Promise.resolve();
@@ -122,6 +125,12 @@ export class CreditbarCore {
         },
       },
     );
+    this.channelAdmin = new ChannelAdmin({
+      config: stores.config,
+      keychain: options.keychain,
+      outbox: stores.outbox,
+      env: options.env,
+    });
     const recorder = new HistoryRecorder(stores.history, owner, problem('problem.history'));
     this.monitor = new Monitor(
       [],

@@ -4,6 +4,7 @@ import { applyPatch, type SettingsPatch, Settings as SettingsSchema } from '../.
 import { issueMessage } from '../../../shared/issue-message';
 import { api } from '../api';
 import { useTranslator } from '../hooks/use-translator';
+import { ChannelsEditor } from './ChannelsEditor';
 import { LanguageChoice } from './LanguageChoice';
 import { MenuBarSettings } from './MenuBarSettings';
 import { ShortcutRecorder } from './ShortcutRecorder';
@@ -76,6 +77,7 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
           <span>{t('settings.spendSpikes')}</span>
         </label>
       </ThresholdsEditor>
+      <ChannelsEditor />
       <fieldset>
         <legend>{t('settings.quiet')}</legend>
         <p className="muted">{t('settings.quietHelp')}</p>
