@@ -143,6 +143,11 @@ export const INVOKE = {
     }),
     response: z.null(),
   },
+  /** Changes a channel's fields; a secret given replaces the kept one, none keeps it. */
+  'channels:update': {
+    request: z.strictObject({ channel: Channel, secret: z.string().check(z.maxLength(4096)) }),
+    response: z.null(),
+  },
   'channels:test': {
     request: z.strictObject({ id: z.string().check(z.maxLength(40)) }),
     response: z.object({ ok: z.boolean(), problem: z.nullable(MessageSchema) }),

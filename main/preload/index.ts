@@ -61,6 +61,7 @@ const api = {
   ledgerRemove: call('ledger:remove'),
   channelsList: call('channels:list'),
   channelsAdd: call('channels:add'),
+  channelsUpdate: call('channels:update'),
   channelsTest: call('channels:test'),
   channelsRemove: call('channels:remove'),
   externalOpen: call('external:open'),

@@ -52,6 +52,7 @@ export function installBridge(state: AppState, overrides: Partial<CreditbarApi> 
     // A read the Settings view makes on its own: not recorded, so the calls a test checks are the person's.
     channelsList: () => ok([]),
     channelsAdd: record('channelsAdd', null),
+    channelsUpdate: record('channelsUpdate', null),
     channelsTest: record('channelsTest', { ok: true, problem: null }),
     channelsRemove: record('channelsRemove', null),
     externalOpen: record('externalOpen', null),

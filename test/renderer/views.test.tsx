@@ -697,6 +697,17 @@ describe('Settings', () => {
       channel: { id: 'phone', type: 'ntfy', topic: 'credit-alerts', server: 'https://ntfy.sh' },
       secret: 'tk_1',
     });
+    // Edit: the form takes the channel's fields, its id and type fixed; an empty secret keeps the kept one.
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    expect((screen.getByLabelText('Name (a-z, 0-9, -)') as HTMLInputElement).value).toBe('ops');
+    expect((screen.getByLabelText('Send to') as HTMLSelectElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText(/^Only these accounts/), { target: { value: 'research, ads' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText('Saved ops.');
+    expect(calls.find((c) => c[0] === 'channelsUpdate')?.[1]).toEqual({
+      channel: { id: 'ops', type: 'discord', accounts: ['research', 'ads'] },
+      secret: '',
+    });
   });
 
   it('the menu bar number: each choice saves only what differs from the default', async () => {

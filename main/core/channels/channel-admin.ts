@@ -45,6 +45,21 @@ export class ChannelAdmin {
     await this.deps.config.addChannel(channel);
   }
 
+  /**
+   * Changes a channel's fields; a new secret replaces the kept one, an empty one keeps it. Its type stays: a Slack
+   * URL is no bot token.
+   */
+  async update(channel: Channel, secret: string): Promise<void> {
+    const existing = this.deps.config.channels.find((c) => c.id === channel.id);
+    if (!existing)
+      throw new ConfigError(message('cli.noSuchChannel', { id: channel.id, file: this.deps.config.file }));
+    if (existing.type !== channel.type) throw new ConfigError(message('channel.typeStays'));
+    const problem = secret ? secretProblem(channel, secret) : null;
+    if (problem) throw new ConfigError(problem);
+    if (secret) await this.deps.keychain.set(channelSecretName(channel.id), secret);
+    await this.deps.config.replaceChannel(channel);
+  }
+
   /** A clearly marked test, sent now; a channel that works again no longer says what it failed before. */
   async test(id: string, service: ChannelService): Promise<SendOutcome> {
     const channel = this.deps.config.channels.find((c) => c.id === id);

@@ -64,6 +64,18 @@ export class ConfigStore {
     });
   }
 
+  /** Replaces an alert channel by its id (its secret stays where it is). */
+  async replaceChannel(channel: Channel): Promise<void> {
+    await this.change((fresh) => {
+      if (!(fresh.channels ?? []).some((c) => c.id === channel.id))
+        throw new ConfigError(message('cli.noSuchChannel', { id: channel.id, file: this.file }));
+      return {
+        next: { ...fresh, channels: (fresh.channels ?? []).map((c) => (c.id === channel.id ? channel : c)) },
+        result: undefined,
+      };
+    });
+  }
+
   /** Removes an alert channel; the one removed, or null when there was none by that id. */
   async removeChannel(id: string): Promise<Channel | null> {
     return this.change((fresh) => {

@@ -31,6 +31,8 @@ export function ChannelsEditor() {
   const [secret, setSecret] = useState('');
   const [critical, setCritical] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** The channel being changed, or null while the form adds one. */
+  const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(async () => {
     const result = await api().channelsList({});
@@ -41,23 +43,39 @@ export function ChannelsEditor() {
   }, [load]);
 
   const field = (name: string) => (fields[name] ?? '').trim();
+  const list = (text: string) => text.split(/[,\s]+/).filter(Boolean);
+  /** The form filled with a channel's fields, to change them; its secret is never read back. */
+  const startEdit = (channel: Channel) => {
+    const shown: Record<string, string> = { id: channel.id, accounts: channel.accounts?.join(', ') ?? '' };
+    for (const name of TYPE_FIELDS[channel.type]) {
+      const value = (channel as Record<string, unknown>)[name];
+      if (value !== undefined) shown[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    setType(channel.type);
+    setFields(shown);
+    setCritical(channel.minLevel === 'critical');
+    setSecret('');
+    setEditing(channel.id);
+    setProblem(null);
+  };
+  const reset = () => {
+    setEditing(null);
+    setFields({});
+    setSecret('');
+    setCritical(false);
+  };
   const add = async () => {
     const input: Record<string, unknown> = {
       id: field('id'),
       type,
       ...(critical ? { minLevel: 'critical' } : {}),
+      ...(field('accounts') ? { accounts: list(field('accounts')) } : {}),
       ...Object.fromEntries(
         TYPE_FIELDS[type]
           .filter((name) => field(name) !== '')
           .map((name) => [
             name,
-            name === 'port'
-              ? Number(field(name))
-              : name === 'to'
-                ? field(name)
-                    .split(/[,\s]+/)
-                    .filter(Boolean)
-                : field(name),
+            name === 'port' ? Number(field(name)) : name === 'to' ? list(field(name)) : field(name),
           ]),
       ),
     };
@@ -66,15 +84,16 @@ export function ChannelsEditor() {
       setProblem(say(describeIssues(parsed.error)));
       return;
     }
-    const result = await api().channelsAdd({ channel: parsed.data, secret });
+    const result = editing
+      ? await api().channelsUpdate({ channel: parsed.data, secret })
+      : await api().channelsAdd({ channel: parsed.data, secret });
     if (!result.ok) {
       setProblem(say(result.error.message));
       return;
     }
     setProblem(null);
-    setSecret('');
-    setFields({});
-    setNotice(t('channels.added', { id: parsed.data.id }));
+    setNotice(t(editing ? 'channels.saved' : 'channels.added', { id: parsed.data.id }));
+    reset();
     await load();
   };
   const test = async (id: string) => {
@@ -107,6 +126,9 @@ export function ChannelsEditor() {
                 ) : null}
               </span>
               <span className="channel-actions">
+                <button type="button" onClick={() => startEdit(channel)}>
+                  {t('channels.edit')}
+                </button>
                 <button type="button" onClick={() => test(channel.id)}>
                   {t('channels.test')}
                 </button>
@@ -120,7 +142,12 @@ export function ChannelsEditor() {
       ) : null}
       <label htmlFor="channel-type" className="field">
         <span>{t('channels.typeLabel')}</span>
-        <select id="channel-type" value={type} onChange={(e) => setType(e.target.value as ChannelType)}>
+        <select
+          id="channel-type"
+          value={type}
+          disabled={editing !== null}
+          onChange={(e) => setType(e.target.value as ChannelType)}
+        >
           {CHANNEL_TYPES.map((option) => (
             <option key={option} value={option}>
               {t(`channels.type.${option}`)}
@@ -128,19 +155,23 @@ export function ChannelsEditor() {
           ))}
         </select>
       </label>
-      {['id', ...TYPE_FIELDS[type]].map((name) => (
+      {['id', ...TYPE_FIELDS[type], 'accounts'].map((name) => (
         <label key={name} htmlFor={`channel-${name}`} className="field">
           <span>{t(`channels.field.${name}` as 'channels.field.id')}</span>
           <input
             id={`channel-${name}`}
             autoComplete="off"
+            readOnly={name === 'id' && editing !== null}
             value={fields[name] ?? ''}
             onChange={(e) => setFields({ ...fields, [name]: e.target.value })}
           />
         </label>
       ))}
       <label htmlFor="channel-secret" className="field">
-        <span>{t(`channels.secret.${type}`)}</span>
+        <span>
+          {t(`channels.secret.${type}`)}
+          {editing ? <small> ({t('channels.secretKept')})</small> : null}
+        </span>
         <input
           id="channel-secret"
           type="password"
@@ -160,8 +191,13 @@ export function ChannelsEditor() {
       </label>
       <div className="action-row">
         <button type="button" onClick={add}>
-          {t('channels.add')}
+          {editing ? t('channels.save') : t('channels.add')}
         </button>
+        {editing ? (
+          <button type="button" onClick={reset}>
+            {t('form.cancel')}
+          </button>
+        ) : null}
       </div>
       {problem ? (
         <p role="alert" className="error-text">

@@ -141,6 +141,7 @@ describe('IPC guard', () => {
       'ledgerRemove',
       'channelsList',
       'channelsAdd',
+      'channelsUpdate',
       'channelsTest',
       'channelsRemove',
       'externalOpen',

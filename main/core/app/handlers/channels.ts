@@ -3,7 +3,7 @@ import type { HandlerContext, HandlersOf } from './handler-context';
 /** Settings' "Alerts elsewhere": the channels, with what each failed; adding, testing and removing one. */
 export function channelHandlers(
   ctx: HandlerContext,
-): HandlersOf<'channels:list' | 'channels:add' | 'channels:test' | 'channels:remove'> {
+): HandlersOf<'channels:list' | 'channels:add' | 'channels:update' | 'channels:test' | 'channels:remove'> {
   const { core } = ctx;
   return {
     'channels:list': async () =>
@@ -14,6 +14,10 @@ export function channelHandlers(
       })),
     'channels:add': async ({ channel, secret, signingKey }) => {
       await core.channelAdmin.add(channel, secret.trim(), signingKey?.trim() ?? '');
+      return null;
+    },
+    'channels:update': async ({ channel, secret }) => {
+      await core.channelAdmin.update(channel, secret.trim());
       return null;
     },
     'channels:test': async ({ id }) => {
