@@ -11,11 +11,8 @@ const placeholders = (text: string) => [...messageArguments(text)].sort();
  * Where German says the same as English on purpose: names, codes, symbols and words both languages share. Any
  * other key left in English fails, so a new string cannot ship untranslated by being copied over.
  */
-const SAME_IN_GERMAN = new Set([
-  'channels.type.webhook',
-  // "Name" is German too.
-  'channels.field.id',
-  // Services' own names.
+/** Services' own names: the same word in every language. */
+const SERVICE_NAMES = [
   'channels.type.slack',
   'channels.type.discord',
   'channels.type.teams',
@@ -25,6 +22,12 @@ const SAME_IN_GERMAN = new Set([
   'channel.service.teams',
   'channel.service.ntfy',
   'channel.service.telegram',
+];
+const SAME_IN_GERMAN = new Set([
+  'channels.type.webhook',
+  // "Name" is German too.
+  'channels.field.id',
+  ...SERVICE_NAMES,
   // Only arranges the transport's answer and what it means.
   'channel.answeredHint',
   // "≈ {amount}": the sign says it in every language.
@@ -68,16 +71,7 @@ const SAME_IN_GERMAN = new Set([
 ]);
 /** Chinese shares only names, codes and punctuation-only strings with English. */
 const SAME_IN_CHINESE = new Set([
-  // Services' own names.
-  'channels.type.slack',
-  'channels.type.discord',
-  'channels.type.teams',
-  'channels.type.telegram',
-  'channel.service.slack',
-  'channel.service.discord',
-  'channel.service.teams',
-  'channel.service.ntfy',
-  'channel.service.telegram',
+  ...SERVICE_NAMES,
   'headline.estimated',
   'cli.args.rotateKey',
   'cli.args.remove',
