@@ -214,6 +214,32 @@ describe('alert channels, each to a receiver speaking its contract', () => {
     expect(JSON.stringify(await outbox.failed())).not.toMatch(/secret-path|secret-token/);
   });
 
+  it('Teams and ntfy refusals in their own bodies; ntfy’s 429 waits as asked', async () => {
+    scripted.set('/teams', [{ status: 400, text: 'Invalid request: the card could not be parsed' }]);
+    scripted.set('/ntfy', [
+      {
+        status: 429,
+        headers: { 'retry-after': '5' },
+        json: { code: 42901, http: 429, error: 'limit reached' },
+      },
+      { status: 403, json: { code: 40301, http: 403, error: 'forbidden' } },
+    ]);
+    const { service, advance, failed } = await serviceFor(
+      [
+        { id: 'office', type: 'teams' },
+        { id: 'phone', type: 'ntfy', server: `${receiver.url}/ntfy`, topic: 'alerts' },
+      ],
+      { 'channel:office': `${receiver.url}/teams/run` },
+    );
+    await service.enqueue(intent, figures);
+    await advance(10);
+    expect(failed).toEqual([
+      'office: Teams answered 400 Invalid request: the card could not be parsed: the message was refused as it was sent',
+    ]);
+    await advance(6_000);
+    expect(failed).toContain('phone: ntfy answered 403 forbidden: the token, password or URL was refused');
+  });
+
   it('a server that keeps failing is tried with backoff for a day, then given up', async () => {
     scripted.set(
       '/hook',
