@@ -4,6 +4,7 @@ import { type Channel, type ChannelAlert, channelEnvName, channelSecretName } fr
 import { translatorFor } from '../../../shared/i18n/catalogs';
 import type { Language } from '../../../shared/i18n/languages';
 import { message } from '../../../shared/message';
+import { AppFailure } from '../errors';
 import type { Clock } from '../monitor/clock';
 import type { OutboxEntry, OutboxStore } from '../store/outbox-store';
 import type { SecretStore } from '../store/secrets';
@@ -28,11 +29,14 @@ export interface ChannelServiceEvents {
   failed?(entry: OutboxEntry): void;
 }
 
-/** A channel's secret: its environment variable, else the keychain; null when neither has one. */
+/**
+ * A channel's secret: its environment variable, else the keychain; null when neither has one. A keychain that
+ * cannot be read now (locked, its service not running) throws: the delivery waits for it rather than give up.
+ */
 async function secretOf(deps: ChannelServiceDeps, id: string, suffix = ''): Promise<string | null> {
   const fromEnv = deps.env[`${channelEnvName(id)}${suffix ? `_${suffix.toUpperCase()}` : ''}`];
   if (fromEnv) return fromEnv;
-  return deps.keychain.get(`${channelSecretName(id)}${suffix ? `:${suffix}` : ''}`).catch(() => null);
+  return deps.keychain.get(`${channelSecretName(id)}${suffix ? `:${suffix}` : ''}`);
 }
 
 /**
@@ -107,7 +111,15 @@ export class ChannelService {
   }
 
   private async send(channel: Channel, alert: ChannelAlert): Promise<SendOutcome> {
-    const secret = await secretOf(this.deps, channel.id);
+    let secret: string | null;
+    let signingKey: string | null;
+    try {
+      secret = await secretOf(this.deps, channel.id);
+      signingKey = channel.type === 'webhook' ? await secretOf(this.deps, channel.id, 'hmac') : null;
+    } catch (error) {
+      const said = error instanceof AppFailure ? error.said : message('kind.keychain_unavailable');
+      return { ok: false, retry: true, retryAfterMs: null, problem: said };
+    }
     // ntfy may be an open topic: the only transport that can go without a secret.
     if (!secret && channel.type !== 'ntfy')
       return {
@@ -117,7 +129,6 @@ export class ChannelService {
         problem: message('channel.noSecret', { id: channel.id, variable: channelEnvName(channel.id) }),
       };
     const language = channel.language ?? this.deps.language();
-    const signingKey = channel.type === 'webhook' ? await secretOf(this.deps, channel.id, 'hmac') : null;
     const delivery = deliveryFor(channel, alert, translatorFor(language), language, secret ?? '', signingKey);
     if (delivery.kind === 'email')
       return channel.type === 'email' ? sendEmail(channel, delivery, secret ?? '') : FAILED_SHAPE;

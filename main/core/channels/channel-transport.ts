@@ -1,6 +1,6 @@
 import type { Channel, ChannelType } from '../../../shared/channels';
 import type { MessageKey } from '../../../shared/i18n/catalog';
-import { type Message, message } from '../../../shared/message';
+import { type Message, message, type ReadMessage } from '../../../shared/message';
 import { isLoopbackHost, urlProblem } from '../../../shared/url-policy';
 import { scrubSecret } from '../providers/failure';
 import { cleanDetail } from '../providers/http';
@@ -11,7 +11,7 @@ import type { EmailDelivery, HttpDelivery } from './channel-message';
 /** What sending one alert came to: delivered, or why not and whether trying again may help (and when). */
 export type SendOutcome =
   | { ok: true }
-  | { ok: false; retry: boolean; retryAfterMs: number | null; problem: Message };
+  | { ok: false; retry: boolean; retryAfterMs: number | null; problem: ReadMessage };
 
 const DEADLINE_MS = 15_000;
 const MAX_ANSWER_BYTES = 64 * 1024;

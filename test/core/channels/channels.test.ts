@@ -287,6 +287,42 @@ describe('alert channels, each to a receiver speaking its contract', () => {
     expect(await readdir(first.outbox.dir)).toEqual([]);
   });
 
+  it('a keychain that cannot be read for a moment delays the delivery; it is not given up', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'creditbar-channels-locked-'));
+    const outbox = new OutboxStore(path.join(dir, 'outbox'));
+    const clock = new FakeClock(NOW);
+    let locked = true;
+    const failed: string[] = [];
+    const service = new ChannelService(
+      {
+        outbox,
+        channels: () => [Channel.parse({ id: 'hook', type: 'webhook' })],
+        keychain: {
+          get: async () => {
+            if (locked) throw new Error('The keychain is locked');
+            return `${receiver.url}/hook/unlocked`;
+          },
+          set: async () => undefined,
+          delete: async () => true,
+        },
+        env: {},
+        clock,
+        language: () => 'en',
+        owner: () => true,
+      },
+      { failed: (entry) => failed.push(entry.channelId) },
+    );
+    service.start();
+    await service.enqueue(intent, figures);
+    await service.settled();
+    expect(failed).toEqual([]);
+    expect(await outbox.pending()).toHaveLength(1);
+    locked = false;
+    await clock.advance(60_000, () => service.settled());
+    await service.settled();
+    expect(got('/hook/unlocked')).toHaveLength(1);
+  });
+
   it('a process that does not own the data dir never sends', async () => {
     const { service, advance, outbox } = await serviceFor(
       [{ id: 'hook', type: 'webhook' }],
