@@ -95,6 +95,8 @@ export const ChannelAlert = z.object({
       /** The balance is a ledger's estimate (OpenAI, Anthropic). */
       estimated: z.boolean(),
       daysLeft: z.nullable(z.number()),
+      /** Where the person tops the account up (the provider's billing page), when Creditbar knows it. */
+      link: z.optional(z.nullable(z.url({ protocol: /^https$/ }))),
     }),
   ),
   /** `channels test`: a clearly marked test, not an alert. */

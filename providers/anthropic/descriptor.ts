@@ -11,6 +11,7 @@ export const anthropic = {
   defaultPollSeconds: 10_800,
   minPollSeconds: 1800,
   docsUrl: 'https://platform.claude.com/docs/en/api/admin/cost_report/retrieve',
+  billingUrl: 'https://platform.claude.com/settings/billing',
   reads:
     '`GET /v1/organizations/cost_report` with an Admin key: the costs per UTC day, subtracted from the balance you state (an estimate)',
   inAddForm: true,

@@ -11,6 +11,7 @@ export const openai = {
   defaultPollSeconds: 10_800,
   minPollSeconds: 1800,
   docsUrl: 'https://platform.openai.com/docs/api-reference/usage/costs',
+  billingUrl: 'https://platform.openai.com/settings/organization/billing/overview',
   reads:
     '`GET /v1/organization/costs` with an Admin key: the costs per UTC day, subtracted from the balance you state (an estimate)',
   inAddForm: true,

@@ -54,6 +54,8 @@ export interface ProviderDescriptor<Id extends string = string> {
   defaultPollSeconds: number;
   /** The shortest wait between checks, however near a level (a report that changes daily); none when not given. */
   minPollSeconds?: number;
+  /** Where a person buys credit or sees the balance: the link an alert sent elsewhere carries back. */
+  billingUrl?: string;
   /** The provider's own documentation of the endpoint Creditbar reads. */
   docsUrl: string | null;
   /** One line for the README's provider table: what Creditbar reads there. */

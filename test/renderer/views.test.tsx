@@ -702,10 +702,19 @@ describe('Settings', () => {
     expect((screen.getByLabelText('Name (a-z, 0-9, -)') as HTMLInputElement).value).toBe('ops');
     expect((screen.getByLabelText('Send to') as HTMLSelectElement).disabled).toBe(true);
     fireEvent.change(screen.getByLabelText(/^Only these accounts/), { target: { value: 'research, ads' } });
+    fireEvent.change(screen.getByLabelText('Language of its messages'), { target: { value: 'de' } });
+    fireEvent.change(screen.getByLabelText(/^Quiet from/), { target: { value: '22:00' } });
+    fireEvent.change(screen.getByLabelText('until'), { target: { value: '07:00' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await screen.findByText('Saved ops.');
     expect(calls.find((c) => c[0] === 'channelsUpdate')?.[1]).toEqual({
-      channel: { id: 'ops', type: 'discord', accounts: ['research', 'ads'] },
+      channel: {
+        id: 'ops',
+        type: 'discord',
+        accounts: ['research', 'ads'],
+        language: 'de',
+        quietHours: { start: '22:00', end: '07:00' },
+      },
       secret: '',
     });
   });

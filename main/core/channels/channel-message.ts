@@ -74,6 +74,9 @@ export function deliveryFor(
 ): Delivery {
   const { title, text } = alertText(tr, alert);
   const severity = alert.intent.severity;
+  // Back to where the account is topped up, where the transport can carry a link.
+  const link = alert.account?.link ?? null;
+  const linkWords = tr.t('channel.openBilling');
   const json = (url: string, value: unknown, headers: Record<string, string> = {}): HttpDelivery => ({
     kind: 'http',
     url,
@@ -99,7 +102,10 @@ export function deliveryFor(
         blocks: [
           {
             type: 'section',
-            text: { type: 'mrkdwn', text: `*${slackEscape(title)}*\n${slackEscape(text)}` },
+            text: {
+              type: 'mrkdwn',
+              text: `*${slackEscape(title)}*\n${slackEscape(text)}${link ? `\n<${link}|${slackEscape(linkWords)}>` : ''}`,
+            },
           },
         ],
       });
@@ -113,6 +119,7 @@ export function deliveryFor(
             description: text.slice(0, 4096),
             color: DISCORD_COLOURS[severity],
             timestamp: alert.at,
+            ...(link ? { url: link } : {}),
           },
         ],
       });
@@ -130,6 +137,7 @@ export function deliveryFor(
                 { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
                 { type: 'TextBlock', text, wrap: true },
               ],
+              ...(link ? { actions: [{ type: 'Action.OpenUrl', title: linkWords, url: link }] } : {}),
             },
           },
         ],
@@ -144,16 +152,17 @@ export function deliveryFor(
           priority: NTFY_PRIORITY[severity],
           tags: NTFY_TAGS[severity],
           ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+          ...(link ? { click: link } : {}),
         },
         body: text,
       };
     case 'telegram':
       return json(`${channel.apiBase.replace(/\/+$/, '')}/bot${secret}/sendMessage`, {
         chat_id: channel.chatId,
-        text: `${title}\n\n${text}`,
+        text: `${title}\n\n${text}${link ? `\n\n${linkWords}: ${link}` : ''}`,
         disable_web_page_preview: true,
       });
     case 'email':
-      return { kind: 'email', subject: title, text };
+      return { kind: 'email', subject: title, text: link ? `${text}\n\n${linkWords}: ${link}` : text };
   }
 }

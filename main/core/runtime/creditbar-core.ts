@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../shared/i18n/catalog';
 import { chooseLanguage, environmentLanguages, type Language } from '../../../shared/i18n/languages';
 import { type Message, message } from '../../../shared/message';
 import { PointSeries } from '../../../shared/point-series';
+import { PROVIDERS } from '../../../shared/providers';
 import { AccountService } from '../accounts/account-service';
 import { LedgerService } from '../accounts/ledger-service';
 import { ChannelAdmin } from '../channels/channel-admin';
@@ -313,6 +314,7 @@ export class CreditbarCore {
       unit: snapshot?.unit ?? null,
       estimated: snapshot?.extras.ledger !== undefined && snapshot.remaining !== null,
       daysLeft: forecast?.daysLeft ?? null,
+      link: PROVIDERS[account.provider].billingUrl ?? null,
     };
   }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { CHANNEL_TYPES, Channel, type ChannelType } from '../../../shared/channels';
 import { describeIssues } from '../../../shared/config';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../../shared/i18n/languages';
 import type { ReadMessage } from '../../../shared/message';
 import { api } from '../api';
 import { useTranslator } from '../hooks/use-translator';
@@ -46,7 +47,14 @@ export function ChannelsEditor() {
   const list = (text: string) => text.split(/[,\s]+/).filter(Boolean);
   /** The form filled with a channel's fields, to change them; its secret is never read back. */
   const startEdit = (channel: Channel) => {
-    const shown: Record<string, string> = { id: channel.id, accounts: channel.accounts?.join(', ') ?? '' };
+    const quiet = typeof channel.quietHours === 'object' ? channel.quietHours : null;
+    const shown: Record<string, string> = {
+      id: channel.id,
+      accounts: channel.accounts?.join(', ') ?? '',
+      language: channel.language ?? '',
+      quietStart: quiet?.start ?? '',
+      quietEnd: quiet?.end ?? '',
+    };
     for (const name of TYPE_FIELDS[channel.type]) {
       const value = (channel as Record<string, unknown>)[name];
       if (value !== undefined) shown[name] = Array.isArray(value) ? value.join(', ') : String(value);
@@ -70,6 +78,10 @@ export function ChannelsEditor() {
       type,
       ...(critical ? { minLevel: 'critical' } : {}),
       ...(field('accounts') ? { accounts: list(field('accounts')) } : {}),
+      ...(field('language') ? { language: field('language') } : {}),
+      ...(field('quietStart') || field('quietEnd')
+        ? { quietHours: { start: field('quietStart'), end: field('quietEnd') } }
+        : {}),
       ...Object.fromEntries(
         TYPE_FIELDS[type]
           .filter((name) => field(name) !== '')
@@ -167,6 +179,35 @@ export function ChannelsEditor() {
           />
         </label>
       ))}
+      <label htmlFor="channel-language" className="field">
+        <span>{t('channels.language')}</span>
+        <select
+          id="channel-language"
+          value={fields.language ?? ''}
+          onChange={(e) => setFields({ ...fields, language: e.target.value })}
+        >
+          <option value="">{t('channels.languageApp')}</option>
+          {LANGUAGES.map((language) => (
+            <option key={language} value={language}>
+              {LANGUAGE_NAMES[language]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="quiet-pair">
+        {(['quietStart', 'quietEnd'] as const).map((name) => (
+          <label key={name} htmlFor={`channel-${name}`} className="field">
+            <span>{t(`channels.${name}`)}</span>
+            <input
+              id={`channel-${name}`}
+              inputMode="numeric"
+              placeholder={name === 'quietStart' ? '22:00' : '07:00'}
+              value={fields[name] ?? ''}
+              onChange={(e) => setFields({ ...fields, [name]: e.target.value })}
+            />
+          </label>
+        ))}
+      </div>
       <label htmlFor="channel-secret" className="field">
         <span>
           {t(`channels.secret.${type}`)}

@@ -54,7 +54,9 @@ const figures: ChannelAlert['account'] = {
   unit: 'USD',
   estimated: true,
   daysLeft: 1.5,
+  link: 'https://platform.openai.com/settings/organization/billing/overview',
 };
+const BILLING = 'https://platform.openai.com/settings/organization/billing/overview';
 
 function keychainOf(items: Record<string, string>): SecretStore {
   return {
@@ -145,10 +147,19 @@ describe('alert channels, each to a receiver speaking its contract', () => {
     const slack = JSON.parse(got('/slack')[0]?.body ?? '{}');
     // Slack's markup characters in a name are written as text.
     expect(slack.blocks[0].text.text).toMatch(/^\*OpenAI &lt;prod&gt; is very low\*\n/);
+    // Back to where the account is topped up, wherever the transport carries a link.
+    expect(slack.blocks[0].text.text).toContain(`<${BILLING}|Top up or see the balance>`);
     const discord = JSON.parse(got('/discord')[0]?.body ?? '{}');
-    expect(discord).toMatchObject({ allowed_mentions: { parse: [] }, embeds: [{ color: 0xd93025 }] });
+    expect(discord).toMatchObject({
+      allowed_mentions: { parse: [] },
+      embeds: [{ color: 0xd93025, url: BILLING }],
+    });
     const teams = JSON.parse(got('/teams')[0]?.body ?? '{}');
-    expect(teams.attachments[0].content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
+    expect(teams.attachments[0].content).toMatchObject({
+      type: 'AdaptiveCard',
+      version: '1.4',
+      actions: [{ type: 'Action.OpenUrl', url: BILLING }],
+    });
     const ntfy = got('/ntfy')[0];
     expect(ntfy?.path).toBe('/ntfy/credit-alerts');
     expect(ntfy?.headers).toMatchObject({
@@ -156,10 +167,13 @@ describe('alert channels, each to a receiver speaking its contract', () => {
       priority: '5',
       tags: 'rotating_light',
       authorization: 'Bearer tk_ntfy_token',
+      click: BILLING,
     });
     const tg = got('/bot')[0];
     expect(tg?.path).toBe('/bot123456:ABC-bot-token/sendMessage');
     expect(JSON.parse(tg?.body ?? '{}')).toMatchObject({ chat_id: '-100123' });
+    expect(JSON.parse(tg?.body ?? '{}').text).toContain(BILLING);
+    expect(payload.account.link).toBe(BILLING);
   });
 
   it('a 429 waits as asked (Retry-After, Discord’s retry_after), then delivers once', async () => {
