@@ -12,6 +12,8 @@ export interface HttpDelivery {
 
 export interface EmailDelivery {
   kind: 'email';
+  /** The channel's SMTP server and addresses: an email goes only to an email channel. */
+  channel: Extract<Channel, { type: 'email' }>;
   subject: string;
   text: string;
 }
@@ -163,6 +165,11 @@ export function deliveryFor(
         disable_web_page_preview: true,
       });
     case 'email':
-      return { kind: 'email', subject: title, text: link ? `${text}\n\n${linkWords}: ${link}` : text };
+      return {
+        kind: 'email',
+        channel,
+        subject: title,
+        text: link ? `${text}\n\n${linkWords}: ${link}` : text,
+      };
   }
 }

@@ -51,6 +51,8 @@ export class ChannelService {
   private readonly failures = new Map<string, number>();
   private running = false;
   private flushing: Promise<void> | null = null;
+  /** Something came while a flush ran: one more flush after it, so nothing waits for the next timer. */
+  private again = false;
 
   constructor(
     private readonly deps: ChannelServiceDeps,
@@ -130,8 +132,7 @@ export class ChannelService {
       };
     const language = channel.language ?? this.deps.language();
     const delivery = deliveryFor(channel, alert, translatorFor(language), language, secret ?? '', signingKey);
-    if (delivery.kind === 'email')
-      return channel.type === 'email' ? sendEmail(channel, delivery, secret ?? '') : FAILED_SHAPE;
+    if (delivery.kind === 'email') return sendEmail(delivery, secret ?? '');
     return sendHttp(channel, delivery, secret ?? '', this.deps.clock.wall());
   }
 
@@ -150,8 +151,6 @@ export class ChannelService {
       }
     });
   }
-
-  private again = false;
 
   private async flush(): Promise<void> {
     if (this.timer !== null) this.deps.clock.clearTimer(this.timer);
@@ -203,11 +202,4 @@ const TEST_INTENT: AlertIntent = {
   severity: 'info',
   title: message('channel.testTitle'),
   body: message('channel.testBody'),
-};
-
-const FAILED_SHAPE: SendOutcome = {
-  ok: false,
-  retry: false,
-  retryAfterMs: null,
-  problem: message('channel.hintBadRequest'),
 };

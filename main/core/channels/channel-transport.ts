@@ -138,11 +138,8 @@ export async function sendHttp(
  * Sends one email through the channel's SMTP server with nodemailer: TLS from the first byte, or STARTTLS that is
  * required (never sent in the clear). A loopback server may use a certificate of its own (a relay on this machine).
  */
-export async function sendEmail(
-  channel: Extract<Channel, { type: 'email' }>,
-  delivery: EmailDelivery,
-  secret: string,
-): Promise<SendOutcome> {
+export async function sendEmail(delivery: EmailDelivery, secret: string): Promise<SendOutcome> {
+  const { channel } = delivery;
   const { createTransport } = await import('nodemailer');
   const transport = createTransport({
     host: channel.host,
