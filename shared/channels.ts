@@ -1,6 +1,7 @@
 import { AlertIntent } from './alerts';
 import { LANGUAGES } from './i18n/languages';
-import { carry, says } from './issue-message';
+import { carried, carry, says } from './issue-message';
+import { message } from './message';
 import { Level } from './model';
 import { QuietHours } from './quiet-hours';
 import { urlProblem } from './url-policy';
@@ -13,7 +14,13 @@ import { z } from './zod';
 export const CHANNEL_TYPES = ['webhook', 'slack', 'discord', 'teams', 'ntfy', 'telegram', 'email'] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
-const ChannelId = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, says('valid.id')));
+/** A field left out says it is needed, in the reader's words, rather than zod's "expected string, received undefined". */
+const needed = {
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined ? carried(message('valid.needed')) : undefined,
+};
+
+const ChannelId = z.string(needed).check(z.regex(/^[a-z0-9-]{1,40}$/, says('valid.id')));
 
 const HttpUrl = z.string().check(
   z.superRefine((value, ctx) => {
@@ -44,25 +51,30 @@ export const Channel = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('ntfy'),
     server: z._default(HttpUrl, 'https://ntfy.sh'),
-    topic: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+    topic: z.string(needed).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, says('valid.topic'))),
   }),
   z.strictObject({
     ...base,
     type: z.literal('telegram'),
-    chatId: z.string().check(z.regex(/^-?\d{1,20}$|^@[A-Za-z0-9_]{5,32}$/)),
+    chatId: z.string(needed).check(z.regex(/^-?\d{1,20}$|^@[A-Za-z0-9_]{5,32}$/, says('valid.chatId'))),
     /** The Bot API's host; another only for a local Bot API server (or a test). */
     apiBase: z._default(HttpUrl, 'https://api.telegram.org'),
   }),
   z.strictObject({
     ...base,
     type: z.literal('email'),
-    host: z.string().check(z.minLength(1), z.maxLength(253)),
+    host: z.string(needed).check(z.minLength(1, says('valid.empty')), z.maxLength(253)),
     port: z._default(z.int().check(z.gte(1), z.lte(65535)), 587),
     /** `tls` from the first byte (465), `starttls` upgraded (587: required, never sent in the clear). */
     security: z._default(z.enum(['tls', 'starttls']), 'starttls'),
     user: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-    from: z.email(),
-    to: z.array(z.email()).check(z.minLength(1), z.maxLength(20)),
+    from: z.email({
+      error: (issue: { input?: unknown }) =>
+        carried(message(issue.input === undefined ? 'valid.needed' : 'valid.email')),
+    }),
+    to: z
+      .array(z.email(says('valid.email')), needed)
+      .check(z.minLength(1, says('valid.empty')), z.maxLength(20)),
   }),
 ]);
 export type Channel = z.infer<typeof Channel>;

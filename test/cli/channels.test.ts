@@ -75,6 +75,18 @@ describe('creditbar channels', () => {
         /^--type must be one of webhook, slack, discord, teams, ntfy, telegram, email$/m,
       ],
       [['--type', 'ntfy', '--id', 'n'], '', /^--topic: /m],
+      // A field left out, or of the wrong form, is said in words, not zod's "expected string, received undefined".
+      [['--type', 'ntfy', '--id', 'n2'], '', /^--topic: is required$/m],
+      [
+        ['--type', 'telegram', '--id', 'tg2', '--chat-id', 'abc'],
+        'x',
+        /^--chat-id: must be a chat id such as/m,
+      ],
+      [
+        ['--type', 'email', '--id', 'm', '--host', 'h', '--to', 'x'],
+        '',
+        /^--from: is required\n--to: must be an email address$/m,
+      ],
       [
         ['--type', 'slack', '--id', 'Bad Id'],
         'https://hooks.slack.com/x',
