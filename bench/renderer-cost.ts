@@ -109,6 +109,11 @@ export async function rendererCost() {
       launchAtLogin: false,
       launchAtLoginAvailable: true,
       language: 'en',
+      updates: {
+        version: '0.1.0',
+        source: { kind: 'self-updating', format: 'appimage' },
+        status: { kind: 'idle' },
+      },
     };
     const page = await browser.newPage({ viewport: { width: 380, height: 560 } });
     const methods = (Object.keys(INVOKE) as InvokeChannel[]).map(

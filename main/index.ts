@@ -5,6 +5,7 @@ import { translatorFor } from '../shared/i18n/catalogs';
 import { chooseLanguage } from '../shared/i18n/languages';
 import { zodInEveryLanguage } from '../shared/i18n/zod-words';
 import type { NavigateTarget } from '../shared/ipc';
+import { checkReply } from '../shared/update-text';
 import { DesktopApp } from './core/app/desktop-app';
 import { AppFailure, ConfigError } from './core/errors';
 import { systemClock } from './core/monitor/clock';
@@ -17,11 +18,13 @@ import { createHttpClient } from './core/providers/http';
 import { openStores } from './core/store/open-stores';
 import { resolvePaths } from './core/store/paths';
 import { createKeytarStore, keychainService, PROMPT_DEADLINE_MS } from './core/store/secrets';
+import { installSource, readInstallFacts } from './core/updates/install-source';
 import { pushState, registerIpc } from './shell/ipc';
 import { getLaunchAtLogin, setLaunchAtLogin } from './shell/login-item';
 import { showAlert } from './shell/notifications';
 import { Popover } from './shell/popover';
 import { CreditbarTray } from './shell/tray';
+import { electronUpdater } from './shell/updater';
 
 /**
  * How often the main process checks connectivity (Electron has no online/offline event outside a page): once a
@@ -45,6 +48,16 @@ async function main(): Promise<void> {
     appImage: process.env.APPIMAGE,
     configHome: process.env.XDG_CONFIG_HOME || path.join(homedir(), '.config'),
   });
+  const source = installSource(
+    readInstallFacts({
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      execPath: process.execPath,
+      resourcesPath: process.resourcesPath,
+      env: process.env,
+      productName: app.getName(),
+    }),
+  );
   const stores = await openStores(
     resolvePaths({ dataDir: app.getPath('userData') }, process.env, process.platform, homedir()),
   );
@@ -58,6 +71,9 @@ async function main(): Promise<void> {
       onLateAnswer: () => void desktop.handlers['accounts:refresh']({}).catch(() => undefined),
     }),
     env: process.env,
+    installSource: source,
+    updater:
+      source.kind === 'self-updating' ? await electronUpdater(() => app.releaseSingleInstanceLock()) : null,
     http: createHttpClient(),
     clock: systemClock,
     random: Math.random,
@@ -119,6 +135,15 @@ async function main(): Promise<void> {
           if (error instanceof AppFailure)
             void dialog.showMessageBox({ type: 'info', message: desktop.translator.say(error.said) });
         });
+      case 'check-updates': {
+        // Asked from the menu, the answer needs a place to appear: a dialog, unless the download is under way.
+        await desktop.checkForUpdates();
+        const reply = checkReply(desktop.translator, desktop.state().updates, Date.now());
+        if (reply) await dialog.showMessageBox({ type: 'info', message: reply });
+        return;
+      }
+      case 'install-update':
+        return desktop.installUpdate();
       case 'quit':
         return app.quit();
     }

@@ -3,6 +3,7 @@ import { LANGUAGES } from './i18n/languages';
 import { MessageSchema } from './message';
 import { AccountStatus, SnapshotExtras } from './model';
 import { PresetFile } from './preset-file';
+import { UpdatesView } from './updates';
 import { z } from './zod';
 
 export const ForecastView = z.object({
@@ -77,5 +78,7 @@ export const AppState = z.object({
   metricsServer: z.optional(
     z.strictObject({ base: z.nullable(z.string()), problem: z.nullable(MessageSchema) }),
   ),
+  /** The version (Settings' About line), who updates this copy, and what the updater last did. */
+  updates: UpdatesView,
 });
 export type AppState = z.infer<typeof AppState>;

@@ -325,6 +325,8 @@ export const Settings = z.strictObject({
   spendSpikes: z.optional(z.boolean()),
   /** The language of the popover, tray menu and notifications; left out, the OS's. */
   language: z.optional(z.enum(LANGUAGES)),
+  /** Check for updates at start and every 6 hours; on unless set to false (shared/updates.ts). */
+  checkForUpdates: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -156,6 +156,10 @@ export const INVOKE = {
     request: z.strictObject({ id: z.string().check(z.maxLength(40)) }),
     response: z.null(),
   },
+  /** "Check for updates" (Settings, the tray menu): checks now, whatever the automatic setting says. */
+  'updates:check': { request: z.strictObject({}), response: z.null() },
+  /** "Restart to update": installs the downloaded, verified update and starts the new version. */
+  'updates:install': { request: z.strictObject({}), response: z.null() },
   'external:open': { request: z.strictObject({ url: z.url({ protocol: /^https$/ }) }), response: z.null() },
   /**
    * The page has loaded and subscribed to pushes: main may now deliver a navigation it held (a notification

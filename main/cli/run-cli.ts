@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { version as VERSION } from '../../package.json';
+import { APP_VERSION as VERSION } from '../../shared/app-version';
 import type { MessageKey } from '../../shared/i18n/catalog';
 import { translatorFor } from '../../shared/i18n/catalogs';
 import { chooseLanguage, environmentLanguages } from '../../shared/i18n/languages';

@@ -64,6 +64,8 @@ const api = {
   channelsUpdate: call('channels:update'),
   channelsTest: call('channels:test'),
   channelsRemove: call('channels:remove'),
+  updatesCheck: call('updates:check'),
+  updatesInstall: call('updates:install'),
   externalOpen: call('external:open'),
   i18nGet: call('i18n:get'),
   popoverReady: call('popover:ready'),

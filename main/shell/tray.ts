@@ -69,6 +69,7 @@ export class CreditbarTray {
         launchAtLoginAvailable: state.launchAtLoginAvailable,
         platform: this.platform,
         ...(choice ? { badge: choice } : {}),
+        updates: state.updates,
       }),
     );
   }

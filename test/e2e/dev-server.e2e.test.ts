@@ -60,6 +60,7 @@ async function openDevPage(url: string) {
             launchAtLogin: false,
             launchAtLoginAvailable: false,
             language: 'en',
+            updates: { version: '0.1.0', source: { kind: 'unpackaged' }, status: { kind: 'idle' } },
           }
         : channel === 'i18n:get'
           ? parsedCatalog(en)

@@ -55,6 +55,8 @@ export function installBridge(state: AppState, overrides: Partial<CreditbarApi> 
     channelsUpdate: record('channelsUpdate', null),
     channelsTest: record('channelsTest', { ok: true, problem: null }),
     channelsRemove: record('channelsRemove', null),
+    updatesCheck: record('updatesCheck', null),
+    updatesInstall: record('updatesInstall', null),
     externalOpen: record('externalOpen', null),
     i18nGet: record('i18nGet', parsedCatalog(en)),
     popoverReady: record('popoverReady', null),
@@ -102,5 +104,16 @@ export function account(over: Partial<AccountView>): AccountView {
 }
 
 export function appState(accounts: AccountView[]): AppState {
-  return { accounts, paused: false, settings: {}, launchAtLogin: false, launchAtLoginAvailable: true };
+  return {
+    accounts,
+    paused: false,
+    settings: {},
+    launchAtLogin: false,
+    launchAtLoginAvailable: true,
+    updates: {
+      version: '0.1.0',
+      source: { kind: 'self-updating', format: 'appimage' },
+      status: { kind: 'idle' },
+    },
+  };
 }

@@ -657,6 +657,81 @@ describe('Settings', () => {
     expect(screen.queryByLabelText(/Warn below/)).toBeNull();
   });
 
+  it('updates: the About line, the automatic switch (on by default), the last check, and the buttons', async () => {
+    const state = {
+      ...appState([]),
+      updates: {
+        version: '1.4.0',
+        source: { kind: 'self-updating' as const, format: 'appimage' as const },
+        status: { kind: 'up-to-date' as const, checkedAt: new Date(Date.now() - 3 * 60_000).toISOString() },
+      },
+    };
+    const calls = installBridge(state);
+    render(<Settings state={state} onBack={noop} />);
+    expect(screen.getByText('Creditbar 1.4.0')).toBeTruthy();
+    expect(screen.getByText('Up to date, checked 3 min ago')).toBeTruthy();
+    const automatic = screen.getByLabelText('Check for updates automatically') as HTMLInputElement;
+    expect(automatic.checked).toBe(true);
+    fireEvent.click(automatic);
+    fireEvent.click(screen.getByRole('button', { name: 'Check for updates' }));
+    await waitFor(() => expect(calls.length).toBe(2));
+    // Off is the one value written down: on is the default.
+    expect(calls).toEqual([
+      ['settingsSet', { patch: { checkForUpdates: false } }],
+      ['updatesCheck', {}],
+    ]);
+    cleanup();
+    const ready = {
+      ...state,
+      updates: { ...state.updates, status: { kind: 'ready' as const, version: '1.5.0' } },
+    };
+    const readyCalls = installBridge(ready);
+    render(<Settings state={ready} onBack={noop} />);
+    expect(screen.getByText('Version 1.5.0 is ready: it is installed when Creditbar quits.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Restart to update' }));
+    await waitFor(() => expect(readyCalls).toEqual([['updatesInstall', {}]]));
+  });
+
+  it('updates a package manager owns, or a refused download, are said in words, with no switch to flip', () => {
+    const brew = {
+      ...appState([]),
+      updates: {
+        version: '1.4.0',
+        source: { kind: 'package-manager' as const, manager: 'homebrew' as const },
+        status: { kind: 'idle' as const },
+      },
+    };
+    installBridge(brew);
+    render(<Settings state={brew} onBack={noop} />);
+    expect(
+      screen.getByText('Installed with Homebrew, which keeps it up to date: brew upgrade --cask creditbar'),
+    ).toBeTruthy();
+    const automatic = screen.getByLabelText('Check for updates automatically') as HTMLInputElement;
+    expect([automatic.checked, automatic.disabled]).toEqual([false, true]);
+    expect(screen.queryByRole('button', { name: 'Check for updates' })).toBeNull();
+    cleanup();
+    const refused = {
+      ...brew,
+      updates: {
+        version: '1.4.0',
+        source: { kind: 'self-updating' as const, format: 'nsis' as const },
+        status: {
+          kind: 'failed' as const,
+          failure: 'tampered' as const,
+          at: new Date().toISOString(),
+          version: '1.5.0',
+        },
+      },
+    };
+    installBridge(refused);
+    render(<Settings state={refused} onBack={noop} />);
+    expect(
+      screen.getByText(
+        'Version 1.5.0 was not installed: the download did not match the checksum the release published, so it was refused.',
+      ),
+    ).toBeTruthy();
+  });
+
   it('alerts elsewhere: lists each channel with what it failed, tests it, and adds one with its secret', async () => {
     const calls = installBridge(appState([]), {
       channelsList: async () => ({

@@ -25,6 +25,9 @@ const SERVICE_NAMES = [
 ];
 const SAME_IN_GERMAN = new Set([
   'channels.type.webhook',
+  // "Updates" is the German word too, and the About line is the name and the version.
+  'settings.updates',
+  'settings.about',
   // "Name" is German too.
   'channels.field.id',
   ...SERVICE_NAMES,
@@ -72,6 +75,7 @@ const SAME_IN_GERMAN = new Set([
 /** Chinese shares only names, codes and punctuation-only strings with English. */
 const SAME_IN_CHINESE = new Set([
   ...SERVICE_NAMES,
+  'settings.about',
   'headline.estimated',
   'cli.args.rotateKey',
   'cli.args.remove',

@@ -67,6 +67,8 @@ export interface ShellOptions {
   notificationsFail?: boolean;
   env?: Record<string, string>;
   argv?: string[];
+  /** process.resourcesPath; `<home>/resources` unless given. */
+  resourcesPath?: string;
 }
 
 /** The built main process running under the Electron stand-in, driven like a person would. */
@@ -98,6 +100,8 @@ export class ShellRun {
     const lockDir = path.join(options.home, 'os');
     mkdirSync(userData, { recursive: true });
     mkdirSync(lockDir, { recursive: true });
+    const resourcesPath = options.resourcesPath ?? path.join(options.home, 'resources');
+    mkdirSync(resourcesPath, { recursive: true });
     const recordFile = path.join(
       options.home,
       `records-${Date.now()}-${Math.random().toString(36).slice(2)}.ndjson`,
@@ -119,6 +123,7 @@ export class ShellRun {
       desktop: options.desktop ?? 'gnome',
       loginItemsHeldBack: options.loginItemsHeldBack ?? false,
       notificationsFail: options.notificationsFail ?? false,
+      resourcesPath,
       recordFile,
     };
     const child = fork(BUILT_MAIN, options.argv ?? [], {

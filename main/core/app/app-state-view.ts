@@ -4,6 +4,7 @@ import type { Language } from '../../../shared/i18n/languages';
 import type { Message } from '../../../shared/message';
 import type { PresetFile } from '../../../shared/preset-file';
 import { hasCredential, PROVIDERS } from '../../../shared/providers';
+import type { UpdatesView } from '../../../shared/updates';
 import type { Forecast } from '../alerts/forecast';
 import { stopsPolling } from '../monitor/poll-policy';
 import type { AccountResult } from '../monitor/refresh-account';
@@ -37,6 +38,7 @@ export interface AppStateInput {
   shortcutProblem?: Message | null;
   notificationsBlocked?: boolean;
   metricsServer?: AppState['metricsServer'];
+  updates: UpdatesView;
   now: Date;
 }
 
@@ -86,5 +88,6 @@ export function toAppState(input: AppStateInput): AppState {
     ...(input.notificationsBlocked ? { notificationsBlocked: true as const } : {}),
     ...(input.presets && input.presets.length > 0 ? { presets: [...input.presets] } : {}),
     ...(input.metricsServer ? { metricsServer: input.metricsServer } : {}),
+    updates: input.updates,
   };
 }

@@ -3,9 +3,12 @@ import type { AppState } from '../../../shared/app-state';
 import { translatorFor } from '../../../shared/i18n/catalogs';
 import type { Translator } from '../../../shared/i18n/translator';
 import type { CoreChannel } from '../../../shared/ipc';
+import type { InstallSource } from '../../../shared/updates';
 import type { InvokeImpl } from '../ipc/ipc-guard';
 import type { PauseReason } from '../monitor/monitor';
 import { type CoreOptions, CreditbarCore } from '../runtime/creditbar-core';
+import { UpdateService } from '../updates/update-service';
+import type { UpdaterPort } from '../updates/updater-port';
 import { toAppState } from './app-state-view';
 import { LaunchAtLogin, type LoginItem } from './appliers/launch-at-login';
 import { MetricsEndpointApplier } from './appliers/metrics-endpoint';
@@ -36,6 +39,10 @@ export interface DesktopAppOptions extends CoreOptions {
   shortcutUnchecked?: boolean;
   /** Where the metrics endpoint listens when the setting is on: loopback only (default 127.0.0.1:9464). */
   metricsListen?: string;
+  /** Who updates this copy (main/core/updates/install-source.ts); a development build when not given. */
+  installSource?: InstallSource;
+  /** electron-updater, for a self-updating install only; never made for any other. */
+  updater?: UpdaterPort | null;
 }
 
 /**
@@ -50,6 +57,8 @@ export class DesktopApp {
   private readonly shortcut: ShortcutApplier;
   private readonly metrics: MetricsEndpointApplier;
   private readonly launchAtLogin: LaunchAtLogin;
+  private readonly updates: UpdateService;
+  private stopping: Promise<void> | null = null;
   private notificationsBlocked = false;
   private readonly platform: NodeJS.Platform;
   private readonly stateListeners = new Set<(state: AppState) => void>();
@@ -79,6 +88,13 @@ export class DesktopApp {
       () => core.channels.failureCounts(),
     );
     this.launchAtLogin = new LaunchAtLogin(options.loginItem);
+    this.updates = new UpdateService(
+      options.installSource ?? { kind: 'unpackaged' },
+      options.updater ?? null,
+      config,
+      options.clock,
+      () => this.emitState(),
+    );
     core.subscribe({
       changed: () => this.emitState(),
       alert: (intent) => {
@@ -102,6 +118,14 @@ export class DesktopApp {
       ...ledgerHandlers(ctx),
       ...channelHandlers(ctx),
       ...linkHandlers(ctx),
+      'updates:check': async () => {
+        await this.updates.checkNow();
+        return null;
+      },
+      'updates:install': async () => {
+        await this.installUpdate();
+        return null;
+      },
     };
   }
 
@@ -118,11 +142,32 @@ export class DesktopApp {
     this.shortcut.apply();
     await this.metrics.apply();
     await this.core.loadSparklines();
+    this.updates.start();
   }
 
-  async stop(): Promise<void> {
-    await this.metrics.stop();
-    await this.core.stop();
+  /** Stops polling and serving and waits for every write; once is enough, however many ask. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.updates.stop();
+      await this.metrics.stop();
+      await this.core.stop();
+    })();
+    return this.stopping;
+  }
+
+  /**
+   * "Restart to update": the data is saved and the core stopped before the updater replaces the app and starts
+   * the new version, which must find the data dir free.
+   */
+  async installUpdate(): Promise<void> {
+    const updater = this.updates.requireReady();
+    await this.stop();
+    updater.installNow();
+  }
+
+  /** "Check for updates" from the tray menu; the outcome shows in the menu and Settings. */
+  checkForUpdates(): Promise<void> {
+    return this.updates.checkNow();
   }
 
   /** Resolves once no config change is being applied and no poll is in flight. */
@@ -204,6 +249,7 @@ export class DesktopApp {
       shortcutProblem: this.shortcut.problem,
       notificationsBlocked: this.notificationsBlocked,
       ...(metricsServer ? { metricsServer } : {}),
+      updates: this.updates.view,
       now: this.options.clock.wall(),
     });
   }

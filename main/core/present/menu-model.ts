@@ -1,6 +1,7 @@
 import type { BadgeChoice } from '../../../shared/config';
 import type { Translator } from '../../../shared/i18n/translator';
 import type { AccountStatus } from '../../../shared/model';
+import type { UpdatesView } from '../../../shared/updates';
 import { accountFigure, type BadgeFigure, balanceSum, figureOf } from './badge-model';
 
 /** The tray's context menu as data; the shell maps each item to an Electron MenuItem and each action to a call. */
@@ -12,6 +13,8 @@ export type MenuAction =
   | { type: 'resume' }
   | { type: 'settings' }
   | { type: 'toggle-login' }
+  | { type: 'check-updates' }
+  | { type: 'install-update' }
   | { type: 'quit' };
 
 export type MenuItemModel =
@@ -31,6 +34,39 @@ export interface MenuInput {
   platform: NodeJS.Platform;
   /** The tray number's choice: the menu says the same figure, and leads with what the badge shows. */
   badge?: BadgeChoice;
+  /** Offered only where this copy updates itself; a package manager's install says why in Settings. */
+  updates?: UpdatesView;
+}
+
+/** "Check for updates", what it is doing, or "Restart to update to 1.2.0" once one is downloaded. */
+function updateItem(tr: Translator, updates: UpdatesView | undefined): MenuItemModel | null {
+  if (updates?.source.kind !== 'self-updating') return null;
+  const { t } = tr;
+  const { status } = updates;
+  switch (status.kind) {
+    case 'ready':
+      return {
+        kind: 'item',
+        label: t('menu.restartToUpdate', { version: status.version }),
+        action: { type: 'install-update' },
+      };
+    case 'checking':
+      return {
+        kind: 'item',
+        label: t('menu.checkingUpdates'),
+        action: { type: 'check-updates' },
+        enabled: false,
+      };
+    case 'downloading':
+      return {
+        kind: 'item',
+        label: t('menu.downloadingUpdate', { version: status.version }),
+        action: { type: 'check-updates' },
+        enabled: false,
+      };
+    default:
+      return { kind: 'item', label: t('menu.checkUpdates'), action: { type: 'check-updates' } };
+  }
 }
 
 function accountLine(tr: Translator, a: MenuInput['accounts'][number], figure: BadgeFigure): string {
@@ -103,6 +139,8 @@ export function menuModel(tr: Translator, input: MenuInput): MenuItemModel[] {
     action: { type: 'toggle-login' },
     enabled: input.launchAtLoginAvailable,
   });
+  const update = updateItem(tr, input.updates);
+  if (update) items.push(update);
   items.push({ kind: 'separator' });
   items.push({ kind: 'item', label: t('menu.quit'), action: { type: 'quit' } });
   return items;

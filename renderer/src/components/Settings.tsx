@@ -9,6 +9,7 @@ import { LanguageChoice } from './LanguageChoice';
 import { MenuBarSettings } from './MenuBarSettings';
 import { ShortcutRecorder } from './ShortcutRecorder';
 import { ThresholdsEditor } from './ThresholdsEditor';
+import { UpdateSettings } from './UpdateSettings';
 
 export function Settings({ state, onBack }: { state: AppState; onBack: () => void }) {
   const tr = useTranslator();
@@ -165,6 +166,7 @@ export function Settings({ state, onBack }: { state: AppState; onBack: () => voi
               : t('settings.metricsOff'))}
         </p>
       </fieldset>
+      <UpdateSettings state={state} save={save} />
       {message ? <p role="status">{message}</p> : null}
     </section>
   );

@@ -10,6 +10,11 @@ const base = {
   paused: false,
   launchAtLogin: false,
   launchAtLoginAvailable: true,
+  updates: {
+    version: '0.1.0',
+    source: { kind: 'self-updating' as const, format: 'appimage' as const },
+    status: { kind: 'idle' as const },
+  },
   now: new Date('2026-11-22T12:00:00Z'),
 };
 const research: Account = { id: 'research', provider: 'happenstance', label: 'Research', pollSeconds: 120 };

@@ -144,6 +144,8 @@ describe('IPC guard', () => {
       'channelsUpdate',
       'channelsTest',
       'channelsRemove',
+      'updatesCheck',
+      'updatesInstall',
       'externalOpen',
       'popoverReady',
       'popoverHide',

@@ -198,6 +198,52 @@ describe('menu model', () => {
     });
   });
 
+  it('updates: "Check for updates" where the copy updates itself, what it is doing, then "Restart to update"', () => {
+    const withUpdates = (updates: Parameters<typeof menuModel>[1]['updates']) =>
+      menuModel(english, {
+        accounts,
+        paused: false,
+        launchAtLogin: false,
+        launchAtLoginAvailable: true,
+        platform: 'darwin',
+        ...(updates ? { updates } : {}),
+      }).filter((i) => i.kind === 'item' && /update/.test(i.action.type));
+    const mac = { kind: 'self-updating' as const, format: 'mac' as const };
+    expect(withUpdates({ version: '1.4.0', source: mac, status: { kind: 'idle' } })).toEqual([
+      { kind: 'item', label: 'Check for updates', action: { type: 'check-updates' } },
+    ]);
+    expect(withUpdates({ version: '1.4.0', source: mac, status: { kind: 'checking' } })).toEqual([
+      { kind: 'item', label: 'Checking for updates…', action: { type: 'check-updates' }, enabled: false },
+    ]);
+    // The download's percent is not in the menu: rebuilding it would close the one a person has open.
+    expect(
+      withUpdates({
+        version: '1.4.0',
+        source: mac,
+        status: { kind: 'downloading', version: '1.5.0', percent: 40 },
+      }),
+    ).toEqual([
+      {
+        kind: 'item',
+        label: 'Downloading version 1.5.0…',
+        action: { type: 'check-updates' },
+        enabled: false,
+      },
+    ]);
+    expect(
+      withUpdates({ version: '1.4.0', source: mac, status: { kind: 'ready', version: '1.5.0' } }),
+    ).toEqual([{ kind: 'item', label: 'Restart to update to 1.5.0', action: { type: 'install-update' } }]);
+    // A package manager's install, or a development build: nothing to check from here.
+    expect(
+      withUpdates({
+        version: '1.4.0',
+        source: { kind: 'package-manager', manager: 'winget' },
+        status: { kind: 'idle' },
+      }),
+    ).toEqual([]);
+    expect(withUpdates(undefined)).toEqual([]);
+  });
+
   const accountLines = (badge: Parameters<typeof menuModel>[1]['badge']) =>
     menuModel(english, {
       accounts,

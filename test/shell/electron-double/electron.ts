@@ -29,18 +29,25 @@
  * - macOS: showing a window made on another Space switches Spaces, away from a full-screen app, unless it is
  *   visible on all workspaces with visibleOnFullScreen;
  * - globalShortcut before `ready` throws; a shortcut another app holds fails to register (returns false), and
- *   registering one this app already holds is refused too.
+ *   registering one this app already holds is refused too;
+ * - `quit` is emitted after `will-quit` (app docs, Event: 'quit'), where electron-updater installs on quit;
+ * - net.request (ClientRequest docs) answers over real HTTP, but has no timeout and emits no `socket` event, so a
+ *   server that never answers leaves the request waiting; with `redirect: 'manual'` a redirect is cancelled unless
+ *   followRedirect() is called during the `redirect` event; failures are Chromium's `net::ERR_*` errors.
  * The page is simulated by what the real renderer does on load: subscribe, `state:get`, then `popover:ready`.
  */
 
 import { EventEmitter } from 'node:events';
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Electron from 'electron';
 import { type DoubleSetup, type ParentMessage, SETUP_ENV, type ShellCommand } from './protocol';
 
 const setup = JSON.parse(process.env[SETUP_ENV] ?? 'null') as DoubleSetup & { recordFile: string };
+/** The app's folder (app.getAppPath): the built main process runs from out/main/ in the repository. */
+const APP_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** Written synchronously: a process that Electron would end at once must not lose its last records. */
 function record(call: string, detail: unknown = null): void {
@@ -113,6 +120,29 @@ class AppDouble extends EventEmitter {
 
   whenReady(): Promise<void> {
     return this.readyPromise;
+  }
+
+  /** The app's package.json version, as Electron reads it for an app (app.getVersion docs). */
+  getVersion(): string {
+    return (JSON.parse(readFileSync(path.join(APP_ROOT, 'package.json'), 'utf8')) as { version: string })
+      .version;
+  }
+
+  /** package.json's productName, else its name (app.getName docs). */
+  getName(): string {
+    const pkg = JSON.parse(readFileSync(path.join(APP_ROOT, 'package.json'), 'utf8')) as {
+      name: string;
+      productName?: string;
+    };
+    return pkg.productName ?? pkg.name;
+  }
+
+  getAppPath(): string {
+    return APP_ROOT;
+  }
+
+  relaunch(): void {
+    record('app.relaunch');
   }
 
   getPath(name: Parameters<Electron.App['getPath']>[0]): string {
@@ -196,6 +226,11 @@ class AppDouble extends EventEmitter {
     return true;
   }
 
+  releaseSingleInstanceLock(): void {
+    rmSync(path.join(setup.lockDir, 'lock'), { force: true });
+    record('app.releaseSingleInstanceLock');
+  }
+
   quit(): void {
     record('app.quit');
     let prevented = false;
@@ -207,6 +242,7 @@ class AppDouble extends EventEmitter {
     }
     this.emit('will-quit', event);
     if (prevented) return;
+    this.emit('quit', event, 0);
     this.exit(0);
   }
 
@@ -729,7 +765,117 @@ export const globalShortcut = {
   },
 };
 
-export const net = { isOnline: (): boolean => true };
+// ------------------------------------------------------------------------------------------------------- net
+
+/** Chromium's names for the socket errors Node reports (net_error_list.h). */
+const NET_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'net::ERR_CONNECTION_REFUSED',
+  ECONNRESET: 'net::ERR_CONNECTION_RESET',
+  ENOTFOUND: 'net::ERR_NAME_NOT_RESOLVED',
+  EAI_AGAIN: 'net::ERR_NAME_NOT_RESOLVED',
+  EPIPE: 'net::ERR_CONNECTION_CLOSED',
+};
+
+type RequestOptions = {
+  method?: string;
+  url?: string;
+  protocol?: string;
+  hostname?: string;
+  host?: string;
+  port?: number | string;
+  path?: string;
+  headers?: Record<string, string | string[] | number>;
+  redirect?: 'follow' | 'error' | 'manual';
+  session?: unknown;
+};
+
+/** Electron's ClientRequest over Node's http: the events and methods electron-updater uses, with their rules. */
+class ClientRequestDouble extends EventEmitter {
+  private request: import('node:http').ClientRequest | null = null;
+  private aborted = false;
+  private followed = false;
+
+  constructor(private readonly options: RequestOptions) {
+    super();
+  }
+
+  private target(): URL {
+    if (this.options.url) return new URL(this.options.url);
+    const host = this.options.hostname ?? this.options.host ?? 'localhost';
+    const port = this.options.port ? `:${this.options.port}` : '';
+    return new URL(`${this.options.protocol ?? 'http:'}//${host}${port}${this.options.path ?? '/'}`);
+  }
+
+  end(data?: Buffer | string): this {
+    const url = this.target();
+    if (url.protocol !== 'http:') {
+      setImmediate(() => this.emit('error', new Error('net::ERR_UNKNOWN_URL_SCHEME')));
+      return this;
+    }
+    record('net.request', { method: this.options.method ?? 'GET', url: url.href });
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(this.options.headers ?? {}))
+      headers[name] = Array.isArray(value) ? value : String(value);
+    const request = httpRequest(url, { method: this.options.method ?? 'GET', headers }, (response) => {
+      const status = response.statusCode ?? 0;
+      const location = response.headers.location;
+      if (status >= 300 && status < 400 && location && this.options.redirect === 'manual') {
+        response.resume();
+        this.emit(
+          'redirect',
+          status,
+          this.options.method ?? 'GET',
+          new URL(location, url).href,
+          response.headers,
+        );
+        // ClientRequest docs: in manual mode the redirect is cancelled unless followed during the event.
+        if (!this.followed && !this.aborted) this.abort();
+        return;
+      }
+      this.emit('response', response);
+    });
+    this.request = request;
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (this.aborted) return;
+      this.emit('error', new Error(NET_ERRORS[error.code ?? ''] ?? 'net::ERR_FAILED'));
+    });
+    request.end(data);
+    return this;
+  }
+
+  followRedirect(): void {
+    this.followed = true;
+  }
+
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.request?.destroy();
+    this.emit('abort');
+    this.emit('close');
+  }
+
+  setHeader(name: string, value: string): void {
+    this.options.headers = { ...this.options.headers, [name]: value };
+  }
+}
+
+export const net = {
+  isOnline: (): boolean => true,
+  request: (options: RequestOptions | string): ClientRequestDouble =>
+    new ClientRequestDouble(typeof options === 'string' ? { url: options } : options),
+};
+
+/** Sessions by partition: electron-updater downloads in its own ('electron-updater', no cache). */
+export const session = {
+  fromPartition: (partition: string, _options?: { cache?: boolean }) => ({ partition }),
+};
+
+/**
+ * Electron's own (Squirrel) autoUpdater: electron-updater emits `before-quit-for-update` on it before it quits to
+ * install; nothing else of it is used on Linux.
+ */
+export const autoUpdater = new EventEmitter();
 export const powerMonitor = new EventEmitter();
 export const nativeImage = {
   createEmpty: (): Electron.NativeImage => new ImageDouble() as unknown as Electron.NativeImage,
@@ -778,6 +924,11 @@ app satisfies Pick<
   | 'quit'
   | 'exit'
   | 'isPackaged'
+  | 'getVersion'
+  | 'getName'
+  | 'getAppPath'
+  | 'relaunch'
+  | 'releaseSingleInstanceLock'
 >;
 WebContentsDouble.prototype satisfies Pick<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'id'>;
 Menu satisfies Pick<typeof Electron.Menu, 'buildFromTemplate'>;
@@ -790,6 +941,12 @@ dialog.showMessageBox satisfies (
 ) => Promise<Electron.MessageBoxReturnValue>;
 shell satisfies Pick<Electron.Shell, 'openExternal'>;
 net satisfies Pick<Electron.Net, 'isOnline'>;
+ClientRequestDouble.prototype satisfies Pick<
+  Electron.ClientRequest,
+  'abort' | 'followRedirect' | 'setHeader'
+> & {
+  end(data?: Buffer | string): unknown;
+};
 globalShortcut satisfies Pick<Electron.GlobalShortcut, 'register' | 'unregisterAll'>;
 nativeImage satisfies Pick<typeof Electron.nativeImage, 'createEmpty'>;
 

@@ -66,6 +66,11 @@ export interface DoubleSetup {
   loginItemsHeldBack: boolean;
   /** macOS: notifications fail for this (unsigned) app, as UNNotification refuses it since Electron 42. */
   notificationsFail: boolean;
+  /**
+   * process.resourcesPath: where a packaged app keeps app.asar and what electron-builder writes beside it
+   * (app-update.yml, package-type).
+   */
+  resourcesPath: string;
 }
 
 export interface Rect {

@@ -11,6 +11,8 @@ const setup = JSON.parse(process.env[SETUP_ENV] ?? 'null') as DoubleSetup | null
 if (!setup) throw new Error(`${SETUP_ENV} is not set: this file is for the shell harness only`);
 
 Object.defineProperty(process, 'platform', { value: setup.platform });
+// Electron defines it for the main process (process docs: "process.resourcesPath").
+Object.defineProperty(process, 'resourcesPath', { value: setup.resourcesPath });
 
 const loader = Module as unknown as {
   _resolveFilename: (request: string, parent: unknown, ...rest: unknown[]) => string;

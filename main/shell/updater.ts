@@ -1,0 +1,44 @@
+import { asUpdaterError } from '../core/updates/update-failure';
+import type { UpdaterEvent, UpdaterPort } from '../core/updates/updater-port';
+
+/**
+ * electron-updater as the core's updater: made only for a self-updating install (install-source.ts decides). It
+ * downloads what it finds in the background and installs it when the app quits (electron.build/auto-update); a
+ * download whose sha512 differs from the release's latest*.yml fails with ERR_CHECKSUM_MISMATCH and is deleted,
+ * never installed.
+ */
+export async function electronUpdater(releaseLock: () => void): Promise<UpdaterPort> {
+  // Loaded only here: an install that does not update itself never loads the updater at all.
+  const { autoUpdater } = await import('electron-updater');
+  autoUpdater.autoDownload = true;
+  autoUpdater.autoInstallOnAppQuit = true;
+  // Never back to an older version, even one a release marks latest by mistake.
+  autoUpdater.allowDowngrade = false;
+  // Its log carries URLs and file paths; what a person needs is in the state the core keeps.
+  autoUpdater.logger = null;
+  return {
+    check: async () => {
+      const result = await autoUpdater.checkForUpdates();
+      // A failed background download is reported by the 'error' event; its promise must not go unhandled.
+      result?.downloadPromise?.catch(() => undefined);
+    },
+    installNow: () => {
+      // The new version starts while this one ends: it must not find the single-instance lock taken.
+      releaseLock();
+      // Silent (the NSIS installer shows no wizard for an update) and started again afterwards.
+      autoUpdater.quitAndInstall(true, true);
+    },
+    subscribe: (listener: (event: UpdaterEvent) => void) => {
+      autoUpdater.on('checking-for-update', () => listener({ type: 'checking' }));
+      autoUpdater.on('update-available', (info) => listener({ type: 'available', version: info.version }));
+      autoUpdater.on('update-not-available', () => listener({ type: 'not-available' }));
+      autoUpdater.on('download-progress', (progress) =>
+        listener({ type: 'progress', percent: Number.isFinite(progress.percent) ? progress.percent : null }),
+      );
+      autoUpdater.on('update-downloaded', (event) =>
+        listener({ type: 'downloaded', version: event.version }),
+      );
+      autoUpdater.on('error', (error) => listener({ type: 'error', error: asUpdaterError(error) }));
+    },
+  };
+}
