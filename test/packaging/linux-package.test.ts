@@ -16,6 +16,8 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { getConfig } from 'app-builder-lib/out/util/config/config';
 import { Arch, build, Platform } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { installSource, readInstallFacts } from '../../main/core/updates/install-source';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const work = mkdtempSync(path.join(tmpdir(), 'creditbar-package-'));
@@ -57,6 +59,8 @@ beforeAll(async () => {
     projectDir: ROOT,
     targets: Platform.LINUX.createTarget(['dir', 'deb'], Arch.x64),
     config: { electronDist: standIn, npmRebuild: false, directories: { output } },
+    // Built, never published: the release workflow publishes once every OS is built.
+    publish: 'never',
     // electron-builder's own hook, called with fpm's arguments once every check has passed: stop there.
     effectiveOptionComputed: async (options: unknown) => {
       const [args, desktopFile] = options as [string[], string];
@@ -143,6 +147,29 @@ describe('the Linux package', () => {
     expect(desktopEntry).toMatch(/^Exec=.*creditbar/m);
     expect(desktopEntry).toMatch(/^Name=Creditbar$/m);
     expect(desktopEntry).toMatch(/^StartupWMClass=app\.creditbar\.Creditbar$/m);
+  });
+
+  it('the deb tells the app it is a package manager’s: package-type and app-update.yml beside app.asar', () => {
+    const resources = path.join(unpacked, 'resources');
+    const appUpdate = parseYaml(readFileSync(path.join(resources, 'app-update.yml'), 'utf8'));
+    expect(appUpdate).toMatchObject({ provider: 'github', owner: 'creditbar', repo: 'creditbar' });
+    expect(appUpdate.updaterCacheDirName).toBe('creditbar-updater');
+    // What the app itself concludes from the files electron-builder wrote: apt updates it, not the app.
+    const source = installSource(
+      readInstallFacts({
+        platform: 'linux',
+        isPackaged: true,
+        execPath: path.join(unpacked, 'creditbar'),
+        resourcesPath: resources,
+        env: {},
+        productName: 'Creditbar',
+      }),
+    );
+    expect(source).toEqual({ kind: 'package-manager', manager: 'deb' });
+    const files = listPackage(path.join(resources, 'app.asar'), { isPack: false });
+    expect(files.some((f) => f.replaceAll('\\', '/') === '/node_modules/electron-updater/package.json')).toBe(
+      true,
+    );
   });
 
   it('macOS builds re-sign ad hoc after the fuses (an invalid signature is killed on Apple Silicon)', () => {
