@@ -137,6 +137,10 @@ describe('the Linux package', () => {
     expect(argAfter('--url')).toMatch(/^https:\/\//);
     expect(argAfter('--maintainer')).toBeTruthy();
     expect(argAfter('--license')).toBe('MIT');
+    // The name scripts/package-manifests.ts looks for in SHA256SUMS.txt for the AUR package.
+    expect(path.basename(argAfter('--package') ?? '')).toBe(
+      `Creditbar-${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}-amd64.deb`,
+    );
     expect(argAfter('--version')).toBe(
       JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
     );
