@@ -52,6 +52,13 @@ const problems = (validate: ValidateFunction, value: unknown) =>
   validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 
 beforeAll(() => {
+  const missing = ['makepkg', 'shellcheck', 'ruby', 'makensis', 'sha256sum'].filter(
+    (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0,
+  );
+  if (missing.length > 0)
+    throw new Error(
+      `These tests check with ${missing.join(', ')}: apt-get install makepkg shellcheck ruby nsis`,
+    );
   mkdirSync(release, { recursive: true });
   // Each file different, so each sum is its own.
   for (const name of ASSETS) writeFileSync(path.join(release, name), `${name}\n`);
