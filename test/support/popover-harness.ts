@@ -12,6 +12,7 @@ import { createHttpClient } from '../../main/core/providers/http';
 import { openStores } from '../../main/core/store/open-stores';
 import { resolvePaths } from '../../main/core/store/paths';
 import { createKeytarStore } from '../../main/core/store/secrets';
+import type { UpdaterEvent, UpdaterPort } from '../../main/core/updates/updater-port';
 import { INVOKE, type InvokeChannel, methodName, type WindowChannel } from '../../shared/ipc';
 import { TEST_KEYCHAIN_SERVICE } from './keychain';
 
@@ -85,6 +86,21 @@ export interface Popover {
   close(): Promise<void>;
 }
 
+/** An updater whose every check finds this version the newest, as electron-updater reports it. */
+function upToDateUpdater(): UpdaterPort {
+  let listener: (event: UpdaterEvent) => void = () => undefined;
+  return {
+    subscribe: (l) => {
+      listener = l;
+    },
+    check: async () => {
+      listener({ type: 'checking' });
+      listener({ type: 'not-available' });
+    },
+    installNow: () => undefined,
+  };
+}
+
 /** Opens the built popover in Chromium with the real core behind its bridge. */
 export async function openPopover(browser: Browser, appUrl: string, dataDir: string): Promise<Popover> {
   const controller = await DesktopApp.open({
@@ -103,6 +119,10 @@ export async function openPopover(browser: Browser, appUrl: string, dataDir: str
     loginItem: { apply: async (enabled) => enabled },
     // Any free port: the metrics setting must not take 9464 from whatever else runs here.
     metricsListen: '127.0.0.1:0',
+    // An installed AppImage whose release has nothing newer: Settings shows the update section as most people
+    // see it. The real electron-updater is run in test/shell/updates.test.ts.
+    installSource: { kind: 'self-updating', format: 'appimage' },
+    updater: upToDateUpdater(),
   });
   const context = await browser.newContext({ viewport: { ...POPOVER_SIZE } });
   const page = await context.newPage();
