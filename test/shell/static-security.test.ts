@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { RENDERER_CSP } from '../../main/core/present/window-options';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -73,8 +74,17 @@ describe('what ships is locked down', () => {
     ]) {
       expect(yml).toContain(line);
     }
-    expect(yml).toMatch(/target: dmg\s+arch: universal/);
-    expect(yml).toMatch(/win:\s+target: nsis/);
-    expect(yml).toMatch(/- AppImage\s+- deb/);
+    // Each OS's installers, and what its updater replaces: the mac zip, the NSIS install, the AppImage.
+    const config = parse(yml) as {
+      mac: { target: { target: string; arch: string }[] };
+      win: { target: { target: string; arch: string }[] };
+      linux: { target: string[] };
+    };
+    expect(config.mac.target).toEqual([
+      { target: 'dmg', arch: 'universal' },
+      { target: 'zip', arch: 'universal' },
+    ]);
+    expect(config.win.target.map((t) => t.target)).toEqual(['nsis', 'zip']);
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
   });
 });

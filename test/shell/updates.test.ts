@@ -73,9 +73,10 @@ async function install(options: { settings?: object; packageType?: string } = {}
   return { home, appImage, marker, resources, server };
 }
 
-function start(app: Install): ShellRun {
+function start(app: Install, isPackaged = true): ShellRun {
   const run = ShellRun.start({
     platform: 'linux',
+    isPackaged,
     home: app.home,
     resourcesPath: app.resources,
     argv: ['--hidden'],
@@ -117,7 +118,8 @@ const pending = (app: Install) => {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.AppImage')) : [];
 };
 
-describe('an AppImage that updates itself from its release host', () => {
+// Each test has its own install, host and process, and spends most of its time waiting on them: run side by side.
+describe.concurrent('an AppImage that updates itself from its release host', () => {
   it('checks at start; missing, same, tampered and slow releases; then installs and starts the new version', async () => {
     const app = await install();
     await app.server.publish(CURRENT, app.marker);
@@ -206,8 +208,9 @@ describe('an AppImage that updates itself from its release host', () => {
     await app.server.publish(NEWER, app.marker);
     const run = start(app);
     await run.waitForCall('tray.setToolTip');
-    // Long enough for the check at start to have reached the host, had there been one.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Long enough for the check at start to have reached the host, had there been one (the first test's arrives
+    // within a few milliseconds of the tray's first state).
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(app.server.requests).toEqual([]);
     expect((await updates(run)).status).toEqual({ kind: 'idle' });
 
@@ -227,7 +230,7 @@ describe('an AppImage that updates itself from its release host', () => {
     await app.server.publish(NEWER, app.marker);
     const run = start(app);
     await run.waitForCall('tray.setToolTip');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(app.server.requests).toEqual([]);
     expect(await updates(run)).toEqual({
       version: CURRENT,
@@ -241,5 +244,17 @@ describe('an AppImage that updates itself from its release host', () => {
     };
     expect(asked).toMatchObject({ ok: false, error: { message: { key: 'updates.packageManager' } } });
     expect(app.server.requests).toEqual([]);
+  }, 30_000);
+
+  it('a development build (npm start) never asks, though a release and its app-update.yml are there', async () => {
+    const app = await install();
+    await app.server.publish(NEWER, app.marker);
+    const run = start(app, false);
+    await run.waitForCall('tray.setToolTip');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(app.server.requests).toEqual([]);
+    expect(run.calls('net.request')).toEqual([]);
+    expect((await updates(run)).source).toEqual({ kind: 'unpackaged' });
+    expect((await menuLabels(run)).filter((l) => /update/i.test(l))).toEqual([]);
   }, 30_000);
 });

@@ -22,7 +22,10 @@ export type ReleaseMode =
   | 'missing'
   /** The channel file is there; the AppImage it names is not. */
   | 'artifact-missing'
-  /** The AppImage trickles out in small pieces over about two seconds. */
+  /**
+   * The AppImage trickles out over about two seconds: electron-updater reports progress once a second
+   * (builder-util-runtime's ProgressCallbackTransform), so a shorter download shows none partway.
+   */
   | 'slow';
 
 /**

@@ -1,16 +1,9 @@
-import type { AppState } from '../../../shared/app-state';
-import type { SettingsPatch } from '../../../shared/config';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/i18n/languages';
 import { useTranslator } from '../hooks/use-translator';
+import type { SettingsSectionProps } from '../settings-section';
 
 /** The language the popover speaks: the system's, or one chosen; each named in its own language. */
-export function LanguageChoice({
-  state,
-  save,
-}: {
-  state: AppState;
-  save: (patch: SettingsPatch) => Promise<string | null>;
-}) {
+export function LanguageChoice({ state, save }: SettingsSectionProps) {
   const { t } = useTranslator();
   return (
     <label htmlFor="language" className="field">

@@ -1,18 +1,12 @@
-import type { AppState } from '../../../shared/app-state';
-import type { BadgeChoice, SettingsPatch } from '../../../shared/config';
+import type { BadgeChoice } from '../../../shared/config';
 import { sumUnits } from '../../../shared/format';
 import { useTranslator } from '../hooks/use-translator';
+import type { SettingsSectionProps } from '../settings-section';
 
 type Source = NonNullable<BadgeChoice['source']>;
 
 /** What the tray number shows; the tray's menu and tooltip follow the same choice. */
-export function MenuBarSettings({
-  state,
-  save,
-}: {
-  state: AppState;
-  save: (patch: SettingsPatch) => Promise<string | null>;
-}) {
+export function MenuBarSettings({ state, save }: SettingsSectionProps) {
   const tr = useTranslator();
   const { t, unitLabel } = tr;
   const choice = state.settings.badge ?? {};

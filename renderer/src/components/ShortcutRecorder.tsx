@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { acceleratorLabel, acceleratorOf } from '../../../shared/accelerator';
-import type { AppState } from '../../../shared/app-state';
-import type { SettingsPatch } from '../../../shared/config';
 import { useTranslator } from '../hooks/use-translator';
+import type { SettingsSectionProps } from '../settings-section';
 
 const MODIFIER_CODES = /^(Control|Shift|Alt|Meta|OS)(Left|Right)?$/;
 
@@ -10,13 +9,7 @@ const MODIFIER_CODES = /^(Control|Shift|Alt|Meta|OS)(Left|Right)?$/;
  * The global shortcut that opens and closes the popover: recorded from the keys a person presses, cleared with a
  * button, none by default. Why the OS refused one comes back in the state and is said here.
  */
-export function ShortcutRecorder({
-  state,
-  save,
-}: {
-  state: AppState;
-  save: (patch: SettingsPatch) => Promise<string | null>;
-}) {
+export function ShortcutRecorder({ state, save }: SettingsSectionProps) {
   const tr = useTranslator();
   const { t, say } = tr;
   const [recording, setRecording] = useState(false);

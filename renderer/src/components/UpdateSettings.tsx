@@ -1,20 +1,13 @@
 import { useState } from 'react';
-import type { AppState } from '../../../shared/app-state';
-import type { SettingsPatch } from '../../../shared/config';
 import { notSelfUpdating, updateStatusText } from '../../../shared/update-text';
 import { checksAutomatically } from '../../../shared/updates';
 import { api } from '../api';
 import { useMinuteClock } from '../hooks/use-app-state';
 import { useTranslator } from '../hooks/use-translator';
+import type { SettingsSectionProps } from '../settings-section';
 
 /** The About line, the automatic-check switch, the updater's last word, and the buttons that act on it. */
-export function UpdateSettings({
-  state,
-  save,
-}: {
-  state: AppState;
-  save: (patch: SettingsPatch) => Promise<string | null>;
-}) {
+export function UpdateSettings({ state, save }: SettingsSectionProps) {
   const tr = useTranslator();
   const { t, say } = tr;
   const now = useMinuteClock();
