@@ -34,6 +34,8 @@ export type InstallSource = z.infer<typeof InstallSource>;
 export const UPDATE_FAILURES = [
   /** The download did not match the sha512 the release published: refused, nothing installed. */
   'tampered',
+  /** The downloaded update was removed or changed on this computer before it was installed. */
+  'lost',
   /** The release lists no update for this OS, or a file it names is missing. */
   'not-found',
   /** No connection to the update server. */

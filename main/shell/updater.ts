@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { app } from 'electron';
 import { asUpdaterError } from '../core/updates/update-failure';
 import type { UpdaterEvent, UpdaterPort } from '../core/updates/updater-port';
 
@@ -16,7 +20,22 @@ export async function electronUpdater(releaseLock: () => void): Promise<UpdaterP
   autoUpdater.allowDowngrade = false;
   // Its log carries URLs and file paths; what a person needs is in the state the core keeps.
   autoUpdater.logger = null;
+  let downloaded: { file: string; sha512s: Set<string> } | null = null;
+  autoUpdater.on('update-downloaded', (event) => {
+    downloaded = { file: event.downloadedFile, sha512s: new Set(event.files.map((f) => f.sha512)) };
+  });
   return {
+    downloadIntact: async () => {
+      if (!downloaded) return false;
+      try {
+        const sha512 = createHash('sha512')
+          .update(await readFile(downloaded.file))
+          .digest('base64');
+        return downloaded.sha512s.has(sha512);
+      } catch {
+        return false;
+      }
+    },
     check: async () => {
       const result = await autoUpdater.checkForUpdates();
       // A failed background download is reported by the 'error' event; its promise must not go unhandled.
@@ -25,8 +44,24 @@ export async function electronUpdater(releaseLock: () => void): Promise<UpdaterP
     installNow: () => {
       // The new version starts while this one ends: it must not find the single-instance lock taken.
       releaseLock();
+      let failed = false;
+      const onError = () => {
+        failed = true;
+      };
+      autoUpdater.once('error', onError);
       // Silent (the NSIS installer shows no wizard for an update) and started again afterwards.
       autoUpdater.quitAndInstall(true, true);
+      autoUpdater.off('error', onError);
+      // The install failed before quitting (electron-updater reports it and stays): the core has already stopped,
+      // so this version starts again rather than sit idle. An AppImage is started by its file (app.relaunch docs).
+      if (failed) {
+        const appImage = process.env.APPIMAGE;
+        app.relaunch(appImage && existsSync(appImage) ? { execPath: appImage } : undefined);
+        app.quit();
+      }
+    },
+    installOnQuit: (enabled) => {
+      autoUpdater.autoInstallOnAppQuit = enabled;
     },
     subscribe: (listener: (event: UpdaterEvent) => void) => {
       autoUpdater.on('checking-for-update', () => listener({ type: 'checking' }));

@@ -257,4 +257,32 @@ describe.concurrent('an AppImage that updates itself from its release host', () 
     expect((await updates(run)).source).toEqual({ kind: 'unpackaged' });
     expect((await menuLabels(run)).filter((l) => /update/i.test(l))).toEqual([]);
   }, 30_000);
+
+  it('a download removed before "Restart to update" or quitting is refused: the AppImage is kept', async () => {
+    const app = await install();
+    await app.server.publish(NEWER, app.marker);
+    const run = start(app);
+    await run.waitForCall('tray.setToolTip');
+    await until(run, 'the download', (u) => u.status.kind === 'ready');
+    // Something (a cache cleaner, the person) removed the downloaded AppImage. electron-updater would delete the
+    // running AppImage first and then fail to move the new one in, leaving none.
+    for (const file of pending(app))
+      rmSync(path.join(app.home, 'cache', 'creditbar-updater', 'pending', file));
+    const asked = await run.do({ type: 'invoke', channel: 'updates:install', payload: {} });
+    expect(asked).toMatchObject({ ok: false, error: { message: { key: 'updates.lost' } } });
+    expect((await updates(run)).status).toMatchObject({ kind: 'failed', failure: 'lost', version: NEWER });
+    expect(readFileSync(app.appImage, 'utf8')).toContain(`started ${CURRENT} `);
+    expect(run.calls('app.quit')).toEqual([]);
+    // Checked again, it downloads anew and is ready to install.
+    await run.do({ type: 'invoke', channel: 'updates:check', payload: {} });
+    await until(run, 'the new download', (u) => u.status.kind === 'ready');
+    expect(pending(app)).toHaveLength(1);
+    // Removed again, then the app quits: it does not install on quit either.
+    for (const file of pending(app))
+      rmSync(path.join(app.home, 'cache', 'creditbar-updater', 'pending', file));
+    await run.do({ type: 'tray-click', button: 'right' });
+    await run.do({ type: 'menu-click', label: 'Quit Creditbar' });
+    expect(await run.exited).toBe(0);
+    expect(readFileSync(app.appImage, 'utf8')).toContain(`started ${CURRENT} `);
+  }, 30_000);
 });

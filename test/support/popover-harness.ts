@@ -97,7 +97,9 @@ function upToDateUpdater(): UpdaterPort {
       listener({ type: 'checking' });
       listener({ type: 'not-available' });
     },
+    downloadIntact: async () => false,
     installNow: () => undefined,
+    installOnQuit: () => undefined,
   };
 }
 

@@ -148,6 +148,7 @@ export class DesktopApp {
   /** Stops polling and serving and waits for every write; once is enough, however many ask. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
+      await this.updates.beforeQuit();
       this.updates.stop();
       await this.metrics.stop();
       await this.core.stop();
@@ -160,7 +161,7 @@ export class DesktopApp {
    * the new version, which must find the data dir free.
    */
   async installUpdate(): Promise<void> {
-    const updater = this.updates.requireReady();
+    const updater = await this.updates.requireInstallable();
     await this.stop();
     updater.installNow();
   }

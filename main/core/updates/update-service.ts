@@ -69,11 +69,30 @@ export class UpdateService {
     await this.run(updater);
   }
 
-  /** "Restart to update": only once an update is downloaded and verified. */
-  requireReady(): UpdaterPort {
+  /**
+   * "Restart to update": only once an update is downloaded and verified, and only while that file is still the
+   * release's. electron-updater deletes the running AppImage before it moves the new one in, so a download removed
+   * meanwhile would leave no app at all.
+   */
+  async requireInstallable(): Promise<UpdaterPort> {
     const updater = this.requireUpdater();
     if (this.status.kind !== 'ready') throw new AppFailure('config', message('updates.notReady'));
+    if (!(await updater.downloadIntact())) {
+      this.on({ type: 'download-lost' });
+      throw new AppFailure('config', message('updates.lost'));
+    }
     return updater;
+  }
+
+  /**
+   * The app is quitting, which installs a ready update: not one whose file was removed or changed meanwhile, for
+   * the same reason as requireInstallable.
+   */
+  async beforeQuit(): Promise<void> {
+    if (this.status.kind !== 'ready' || !this.updater) return;
+    if (await this.updater.downloadIntact()) return;
+    this.updater.installOnQuit(false);
+    this.on({ type: 'download-lost' });
   }
 
   private requireUpdater(): UpdaterPort {

@@ -23,11 +23,17 @@ export function nextStatus(status: UpdateStatus, event: UpdaterEvent, now: Date)
     case 'downloaded':
       return { kind: 'ready', version: event.version };
     case 'stalled':
+    case 'download-lost':
     case 'error':
       // A failed install after a verified download leaves nothing installed either: the same "not installed".
       return {
         kind: 'failed',
-        failure: event.type === 'stalled' ? 'stalled' : updateFailure(event.error),
+        failure:
+          event.type === 'stalled'
+            ? 'stalled'
+            : event.type === 'download-lost'
+              ? 'lost'
+              : updateFailure(event.error),
         at: now.toISOString(),
         ...(version ? { version } : {}),
       };

@@ -27,8 +27,16 @@ class ScriptedUpdater implements UpdaterPort {
   emit(event: UpdaterEvent): void {
     this.listener(event);
   }
+  intact = true;
+  async downloadIntact(): Promise<boolean> {
+    return this.intact;
+  }
   installNow(): void {
     this.installs++;
+  }
+  installsOnQuit = true;
+  installOnQuit(enabled: boolean): void {
+    this.installsOnQuit = enabled;
   }
 }
 
@@ -102,7 +110,33 @@ describe('checking for updates', () => {
     expect(service.view.status).toEqual({ kind: 'ready', version: '9.1.0' });
     await clock.advance(CHECK_EVERY_MS, settle);
     expect(updater.checks).toBe(1);
-    expect(service.requireReady()).toBe(updater);
+    expect(await service.requireInstallable()).toBe(updater);
+    // The download removed or changed on disk since: refused, and said, before anything stops.
+    updater.intact = false;
+    await expect(service.requireInstallable()).rejects.toMatchObject({ said: { key: 'updates.lost' } });
+    expect(service.view.status).toEqual({
+      kind: 'failed',
+      failure: 'lost',
+      at: '2026-12-07T15:00:00.000Z',
+      version: '9.1.0',
+    });
+    service.stop();
+  });
+
+  it('quitting installs a ready update, unless its file was removed or changed since it was verified', async () => {
+    const { updater, service, settle } = await setup();
+    updater.answers.push([
+      { type: 'available', version: '9.1.0' },
+      { type: 'downloaded', version: '9.1.0' },
+    ]);
+    service.start();
+    await settle();
+    await service.beforeQuit();
+    expect(updater.installsOnQuit).toBe(true);
+    updater.intact = false;
+    await service.beforeQuit();
+    expect(updater.installsOnQuit).toBe(false);
+    expect(service.view.status).toMatchObject({ kind: 'failed', failure: 'lost', version: '9.1.0' });
     service.stop();
   });
 
@@ -123,7 +157,7 @@ describe('checking for updates', () => {
       at: '2026-12-07T09:00:00.000Z',
       version: '9.1.0',
     });
-    expect(() => service.requireReady()).toThrow(AppFailure);
+    await expect(service.requireInstallable()).rejects.toBeInstanceOf(AppFailure);
     service.stop();
   });
 

@@ -141,8 +141,8 @@ class AppDouble extends EventEmitter {
     return APP_ROOT;
   }
 
-  relaunch(): void {
-    record('app.relaunch');
+  relaunch(options?: Electron.RelaunchOptions): void {
+    record('app.relaunch', options ?? null);
   }
 
   getPath(name: Parameters<Electron.App['getPath']>[0]): string {
