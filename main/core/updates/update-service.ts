@@ -38,7 +38,6 @@ export class UpdateService {
     private readonly config: ConfigStore,
     private readonly clock: Clock,
     private readonly changed: () => void,
-    private readonly stalledAfterMs = STALLED_AFTER_MS,
   ) {
     updater?.subscribe((event) => this.on(event));
     config.onChange(() => {
@@ -143,11 +142,12 @@ export class UpdateService {
   private set(status: UpdateStatus): void {
     this.status = status;
     this.clearStall();
-    if (status.kind === 'checking' || status.kind === 'downloading') {
+    // Stopped, the app is quitting: no timer may outlive it.
+    if (this.started && (status.kind === 'checking' || status.kind === 'downloading')) {
       this.stallTimer = this.clock.setTimer(() => {
         this.stallTimer = null;
         this.on({ type: 'stalled' });
-      }, this.stalledAfterMs);
+      }, STALLED_AFTER_MS);
     }
     this.changed();
   }
