@@ -53,7 +53,10 @@ export const UPDATE_FAILURES = [
 export type UpdateFailure = (typeof UPDATE_FAILURES)[number];
 
 const Instant = z.iso.datetime({ offset: true });
-const Version = z.string().check(z.regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/), z.maxLength(64));
+/** A semver version as a release names it: pre-release and build metadata allowed, nothing in front. */
+export const UpdateVersion = z
+  .string()
+  .check(z.regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/), z.maxLength(64));
 
 export const UpdateStatus = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('idle') }),
@@ -62,17 +65,17 @@ export const UpdateStatus = z.discriminatedUnion('kind', [
   /** Downloading in the background; percent is null until the server says how large the file is. */
   z.strictObject({
     kind: z.literal('downloading'),
-    version: Version,
+    version: UpdateVersion,
     percent: z.nullable(z.number().check(z.gte(0), z.lte(100))),
   }),
   /** Downloaded and verified: installed when the app quits, or now by "Restart to update". */
-  z.strictObject({ kind: z.literal('ready'), version: Version }),
+  z.strictObject({ kind: z.literal('ready'), version: UpdateVersion }),
   z.strictObject({
     kind: z.literal('failed'),
     failure: z.enum(UPDATE_FAILURES),
     at: Instant,
     /** The version being downloaded when it failed; absent when the check itself failed. */
-    version: z.optional(Version),
+    version: z.optional(UpdateVersion),
   }),
 ]);
 export type UpdateStatus = z.infer<typeof UpdateStatus>;
@@ -80,7 +83,7 @@ export type UpdateStatus = z.infer<typeof UpdateStatus>;
 /** What Settings' About line, its update switch and the tray menu show. */
 export const UpdatesView = z.strictObject({
   /** This copy's version, from package.json: the same source as `creditbar --version`. */
-  version: Version,
+  version: UpdateVersion,
   source: InstallSource,
   status: UpdateStatus,
 });

@@ -45,6 +45,13 @@ export function updateFailure(error: UpdaterError): UpdateFailure {
     /timed out|aborted by the server/i.test(message)
   )
     return 'stalled';
+  // The release's files say something the updater cannot use (a version that is not semver, no sha512).
+  if (
+    code === 'ERR_UPDATER_INVALID_VERSION' ||
+    code === 'ERR_UPDATER_INVALID_UPDATE_INFO' ||
+    code === 'ERR_UPDATER_NO_CHECKSUM'
+  )
+    return 'server';
   if ((error.statusCode ?? 0) >= 400 || /, status [45]\d\d\b/.test(message)) return 'server';
   if (/\b(ENOSPC|EACCES|EPERM|EROFS|EBUSY)\b/.test(code || message)) return 'disk';
   return 'other';

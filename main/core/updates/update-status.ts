@@ -1,9 +1,20 @@
-import type { UpdateStatus } from '../../../shared/updates';
+import { type UpdateStatus, UpdateVersion } from '../../../shared/updates';
 import { updateFailure } from './update-failure';
 import type { UpdaterEvent } from './updater-port';
 
 /** What the person sees after the updater's next event: the version being fetched is kept until it is ready. */
 export function nextStatus(status: UpdateStatus, event: UpdaterEvent, now: Date): UpdateStatus {
+  // The version comes from the release's channel file: one the state cannot carry (the popover's schema refuses
+  // it) is the release's mistake, said as such, not a state that can no longer be pushed.
+  if (
+    (event.type === 'available' || event.type === 'downloaded') &&
+    !UpdateVersion.safeParse(event.version).success
+  )
+    return nextStatus(
+      status,
+      { type: 'error', error: { message: 'unusable version', code: 'ERR_UPDATER_INVALID_VERSION' } },
+      now,
+    );
   const version = 'version' in status ? status.version : undefined;
   switch (event.type) {
     case 'checking':

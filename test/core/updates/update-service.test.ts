@@ -7,7 +7,7 @@ import { ConfigStore } from '../../../main/core/store/config-store';
 import { CHECK_EVERY_MS, STALLED_AFTER_MS, UpdateService } from '../../../main/core/updates/update-service';
 import type { UpdaterEvent, UpdaterPort } from '../../../main/core/updates/updater-port';
 import { APP_VERSION } from '../../../shared/app-version';
-import type { InstallSource } from '../../../shared/updates';
+import { type InstallSource, UpdatesView } from '../../../shared/updates';
 import { FakeClock } from '../../support/fake-clock';
 
 /** An updater that answers each check with the events a test queued, as electron-updater emits them. */
@@ -185,6 +185,26 @@ describe('checking for updates', () => {
     await expect(service.checkNow()).rejects.toMatchObject({
       said: { key: 'updates.packageManager', params: { manager: 'homebrew' } },
     });
+    service.stop();
+  });
+
+  it('a release version semver allows is shown as it is; one the state cannot carry is the release’s fault', async () => {
+    const { updater, service, settle } = await setup();
+    // Pre-release and build metadata together: valid semver, so electron-updater offers it.
+    updater.answers.push([{ type: 'available', version: '9.1.0-beta.2+build.77' }]);
+    service.start();
+    await settle();
+    expect(service.view.status).toEqual({
+      kind: 'downloading',
+      version: '9.1.0-beta.2+build.77',
+      percent: null,
+    });
+    // Every state is pushed to the popover through the schema: it must accept what the service keeps.
+    expect(UpdatesView.safeParse(service.view).success).toBe(true);
+    // A channel file whose version has a "v" in front (electron-updater reads it; the raw text comes through).
+    updater.emit({ type: 'downloaded', version: 'v9.1.0' });
+    expect(service.view.status).toMatchObject({ kind: 'failed', failure: 'server' });
+    expect(UpdatesView.safeParse(service.view).success).toBe(true);
     service.stop();
   });
 });
