@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { app } from 'electron';
 import { asUpdaterError } from '../core/updates/update-failure';
 import type { UpdaterEvent, UpdaterPort } from '../core/updates/updater-port';
@@ -26,15 +26,16 @@ export async function electronUpdater(releaseLock: () => void): Promise<UpdaterP
   });
   return {
     downloadIntact: async () => {
-      if (!downloaded) return false;
+      const current = downloaded;
+      if (!current) return false;
+      // Streamed: an installer is 100 MB and more, and this runs as the app quits.
+      const hash = createHash('sha512');
       try {
-        const sha512 = createHash('sha512')
-          .update(await readFile(downloaded.file))
-          .digest('base64');
-        return downloaded.sha512s.has(sha512);
+        await pipeline(createReadStream(current.file), hash);
       } catch {
         return false;
       }
+      return current.sha512s.has(hash.digest('base64'));
     },
     check: async () => {
       const result = await autoUpdater.checkForUpdates();

@@ -145,24 +145,30 @@ export class DesktopApp {
     this.updates.start();
   }
 
-  /** Stops polling and serving and waits for every write; once is enough, however many ask. */
+  /**
+   * Stops polling and serving and waits for every write; once is enough, however many ask. Quitting installs a
+   * downloaded update, so its file is checked first (UpdateService.beforeQuit).
+   */
   stop(): Promise<void> {
-    this.stopping ??= (async () => {
-      await this.updates.beforeQuit();
-      this.updates.stop();
-      await this.metrics.stop();
-      await this.core.stop();
-    })();
+    this.stopping ??= this.updates.beforeQuit().then(() => this.stopServices());
     return this.stopping;
   }
 
+  private async stopServices(): Promise<void> {
+    this.updates.stop();
+    await this.metrics.stop();
+    await this.core.stop();
+  }
+
   /**
-   * "Restart to update": the data is saved and the core stopped before the updater replaces the app and starts
-   * the new version, which must find the data dir free.
+   * "Restart to update": the file is checked, then the data is saved and the core stopped before the updater
+   * replaces the app and starts the new version, which must find the data dir free.
    */
   async installUpdate(): Promise<void> {
     const updater = await this.updates.requireInstallable();
-    await this.stop();
+    // Checked just now: stopping does not read the whole installer a second time.
+    this.stopping ??= this.stopServices();
+    await this.stopping;
     updater.installNow();
   }
 
