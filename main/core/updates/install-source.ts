@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type InstallSource, PACKAGE_MANAGERS, type PackageManager } from '../../../shared/updates';
+import { z } from '../../../shared/zod';
 
 /** What the running copy can see of how it was installed. */
 export interface InstallFacts {
@@ -25,8 +26,11 @@ export interface InstallFacts {
   nsisUninstaller: boolean;
 }
 
-const isManager = (value: string | null): value is PackageManager =>
-  value !== null && (PACKAGE_MANAGERS as readonly string[]).includes(value);
+/** A mark read from disk names a package manager only when it is one this app knows (anything else is ignored). */
+function managerIn(text: string | null): PackageManager | null {
+  const parsed = z.enum(PACKAGE_MANAGERS).safeParse(text?.trim().toLowerCase());
+  return parsed.success ? parsed.data : null;
+}
 
 /**
  * Who updates this copy. electron-updater replaces only what it installed itself (a dmg/zip app on macOS, an NSIS
@@ -35,8 +39,8 @@ const isManager = (value: string | null): value is PackageManager =>
  */
 export function installSource(facts: InstallFacts): InstallSource {
   if (!facts.isPackaged) return { kind: 'unpackaged' };
-  const mark = facts.packageManagerMark?.trim().toLowerCase() ?? null;
-  if (isManager(mark)) return { kind: 'package-manager', manager: mark };
+  const mark = managerIn(facts.packageManagerMark);
+  if (mark) return { kind: 'package-manager', manager: mark };
   switch (facts.platform) {
     case 'darwin':
       if (facts.homebrewCask) return { kind: 'package-manager', manager: 'homebrew' };
@@ -52,8 +56,8 @@ export function installSource(facts: InstallFacts): InstallSource {
     default: {
       if (facts.env.SNAP) return { kind: 'package-manager', manager: 'snap' };
       if (facts.env.FLATPAK_ID) return { kind: 'package-manager', manager: 'flatpak' };
-      const type = facts.packageType?.trim().toLowerCase() ?? null;
-      if (isManager(type)) return { kind: 'package-manager', manager: type };
+      const type = managerIn(facts.packageType);
+      if (type) return { kind: 'package-manager', manager: type };
       if (facts.env.APPIMAGE) return { kind: 'self-updating', format: 'appimage' };
       return { kind: 'manual', why: 'folder' };
     }

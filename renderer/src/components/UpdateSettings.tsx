@@ -58,7 +58,11 @@ export function UpdateSettings({ state, save }: SettingsSectionProps) {
           )}
         </div>
       ) : null}
-      {problem ? <p role="alert">{problem}</p> : null}
+      {problem ? (
+        <p role="alert" className="error-text">
+          {problem}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
