@@ -12,7 +12,10 @@ export function nextStatus(status: UpdateStatus, event: UpdaterEvent, now: Date)
   )
     return nextStatus(
       status,
-      { type: 'error', error: { message: 'unusable version', code: 'ERR_UPDATER_INVALID_VERSION' } },
+      {
+        type: 'error',
+        error: { message: 'ERR_UPDATER_INVALID_VERSION', code: 'ERR_UPDATER_INVALID_VERSION' },
+      },
       now,
     );
   const version = 'version' in status ? status.version : undefined;
